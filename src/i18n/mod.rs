@@ -1,0 +1,119 @@
+//! Every word the app shows goes through [`tr`] (or [`tr_args`]): one lookup, three languages.
+//!
+//! Messages are a compile-time table in `messages.rs`: a key missing in any language does not
+//! compile, and the `i18n` tests fail on a key that no code uses.
+
+mod messages;
+
+pub use messages::Key;
+
+/// The languages of the app, in the order offered by the switch.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum Lang {
+    ZhHant,
+    ZhHans,
+    En,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 3] = [Lang::ZhHant, Lang::ZhHans, Lang::En];
+
+    /// The BCP 47 tag, for `<html lang>` and storage.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::ZhHant => "zh-Hant",
+            Lang::ZhHans => "zh-Hans",
+            Lang::En => "en",
+        }
+    }
+
+    pub fn from_tag(tag: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.tag().eq_ignore_ascii_case(tag))
+    }
+
+    /// The best language for a browser's preference list (`navigator.languages`).
+    pub fn negotiate<'a>(preferred: impl IntoIterator<Item = &'a str>) -> Lang {
+        for tag in preferred {
+            let tag = tag.to_ascii_lowercase();
+            if tag.starts_with("zh") {
+                let simplified = tag.contains("hans") || tag.ends_with("-cn") || tag.ends_with("-sg");
+                return if simplified { Lang::ZhHans } else { Lang::ZhHant };
+            }
+            if tag.starts_with("en") {
+                return Lang::En;
+            }
+        }
+        Lang::ZhHant
+    }
+}
+
+/// The text of `key` in `lang`.
+pub fn tr(lang: Lang, key: Key) -> &'static str {
+    messages::text(lang, key)
+}
+
+/// The text of `key` with `{name}` placeholders filled from `args`.
+pub fn tr_args(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+    let mut text = tr(lang, key).to_owned();
+    for (name, value) in args {
+        text = text.replace(&format!("{{{name}}}"), value);
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn negotiates_scripts_and_regions() {
+        assert_eq!(Lang::negotiate(["zh-TW"]), Lang::ZhHant);
+        assert_eq!(Lang::negotiate(["zh-HK"]), Lang::ZhHant);
+        assert_eq!(Lang::negotiate(["zh-CN"]), Lang::ZhHans);
+        assert_eq!(Lang::negotiate(["zh-Hans-CN"]), Lang::ZhHans);
+        assert_eq!(Lang::negotiate(["fr", "en-GB"]), Lang::En);
+        assert_eq!(Lang::negotiate(["fr"]), Lang::ZhHant);
+    }
+
+    #[test]
+    fn fills_placeholders() {
+        assert_eq!(tr_args(Lang::En, Key::PapersEntered, &[("n", "17")]), "Paper 17 entered");
+    }
+
+    #[test]
+    fn every_key_is_used_by_the_app() {
+        let sources = crate_sources();
+        let unused: Vec<&str> = Key::ALL
+            .iter()
+            .map(|key| key.name())
+            .filter(|name| !sources.contains(&format!("Key::{name}")))
+            .collect();
+        assert!(unused.is_empty(), "message keys no code uses: {unused:?}");
+    }
+
+    #[test]
+    fn no_text_is_empty() {
+        for key in Key::ALL {
+            for lang in Lang::ALL {
+                assert!(!tr(lang, *key).trim().is_empty(), "{key:?} is empty in {}", lang.tag());
+            }
+        }
+    }
+
+    /// Every Rust file of the app except the message table itself.
+    fn crate_sources() -> String {
+        fn walk(dir: &std::path::Path, out: &mut String) {
+            for entry in std::fs::read_dir(dir).unwrap() {
+                let path = entry.unwrap().path();
+                if path.is_dir() {
+                    walk(&path, out);
+                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("messages.rs") {
+                    out.push_str(&std::fs::read_to_string(&path).unwrap());
+                }
+            }
+        }
+        let mut out = String::new();
+        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        out
+    }
+}

@@ -1,0 +1,76 @@
+//! Routing by the URL hash: a file opened from a USB stick has no server to answer deep links.
+
+use gloo::events::EventListener;
+use yew::prelude::*;
+
+use crate::i18n::Key;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Route {
+    Setup,
+    Entry,
+    Results,
+}
+
+impl Route {
+    pub const NAV: [Route; 3] = [Route::Setup, Route::Entry, Route::Results];
+
+    pub fn from_hash(hash: &str) -> Route {
+        match hash.trim_start_matches('#').trim_start_matches('/') {
+            "entry" => Route::Entry,
+            "results" => Route::Results,
+            _ => Route::Setup,
+        }
+    }
+
+    pub fn hash(self) -> &'static str {
+        match self {
+            Route::Setup => "#/setup",
+            Route::Entry => "#/entry",
+            Route::Results => "#/results",
+        }
+    }
+
+    pub fn label(self) -> Key {
+        match self {
+            Route::Setup => Key::NavSetup,
+            Route::Entry => Key::NavEntry,
+            Route::Results => Key::NavResults,
+        }
+    }
+}
+
+fn current_route() -> Route {
+    let hash = gloo::utils::window().location().hash().unwrap_or_default();
+    Route::from_hash(&hash)
+}
+
+/// The route of the current hash, re-rendering on every `hashchange`.
+#[hook]
+pub fn use_route() -> Route {
+    let route = use_state(current_route);
+    {
+        let route = route.clone();
+        use_effect_with((), move |_| {
+            let listener = EventListener::new(&gloo::utils::window(), "hashchange", move |_| {
+                route.set(current_route());
+            });
+            move || drop(listener)
+        });
+    }
+    *route
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn hashes_round_trip() {
+        for route in Route::NAV {
+            assert_eq!(Route::from_hash(route.hash()), route);
+        }
+        assert_eq!(Route::from_hash(""), Route::Setup);
+        assert_eq!(Route::from_hash("#/nowhere"), Route::Setup);
+    }
+}
