@@ -1,15 +1,43 @@
 //! The root component: language, navigation and the page of the current route.
 
+use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use crate::i18n::{tr, Key, Lang};
 use crate::pages::{EntryPage, ResultsPage, SetupPage};
 use crate::route::{use_route, Route};
 
+const LANG_STORAGE_KEY: &str = "hallcount.lang";
+
+/// The remembered choice, else the browser's preference.
+fn initial_lang() -> Lang {
+    if let Some(lang) = LocalStorage::get::<String>(LANG_STORAGE_KEY).ok().and_then(|t| Lang::from_tag(&t)) {
+        return lang;
+    }
+    let languages = gloo::utils::window().navigator().languages();
+    let tags: Vec<String> = languages.iter().filter_map(|tag| tag.as_string()).collect();
+    Lang::negotiate(tags.iter().map(String::as_str))
+}
+
+fn set_document_lang(lang: Lang) {
+    if let Some(root) = gloo::utils::document().document_element() {
+        let _ = root.set_attribute("lang", lang.tag());
+    }
+}
+
 #[component]
 pub fn App() -> Html {
-    let lang = use_state(|| Lang::En);
+    let lang = use_state(initial_lang);
     let route = use_route();
+    use_effect_with(*lang, |lang| set_document_lang(*lang));
+    let on_lang = {
+        let lang = lang.clone();
+        Callback::from(move |chosen: Lang| {
+            // Remembering is a convenience: a refused storage must not block the switch.
+            let _ = LocalStorage::set(LANG_STORAGE_KEY, chosen.tag());
+            lang.set(chosen);
+        })
+    };
     let page = match route {
         Route::Setup => html! { <SetupPage /> },
         Route::Entry => html! { <EntryPage /> },
@@ -27,9 +55,31 @@ pub fn App() -> Html {
                         </a>
                     }
                 </nav>
+                <LangSwitch current={*lang} on_change={on_lang} />
             </header>
             <main id="main">{ page }</main>
         </ContextProvider<Lang>>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct LangSwitchProps {
+    pub current: Lang,
+    pub on_change: Callback<Lang>,
+}
+
+/// Three buttons, each labelled in its own language so anyone can find theirs.
+#[component]
+pub fn LangSwitch(props: &LangSwitchProps) -> Html {
+    html! {
+        <div class="lang-switch" role="group" aria-label={tr(props.current, Key::LanguageLabel)}>
+            for lang in Lang::ALL {
+                <button type="button" lang={lang.tag()} aria-pressed={(lang == props.current).to_string()}
+                    onclick={props.on_change.reform(move |_| lang)}>
+                    { tr(lang, Key::LanguageName) }
+                </button>
+            }
+        </div>
     }
 }
 

@@ -35,5 +35,6 @@ messages! {
     EntryIntro => ["每張選票逐張錄入。", "每张选票逐张录入。", "Enter the papers one at a time."],
     ResultsIntro => ["結果由已錄入的選票計算。", "结果由已录入的选票计算。", "The results are counted from the papers entered."],
     PapersEntered => ["第 {n} 張選票已錄入", "第 {n} 张选票已录入", "Paper {n} entered"],
+    LanguageName => ["繁體中文", "简体中文", "English"],
     LanguageLabel => ["語言", "语言", "Language"],
 }
