@@ -6,8 +6,12 @@
 //! The rules implemented here are those of `shared/SPEC.md` (R1–R10).
 
 pub mod ballot;
+pub mod check;
+pub mod count;
+pub mod error;
 pub mod election;
 pub mod fraction;
+pub mod load;
 pub mod tally;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
@@ -15,5 +19,9 @@ pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,
 };
+pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
+pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
+pub use load::{parse_ballots, parse_election};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};

@@ -34,6 +34,9 @@ pub struct ContestTally {
     pub id: String,
     pub office: String,
     pub seats: u32,
+    /// In round 2 or later: the contest of the earlier round whose open seats this one fills.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub round_of: Option<String>,
     /// Papers collected.
     pub cast: u32,
     /// Cast less invalid, blank included.
@@ -62,7 +65,8 @@ pub struct ThresholdOutcome {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub fraction: Option<crate::Fraction>,
     pub base: u32,
-    /// The least number of votes that reaches the threshold (0 for plurality).
+    /// The least number of votes that reaches the threshold. A candidate with no vote is never
+    /// elected, so this is at least 1, also for plurality.
     pub needed: u32,
 }
 

@@ -1,0 +1,132 @@
+//! `hallcount tally ELECTION BALLOTS [--format json|text]`: the result, computed by the core's
+//! `tally`. json is exactly `hallcount/tally@1` (pretty, keys in a fixed order); text is a
+//! result sheet for people.
+
+use std::fmt::Write as _;
+
+use hallcount_core::{
+    check_election, check_paper, tally, Comparison, ContestTally, Election, OpenReason, Status, Tally,
+};
+
+use super::{read_ballots, read_election, refuse_problems, Args, CliError};
+
+pub fn run(args: &[String]) -> Result<(), CliError> {
+    let args = Args::parse(args, &["format"])?;
+    let [election_path, ballots_path] = args.positional.as_slice() else {
+        return Err(CliError::usage("tally takes ELECTION and BALLOTS"));
+    };
+    let text = match args.option("format").unwrap_or("json") {
+        "json" => false,
+        "text" => true,
+        other => return Err(CliError::usage(format!("unknown format \"{other}\"; expected json or text"))),
+    };
+    let election = read_election(election_path)?;
+    refuse_problems(election_path, &check_election(&election))?;
+    let ballots = read_ballots(ballots_path)?;
+    let problems: Vec<_> = ballots
+        .ballots
+        .iter()
+        .enumerate()
+        .flat_map(|(index, paper)| check_paper(&election, index, paper))
+        .collect();
+    refuse_problems(ballots_path, &problems)?;
+
+    let result = tally(&election, &ballots.ballots);
+    if text {
+        print!("{}", result_sheet(&election, &result));
+    } else {
+        let json = serde_json::to_string_pretty(&result).map_err(CliError::input)?;
+        println!("{json}");
+    }
+    Ok(())
+}
+
+/// The result as the scrutineers would write it on the result sheet (R10).
+pub fn result_sheet(election: &Election, tally: &Tally) -> String {
+    let mut out = String::new();
+    let status = match tally.status {
+        Status::Valid => "valid",
+        Status::Void => "VOID: more papers collected than allowed, vote again (R2)",
+        Status::QuorumNotMet => "QUORUM NOT MET: nothing is elected (R1)",
+    };
+    let _ = writeln!(out, "{}", election.title);
+    let _ = writeln!(out, "{}, {}, {}, round {}", election.body, election.place, election.date, tally.round);
+    let _ = writeln!(
+        out,
+        "entitled {}  present {}  issued {}  collected {}",
+        tally.entitled, tally.present, tally.issued, tally.collected
+    );
+    let _ = writeln!(out, "status: {status}");
+    for (contest, counted) in election.contests.iter().zip(&tally.contests) {
+        out.push('\n');
+        contest_sheet(&mut out, contest, counted);
+    }
+    out
+}
+
+fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &ContestTally) {
+    let name_of = |id: &str| -> String {
+        match id.strip_prefix(hallcount_core::WRITE_IN_PREFIX) {
+            Some(written) => format!("{written} (write-in)"),
+            None => contest
+                .candidates
+                .iter()
+                .find(|c| c.id == id)
+                .map_or_else(|| id.to_string(), |c| format!("{} {}", c.id, c.name)),
+        }
+    };
+    let round_of = counted.round_of.as_ref().map(|of| format!(", fills {of}")).unwrap_or_default();
+    let _ = writeln!(out, "{} [{}], {} seat(s){round_of}", counted.office, counted.id, counted.seats);
+    let _ = writeln!(
+        out,
+        "  cast {}  valid {}  invalid {}  blank {}",
+        counted.cast, counted.valid, counted.invalid, counted.blank
+    );
+    let rule = match contest.threshold.comparison {
+        Some(Comparison::MoreThan(f)) => format!("more than {f} of"),
+        Some(Comparison::AtLeast(f)) => format!("at least {f} of"),
+        None => "plurality; base".to_string(),
+    };
+    let base = serde_json::to_value(counted.threshold.of).ok().and_then(|v| v.as_str().map(str::to_string));
+    let _ = writeln!(
+        out,
+        "  threshold: {rule} {} ({}): {} vote(s) needed",
+        base.unwrap_or_default(),
+        counted.threshold.base,
+        counted.threshold.needed
+    );
+    let _ = writeln!(out, "  {:>7} {:>7} {:>7}  candidate", "for", "against", "abstain");
+    for candidate in &counted.candidates {
+        let mark = if counted.elected.contains(&candidate.id) { "  ELECTED" } else { "" };
+        let _ = writeln!(
+            out,
+            "  {:>7} {:>7} {:>7}  {}{mark}",
+            candidate.votes_for,
+            candidate.against,
+            candidate.abstain,
+            name_of(&candidate.id)
+        );
+    }
+    for write_in in &counted.write_ins {
+        let id = format!("{}{}", hallcount_core::WRITE_IN_PREFIX, write_in.name);
+        let mark = if counted.elected.contains(&id) { "  ELECTED" } else { "" };
+        let _ = writeln!(out, "  {:>7} {:>7} {:>7}  {}{mark}", write_in.votes, "", "", name_of(&id));
+    }
+    let elected: Vec<String> = counted.elected.iter().map(|id| name_of(id)).collect();
+    let _ = writeln!(out, "  elected: {}", if elected.is_empty() { "none".into() } else { elected.join(", ") });
+    if counted.open.seats > 0 {
+        let reason = match counted.open.reason {
+            Some(OpenReason::RunoffRequired) => "runoff required (R7)",
+            Some(OpenReason::LotRequired) => "lot required: the officer draws and records it (R7)",
+            Some(OpenReason::AnotherRound) => "another round (R8)",
+            Some(OpenReason::Vacant) => "vacant (R8)",
+            None => "nobody elected: the election does not count",
+        };
+        let _ = write!(out, "  open: {} seat(s), {reason}", counted.open.seats);
+        if !counted.open.candidates.is_empty() {
+            let names: Vec<String> = counted.open.candidates.iter().map(|id| name_of(id)).collect();
+            let _ = write!(out, ": {}", names.join(", "));
+        }
+        out.push('\n');
+    }
+}

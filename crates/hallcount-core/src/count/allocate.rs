@@ -1,0 +1,177 @@
+//! Who takes the seats of one contest: R6 (threshold), R7 (ranking and ties) and R8 (seats not
+//! filled). Integers only; a tie is never broken by the order of a list: it is either decided by
+//! a rule of the election (fewer `against`) or left open for the meeting.
+
+use crate::election::{Base, Comparison, Contest, Delegates, ShortfallRule, Threshold, TiePolicy};
+use crate::tally::{OpenReason, OpenSeats, ThresholdOutcome};
+
+/// The numbers a threshold base can be taken from (R6), for one contest.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct BaseCounts {
+    pub delegates: Delegates,
+    pub cast: u64,
+    pub valid: u64,
+    pub blank: u64,
+}
+
+impl BaseCounts {
+    pub fn value(&self, base: Base) -> u64 {
+        match base {
+            Base::Entitled => u64::from(self.delegates.entitled),
+            Base::Present => u64::from(self.delegates.present),
+            Base::BallotsCast => self.cast,
+            Base::Valid => self.valid,
+            Base::CastNonBlank => self.cast.saturating_sub(self.blank),
+            Base::None => 0,
+        }
+    }
+}
+
+/// R6: the least number of votes that reaches `threshold`, exactly:
+/// `more_than p/q`: the least v with `v*q > p*base`; `at_least p/q`: the least v with `v*q >= p*base`.
+/// A candidate with no vote is never elected, so the result is at least 1 (also for plurality).
+pub(crate) fn votes_needed(threshold: &Threshold, base: u64) -> u64 {
+    let needed = match threshold.comparison {
+        None => 0,
+        Some(Comparison::MoreThan(f)) => {
+            let product = u128::from(f.numerator) * u128::from(base);
+            product / u128::from(f.denominator) + 1
+        }
+        Some(Comparison::AtLeast(f)) => {
+            let product = u128::from(f.numerator) * u128::from(base);
+            product.div_ceil(u128::from(f.denominator))
+        }
+    };
+    u64::try_from(needed).unwrap_or(u64::MAX).max(1)
+}
+
+pub(crate) fn threshold_outcome(threshold: &Threshold, counts: &BaseCounts) -> (ThresholdOutcome, u64) {
+    let base = counts.value(threshold.of);
+    let needed = votes_needed(threshold, base);
+    let (rule, fraction) = match threshold.comparison {
+        None => (None, None),
+        Some(Comparison::MoreThan(f)) => (Some("more_than".to_string()), Some(f)),
+        Some(Comparison::AtLeast(f)) => (Some("at_least".to_string()), Some(f)),
+    };
+    let outcome = ThresholdOutcome {
+        of: threshold.of,
+        rule,
+        fraction,
+        base: saturate(base),
+        needed: saturate(needed),
+    };
+    (outcome, needed)
+}
+
+pub(crate) fn saturate(n: u64) -> u32 {
+    u32::try_from(n).unwrap_or(u32::MAX)
+}
+
+/// One printed candidate or counted write-in, as ranked for the seats.
+#[derive(Clone, Debug)]
+pub(crate) struct Standing {
+    /// The candidate id, or `write_in:<name>`.
+    pub name: String,
+    pub votes: u64,
+    /// `None` for a write-in, which cannot be marked `against`.
+    pub against: Option<u64>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Allocation {
+    pub elected: Vec<String>,
+    pub open: OpenSeats,
+}
+
+/// R7 and R8 for a counted contest. `standings` come printed candidates first in the order of
+/// the definition, then write-ins by name; that order only lists equals, it never decides a tie.
+pub(crate) fn allocate(contest: &Contest, mut standings: Vec<Standing>, needed: u64) -> Allocation {
+    let seats = contest.seats as usize;
+    // Stable: equals keep the order of the definition, for display only.
+    standings.sort_by(|a, b| b.votes.cmp(&a.votes));
+    let qualified = standings.iter().take_while(|s| s.votes >= needed).count();
+
+    if qualified > seats {
+        return break_tie_at_cut(contest.ties, &standings[..qualified], seats);
+    }
+    let elected: Vec<String> = standings[..qualified].iter().map(|s| s.name.clone()).collect();
+    let remaining = seats - qualified;
+    if remaining == 0 {
+        return Allocation { elected, open: OpenSeats::default() };
+    }
+    let unelected: Vec<&Standing> = standings[qualified..]
+        .iter()
+        .filter(|s| s.against.is_some() || s.votes > 0)
+        .collect();
+    let proposed: Vec<String> = match contest.shortfall.rule {
+        ShortfallRule::LeaveVacant => Vec::new(),
+        ShortfallRule::Repeat => unelected.iter().map(|s| s.name.clone()).collect(),
+        ShortfallRule::AnotherRound => {
+            let wanted = remaining.saturating_add(contest.shortfall.extra as usize);
+            best_placed(&unelected, wanted)
+        }
+    };
+    let open = if proposed.is_empty() {
+        OpenSeats { seats: remaining as u32, reason: Some(OpenReason::Vacant), candidates: Vec::new() }
+    } else {
+        OpenSeats { seats: remaining as u32, reason: Some(OpenReason::AnotherRound), candidates: proposed }
+    };
+    Allocation { elected, open }
+}
+
+/// R8: the `wanted` best placed, and everyone tied with the last of them.
+fn best_placed(ranked: &[&Standing], wanted: usize) -> Vec<String> {
+    if wanted == 0 {
+        return Vec::new();
+    }
+    if ranked.len() <= wanted {
+        return ranked.iter().map(|s| s.name.clone()).collect();
+    }
+    let cut = ranked[wanted - 1].votes;
+    ranked.iter().take_while(|s| s.votes >= cut).map(|s| s.name.clone()).collect()
+}
+
+/// R7: more candidates reached the threshold than there are seats. Those above the vote at the
+/// last seat are elected; the tied ones share the remaining seats per the tie policy.
+fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Allocation {
+    if seats == 0 {
+        return Allocation { elected: Vec::new(), open: OpenSeats::default() };
+    }
+    let cut = qualified[seats - 1].votes;
+    let mut elected: Vec<String> =
+        qualified.iter().take_while(|s| s.votes > cut).map(|s| s.name.clone()).collect();
+    let tied: Vec<&Standing> = qualified.iter().filter(|s| s.votes == cut).collect();
+    let at_stake = seats - elected.len();
+    let open = |seats: usize, reason, group: &[&Standing]| OpenSeats {
+        seats: seats as u32,
+        reason: Some(reason),
+        candidates: group.iter().map(|s| s.name.clone()).collect(),
+    };
+    let has_write_in = tied.iter().any(|s| s.against.is_none());
+    match ties {
+        TiePolicy::Lot => Allocation { elected, open: open(at_stake, OpenReason::LotRequired, &tied) },
+        // A write-in cannot be marked `against`, so fewer `against` cannot fairly decide for it.
+        TiePolicy::Runoff => Allocation { elected, open: open(at_stake, OpenReason::RunoffRequired, &tied) },
+        TiePolicy::FewerAgainstThenRunoff if has_write_in => {
+            Allocation { elected, open: open(at_stake, OpenReason::RunoffRequired, &tied) }
+        }
+        TiePolicy::FewerAgainstThenRunoff => {
+            let mut by_against = tied;
+            by_against.sort_by_key(|s| s.against);
+            let mut left = at_stake;
+            let mut start = 0;
+            while left > 0 && start < by_against.len() {
+                let against = by_against[start].against;
+                let end = start + by_against[start..].iter().take_while(|s| s.against == against).count();
+                let group = &by_against[start..end];
+                if group.len() > left {
+                    return Allocation { elected, open: open(left, OpenReason::RunoffRequired, group) };
+                }
+                elected.extend(group.iter().map(|s| s.name.clone()));
+                left -= group.len();
+                start = end;
+            }
+            Allocation { elected, open: OpenSeats::default() }
+        }
+    }
+}
