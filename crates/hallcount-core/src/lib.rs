@@ -12,6 +12,7 @@ pub mod error;
 pub mod election;
 pub mod fraction;
 pub mod load;
+pub mod log;
 pub mod tally;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
@@ -24,4 +25,8 @@ pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningT
 pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
 pub use load::{parse_ballots, parse_election};
+pub use log::{
+    log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event, Head, Log,
+    LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
