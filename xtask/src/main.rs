@@ -1,6 +1,40 @@
 //! Build and check tasks: `cargo xtask dist | run | test`.
+//!
+//! Needs nothing but cargo to start; each task installs or reports what else it needs.
 
-fn main() {
-    eprintln!("xtask: no task yet");
-    std::process::exit(2);
+mod browsers;
+mod core_deps;
+mod dist;
+mod serve;
+mod test;
+mod workspace;
+
+use std::process::ExitCode;
+
+const USAGE: &str = "\
+usage: cargo xtask <task>
+
+tasks:
+  dist   build the single offline file dist/hallcount.html
+  run    build it, then serve dist/ on http://127.0.0.1:8080
+  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests";
+
+fn main() -> ExitCode {
+    let task = std::env::args().nth(1);
+    let result = match task.as_deref() {
+        Some("dist") => dist::build().map(|_| ()),
+        Some("run") => serve::run(),
+        Some("test") => test::run(),
+        _ => {
+            eprintln!("{USAGE}");
+            return ExitCode::from(2);
+        }
+    };
+    match result {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("xtask: {error}");
+            ExitCode::FAILURE
+        }
+    }
 }

@@ -1,0 +1,84 @@
+//! In-browser tests of the app: the real `App` mounted into a node of a real page, in headless
+//! Chromium, with `wasm-bindgen-test`. Run by `cargo xtask test` (it installs the runner).
+#![cfg(target_arch = "wasm32")]
+
+use hallcount::app::App;
+use hallcount::i18n::{tr, Key, Lang};
+use wasm_bindgen::JsCast;
+use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
+use web_sys::{Element, Event, HtmlElement};
+use yew::AppHandle;
+
+wasm_bindgen_test_configure!(run_in_browser);
+
+/// The app rendered into a fresh `<div>` of the test page, every pending render done.
+async fn mount() -> (AppHandle<App>, Element) {
+    let document = gloo::utils::document();
+    let root = document.create_element("div").expect("create a div");
+    gloo::utils::body().append_child(&root).expect("attach the div");
+    let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    yew::scheduler::flush().await;
+    (app, root)
+}
+
+fn unmount(app: AppHandle<App>, root: Element) {
+    app.destroy();
+    root.remove();
+}
+
+/// The language the app chose, from `<html lang>` (it follows the browser and storage).
+fn page_lang() -> Lang {
+    let tag = gloo::utils::document().document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
+    Lang::from_tag(&tag).unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
+}
+
+fn text_of(root: &Element, selector: &str) -> String {
+    let element = root.query_selector(selector).expect("a valid selector");
+    element.unwrap_or_else(|| panic!("nothing matches `{selector}`")).text_content().unwrap_or_default()
+}
+
+/// Change the hash and deliver its `hashchange` now, rather than at the browser's next task.
+async fn go_to(hash: &str) {
+    let window = gloo::utils::window();
+    window.location().set_hash(hash).expect("set the hash");
+    window.dispatch_event(&Event::new("hashchange").expect("an event")).expect("dispatch");
+    yew::scheduler::flush().await;
+}
+
+#[wasm_bindgen_test]
+async fn names_the_product_in_the_chosen_language() {
+    let (app, root) = mount().await;
+    assert_eq!(text_of(&root, "header h1"), tr(page_lang(), Key::AppName));
+    unmount(app, root);
+}
+
+#[wasm_bindgen_test]
+async fn the_hash_picks_the_area() {
+    let (app, root) = mount().await;
+    let lang = page_lang();
+    for (hash, page, title) in [
+        ("#/entry", ".page-entry", Key::NavEntry),
+        ("#/results", ".page-results", Key::NavResults),
+        ("#/setup", ".page-setup", Key::NavSetup),
+    ] {
+        go_to(hash).await;
+        assert!(root.query_selector(page).expect("a valid selector").is_some(), "{hash} shows {page}");
+        assert_eq!(text_of(&root, "main h2"), tr(lang, title));
+        assert_eq!(text_of(&root, "nav a.current"), tr(lang, title));
+    }
+    unmount(app, root);
+}
+
+#[wasm_bindgen_test]
+async fn the_language_switch_relabels_everything() {
+    let (app, root) = mount().await;
+    for lang in Lang::ALL {
+        let selector = format!(".lang-switch button[lang='{}']", lang.tag());
+        let button = root.query_selector(&selector).expect("a valid selector").expect("a button per language");
+        button.dyn_into::<HtmlElement>().expect("a button").click();
+        yew::scheduler::flush().await;
+        assert_eq!(page_lang(), lang);
+        assert_eq!(text_of(&root, "header h1"), tr(lang, Key::AppName));
+    }
+    unmount(app, root);
+}

@@ -1,0 +1,11 @@
+//! End-to-end tests: the built `dist/hallcount.html`, opened from `file://` in headless Chromium.
+//!
+//! One test binary for all of them (one link, shared harness). Add a module per area below.
+//! They need the built file: `cargo xtask test` builds it first (a plain `cargo test` without
+//! it fails with a message saying so). Screenshots land in `target/screenshots/`.
+#![cfg(not(target_arch = "wasm32"))]
+
+mod harness;
+
+mod problems;
+mod start;
