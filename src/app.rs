@@ -3,6 +3,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
+use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Key, Lang};
 use crate::pages::{EntryPage, ResultsPage, SetupPage};
 use crate::route::{use_route, Route};
@@ -45,6 +46,7 @@ pub fn App() -> Html {
     };
     html! {
         <ContextProvider<Lang> context={*lang}>
+          <MeetingProvider>
             <header class="app-header">
                 <h1>{ tr(*lang, Key::AppName) }</h1>
                 <nav>
@@ -58,6 +60,7 @@ pub fn App() -> Html {
                 <LangSwitch current={*lang} on_change={on_lang} />
             </header>
             <main id="main">{ page }</main>
+          </MeetingProvider>
         </ContextProvider<Lang>>
     }
 }

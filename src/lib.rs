@@ -2,9 +2,13 @@
 //! A library so that in-browser tests (wasm-bindgen-test) can mount its components.
 
 pub mod app;
+pub mod hooks;
 pub mod i18n;
 pub mod pages;
 pub mod route;
+pub mod sample;
+pub mod services;
+pub mod state;
 
 /// Mount the app on the page's body.
 pub fn start() {

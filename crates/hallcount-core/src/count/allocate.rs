@@ -132,7 +132,8 @@ fn best_placed(ranked: &[&Standing], wanted: usize) -> Vec<String> {
 }
 
 /// R7: more candidates reached the threshold than there are seats. Those above the vote at the
-/// last seat are elected; the tied ones share the remaining seats per the tie policy.
+/// last seat are elected; if more candidates have that vote than seats remain, they are tied
+/// and the remaining seats follow the tie policy.
 fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Allocation {
     if seats == 0 {
         return Allocation { elected: Vec::new(), open: OpenSeats::default() };
@@ -142,6 +143,11 @@ fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Al
         qualified.iter().take_while(|s| s.votes > cut).map(|s| s.name.clone()).collect();
     let tied: Vec<&Standing> = qualified.iter().filter(|s| s.votes == cut).collect();
     let at_stake = seats - elected.len();
+    if tied.len() <= at_stake {
+        // Equal votes, but a seat for each of them: no tie to break.
+        elected.extend(tied.iter().map(|s| s.name.clone()));
+        return Allocation { elected, open: OpenSeats::default() };
+    }
     let open = |seats: usize, reason, group: &[&Standing]| OpenSeats {
         seats: seats as u32,
         reason: Some(reason),

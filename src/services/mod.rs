@@ -1,0 +1,54 @@
+//! The app's edge: browser storage, the tab lease, files and the clock. Nothing here decides
+//! anything about the meeting; `state` and the core do.
+
+pub mod files;
+pub mod lease;
+pub mod storage;
+
+/// Now, as ISO 8601 in UTC, for the `at` of a log entry.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Milliseconds since the epoch.
+pub fn now_ms() -> f64 {
+    js_sys::Date::now()
+}
+
+/// A fresh identifier for a stored election or a tab: time and randomness, base 36.
+pub fn fresh_id() -> String {
+    let time = js_sys::Date::now() as u64;
+    let noise = (js_sys::Math::random() * 1_679_616.0) as u64; // 36^4
+    format!("{}{}", base36(time), base36(noise))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).expect("ASCII digits")
+}
+
+/// A performance mark, read by the end-to-end tests to measure load and entry times.
+pub fn mark(name: &str) {
+    if let Some(performance) = gloo::utils::window().performance() {
+        let _ = performance.mark(name);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #[test]
+    fn base36_digits() {
+        assert_eq!(super::base36(0), "0");
+        assert_eq!(super::base36(35), "z");
+        assert_eq!(super::base36(36), "10");
+    }
+}

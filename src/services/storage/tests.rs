@@ -1,0 +1,142 @@
+use std::cell::RefCell;
+use std::collections::HashMap;
+
+use hallcount_core::{Event, Paper};
+
+use super::*;
+use crate::sample::sample_congress;
+
+#[derive(Default)]
+struct Memory {
+    map: RefCell<HashMap<String, String>>,
+}
+
+impl Backend for Memory {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.map.borrow().get(key).cloned())
+    }
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.map.borrow_mut().insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.map.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+const AT: &str = "2026-03-08T09:00:00Z";
+
+/// A stored log: the sample defined, then `n` blank papers.
+fn stored(n: usize) -> (Memory, Log) {
+    let memory = Memory::default();
+    let mut log = Log::default();
+    let events = std::iter::once(Event::ElectionDefined { election: sample_congress() })
+        .chain((0..n).map(|_| Event::PaperEntered { paper: Paper::default() }));
+    for event in events {
+        let entry = log.append(event, AT).unwrap();
+        append(&memory, "e1", entry).unwrap();
+    }
+    (memory, log)
+}
+
+#[test]
+fn a_stored_log_loads_back_whole() {
+    let (memory, log) = stored(3);
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.broken, None);
+    assert_eq!(loaded.log.entries(), log.entries());
+    assert_eq!(loaded.log.state().papers.len(), 3);
+}
+
+#[test]
+fn an_unknown_election_loads_empty() {
+    let loaded = load(&Memory::default(), "nothing").unwrap();
+    assert!(loaded.log.entries().is_empty());
+    assert_eq!(loaded.broken, None);
+}
+
+#[test]
+fn a_log_cut_short_at_the_end_is_found_by_its_head() {
+    let (memory, _) = stored(3);
+    memory.remove(&entry_key("e1", 3)).unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.log.state().papers.len(), 2);
+    assert_eq!(loaded.broken.unwrap().kind, BreakKind::Truncated { expected_len: 4 });
+}
+
+#[test]
+fn a_missing_entry_in_the_middle_keeps_what_came_before() {
+    let (memory, _) = stored(5);
+    memory.remove(&entry_key("e1", 2)).unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.log.entries().len(), 2);
+    assert_eq!(loaded.broken.unwrap().index, 2);
+}
+
+#[test]
+fn an_altered_entry_breaks_the_chain_after_it() {
+    let (memory, _) = stored(4);
+    let key = entry_key("e1", 2);
+    let altered = memory.get(&key).unwrap().unwrap().replace(AT, "2026-03-08T09:00:01Z");
+    memory.set(&key, &altered).unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.log.entries().len(), 3, "entries 0..=2 kept; entry 3 no longer links");
+    assert_eq!(loaded.broken, Some(ChainBreak { index: 3, kind: BreakKind::Link }));
+}
+
+#[test]
+fn an_unreadable_entry_is_a_break() {
+    let (memory, _) = stored(2);
+    memory.set(&entry_key("e1", 2), "{\"seq\": 2, \"prev\"").unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.log.entries().len(), 2);
+    let broken = loaded.broken.unwrap();
+    assert_eq!(broken.index, 2);
+    assert!(matches!(broken.kind, BreakKind::Unreadable { .. }));
+}
+
+#[test]
+fn an_entry_stored_without_its_head_is_kept() {
+    // A crash between the two writes of an append.
+    let (memory, mut log) = stored(1);
+    let head = memory.get(&head_key("e1")).unwrap().unwrap();
+    let entry = log.append(Event::PaperEntered { paper: Paper::default() }, AT).unwrap().clone();
+    append(&memory, "e1", &entry).unwrap();
+    memory.set(&head_key("e1"), &head).unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    assert_eq!(loaded.broken, None);
+    assert_eq!(loaded.log.state().papers.len(), 2);
+}
+
+#[test]
+fn the_tail_after_a_break_is_set_aside_not_overwritten() {
+    let (memory, _) = stored(4);
+    memory.remove(&entry_key("e1", 2)).unwrap();
+    let loaded = load(&memory, "e1").unwrap();
+    // Entry 2 is gone; 3 and 4 are still stored after the gap.
+    assert_eq!(set_aside_from(&memory, "e1", 2).unwrap(), 2);
+    assert!(memory.get(&entry_key("e1", 3)).unwrap().is_none());
+    assert!(memory.get("hallcount.e.e1.damaged.4").unwrap().is_some());
+    write_head(&memory, "e1", &loaded.log.head()).unwrap();
+    let again = load(&memory, "e1").unwrap();
+    assert_eq!(again.broken, None);
+    assert_eq!(again.log.entries().len(), 2);
+}
+
+#[test]
+fn elections_are_listed_and_updated_by_id() {
+    let memory = Memory::default();
+    assert!(elections(&memory).is_empty());
+    let election = sample_congress();
+    remember(&memory, ElectionSummary::of("a", &election)).unwrap();
+    remember(&memory, ElectionSummary::of("b", &election)).unwrap();
+    let mut renamed = ElectionSummary::of("a", &election);
+    renamed.title = "改名".into();
+    let list = remember(&memory, renamed).unwrap();
+    assert_eq!(list.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(elections(&memory)[0].title, "改名");
+    assert_eq!(current(&memory), None);
+    set_current(&memory, "b").unwrap();
+    assert_eq!(current(&memory).as_deref(), Some("b"));
+}
