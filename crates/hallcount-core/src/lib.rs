@@ -9,6 +9,7 @@ pub mod ballot;
 pub mod check;
 pub mod count;
 pub mod error;
+pub mod export;
 pub mod election;
 pub mod fraction;
 pub mod load;

@@ -1,0 +1,112 @@
+//! The roll-up as CSV for a spreadsheet (RFC 4180, UTF-8 with a byte-order mark so that
+//! spreadsheet programs read Chinese names correctly).
+//!
+//! One row per village and office, then one total row per office, then one row per file that
+//! was not counted. Columns: kind, village, place, date, office, seats, elected, open,
+//! why_open, elected_names, file, detail.
+
+use super::aggregate::{FileVerdict, RollUp, Trust};
+
+const HEADER: [&str; 12] = [
+    "kind", "village", "place", "date", "office", "seats", "elected", "open", "why_open", "elected_names", "file",
+    "detail",
+];
+
+pub fn roll_up_csv(roll_up: &RollUp) -> String {
+    let mut out = String::from("\u{feff}");
+    push_row(&mut out, HEADER.iter().map(|s| s.to_string()));
+    for meeting in &roll_up.meetings {
+        let files: Vec<&str> = meeting.ballots.iter().map(|b| b.file.as_str()).collect();
+        let trust = match &meeting.trust {
+            Trust::Trusted { .. } => "trusted",
+            Trust::Untrusted => "untrusted",
+        };
+        for office in &meeting.offices {
+            push_row(
+                &mut out,
+                [
+                    "village".to_string(),
+                    meeting.village.clone(),
+                    meeting.place.clone(),
+                    meeting.date.clone(),
+                    office.office.clone(),
+                    office.seats.to_string(),
+                    office.elected.len().to_string(),
+                    office.open_seats.to_string(),
+                    office.open_cause.map(|c| c.name().to_string()).unwrap_or_default(),
+                    office.elected.join("、"),
+                    files.join(" "),
+                    trust.to_string(),
+                ],
+            );
+        }
+    }
+    for total in &roll_up.totals {
+        let why: Vec<String> =
+            total.open.iter().map(|o| format!("{}: {} {}", o.village, o.seats, o.cause.name())).collect();
+        push_row(
+            &mut out,
+            [
+                "total".to_string(),
+                String::new(),
+                String::new(),
+                String::new(),
+                total.office.clone(),
+                total.seats.to_string(),
+                total.elected.to_string(),
+                total.open_seats.to_string(),
+                why.join("; "),
+                String::new(),
+                String::new(),
+                String::new(),
+            ],
+        );
+    }
+    for file in roll_up.files.iter().filter(|f| !matches!(f.verdict, FileVerdict::Counted { .. })) {
+        let (kind, detail) = match &file.verdict {
+            FileVerdict::Counted { .. } => continue,
+            FileVerdict::Duplicate { of_file } => ("duplicate", format!("same result as {of_file}, counted once")),
+            FileVerdict::Conflict { id, .. } => {
+                ("conflict", format!("another file differs for {} {} {} round {}", id.place, id.date, id.title, id.round))
+            }
+            FileVerdict::UnknownSigner { fingerprint } => ("unknown signer", format!("key {fingerprint}")),
+            FileVerdict::Failed(error) => ("failed", error.to_string()),
+        };
+        let mut cells = vec![String::new(); HEADER.len()];
+        cells[0] = kind.to_string();
+        cells[10] = file.name.clone();
+        cells[11] = detail;
+        push_row(&mut out, cells);
+    }
+    out
+}
+
+fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
+    let quoted: Vec<String> = cells.into_iter().map(|cell| quote(&cell)).collect();
+    out.push_str(&quoted.join(","));
+    out.push_str("\r\n");
+}
+
+/// Quotes a cell when it needs it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
+/// spreadsheet never runs a name as a formula.
+fn quote(cell: &str) -> String {
+    let defused = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
+    if defused.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", defused.replace('"', "\"\""))
+    } else {
+        defused
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quote;
+
+    #[test]
+    fn cells_are_quoted_and_formulas_defused() {
+        assert_eq!(quote("李美華"), "李美華");
+        assert_eq!(quote("a,b"), "\"a,b\"");
+        assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
+        assert_eq!(quote("=1+1"), "'=1+1");
+    }
+}

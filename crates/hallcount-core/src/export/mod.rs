@@ -1,0 +1,23 @@
+//! Signed results and the town office: keys (`hallcount/key@1`), the signed result
+//! (`hallcount/result@1`), verification, trusted keys (`hallcount/trusted@1`) and the roll-up.
+//! Formats are documented in `docs/formats.md`. Pure: no clock, no randomness, no IO.
+
+pub mod aggregate;
+pub mod csv;
+pub mod encoding;
+pub mod key;
+pub mod result;
+pub mod time;
+pub mod trusted;
+pub mod verify;
+
+pub use aggregate::{aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal, OpenCause, RollUp, Trust};
+pub use csv::roll_up_csv;
+pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, Signer, KEY_FORMAT};
+pub use result::{
+    live_papers, AppInfo, EnteredPaper, LogSummary, ResultFile, ResultInput, ResultPayload, SignatureBlock, VoidMark,
+    RESULT_FORMAT,
+};
+pub use time::utc_timestamp;
+pub use trusted::{TrustedError, TrustedKeys, TRUSTED_FORMAT};
+pub use verify::{verify_result, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES};

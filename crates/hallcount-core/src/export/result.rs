@@ -1,0 +1,195 @@
+//! The signed result (`hallcount/result@1`): what a village carries to the town office.
+//!
+//! The file is an envelope `{ format, payload, signature }`. The signature is Ed25519 over the
+//! RFC 8785 (JCS) canonical JSON of `payload`, so any JSON tool can check it. The file itself is
+//! written in one exact layout ([`ResultFile::to_json`]); a reader accepts only that layout, so
+//! any change to the file's bytes, even outside the signed payload, is reported.
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::encoding::to_hex;
+use super::key::Signer;
+use crate::ballot::Paper;
+use crate::election::Election;
+use crate::tally::Tally;
+
+pub const RESULT_FORMAT: &str = "hallcount/result@1";
+pub const SIGNATURE_ALGORITHM: &str = "ed25519";
+
+/// The whole file as written.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultFile {
+    /// Always [`RESULT_FORMAT`]; repeated in the payload so that it is signed too.
+    pub format: String,
+    pub payload: ResultPayload,
+    pub signature: SignatureBlock,
+}
+
+/// What is signed.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResultPayload {
+    pub format: String,
+    pub election: Election,
+    /// Every paper in the order entered, voided ones included and marked.
+    pub papers: Vec<EnteredPaper>,
+    /// The tally of the papers not voided, as computed by the core when the file was made.
+    pub tally: Tally,
+    pub log: LogSummary,
+    pub app: AppInfo,
+    /// RFC 3339 UTC time the file was made.
+    pub created: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct EnteredPaper {
+    /// 1-based, in the order entered (a re-entered paper gets a new number).
+    pub number: u32,
+    pub paper: Paper,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub voided: Option<VoidMark>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct VoidMark {
+    pub reason: String,
+}
+
+/// Where the papers came from: the meeting's event log, by its length and the hash of its
+/// last entry (the head of the hash chain), so the file can be matched with the laptop's log.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LogSummary {
+    pub events: u64,
+    /// Lowercase hex.
+    pub last_hash: String,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AppInfo {
+    pub name: String,
+    pub version: String,
+}
+
+impl AppInfo {
+    /// This build of hallcount (the core's version: the app and the CLI share it).
+    pub fn this_build() -> AppInfo {
+        AppInfo { name: "hallcount".to_string(), version: env!("CARGO_PKG_VERSION").to_string() }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SignatureBlock {
+    /// Always [`SIGNATURE_ALGORITHM`].
+    pub algorithm: String,
+    /// Lowercase hex, 32 bytes.
+    pub public_key: String,
+    /// Of `public_key`, see [`super::Fingerprint`].
+    pub fingerprint: String,
+    /// Lowercase hex sha256 of the canonical payload: its first characters go on the paper sheet.
+    pub payload_sha256: String,
+    /// Lowercase hex, 64 bytes: Ed25519 over the canonical payload.
+    pub value: String,
+}
+
+/// Everything a result is made of, before signing.
+#[derive(Clone, Debug)]
+pub struct ResultInput {
+    pub election: Election,
+    pub papers: Vec<EnteredPaper>,
+    pub log: LogSummary,
+    pub app: AppInfo,
+    pub created: String,
+}
+
+impl ResultInput {
+    /// The meeting as the log replays it: its definition, every paper as entered with its
+    /// void mark, and the head of the chain. `None` before the election is defined.
+    pub fn from_replay(replay: &crate::log::Replay, app: AppInfo, created: &str) -> Option<ResultInput> {
+        let election = replay.election.clone()?;
+        let papers = replay
+            .papers
+            .iter()
+            .map(|entered| EnteredPaper {
+                number: entered.number,
+                paper: entered.paper.clone(),
+                voided: entered.voided.as_ref().map(|reason| VoidMark { reason: reason.clone() }),
+            })
+            .collect();
+        Some(ResultInput {
+            election,
+            papers,
+            log: LogSummary { events: replay.n_entries, last_hash: replay.last_hash.clone() },
+            app,
+            created: created.to_string(),
+        })
+    }
+}
+
+impl ResultPayload {
+    /// Counts the live papers with the core and assembles the payload.
+    pub fn new(input: ResultInput) -> ResultPayload {
+        let tally = tally_of_live_papers(&input.election, &input.papers);
+        ResultPayload {
+            format: RESULT_FORMAT.to_string(),
+            election: input.election,
+            papers: input.papers,
+            tally,
+            log: input.log,
+            app: input.app,
+            created: input.created,
+        }
+    }
+
+    /// The bytes that are hashed and signed: RFC 8785 canonical JSON.
+    pub fn canonical_bytes(&self) -> Vec<u8> {
+        let value = serde_json::to_value(self).expect("a payload always serialises");
+        canonical_json(&value)
+    }
+}
+
+/// The papers that count: every paper entered and not voided, in order.
+pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
+    papers.iter().filter(|entered| entered.voided.is_none()).map(|entered| entered.paper.clone()).collect()
+}
+
+pub(crate) fn tally_of_live_papers(election: &Election, papers: &[EnteredPaper]) -> Tally {
+    crate::tally(election, &live_papers(papers))
+}
+
+pub(crate) fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
+    serde_json_canonicalizer::to_vec(value).expect("JSON values without floats always canonicalise")
+}
+
+pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+    to_hex(&Sha256::digest(bytes))
+}
+
+impl ResultFile {
+    pub fn sign(payload: ResultPayload, signer: &Signer) -> ResultFile {
+        let canonical = payload.canonical_bytes();
+        let public_key = signer.public_key();
+        let signature = SignatureBlock {
+            algorithm: SIGNATURE_ALGORITHM.to_string(),
+            public_key: public_key.to_hex(),
+            fingerprint: public_key.fingerprint().to_string(),
+            payload_sha256: sha256_hex(&canonical),
+            value: to_hex(&signer.sign(&canonical)),
+        };
+        ResultFile { format: RESULT_FORMAT.to_string(), payload, signature }
+    }
+
+    /// The one layout a result file is written in: serde_json's pretty printing (two spaces,
+    /// fields in the order of the structs, non-ASCII text as UTF-8) and a final newline.
+    pub fn to_json(&self) -> String {
+        let mut text = serde_json::to_string_pretty(self).expect("a result file always serialises");
+        text.push('\n');
+        text
+    }
+}

@@ -1,0 +1,91 @@
+//! The town office's list of trusted keys (`hallcount/trusted@1`): which fingerprint belongs
+//! to which village.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use super::key::Fingerprint;
+
+pub const TRUSTED_FORMAT: &str = "hallcount/trusted@1";
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedFile {
+    pub format: String,
+    pub keys: Vec<TrustedEntry>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TrustedEntry {
+    /// As printed (`"K5QF 7XMA ..."`); case, spaces and dashes do not matter.
+    pub fingerprint: String,
+    pub village: String,
+}
+
+/// A checked list: every fingerprint well formed and listed once.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct TrustedKeys {
+    entries: Vec<(Fingerprint, String)>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustedError {
+    Damaged(String),
+    UnknownFormat(String),
+    BadFingerprint { index: usize, text: String },
+    Duplicate { fingerprint: String },
+}
+
+impl fmt::Display for TrustedError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrustedError::Damaged(detail) => write!(f, "damaged trusted keys file: {detail}"),
+            TrustedError::UnknownFormat(format) => {
+                write!(f, "not a trusted keys file: format \"{format}\" (expected \"{TRUSTED_FORMAT}\")")
+            }
+            TrustedError::BadFingerprint { index, text } => {
+                write!(f, "keys[{index}].fingerprint: \"{text}\" is not 32 base32 characters")
+            }
+            TrustedError::Duplicate { fingerprint } => write!(f, "fingerprint {fingerprint} is listed twice"),
+        }
+    }
+}
+
+impl std::error::Error for TrustedError {}
+
+impl TrustedKeys {
+    pub fn parse(text: &str) -> Result<TrustedKeys, TrustedError> {
+        let value: serde_json::Value =
+            serde_json::from_str(text).map_err(|e| TrustedError::Damaged(e.to_string()))?;
+        match value.get("format").and_then(|f| f.as_str()) {
+            Some(TRUSTED_FORMAT) => {}
+            Some(other) => return Err(TrustedError::UnknownFormat(other.to_string())),
+            None => return Err(TrustedError::Damaged("no \"format\" field".into())),
+        }
+        let file: TrustedFile = serde_json::from_value(value).map_err(|e| TrustedError::Damaged(e.to_string()))?;
+        let mut keys = TrustedKeys::default();
+        for (index, entry) in file.keys.into_iter().enumerate() {
+            let fingerprint = Fingerprint::parse_loose(&entry.fingerprint)
+                .ok_or(TrustedError::BadFingerprint { index, text: entry.fingerprint.clone() })?;
+            if keys.village_of(&fingerprint).is_some() {
+                return Err(TrustedError::Duplicate { fingerprint: fingerprint.to_string() });
+            }
+            keys.entries.push((fingerprint, entry.village));
+        }
+        Ok(keys)
+    }
+
+    pub fn village_of(&self, fingerprint: &Fingerprint) -> Option<&str> {
+        self.entries.iter().find(|(known, _)| known == fingerprint).map(|(_, village)| village.as_str())
+    }
+
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.entries.is_empty()
+    }
+}

@@ -1,0 +1,185 @@
+//! Checking a `hallcount/result@1` file: format, layout, signature, contents and tally.
+//! Whether the signer is trusted is a separate question ([`super::TrustedKeys`]).
+
+use std::fmt;
+
+use super::encoding::from_hex;
+use super::key::{Fingerprint, PublicKey};
+use super::result::{canonical_json, sha256_hex, tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM};
+use crate::tally::Tally;
+
+/// Files above this size are refused unread. A village result is a few hundred KB (100,000
+/// papers make about 10 MB), so this only stops a wrong file from exhausting memory.
+pub const MAX_RESULT_FILE_BYTES: usize = 16 * 1024 * 1024;
+
+/// Why a file is not a verified result. Each is named to the user.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum VerifyError {
+    TooLarge { bytes: usize, limit: usize },
+    /// Not UTF-8, not JSON, or not the shape of a result file.
+    DamagedJson(String),
+    /// JSON with another `format` (or none), e.g. a ballots file or a later version.
+    UnknownFormat(String),
+    UnknownAlgorithm(String),
+    /// The signature does not match the payload and key, or the signature block is malformed.
+    BadSignature(String),
+    /// The signed content is intact, but the file's bytes differ from the layout it was written
+    /// in (spaces, line ends, escapes, key order): someone edited or re-saved it.
+    Reformatted,
+    /// Signed, but the definition or a paper breaks the rules, so it cannot be recounted.
+    InvalidContent(String),
+    /// The tally recomputed from the papers differs from the tally in the file.
+    TallyMismatch(String),
+}
+
+impl VerifyError {
+    /// A short stable name, used in the CLI's one-line verdicts and the CSV.
+    pub fn name(&self) -> &'static str {
+        match self {
+            VerifyError::TooLarge { .. } => "too large",
+            VerifyError::DamagedJson(_) => "damaged JSON",
+            VerifyError::UnknownFormat(_) => "unknown format",
+            VerifyError::UnknownAlgorithm(_) => "unknown algorithm",
+            VerifyError::BadSignature(_) => "bad signature",
+            VerifyError::Reformatted => "altered layout",
+            VerifyError::InvalidContent(_) => "invalid content",
+            VerifyError::TallyMismatch(_) => "tally mismatch",
+        }
+    }
+}
+
+impl fmt::Display for VerifyError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: ", self.name())?;
+        match self {
+            VerifyError::TooLarge { bytes, limit } => {
+                write!(f, "the file has {bytes} bytes; result files are limited to {limit} bytes")
+            }
+            VerifyError::DamagedJson(detail) => f.write_str(detail),
+            VerifyError::UnknownFormat(format) => {
+                write!(f, "\"{format}\" is not a signed result (expected \"{RESULT_FORMAT}\")")
+            }
+            VerifyError::UnknownAlgorithm(algorithm) => {
+                write!(f, "\"{algorithm}\" (expected \"{SIGNATURE_ALGORITHM}\")")
+            }
+            VerifyError::BadSignature(detail) => f.write_str(detail),
+            VerifyError::Reformatted => f.write_str(
+                "the signed content is intact but the file was edited or re-saved; use the file as exported",
+            ),
+            VerifyError::InvalidContent(detail) => f.write_str(detail),
+            VerifyError::TallyMismatch(detail) => f.write_str(detail),
+        }
+    }
+}
+
+impl std::error::Error for VerifyError {}
+
+/// A result whose signature, layout, contents and tally all check out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct VerifiedResult {
+    pub file: ResultFile,
+    pub fingerprint: Fingerprint,
+    /// Lowercase hex sha256 of the canonical payload: the identity of this exact result.
+    pub payload_sha256: String,
+}
+
+/// Verifies a result file from its bytes. Checks, in order: size, JSON, format, algorithm,
+/// key and fingerprint, payload hash, signature, layout, contents, and the recomputed tally.
+pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
+    if bytes.len() > MAX_RESULT_FILE_BYTES {
+        return Err(VerifyError::TooLarge { bytes: bytes.len(), limit: MAX_RESULT_FILE_BYTES });
+    }
+    let text = std::str::from_utf8(bytes)
+        .map_err(|e| VerifyError::DamagedJson(format!("not UTF-8 text ({e})")))?;
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
+    match value.get("format") {
+        Some(serde_json::Value::String(format)) if format == RESULT_FORMAT => {}
+        Some(serde_json::Value::String(format)) => return Err(VerifyError::UnknownFormat(format.clone())),
+        _ => return Err(VerifyError::UnknownFormat("(no format)".to_string())),
+    }
+    let (Some(payload), Some(signature)) = (value.get("payload"), value.get("signature")) else {
+        return Err(VerifyError::DamagedJson("\"payload\" or \"signature\" is missing".to_string()));
+    };
+    let fingerprint = check_signature(payload, signature)?;
+
+    let file: ResultFile =
+        serde_json::from_value(value.clone()).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
+    if file.to_json() != text {
+        return Err(VerifyError::Reformatted);
+    }
+    if file.payload.format != RESULT_FORMAT {
+        return Err(VerifyError::UnknownFormat(file.payload.format.clone()));
+    }
+    check_content(&file)?;
+    let recomputed = tally_of_live_papers(&file.payload.election, &file.payload.papers);
+    if let Some(difference) = first_difference(&file.payload.tally, &recomputed) {
+        return Err(VerifyError::TallyMismatch(difference));
+    }
+    let payload_sha256 = file.signature.payload_sha256.clone();
+    Ok(VerifiedResult { file, fingerprint, payload_sha256 })
+}
+
+/// Checks the signature block against the payload exactly as it stands in the file.
+fn check_signature(payload: &serde_json::Value, signature: &serde_json::Value) -> Result<Fingerprint, VerifyError> {
+    let field = |name: &str| {
+        signature
+            .get(name)
+            .and_then(|v| v.as_str())
+            .ok_or_else(|| VerifyError::DamagedJson(format!("signature.{name} is missing or not text")))
+    };
+    let algorithm = field("algorithm")?;
+    if algorithm != SIGNATURE_ALGORITHM {
+        return Err(VerifyError::UnknownAlgorithm(algorithm.to_string()));
+    }
+    let public_key = PublicKey::from_hex(field("public_key")?)
+        .ok_or_else(|| VerifyError::BadSignature("the public key is not 64 lowercase hex digits".into()))?;
+    let fingerprint = public_key.fingerprint();
+    if field("fingerprint")? != fingerprint.as_str() {
+        return Err(VerifyError::BadSignature("the fingerprint is not the public key's".into()));
+    }
+    let value = from_hex::<64>(field("value")?)
+        .ok_or_else(|| VerifyError::BadSignature("the signature is not 128 lowercase hex digits".into()))?;
+    let canonical = canonical_json(payload);
+    if field("payload_sha256")? != sha256_hex(&canonical) {
+        return Err(VerifyError::BadSignature("the payload hash does not match the payload".into()));
+    }
+    if !public_key.verifies(&canonical, &value) {
+        return Err(VerifyError::BadSignature("the signature does not match the payload and key".into()));
+    }
+    Ok(fingerprint)
+}
+
+/// The definition and every paper must pass the core's checks before they are recounted.
+fn check_content(file: &ResultFile) -> Result<(), VerifyError> {
+    let election = &file.payload.election;
+    if let Some(problem) = crate::check_election(election).first() {
+        return Err(VerifyError::InvalidContent(format!("election: {problem}")));
+    }
+    for (index, entered) in file.payload.papers.iter().enumerate() {
+        if let Some(problem) = crate::check_paper(election, index, &entered.paper).first() {
+            return Err(VerifyError::InvalidContent(format!("paper {}: {problem}", entered.number)));
+        }
+    }
+    Ok(())
+}
+
+/// Where two tallies differ, in words; `None` when equal.
+fn first_difference(written: &Tally, recomputed: &Tally) -> Option<String> {
+    if written == recomputed {
+        return None;
+    }
+    if written.status != recomputed.status {
+        return Some(format!("status is {:?} in the file, {:?} when recounted", written.status, recomputed.status));
+    }
+    for (index, recounted) in recomputed.contests.iter().enumerate() {
+        match written.contests.get(index) {
+            Some(contest) if contest == recounted => {}
+            Some(contest) => {
+                return Some(format!("contest \"{}\" differs from its recount", contest.id));
+            }
+            None => return Some(format!("contest \"{}\" is missing from the file's tally", recounted.id)),
+        }
+    }
+    Some("the totals differ from the recount".to_string())
+}
