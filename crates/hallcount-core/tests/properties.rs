@@ -1,0 +1,273 @@
+//! Properties of the count (proptest) over random elections and papers: the identities of R10,
+//! ties never broken silently (R7), order independence, and that the incremental fold agrees with
+//! the batch tally. Also: no input makes the readers or the count panic.
+
+use std::collections::BTreeMap;
+
+use hallcount_core::{
+    parse_ballots, parse_election, tally, Base, Candidate, CollectedLimit, Comparison, Contest,
+    ContestMarks, Delegates, Election, Fraction, Mark, OpenReason, Paper, Quorum, RunningTally,
+    Shortfall, ShortfallRule, Status, Threshold, TiePolicy, WriteIn, WriteIns,
+};
+use proptest::prelude::*;
+
+const IDS: [&str; 5] = ["A", "B", "C", "D", "E"];
+const NAMES: [&str; 3] = ["王芳", "Wang", "王 芳"];
+
+fn fraction() -> impl Strategy<Value = Fraction> {
+    (1u32..=4).prop_flat_map(|q| (1..=q).prop_map(move |p| Fraction { numerator: p, denominator: q }))
+}
+
+fn threshold() -> impl Strategy<Value = Threshold> {
+    let base = prop_oneof![
+        Just(Base::Entitled),
+        Just(Base::Present),
+        Just(Base::BallotsCast),
+        Just(Base::Valid),
+        Just(Base::CastNonBlank),
+    ];
+    prop_oneof![
+        1 => Just(Threshold { of: Base::None, comparison: None }),
+        4 => (base, fraction(), any::<bool>()).prop_map(|(of, f, more)| Threshold {
+            of,
+            comparison: Some(if more { Comparison::MoreThan(f) } else { Comparison::AtLeast(f) }),
+        }),
+    ]
+}
+
+fn contest(index: usize, min_seats: u32) -> impl Strategy<Value = Contest> {
+    let ties = prop_oneof![Just(TiePolicy::Runoff), Just(TiePolicy::FewerAgainstThenRunoff), Just(TiePolicy::Lot)];
+    let rule = prop_oneof![Just(ShortfallRule::AnotherRound), Just(ShortfallRule::LeaveVacant), Just(ShortfallRule::Repeat)];
+    (min_seats..=4, 1usize..=5, any::<(bool, bool)>(), threshold(), ties, rule, 0u32..=2, prop::option::of(threshold()))
+        .prop_map(move |(seats, n, (allowed, need_mark), threshold, ties, rule, extra, floor)| Contest {
+            id: format!("c{index}"),
+            office: format!("office {index}"),
+            seats,
+            candidates: IDS[..n].iter().map(|id| Candidate { id: id.to_string(), name: id.to_string() }).collect(),
+            write_ins: WriteIns { allowed, need_mark },
+            threshold,
+            ties,
+            shortfall: Shortfall { rule, extra, floor },
+            round_of: None,
+        })
+}
+
+fn election(min_seats: u32) -> impl Strategy<Value = Election> {
+    let quorum = prop::option::of((fraction(), any::<bool>()).prop_map(|(f, more)| {
+        if more { Quorum::MoreThan(f) } else { Quorum::AtLeast(f) }
+    }));
+    let contests = (1usize..=3).prop_flat_map(move |n| (0..n).map(|i| contest(i, min_seats)).collect::<Vec<_>>());
+    (0u32..=30, 0u32..=30, 0u32..=40, quorum, any::<bool>(), contests).prop_map(
+        |(entitled, present, issued, quorum, by_present, contests)| Election {
+            format: "hallcount/election@1".into(),
+            title: "t".into(),
+            body: "b".into(),
+            place: "p".into(),
+            date: "2026-11-25".into(),
+            delegates: Delegates { entitled, present },
+            ballots_issued: issued,
+            quorum,
+            collected_limit: if by_present { CollectedLimit::Present } else { CollectedLimit::Issued },
+            round: 1,
+            contests,
+        },
+    )
+}
+
+fn mark() -> impl Strategy<Value = Option<Mark>> {
+    prop_oneof![
+        3 => Just(None),
+        4 => Just(Some(Mark::For)),
+        1 => Just(Some(Mark::Against)),
+        1 => Just(Some(Mark::Blank)),
+        1 => Just(Some(Mark::Unreadable)),
+    ]
+}
+
+fn contest_marks() -> impl Strategy<Value = ContestMarks> {
+    let write_ins = prop::collection::vec(
+        (0usize..NAMES.len(), any::<bool>()).prop_map(|(i, marked)| WriteIn { name: NAMES[i].into(), marked }),
+        0..=1,
+    );
+    (prop::collection::vec(mark(), IDS.len()), write_ins).prop_map(|(marks, write_ins)| ContestMarks {
+        marks: IDS.iter().zip(marks).filter_map(|(id, m)| m.map(|m| (id.to_string(), m))).collect(),
+        write_ins,
+    })
+}
+
+fn paper() -> impl Strategy<Value = Paper> {
+    let contests = prop::collection::vec(prop::option::of(contest_marks()), 3).prop_map(|all| {
+        all.into_iter()
+            .enumerate()
+            .filter_map(|(i, marks)| marks.map(|m| (format!("c{i}"), m)))
+            .collect::<BTreeMap<_, _>>()
+    });
+    prop_oneof![
+        9 => contests.prop_map(|contests| Paper { contests, rejected: None }),
+        1 => Just(Paper { contests: BTreeMap::new(), rejected: Some("identifying mark".into()) }),
+    ]
+}
+
+fn case() -> impl Strategy<Value = (Election, Vec<Paper>)> {
+    (election(1), prop::collection::vec(paper(), 0..40))
+}
+
+/// Votes and `against` of a name in `elected` / `open.candidates`.
+fn standing(counted: &hallcount_core::ContestTally, name: &str) -> (u32, Option<u32>) {
+    match name.strip_prefix("write_in:") {
+        Some(written) => (counted.write_ins.iter().find(|w| w.name == written).map_or(0, |w| w.votes), None),
+        None => {
+            let c = counted.candidates.iter().find(|c| c.id == name).expect("a listed candidate");
+            (c.votes_for, Some(c.against))
+        }
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    #[test]
+    fn counts_add_up((election, papers) in case()) {
+        let result = tally(&election, &papers);
+        prop_assert_eq!(result.collected as usize, papers.len());
+        for counted in &result.contests {
+            prop_assert_eq!(counted.cast, counted.valid + counted.invalid);
+            prop_assert!(counted.blank <= counted.valid);
+            for c in &counted.candidates {
+                prop_assert_eq!(c.votes_for + c.against + c.abstain, counted.valid, "candidate {}", c.id);
+            }
+            prop_assert!(counted.elected.len() as u32 <= counted.seats);
+            prop_assert_eq!(counted.elected.len() as u32 + counted.open.seats, counted.seats);
+            if result.status != Status::Valid {
+                prop_assert!(counted.elected.is_empty());
+            }
+        }
+    }
+
+    /// R7: whoever is left out with at least as many votes as someone elected, having reached the
+    /// threshold, lost only by the `fewer_against` rule, or is named in an open runoff or lot.
+    #[test]
+    fn ties_are_never_broken_silently((election, papers) in case()) {
+        let result = tally(&election, &papers);
+        for (contest, counted) in election.contests.iter().zip(&result.contests) {
+            let needed = counted.threshold.needed;
+            let names = counted.candidates.iter().map(|c| c.id.clone())
+                .chain(counted.write_ins.iter().filter(|w| w.votes > 0).map(|w| format!("write_in:{}", w.name)));
+            for left_out in names.filter(|n| !counted.elected.contains(n)) {
+                let (votes, against) = standing(counted, &left_out);
+                if votes < needed || votes == 0 {
+                    continue;
+                }
+                for elected in &counted.elected {
+                    let (elected_votes, elected_against) = standing(counted, elected);
+                    if elected_votes > votes {
+                        continue;
+                    }
+                    prop_assert_eq!(elected_votes, votes, "{} elected with fewer votes than {}", elected, left_out);
+                    let by_rule = contest.ties == TiePolicy::FewerAgainstThenRunoff
+                        && matches!((elected_against, against), (Some(e), Some(l)) if e < l);
+                    let left_open = counted.open.candidates.contains(&left_out)
+                        && matches!(counted.open.reason, Some(OpenReason::RunoffRequired | OpenReason::LotRequired));
+                    prop_assert!(by_rule || left_open, "{} and {} tied, broken silently", elected, left_out);
+                }
+            }
+            if matches!(counted.open.reason, Some(OpenReason::RunoffRequired | OpenReason::LotRequired)) {
+                prop_assert!(counted.open.candidates.len() as u32 > counted.open.seats);
+                let votes: Vec<u32> = counted.open.candidates.iter().map(|n| standing(counted, n).0).collect();
+                prop_assert!(votes.windows(2).all(|w| w[0] == w[1]), "tied candidates have equal votes");
+            }
+        }
+    }
+
+    #[test]
+    fn order_of_papers_does_not_matter(
+        (election, papers) in case(),
+        seed in any::<u64>(),
+    ) {
+        let mut shuffled = papers.clone();
+        // A deterministic shuffle from the seed (Fisher–Yates with a small LCG).
+        let mut state = seed | 1;
+        for i in (1..shuffled.len()).rev() {
+            state = state.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            shuffled.swap(i, (state >> 33) as usize % (i + 1));
+        }
+        let a = serde_json::to_vec(&tally(&election, &papers)).unwrap();
+        let b = serde_json::to_vec(&tally(&election, &shuffled)).unwrap();
+        prop_assert_eq!(a, b);
+    }
+
+    #[test]
+    fn adding_then_removing_a_paper_restores_the_tally(
+        (election, papers) in case(),
+        extra in paper(),
+    ) {
+        let mut running = RunningTally::new(&election);
+        for paper in &papers {
+            running.add(paper);
+        }
+        let before = running.clone();
+        running.add(&extra);
+        running.remove(&extra);
+        prop_assert_eq!(&running, &before);
+        prop_assert_eq!(running.finish(&election), tally(&election, &papers));
+    }
+
+    /// Entering papers one by one, with some voided on the way, gives the batch tally of the
+    /// papers that stay.
+    #[test]
+    fn incremental_with_voids_equals_batch(
+        (election, papers) in case(),
+        voided in prop::collection::vec(any::<bool>(), 40),
+    ) {
+        let mut running = RunningTally::new(&election);
+        let mut kept = Vec::new();
+        for (paper, void) in papers.iter().zip(&voided) {
+            running.add(paper);
+            if *void {
+                running.remove(paper);
+            } else {
+                kept.push(paper.clone());
+            }
+            prop_assert_eq!(running.collected() as usize, kept.len());
+        }
+        prop_assert_eq!(running.finish(&election), tally(&election, &kept));
+    }
+
+    #[test]
+    fn same_input_same_bytes((election, papers) in case()) {
+        let first = serde_json::to_string_pretty(&tally(&election, &papers)).unwrap();
+        let again = serde_json::to_string_pretty(&tally(&election.clone(), &papers.clone())).unwrap();
+        prop_assert_eq!(first, again);
+    }
+
+    /// No definition, even one `check_election` refuses (0 seats, any numbers), panics the count.
+    #[test]
+    fn unchecked_input_never_panics(election in election(0), papers in prop::collection::vec(paper(), 0..20)) {
+        let result = tally(&election, &papers);
+        let _ = hallcount_core::propose_next_round(&election, &result);
+        let _ = hallcount_core::check_election(&election);
+        for (i, p) in papers.iter().enumerate() {
+            let _ = hallcount_core::check_paper(&election, i, p);
+        }
+    }
+
+    #[test]
+    fn readers_never_panic(text in ".{0,200}") {
+        let _ = parse_election(&text);
+        let _ = parse_ballots(&text);
+    }
+
+    /// Round trip: what the count was given, written and read back, counts the same.
+    #[test]
+    fn files_round_trip((election, papers) in case()) {
+        let election_json = serde_json::to_string(&election).unwrap();
+        let ballots_json = serde_json::to_string(&hallcount_core::BallotsFile {
+            format: "hallcount/ballots@1".into(),
+            ballots: papers.clone(),
+        }).unwrap();
+        let election_back = parse_election(&election_json).unwrap();
+        let ballots_back = parse_ballots(&ballots_json).unwrap();
+        prop_assert_eq!(&election_back, &election);
+        prop_assert_eq!(tally(&election_back, &ballots_back.ballots), tally(&election, &papers));
+    }
+}
