@@ -1,7 +1,12 @@
 //! One module per command, and what they share: reading files and reporting errors.
 
+pub mod aggregate;
 pub mod check;
+pub mod keygen;
+pub mod output;
+pub mod sign;
 pub mod tally;
+pub mod verify;
 
 use std::fmt::Display;
 

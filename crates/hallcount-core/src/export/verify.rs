@@ -15,6 +15,8 @@ pub const MAX_RESULT_FILE_BYTES: usize = 16 * 1024 * 1024;
 /// Why a file is not a verified result. Each is named to the user.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum VerifyError {
+    /// The file could not be read at all (reported by the caller that does the reading).
+    Unreadable(String),
     TooLarge { bytes: usize, limit: usize },
     /// Not UTF-8, not JSON, or not the shape of a result file.
     DamagedJson(String),
@@ -36,6 +38,7 @@ impl VerifyError {
     /// A short stable name, used in the CLI's one-line verdicts and the CSV.
     pub fn name(&self) -> &'static str {
         match self {
+            VerifyError::Unreadable(_) => "unreadable",
             VerifyError::TooLarge { .. } => "too large",
             VerifyError::DamagedJson(_) => "damaged JSON",
             VerifyError::UnknownFormat(_) => "unknown format",
@@ -52,6 +55,7 @@ impl fmt::Display for VerifyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "{}: ", self.name())?;
         match self {
+            VerifyError::Unreadable(detail) => f.write_str(detail),
             VerifyError::TooLarge { bytes, limit } => {
                 write!(f, "the file has {bytes} bytes; result files are limited to {limit} bytes")
             }

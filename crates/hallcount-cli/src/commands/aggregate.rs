@@ -1,0 +1,122 @@
+//! `hallcount aggregate FILE... [--trusted KEYS] [--csv OUT]`: the town roll-up. Every file gets
+//! a verdict line; the files left out are named with the reason. Exit 0 when every file was
+//! counted (a duplicate counts once and is fine), 1 when any file was left out.
+
+use hallcount_core::export::{aggregate, roll_up_csv, FileVerdict, MeetingResult, RollUp, Trust};
+
+use super::verify::{read_and_verify, read_trusted, status_name, EXIT_SOME_FAILED};
+use super::output::write_file;
+use super::{Args, CliError};
+
+pub fn run(args: &[String]) -> Result<(), CliError> {
+    let args = Args::parse(args, &["trusted", "csv"])?;
+    if args.positional.is_empty() {
+        return Err(CliError::usage("aggregate needs at least one FILE"));
+    }
+    let trusted = read_trusted(args.option("trusted"))?;
+    let inputs = args.positional.iter().map(|path| (path.clone(), read_and_verify(path))).collect();
+    let roll_up = aggregate(inputs, trusted.as_ref());
+    print!("{}", render(&roll_up));
+    if let Some(csv_path) = args.option("csv") {
+        write_file(csv_path, roll_up_csv(&roll_up).as_bytes())?;
+        println!("CSV written to {csv_path}");
+    }
+    let n_failing = roll_up.files.iter().filter(|f| !f.verdict.is_counted()).count();
+    match n_failing {
+        0 => Ok(()),
+        n => Err(CliError {
+            message: format!("{n} of {} files left out of the roll-up", roll_up.files.len()),
+            code: EXIT_SOME_FAILED,
+            show_usage: false,
+        }),
+    }
+}
+
+fn render(roll_up: &RollUp) -> String {
+    let mut out = String::from("files:\n");
+    for file in &roll_up.files {
+        let line = match &file.verdict {
+            FileVerdict::Counted { id, fingerprint, trust, .. } => {
+                let signer = match trust {
+                    Trust::Trusted { village } => format!("signed by {village}"),
+                    Trust::Untrusted => format!("untrusted key {fingerprint}"),
+                };
+                format!("counted         {}: {} {} {} round {}, {signer}", file.name, id.place, id.date, id.title, id.round)
+            }
+            FileVerdict::Duplicate { of_file } => {
+                format!("duplicate       {}: the same result as {of_file}, counted once", file.name)
+            }
+            FileVerdict::Conflict { id, payload_sha256 } => format!(
+                "CONFLICT        {}: another file has a different result for {} {} {} round {} (payload {}); none counted",
+                file.name,
+                id.place,
+                id.date,
+                id.title,
+                id.round,
+                &payload_sha256[..16]
+            ),
+            FileVerdict::UnknownSigner { fingerprint } => {
+                format!("UNKNOWN SIGNER  {}: key {fingerprint} is not in the trusted keys; not counted", file.name)
+            }
+            FileVerdict::Failed(error) => format!("FAILED          {}: {error}; not counted", file.name),
+        };
+        out.push_str("  ");
+        out.push_str(&line);
+        out.push('\n');
+    }
+    out.push_str("\nvillages:\n");
+    for meeting in &roll_up.meetings {
+        out.push_str(&render_meeting(meeting));
+    }
+    out.push_str("\ntotals:\n");
+    for total in &roll_up.totals {
+        out.push_str(&format!(
+            "  {}: {} seats, {} elected, {} open",
+            total.office, total.seats, total.elected, total.open_seats
+        ));
+        let open: Vec<String> =
+            total.open.iter().map(|o| format!("{} {} {}", o.village, o.seats, o.cause.name())).collect();
+        if !open.is_empty() {
+            out.push_str(&format!(" ({})", open.join("; ")));
+        }
+        out.push('\n');
+    }
+    out
+}
+
+fn render_meeting(meeting: &MeetingResult) -> String {
+    let trust = match meeting.trust {
+        Trust::Trusted { .. } => "trusted",
+        Trust::Untrusted => "untrusted",
+    };
+    let mut out = format!("  {} ({} {}, {}) [{trust}]\n", meeting.village, meeting.body, meeting.place, meeting.date);
+    for ballot in &meeting.ballots {
+        out.push_str(&format!(
+            "    round {} {}: {}, entitled {}, present {}, issued {}, collected {}\n",
+            ballot.round,
+            ballot.title,
+            status_name(ballot.status),
+            ballot.entitled,
+            ballot.present,
+            ballot.issued,
+            ballot.collected
+        ));
+    }
+    for office in &meeting.offices {
+        out.push_str(&format!(
+            "    {}: {} of {} elected: {}",
+            office.office,
+            office.elected.len(),
+            office.seats,
+            office.elected.join("、")
+        ));
+        if let Some(cause) = office.open_cause {
+            out.push_str(&format!("; {} open ({})", office.open_seats, cause.name()));
+            if !office.open_candidates.is_empty() {
+                out.push_str(&format!(": {}", office.open_candidates.join("、")));
+            }
+        }
+        out.push('\n');
+    }
+    out
+}
