@@ -181,3 +181,39 @@ fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Al
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::fraction::Fraction;
+
+    fn needed(comparison: Option<Comparison>, base: u64) -> u64 {
+        let of = if comparison.is_some() { Base::BallotsCast } else { Base::None };
+        votes_needed(&Threshold { of, comparison }, base)
+    }
+
+    #[test]
+    fn votes_needed_is_exact_at_the_boundaries() {
+        let half = Fraction::HALF;
+        let two_thirds = Fraction { numerator: 2, denominator: 3 };
+        assert_eq!(needed(Some(Comparison::MoreThan(half)), 9), 5);
+        assert_eq!(needed(Some(Comparison::MoreThan(half)), 10), 6);
+        assert_eq!(needed(Some(Comparison::AtLeast(half)), 10), 5);
+        assert_eq!(needed(Some(Comparison::AtLeast(half)), 9), 5);
+        assert_eq!(needed(Some(Comparison::AtLeast(two_thirds)), 27), 18);
+        assert_eq!(needed(Some(Comparison::MoreThan(two_thirds)), 27), 19);
+        assert_eq!(needed(Some(Comparison::AtLeast(half)), 0), 1);
+        assert_eq!(needed(None, 0), 1);
+    }
+
+    #[test]
+    fn votes_needed_does_not_overflow() {
+        let all = Fraction { numerator: 1, denominator: 1 };
+        let max = u64::from(u32::MAX);
+        assert_eq!(needed(Some(Comparison::MoreThan(all)), max), max + 1);
+        let odd = Fraction { numerator: u32::MAX - 1, denominator: u32::MAX };
+        assert_eq!(needed(Some(Comparison::AtLeast(odd)), max), max - 1);
+        // Agrees with the comparison the rule states, `votes * q >= p * base`.
+        assert!(odd.reached_by(max - 1, max) && !odd.reached_by(max - 2, max));
+    }
+}

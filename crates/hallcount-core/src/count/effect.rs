@@ -59,3 +59,62 @@ pub(crate) fn effect_with(
     selections = selections.saturating_add(u32::try_from(counted).unwrap_or(u32::MAX));
     ContestEffect { selections, seats, over_marked: selections > seats, blank: !any_mark }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::election::{Candidate, Threshold};
+
+    fn contest(seats: u32, write_ins: WriteIns) -> Contest {
+        Contest {
+            id: "c".into(),
+            office: "c".into(),
+            seats,
+            candidates: ["A", "B"].iter().map(|id| Candidate { id: id.to_string(), name: id.to_string() }).collect(),
+            write_ins,
+            threshold: Threshold::MORE_THAN_HALF_OF_CAST,
+            ties: Default::default(),
+            shortfall: Default::default(),
+            round_of: None,
+        }
+    }
+
+    fn marks(marks: &[(&str, Mark)], write_ins: &[(&str, bool)]) -> ContestMarks {
+        ContestMarks {
+            marks: marks.iter().map(|(id, m)| (id.to_string(), *m)).collect(),
+            write_ins: write_ins.iter().map(|(n, marked)| WriteIn { name: n.to_string(), marked: *marked }).collect(),
+        }
+    }
+
+    #[test]
+    fn blank_and_marked_papers() {
+        let c = contest(1, WriteIns::default());
+        let blank = paper_effect(&c, &marks(&[("A", Mark::Blank)], &[]));
+        assert_eq!(blank, ContestEffect { selections: 0, seats: 1, over_marked: false, blank: true });
+        let unreadable = paper_effect(&c, &marks(&[("A", Mark::Unreadable)], &[]));
+        assert!(!unreadable.blank && unreadable.counts() && unreadable.selections == 0);
+        let against = paper_effect(&c, &marks(&[("A", Mark::Against), ("B", Mark::For)], &[]));
+        assert_eq!((against.selections, against.over_marked), (1, false));
+        let two = paper_effect(&c, &marks(&[("A", Mark::For), ("B", Mark::For)], &[]));
+        assert!(two.over_marked && !two.counts());
+    }
+
+    #[test]
+    fn write_ins_follow_the_contest_rules() {
+        let need_mark = WriteIns { allowed: true, need_mark: true };
+        let unmarked = marks(&[("A", Mark::For)], &[("N", false)]);
+        let marked = marks(&[("A", Mark::For)], &[("N", true)]);
+        assert_eq!(paper_effect(&contest(1, need_mark), &unmarked).selections, 1);
+        assert!(paper_effect(&contest(1, need_mark), &marked).over_marked);
+        let free = WriteIns { allowed: true, need_mark: false };
+        assert!(paper_effect(&contest(1, free), &unmarked).over_marked);
+        let not_allowed = paper_effect(&contest(1, WriteIns::default()), &marked);
+        assert_eq!((not_allowed.selections, not_allowed.blank), (1, false));
+    }
+
+    #[test]
+    fn unknown_candidate_is_no_selection() {
+        let effect = paper_effect(&contest(1, WriteIns::default()), &marks(&[("Z", Mark::For)], &[]));
+        assert_eq!((effect.selections, effect.blank), (0, false));
+    }
+}
