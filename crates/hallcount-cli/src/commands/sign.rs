@@ -15,7 +15,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     };
     let key_path = args.option("key").ok_or_else(|| CliError::usage("sign needs --key KEY"))?;
     let output = args.option("output").ok_or_else(|| CliError::usage("sign needs -o RESULT"))?;
-    // `--at` fixes the time written in the log and the file, for reproducible files.
+    // `--at` fixes the time of the log's entries, and so of the file, for reproducible files.
     let at = match args.option("at") {
         Some(time) => time.to_string(),
         None => utc_timestamp(now_unix_seconds()),
@@ -29,7 +29,7 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     refuse_problems(ballots_path, &problems)?;
 
     let log = log_from_ballots(election, papers, &at).map_err(|e| CliError::input(format!("{ballots_path}: {e}")))?;
-    let input = ResultInput::from_replay(log.state(), AppInfo::this_build(), &at)
+    let input = ResultInput::from_log(&log, AppInfo::this_build())
         .ok_or_else(|| CliError::input("the log holds no election"))?;
     let file = ResultFile::sign(ResultPayload::new(input), &signer);
     write_new_file(output, file.to_json().as_bytes(), false)?;

@@ -109,6 +109,14 @@ pub struct ResultInput {
 }
 
 impl ResultInput {
+    /// The meeting as its log stands, dated by the log's last entry: the same log always gives
+    /// the same payload (and payload hash), so a result sheet printed before or after the export
+    /// carries the hash of the file. `None` before the election is defined.
+    pub fn from_log(log: &crate::log::Log, app: AppInfo) -> Option<ResultInput> {
+        let created = log.entries().last().map(|entry| entry.at.clone())?;
+        ResultInput::from_replay(log.state(), app, &created)
+    }
+
     /// The meeting as the log replays it: its definition, every paper as entered with its
     /// void mark, and the head of the chain. `None` before the election is defined.
     pub fn from_replay(replay: &crate::log::Replay, app: AppInfo, created: &str) -> Option<ResultInput> {
@@ -171,6 +179,25 @@ pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
     to_hex(&Sha256::digest(bytes))
 }
 
+/// `<date>_<place>_<title>.hallcount.json`, with every character that is not a letter or a digit
+/// of any script (Chinese is kept) or `-` replaced by `_`, runs of `_` made one.
+pub fn result_file_name(election: &Election) -> String {
+    let mut name = String::new();
+    for part in [&election.date, &election.place, &election.title] {
+        if !name.is_empty() {
+            name.push('_');
+        }
+        for c in part.trim().chars() {
+            let safe = if c.is_alphanumeric() || c == '-' { c } else { '_' };
+            if !(safe == '_' && name.ends_with('_')) {
+                name.push(safe);
+            }
+        }
+    }
+    let name = name.trim_matches('_');
+    format!("{}.hallcount.json", if name.is_empty() { "result" } else { name })
+}
+
 impl ResultFile {
     pub fn sign(payload: ResultPayload, signer: &Signer) -> ResultFile {
         let canonical = payload.canonical_bytes();
@@ -191,5 +218,24 @@ impl ResultFile {
         let mut text = serde_json::to_string_pretty(self).expect("a result file always serialises");
         text.push('\n');
         text
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::result_file_name;
+    use crate::election::Election;
+
+    #[test]
+    fn file_names_keep_chinese_and_replace_unsafe_characters() {
+        let mut election: Election = serde_json::from_str(
+            r#"{ "format": "hallcount/election@1", "title": "第一次 婦女/代表:大會?", "body": "b",
+                 "place": "赤坑社區", "date": "2017-08-25", "delegates": { "entitled": 1, "present": 1 },
+                 "ballots_issued": 1, "contests": [] }"#,
+        )
+        .unwrap();
+        assert_eq!(result_file_name(&election), "2017-08-25_赤坑社區_第一次_婦女_代表_大會.hallcount.json");
+        election.title = "../..\\evil<>|*".into();
+        assert_eq!(result_file_name(&election), "2017-08-25_赤坑社區_evil.hallcount.json");
     }
 }
