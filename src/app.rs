@@ -3,6 +3,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
+use crate::components::meeting_alerts::MeetingAlerts;
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Key, Lang};
 use crate::pages::{EntryPage, ResultsPage, SetupPage};
@@ -59,6 +60,7 @@ pub fn App() -> Html {
                 </nav>
                 <LangSwitch current={*lang} on_change={on_lang} />
             </header>
+            <MeetingAlerts />
             <main id="main">{ page }</main>
           </MeetingProvider>
         </ContextProvider<Lang>>

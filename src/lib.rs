@@ -2,6 +2,7 @@
 //! A library so that in-browser tests (wasm-bindgen-test) can mount its components.
 
 pub mod app;
+pub mod components;
 pub mod hooks;
 pub mod i18n;
 pub mod pages;

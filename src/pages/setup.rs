@@ -1,15 +1,175 @@
+//! Set-up: the elections kept here, the definition of the open one (typed, imported from a
+//! `hallcount/election@1` file, or the sample meeting), its lock once papers are entered, and the
+//! definition and papers as files.
+
+use std::rc::Rc;
+
+use hallcount_core::{check_election, parse_election, Election};
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_lang;
-use crate::i18n::{tr, Key};
+use crate::components::election_form::{blank_election, ElectionForm};
+use crate::components::election_list::ElectionList;
+use crate::components::file_drop::FileDrop;
+use crate::hooks::use_meeting;
+use crate::i18n::{tr, tr_args, Key};
+use crate::sample::sample_congress;
+
+/// What became of the last file read.
+#[derive(Clone, PartialEq)]
+enum Import {
+    Read { file: String },
+    Refused { file: String, message: String },
+}
 
 #[component]
 pub fn SetupPage() -> Html {
     let lang = use_lang();
+    let meeting = use_meeting();
+    let defined = meeting.election();
+    let id = meeting.election_id();
+    let draft = use_state(|| defined.clone().unwrap_or_else(|| Rc::new(blank_election())));
+    let import = use_state(|| None::<Import>);
+    let unlock_reason = use_state(String::new);
+    {
+        // Another election opened, or the definition saved or corrected: the form shows it.
+        let (draft, import) = (draft.clone(), import.clone());
+        use_effect_with((id.clone(), defined.clone()), move |(_, defined)| {
+            draft.set(defined.clone().unwrap_or_else(|| Rc::new(blank_election())));
+            import.set(None);
+        });
+    }
+    let problems = use_memo((*draft).clone(), |draft| check_election(draft));
+    let problems = Rc::new((*problems).clone());
+
+    let definition_locked = meeting.definition_locked();
+    let results_locked = meeting.results_locked();
+    let frozen = definition_locked || results_locked || !meeting.can_write();
+    let unsaved = defined.as_deref() != Some(&**draft);
+
+    let on_change = {
+        let draft = draft.clone();
+        Callback::from(move |next: Election| draft.set(Rc::new(next)))
+    };
+    let on_save = {
+        let (meeting, draft) = (meeting.clone(), draft.clone());
+        Callback::from(move |_| {
+            let _ = meeting.define((*draft).as_ref().clone());
+        })
+    };
+    let on_file = {
+        let (draft, import) = (draft.clone(), import.clone());
+        Callback::from(move |(file, text): (String, Result<String, String>)| {
+            let parsed = text.and_then(|text| parse_election(&text).map_err(|e| e.to_string()));
+            match parsed {
+                Ok(election) => {
+                    draft.set(Rc::new(election));
+                    import.set(Some(Import::Read { file }));
+                }
+                Err(message) => import.set(Some(Import::Refused { file, message })),
+            }
+        })
+    };
+    let on_open = {
+        let meeting = meeting.clone();
+        Callback::from(move |id: String| meeting.switch_to(&id))
+    };
+    let on_new = {
+        let meeting = meeting.clone();
+        Callback::from(move |()| meeting.new_election())
+    };
+    let on_sample = {
+        let meeting = meeting.clone();
+        Callback::from(move |()| {
+            let _ = meeting.start_election(sample_congress());
+        })
+    };
+    let on_reason = {
+        let unlock_reason = unlock_reason.clone();
+        Callback::from(move |event: InputEvent| unlock_reason.set(event.target_unchecked_into::<HtmlInputElement>().value()))
+    };
+    let on_unlock = {
+        let (meeting, unlock_reason) = (meeting.clone(), unlock_reason.clone());
+        Callback::from(move |_| {
+            if meeting.unlock_definition((*unlock_reason).clone()).is_ok() {
+                unlock_reason.set(String::new());
+            }
+        })
+    };
+    let on_download_election = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| {
+            let _ = meeting.download_election();
+        })
+    };
+    let on_download_ballots = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| {
+            let _ = meeting.download_ballots();
+        })
+    };
+
     html! {
         <section class="page page-setup">
             <h2>{ tr(lang, Key::NavSetup) }</h2>
             <p>{ tr(lang, Key::SetupIntro) }</p>
+            <ElectionList elections={meeting.elections()} current={id.clone()} {on_open} {on_new} {on_sample} />
+
+            <section class="definition" aria-labelledby="definition-title">
+                <h3 id="definition-title">{ tr(lang, Key::DefinitionHeading) }</h3>
+                if definition_locked {
+                    <div class="definition-locked" role="status">
+                        <p>{ tr_args(lang, Key::DefinitionLockedNote, &[("n", &meeting.n_papers().to_string())]) }</p>
+                        if !results_locked {
+                            <label class="field">
+                                <span class="field-label">{ tr(lang, Key::UnlockDefinitionReason) }</span>
+                                <input type="text" class="unlock-reason" value={(*unlock_reason).clone()} oninput={on_reason} />
+                            </label>
+                            <button type="button" class="unlock-definition" onclick={on_unlock}
+                                disabled={unlock_reason.trim().is_empty()}>
+                                { tr(lang, Key::UnlockDefinition) }
+                            </button>
+                        }
+                    </div>
+                }
+                <FileDrop label={Key::ImportElection} on_text={on_file} disabled={frozen} />
+                {
+                    match &*import {
+                        Some(Import::Read { file }) => html! {
+                            <p class="import-read" role="status">{ tr_args(lang, Key::ImportRead, &[("file", file)]) }</p>
+                        },
+                        Some(Import::Refused { file, message }) => html! {
+                            <p class="import-refused field-problem" role="alert">
+                                { tr_args(lang, Key::ImportRefused, &[("file", file), ("message", message)]) }
+                            </p>
+                        },
+                        None => html! {},
+                    }
+                }
+                <ElectionForm draft={(*draft).clone()} problems={problems.clone()} {on_change} disabled={frozen} />
+                <div class="definition-actions">
+                    if !problems.is_empty() {
+                        <p class="problem-count" role="status">
+                            { tr_args(lang, Key::ProblemsToFix, &[("n", &problems.len().to_string())]) }
+                        </p>
+                    } else if unsaved && !frozen {
+                        <p class="unsaved" role="status">{ tr(lang, Key::DefinitionUnsaved) }</p>
+                    } else if !unsaved {
+                        <p class="saved" role="status">{ tr(lang, Key::DefinitionSaved) }</p>
+                    }
+                    <button type="button" class="save-definition primary" onclick={on_save}
+                        disabled={frozen || !problems.is_empty() || !unsaved}>
+                        { tr(lang, Key::SaveDefinition) }
+                    </button>
+                    <button type="button" class="download-election" onclick={on_download_election} disabled={defined.is_none()}>
+                        { tr(lang, Key::DownloadElection) }
+                    </button>
+                    <button type="button" class="download-ballots" onclick={on_download_ballots} disabled={defined.is_none()}>
+                        { tr(lang, Key::DownloadBallots) }
+                    </button>
+                </div>
+            </section>
         </section>
     }
 }

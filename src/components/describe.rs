@@ -1,0 +1,111 @@
+//! Errors in words: every refusal, problem and break the user may meet, through the message
+//! table. The core's own messages are English and name JSON paths; these name the place as the
+//! screen does and speak the meeting's language.
+
+use hallcount_core::{BreakKind, ChainBreak, LogError, Problem, ProblemKind};
+
+use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::state::MeetingError;
+
+pub fn problem(lang: Lang, problem: &Problem) -> String {
+    problem_kind(lang, &problem.kind)
+}
+
+pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
+    use ProblemKind::*;
+    let n = |value: &usize| value.to_string();
+    match kind {
+        Empty { .. } => tr(lang, Key::ProblemEmpty).to_owned(),
+        DuplicateId { id } => tr_args(lang, Key::ProblemDuplicateId, &[("id", id)]),
+        ReservedId { id } => tr_args(lang, Key::ProblemReservedId, &[("id", id)]),
+        BadDate { date } => tr_args(lang, Key::ProblemBadDate, &[("date", date)]),
+        NoEntitled => tr(lang, Key::ProblemNoEntitled).to_owned(),
+        PresentOverEntitled { present, entitled } => tr_args(
+            lang,
+            Key::ProblemPresentOverEntitled,
+            &[("present", &present.to_string()), ("entitled", &entitled.to_string())],
+        ),
+        RoundZero => tr(lang, Key::ProblemRoundZero).to_owned(),
+        NoContests => tr(lang, Key::ProblemNoContests).to_owned(),
+        NoSeats => tr(lang, Key::ProblemNoSeats).to_owned(),
+        NoCandidates => tr(lang, Key::ProblemNoCandidates).to_owned(),
+        RoundOfInFirstRound => tr(lang, Key::ProblemRoundOfInFirstRound).to_owned(),
+        MissingRoundOf => tr(lang, Key::ProblemMissingRoundOf).to_owned(),
+        UnreachableThreshold => tr(lang, Key::ProblemUnreachableThreshold).to_owned(),
+        ShortfallSettingUnused { .. } => tr(lang, Key::ProblemShortfallSettingUnused).to_owned(),
+        FloorWithoutFraction => tr(lang, Key::ProblemFloorWithoutFraction).to_owned(),
+        UnknownContest { paper, contest } => {
+            tr_args(lang, Key::ProblemUnknownContest, &[("n", &n(paper)), ("contest", contest)])
+        }
+        UnknownCandidate { paper, contest, candidate } => tr_args(
+            lang,
+            Key::ProblemUnknownCandidate,
+            &[("n", &n(paper)), ("contest", contest), ("candidate", candidate)],
+        ),
+        WriteInNotAllowed { paper, contest } => {
+            tr_args(lang, Key::ProblemWriteInNotAllowed, &[("n", &n(paper)), ("contest", contest)])
+        }
+        EmptyWriteIn { paper, .. } => tr_args(lang, Key::ProblemEmptyWriteIn, &[("n", &n(paper))]),
+        DuplicateWriteIn { paper, name, .. } => {
+            tr_args(lang, Key::ProblemDuplicateWriteIn, &[("n", &n(paper)), ("name", name)])
+        }
+        EmptyRejection { paper } => tr_args(lang, Key::ProblemEmptyRejection, &[("n", &n(paper))]),
+    }
+}
+
+fn problems(lang: Lang, list: &[Problem]) -> String {
+    let texts: Vec<String> = list.iter().map(|p| format!("{} ({})", problem(lang, p), p.path)).collect();
+    texts.join(tr(lang, Key::NameSeparator))
+}
+
+pub fn log_error(lang: Lang, error: &LogError) -> String {
+    use LogError::*;
+    let n = |number: &u32| number.to_string();
+    match error {
+        NoElection => tr(lang, Key::ErrNoElection).to_owned(),
+        InvalidElection { problems: list } => {
+            tr_args(lang, Key::ErrInvalidElection, &[("problems", &problems(lang, list))])
+        }
+        DefinitionLocked => tr(lang, Key::ErrDefinitionLocked).to_owned(),
+        DefinitionNotLocked => tr(lang, Key::ErrDefinitionNotLocked).to_owned(),
+        RedefinitionBreaksPaper { number, problems: list } => tr_args(
+            lang,
+            Key::ErrRedefinitionBreaksPaper,
+            &[("n", &n(number)), ("problems", &problems(lang, list))],
+        ),
+        InvalidPaper { number, problems: list } => {
+            tr_args(lang, Key::ErrInvalidPaper, &[("n", &n(number)), ("problems", &problems(lang, list))])
+        }
+        ResultsLocked => tr(lang, Key::ErrResultsLocked).to_owned(),
+        ResultsAlreadyLocked => tr(lang, Key::ErrResultsAlreadyLocked).to_owned(),
+        ResultsNotLocked => tr(lang, Key::ErrResultsNotLocked).to_owned(),
+        UnknownPaper { number } => tr_args(lang, Key::ErrUnknownPaper, &[("n", &n(number))]),
+        AlreadyVoided { number } => tr_args(lang, Key::ErrAlreadyVoided, &[("n", &n(number))]),
+        MissingReason => tr(lang, Key::ErrMissingReason).to_owned(),
+        UnknownContest { contest } => tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)]),
+        NoWinners => tr(lang, Key::ErrNoWinners).to_owned(),
+        UnknownWinner { winner } => tr_args(lang, Key::ErrUnknownWinner, &[("name", winner)]),
+        OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Key::ErrOutOfStep).to_owned(),
+    }
+}
+
+pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
+    match error {
+        MeetingError::Refused(error) => log_error(lang, error),
+        MeetingError::NoElection => tr(lang, Key::ErrNoElection).to_owned(),
+        MeetingError::OtherTab => tr(lang, Key::AlertOtherTab).to_owned(),
+        MeetingError::Paused => tr(lang, Key::ErrPaused).to_owned(),
+        MeetingError::Storage { message } => tr_args(lang, Key::AlertStorageFailed, &[("message", message)]),
+    }
+}
+
+pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
+    let kept = broken.index.to_string();
+    let why = match &broken.kind {
+        BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => tr(lang, Key::BreakMissing).to_owned(),
+        BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Key::BreakAltered).to_owned(),
+        BreakKind::Unreadable { .. } => tr(lang, Key::BreakUnreadable).to_owned(),
+        BreakKind::Refused(error) => log_error(lang, error),
+    };
+    tr_args(lang, Key::AlertChainBroken, &[("kept", &kept), ("why", &why)])
+}

@@ -1,0 +1,155 @@
+//! The definition being edited: the meeting (title, body, place, date, delegates, ballots,
+//! quorum R1, collected limit R2) and its contests. It edits a draft; nothing is defined until
+//! the page saves it. Every problem `check_election` finds is shown at its field.
+
+use std::rc::Rc;
+
+use hallcount_core::{CollectedLimit, Contest, Election, Fraction, Problem, Quorum};
+use yew::prelude::*;
+
+use crate::app::use_lang;
+use crate::components::contest_editor::ContestEditor;
+use crate::components::fields::{FieldProblems, FractionField, NumberField, SelectField, TextField};
+use crate::i18n::{tr, Key};
+use crate::sample::village_contest;
+
+#[derive(Properties, PartialEq)]
+pub struct ElectionFormProps {
+    pub draft: Rc<Election>,
+    pub problems: Rc<Vec<Problem>>,
+    pub on_change: Callback<Election>,
+    #[prop_or_default]
+    pub disabled: bool,
+}
+
+/// A blank meeting with the village's usual settings, ready to be filled in.
+pub fn blank_election() -> Election {
+    Election {
+        format: hallcount_core::election::ELECTION_FORMAT.into(),
+        title: String::new(),
+        body: String::new(),
+        place: String::new(),
+        date: String::new(),
+        delegates: hallcount_core::Delegates { entitled: 0, present: 0 },
+        ballots_issued: 0,
+        quorum: Some(Quorum::AtLeast(Fraction { numerator: 2, denominator: 3 })),
+        collected_limit: CollectedLimit::Issued,
+        round: 1,
+        contests: vec![village_contest("c1", "", 1, &[""])],
+    }
+}
+
+fn edit<T: 'static>(
+    draft: &Rc<Election>,
+    on_change: &Callback<Election>,
+    change: impl Fn(&mut Election, T) + 'static,
+) -> Callback<T> {
+    let (draft, on_change) = (draft.clone(), on_change.clone());
+    Callback::from(move |value: T| {
+        let mut next = (*draft).clone();
+        change(&mut next, value);
+        on_change.emit(next);
+    })
+}
+
+const QUORUMS: [(&str, Key); 3] =
+    [("at_least", Key::QuorumAtLeast), ("more_than", Key::QuorumMoreThan), ("none", Key::QuorumNone)];
+const LIMITS: [(&str, Key); 2] = [("issued", Key::LimitIssued), ("present", Key::LimitPresent)];
+
+#[component]
+pub fn ElectionForm(props: &ElectionFormProps) -> Html {
+    let lang = use_lang();
+    let draft = &props.draft;
+    let on_change = &props.on_change;
+    let (problems, disabled) = (props.problems.clone(), props.disabled);
+
+    let quorum_fraction = match draft.quorum {
+        Some(Quorum::AtLeast(f) | Quorum::MoreThan(f)) => f,
+        None => Fraction { numerator: 2, denominator: 3 },
+    };
+    let quorum_value = match draft.quorum {
+        Some(Quorum::AtLeast(_)) => "at_least",
+        Some(Quorum::MoreThan(_)) => "more_than",
+        None => "none",
+    };
+    let on_quorum = edit(draft, on_change, move |e, v: String| {
+        e.quorum = match v.as_str() {
+            "at_least" => Some(Quorum::AtLeast(quorum_fraction)),
+            "more_than" => Some(Quorum::MoreThan(quorum_fraction)),
+            _ => None,
+        }
+    });
+    let on_quorum_fraction = edit(draft, on_change, |e, f: Fraction| {
+        e.quorum = match e.quorum {
+            Some(Quorum::MoreThan(_)) => Some(Quorum::MoreThan(f)),
+            _ => Some(Quorum::AtLeast(f)),
+        }
+    });
+    let limit_value = match draft.collected_limit {
+        CollectedLimit::Issued => "issued",
+        CollectedLimit::Present => "present",
+    };
+    let on_limit = edit(draft, on_change, |e, v: String| {
+        e.collected_limit = if v == "present" { CollectedLimit::Present } else { CollectedLimit::Issued };
+    });
+    let on_add_contest = edit(draft, on_change, |e, (): ()| {
+        let id = (1..).map(|n| format!("c{n}")).find(|id| !e.contests.iter().any(|c| &c.id == id)).expect("ids never run out");
+        let mut contest = village_contest(&id, "", 1, &[""]);
+        if e.round > 1 {
+            contest.round_of = Some(String::new());
+        }
+        e.contests.push(contest);
+    });
+
+    html! {
+        <div class="election-form">
+            <fieldset class="meeting-fields">
+                <legend>{ tr(lang, Key::MeetingHeading) }</legend>
+                <TextField label={Key::FieldTitle} value={draft.title.clone()} path="title" problems={problems.clone()} {disabled}
+                    on_change={edit(draft, on_change, |e, v: String| e.title = v)} />
+                <div class="field-row">
+                    <TextField label={Key::FieldBody} value={draft.body.clone()} path="body" problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: String| e.body = v)} />
+                    <TextField label={Key::FieldPlace} value={draft.place.clone()} path="place" problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: String| e.place = v)} />
+                    <TextField label={Key::FieldDate} kind="date" value={draft.date.clone()} path="date" problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: String| e.date = v)} />
+                </div>
+                <div class="field-row">
+                    <NumberField label={Key::FigureEntitled} value={draft.delegates.entitled} path="delegates.entitled"
+                        problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: u32| e.delegates.entitled = v)} />
+                    <NumberField label={Key::FigurePresent} value={draft.delegates.present} path="delegates.present"
+                        problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: u32| e.delegates.present = v)} />
+                    <NumberField label={Key::FigureIssued} value={draft.ballots_issued} path="ballots_issued"
+                        problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: u32| e.ballots_issued = v)} />
+                    <NumberField label={Key::FieldRound} value={draft.round} path="round" problems={problems.clone()} {disabled}
+                        on_change={edit(draft, on_change, |e, v: u32| e.round = v)} />
+                </div>
+                <div class="field-row">
+                    <SelectField label={Key::FieldQuorum} options={QUORUMS.to_vec()} value={quorum_value} on_change={on_quorum} {disabled} />
+                    if draft.quorum.is_some() {
+                        <label class="field">
+                            <span class="field-label">{ tr(lang, Key::FieldQuorumFraction) }</span>
+                            <FractionField value={quorum_fraction} on_change={on_quorum_fraction} {disabled} />
+                        </label>
+                    }
+                    <SelectField label={Key::FieldCollectedLimit} options={LIMITS.to_vec()} value={limit_value} on_change={on_limit} {disabled} />
+                </div>
+            </fieldset>
+
+            <FieldProblems problems={problems.clone()} path="contests" />
+            for (i, contest) in draft.contests.iter().enumerate() {
+                <ContestEditor key={i} index={i} contest={contest.clone()} later_round={draft.round > 1}
+                    problems={problems.clone()} {disabled}
+                    on_change={edit(draft, on_change, move |e, c: Contest| e.contests[i] = c)}
+                    on_remove={edit(draft, on_change, move |e, (): ()| { e.contests.remove(i); })} />
+            }
+            <button type="button" class="add-contest" onclick={on_add_contest.reform(|_| ())} {disabled}>
+                { tr(lang, Key::AddContest) }
+            </button>
+        </div>
+    }
+}

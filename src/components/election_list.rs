@@ -1,0 +1,56 @@
+//! The elections kept in this browser (the congress, then the committee's plenary, ...): open
+//! one, start a new one, or try the sample meeting.
+
+use std::rc::Rc;
+
+use yew::prelude::*;
+
+use crate::app::use_lang;
+use crate::i18n::{tr, tr_args, Key};
+use crate::state::ElectionSummary;
+
+#[derive(Properties, PartialEq)]
+pub struct ElectionListProps {
+    pub elections: Rc<Vec<ElectionSummary>>,
+    /// The id of the election open now.
+    pub current: AttrValue,
+    pub on_open: Callback<String>,
+    pub on_new: Callback<()>,
+    pub on_sample: Callback<()>,
+}
+
+#[component]
+pub fn ElectionList(props: &ElectionListProps) -> Html {
+    let lang = use_lang();
+    html! {
+        <section class="election-list" aria-labelledby="election-list-title">
+            <h3 id="election-list-title">{ tr(lang, Key::ElectionsKept) }</h3>
+            if props.elections.is_empty() {
+                <p>{ tr(lang, Key::ElectionsNone) }</p>
+            }
+            <ul>
+                for summary in props.elections.iter() {
+                    <li class={classes!((summary.id == *props.current).then_some("current"))}>
+                        <span class="election-title">{ &summary.title }</span>
+                        <span class="election-date">{ &summary.date }</span>
+                        if summary.round > 1 {
+                            <span class="election-round">{ tr_args(lang, Key::RoundNumber, &[("n", &summary.round.to_string())]) }</span>
+                        }
+                        if summary.id == *props.current {
+                            <span class="election-open">{ tr(lang, Key::ElectionOpenNow) }</span>
+                        } else {
+                            <button type="button" onclick={props.on_open.reform({
+                                let id = summary.id.clone();
+                                move |_| id.clone()
+                            })}>{ tr(lang, Key::ElectionOpen) }</button>
+                        }
+                    </li>
+                }
+            </ul>
+            <div class="election-list-actions">
+                <button type="button" class="new-election" onclick={props.on_new.reform(|_| ())}>{ tr(lang, Key::NewElection) }</button>
+                <button type="button" class="sample-meeting" onclick={props.on_sample.reform(|_| ())}>{ tr(lang, Key::SampleMeeting) }</button>
+            </div>
+        </section>
+    }
+}

@@ -1,0 +1,87 @@
+//! What the officer must know about the record whatever the page: a log found broken on load,
+//! storage refused (entry paused, papers kept in memory, download offered), another tab writing
+//! this election, and the last refusal.
+
+use yew::prelude::*;
+
+use crate::app::use_lang;
+use crate::components::describe;
+use crate::hooks::use_meeting;
+use crate::i18n::{tr, tr_args, Key};
+use crate::state::{MeetingError, Saving};
+
+#[component]
+pub fn MeetingAlerts() -> Html {
+    let lang = use_lang();
+    let meeting = use_meeting();
+    let state = meeting.state();
+    let n_unstored = state.book().unstored().len();
+    let download = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| {
+            let _ = meeting.download_ballots();
+        })
+    };
+    let retry = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| {
+            let _ = meeting.retry_saving();
+        })
+    };
+    let go_on = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| meeting.continue_in_memory())
+    };
+    let take_over = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| meeting.take_over())
+    };
+    let dismiss = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| meeting.dismiss_error())
+    };
+    // Storage failures have their own banner; the last refusal shows when it is something else.
+    let other_error = state.last_error.as_ref().filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
+    html! {
+        <div class="meeting-alerts" aria-live="assertive">
+            if let Some(broken) = &state.chain_break {
+                <div class="alert alert-danger chain-broken" role="alert">
+                    { describe::chain_break(lang, broken) }
+                </div>
+            }
+            {
+                match &state.saving {
+                    Saving::Failed { message } => html! {
+                        <div class="alert alert-danger storage-failed" role="alert">
+                            <p>{ tr_args(lang, Key::AlertStorageFailed, &[("message", message)]) }</p>
+                            <p>{ tr_args(lang, Key::AlertEntryPaused, &[("n", &n_unstored.to_string())]) }</p>
+                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Key::DownloadBallots) }</button>
+                            <button type="button" onclick={retry.clone()}>{ tr(lang, Key::RetrySaving) }</button>
+                            <button type="button" class="continue-in-memory" onclick={go_on}>{ tr(lang, Key::ContinueInMemory) }</button>
+                        </div>
+                    },
+                    Saving::InMemory { message } => html! {
+                        <div class="alert alert-warning in-memory" role="alert">
+                            <p>{ tr_args(lang, Key::AlertInMemory, &[("n", &n_unstored.to_string()), ("message", message)]) }</p>
+                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Key::DownloadBallots) }</button>
+                            <button type="button" onclick={retry.clone()}>{ tr(lang, Key::RetrySaving) }</button>
+                        </div>
+                    },
+                    Saving::ReadOnly => html! {
+                        <div class="alert alert-warning other-tab" role="alert">
+                            <p>{ tr(lang, Key::AlertOtherTab) }</p>
+                            <button type="button" onclick={take_over}>{ tr(lang, Key::TakeOver) }</button>
+                        </div>
+                    },
+                    Saving::Stored => html! {},
+                }
+            }
+            if let Some(error) = other_error {
+                <div class="alert alert-error last-error" role="alert">
+                    <span>{ describe::meeting_error(lang, error) }</span>
+                    <button type="button" onclick={dismiss}>{ tr(lang, Key::Dismiss) }</button>
+                </div>
+            }
+        </div>
+    }
+}
