@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::meeting_alerts::MeetingAlerts;
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Key, Lang};
-use crate::pages::{EntryPage, ResultsPage, SetupPage};
+use crate::pages::{BoardPage, EntryPage, ResultsPage, SetupPage};
 use crate::route::{use_route, Route};
 
 const LANG_STORAGE_KEY: &str = "hallcount.lang";
@@ -43,6 +43,7 @@ pub fn App() -> Html {
     let page = match route {
         Route::Setup => html! { <SetupPage /> },
         Route::Entry => html! { <EntryPage /> },
+        Route::Board => html! { <BoardPage /> },
         Route::Results => html! { <ResultsPage /> },
     };
     html! {

@@ -9,15 +9,18 @@ use crate::i18n::Key;
 pub enum Route {
     Setup,
     Entry,
+    /// The live board for the projector.
+    Board,
     Results,
 }
 
 impl Route {
-    pub const NAV: [Route; 3] = [Route::Setup, Route::Entry, Route::Results];
+    pub const NAV: [Route; 4] = [Route::Setup, Route::Entry, Route::Board, Route::Results];
 
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {
             "entry" => Route::Entry,
+            "board" => Route::Board,
             "results" => Route::Results,
             _ => Route::Setup,
         }
@@ -27,6 +30,7 @@ impl Route {
         match self {
             Route::Setup => "#/setup",
             Route::Entry => "#/entry",
+            Route::Board => "#/board",
             Route::Results => "#/results",
         }
     }
@@ -35,6 +39,7 @@ impl Route {
         match self {
             Route::Setup => Key::NavSetup,
             Route::Entry => Key::NavEntry,
+            Route::Board => Key::NavBoard,
             Route::Results => Key::NavResults,
         }
     }

@@ -1,4 +1,14 @@
 //! Components shared by the pages. Each takes what it shows as props; only pages read the state.
+
+pub mod board_column;
+pub mod contest_marks;
+pub mod draft;
+pub mod keys;
+pub mod paper_form;
+pub mod paper_list;
+pub mod result_sheet;
+pub mod results_table;
+pub mod tally_marks;
 pub mod contest_editor;
 pub mod describe;
 pub mod election_form;

@@ -1,15 +1,144 @@
+//! Entering the papers: the form for the next paper, the counters against the ballots issued,
+//! the list of papers entered (void and re-enter), and an announcement of each paper entered.
+
+use std::rc::Rc;
+
+use hallcount_core::{CollectedLimit, Election, Paper};
 use yew::prelude::*;
 
 use crate::app::use_lang;
-use crate::i18n::{tr, Key};
+use crate::components::paper_form::{focus_key_surface, PaperForm};
+use crate::components::paper_list::{page_range, PaperList};
+use crate::hooks::use_meeting;
+use crate::i18n::{tr, tr_args, Key, Lang};
+
+/// R2: the number the papers collected must not exceed, and its name.
+pub fn collected_limit(lang: Lang, election: &Election) -> (u32, &'static str) {
+    match election.collected_limit {
+        CollectedLimit::Issued => (election.ballots_issued, tr(lang, Key::LimitIssued)),
+        CollectedLimit::Present => (election.delegates.present, tr(lang, Key::LimitPresent)),
+    }
+}
 
 #[component]
 pub fn EntryPage() -> Html {
     let lang = use_lang();
+    let meeting = use_meeting();
+    let page = use_state(|| 0_usize);
+    let voiding = use_state(|| None::<u32>);
+    // The number of the paper this tab entered last, for the live announcement.
+    let announced = use_state(|| None::<usize>);
+
+    let Some(election) = meeting.election() else {
+        return html! {
+            <section class="page page-entry">
+                <h2>{ tr(lang, Key::NavEntry) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+            </section>
+        };
+    };
+    let n_papers = meeting.n_papers();
+    let n_live = meeting.n_live_papers();
+    let locked = meeting.results_locked();
+    let paused = !meeting.can_enter();
+    let rows = meeting.papers()[page_range(n_papers, *page)].to_vec();
+    let last_live = meeting.papers().iter().rev().find(|p| p.is_live()).map(|p| p.number);
+
+    let on_commit = {
+        let meeting = meeting.clone();
+        let announced = announced.clone();
+        let page = page.clone();
+        Callback::from(move |paper: Paper| {
+            // A refusal (storage, another tab) is kept in the state and shown by the app.
+            if let Ok(number) = meeting.enter_paper(paper) {
+                announced.set(Some(number as usize));
+            }
+            if *page != 0 {
+                page.set(0);
+            }
+        })
+    };
+    let on_void = {
+        let meeting = meeting.clone();
+        let voiding = voiding.clone();
+        Callback::from(move |(number, reason): (u32, String)| {
+            if meeting.void_paper(number, reason).is_ok() {
+                voiding.set(None);
+                focus_key_surface();
+            }
+        })
+    };
+    let on_voiding = {
+        let voiding = voiding.clone();
+        Callback::from(move |number: Option<u32>| voiding.set(number))
+    };
+    let on_page = {
+        let page = page.clone();
+        Callback::from(move |p: usize| page.set(p))
+    };
+    let undo_last = {
+        let voiding = voiding.clone();
+        let page = page.clone();
+        Callback::from(move |_| {
+            page.set(0);
+            voiding.set(last_live);
+        })
+    };
+
     html! {
         <section class="page page-entry">
             <h2>{ tr(lang, Key::NavEntry) }</h2>
-            <p>{ tr(lang, Key::EntryIntro) }</p>
+            <p class="entry-meeting">{ &election.title }{ " · " }{ tr(lang, Key::EntryIntro) }</p>
+            <Counters election={election.clone()} entered={n_live} />
+            if locked {
+                <p class="paused" role="status">{ tr(lang, Key::EntryPausedLocked) }</p>
+            }
+            <p class="announce" aria-live="polite" role="status">
+                { announced.filter(|n| *n <= n_papers).map(|n| tr_args(lang, Key::PapersEntered, &[("n", &n.to_string())])).unwrap_or_default() }
+            </p>
+            <div class="entry-columns">
+                <PaperForm election={election.clone()} number={n_papers + 1} disabled={paused} on_commit={on_commit} />
+                <div class="entry-side">
+                    if let Some(number) = last_live {
+                        <button type="button" class="undo-last" onclick={undo_last} disabled={paused}>
+                            { tr_args(lang, Key::UndoLast, &[("n", &number.to_string())]) }
+                        </button>
+                    }
+                    <PaperList election={election} rows={rows} total={n_papers} page={*page} on_page={on_page}
+                        on_void={on_void} voiding={*voiding} on_voiding={on_voiding} disabled={paused} />
+                </div>
+            </div>
         </section>
+    }
+}
+
+#[derive(Properties, PartialEq)]
+struct CountersProps {
+    election: Rc<Election>,
+    /// Live papers: those collected and not voided.
+    entered: usize,
+}
+
+/// "12 entered of 25 ballots issued", and the R2 warnings.
+#[component]
+fn Counters(props: &CountersProps) -> Html {
+    let lang = use_lang();
+    let (limit, limit_name) = collected_limit(lang, &props.election);
+    let entered = props.entered;
+    let args = [("entered", entered.to_string()), ("limit", limit.to_string()), ("limit_name", limit_name.to_owned())];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    let limit = limit as usize;
+    html! {
+        <div class="counters">
+            <p class={classes!("counter", (entered > limit).then_some("over"))} data-entered={entered.to_string()}>
+                { tr_args(lang, Key::EntryCounter, &args) }
+            </p>
+            <progress max={limit.max(1).to_string()} value={entered.min(limit).to_string()} aria-hidden="true"></progress>
+            if entered > limit {
+                <p class="warning over-issued" role="alert">{ tr_args(lang, Key::EntryOverIssued, &args) }</p>
+            } else if entered == limit && limit > 0 {
+                <p class="notice at-limit" role="status">{ tr_args(lang, Key::EntryAtLimit, &args) }</p>
+            }
+        </div>
     }
 }

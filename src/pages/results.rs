@@ -1,15 +1,134 @@
+//! The results as the core counts them from the log, the lock, the next round for open seats,
+//! and the result sheet to print and sign.
+
+use hallcount_core::propose_next_round;
+use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_lang;
-use crate::i18n::{tr, Key};
+use crate::components::result_sheet::ResultSheet;
+use crate::components::results_table::ResultsTable;
+use crate::components::signed_export::{SheetSeal, SignedExport};
+use crate::hooks::use_meeting;
+use crate::i18n::{tr, tr_args, Key};
+use crate::route::Route;
+
+fn print_page() {
+    // Nothing to do if printing is refused: the sheet stays on screen.
+    let _ = gloo::utils::window().print();
+}
 
 #[component]
 pub fn ResultsPage() -> Html {
     let lang = use_lang();
+    let meeting = use_meeting();
+    let unlocking = use_state(|| false);
+    let download_error = use_state(|| None::<String>);
+    let reason_ref = use_node_ref();
+
+    let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
+        return html! {
+            <section class="page page-results">
+                <h2>{ tr(lang, Key::NavResults) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+            </section>
+        };
+    };
+    let locked = meeting.results_locked();
+    let next_round = propose_next_round(&election, &tally);
+
+    let on_lock = {
+        let meeting = meeting.clone();
+        Callback::from(move |_| {
+            // A refusal is kept in the state and shown by the app.
+            let _ = meeting.lock_results();
+        })
+    };
+    let on_unlock_open = {
+        let unlocking = unlocking.clone();
+        Callback::from(move |_| unlocking.set(true))
+    };
+    let on_unlock = {
+        let meeting = meeting.clone();
+        let unlocking = unlocking.clone();
+        let reason_ref = reason_ref.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            let Some(field) = reason_ref.cast::<HtmlInputElement>() else { return };
+            let reason = field.value().trim().to_owned();
+            if !reason.is_empty() && meeting.unlock_results(reason).is_ok() {
+                unlocking.set(false);
+            }
+        })
+    };
+    let on_next_round = {
+        let meeting = meeting.clone();
+        let next_round = next_round.clone();
+        Callback::from(move |_| {
+            if let Some(next) = next_round.clone() {
+                if meeting.start_election(next).is_ok() {
+                    let _ = gloo::utils::window().location().set_hash(Route::Entry.hash());
+                }
+            }
+        })
+    };
+
+    let on_download = |ballots: bool| {
+        let meeting = meeting.clone();
+        let download_error = download_error.clone();
+        Callback::from(move |_| {
+            let done = if ballots { meeting.download_ballots() } else { meeting.download_election() };
+            download_error.set(done.err());
+        })
+    };
+
     html! {
         <section class="page page-results">
-            <h2>{ tr(lang, Key::NavResults) }</h2>
-            <p>{ tr(lang, Key::ResultsIntro) }</p>
+            <div class="screen-only">
+                <h2>{ tr(lang, Key::NavResults) }</h2>
+                <p class="intro">{ tr(lang, Key::ResultsIntro) }</p>
+                <ResultsTable election={election.clone()} tally={tally.clone()} />
+                <div class="results-actions">
+                    if locked {
+                        <p class="locked-note" role="status">{ tr(lang, Key::LockedNote) }</p>
+                        if *unlocking {
+                            <form class="unlock-form" onsubmit={on_unlock}>
+                                <label>
+                                    <span>{ tr(lang, Key::UnlockReasonLabel) }</span>
+                                    <input type="text" ref={reason_ref} required=true />
+                                </label>
+                                <button type="submit">{ tr(lang, Key::UnlockConfirm) }</button>
+                            </form>
+                        } else {
+                            <button type="button" onclick={on_unlock_open}>{ tr(lang, Key::UnlockResults) }</button>
+                        }
+                    } else {
+                        <button type="button" class="primary lock-results" onclick={on_lock}>{ tr(lang, Key::LockResults) }</button>
+                    }
+                    <button type="button" class="print-sheet" onclick={Callback::from(|_| print_page())}>
+                        { tr(lang, Key::PrintSheet) }
+                    </button>
+                </div>
+                <div class="export">
+                    <h3>{ tr(lang, Key::ExportTitle) }</h3>
+                    <button type="button" class="download-ballots" onclick={on_download(true)}>{ tr(lang, Key::DownloadBallots) }</button>
+                    <button type="button" class="download-election" onclick={on_download(false)}>{ tr(lang, Key::DownloadElection) }</button>
+                    if let Some(message) = &*download_error {
+                        <p class="warning" role="alert">{ tr_args(lang, Key::DownloadFailed, &[("message", message)]) }</p>
+                    }
+                </div>
+                <SignedExport />
+                if let Some(next) = &next_round {
+                    <div class="next-round">
+                        <p>{ tr(lang, Key::NextRoundHint) }</p>
+                        <button type="button" class="next-round-action" onclick={on_next_round}>
+                            { tr_args(lang, Key::NextRoundAction, &[("n", &next.round.to_string())]) }
+                        </button>
+                    </div>
+                }
+                <h2 class="sheet-preview-title">{ tr(lang, Key::SheetPreviewTitle) }</h2>
+            </div>
+            <ResultSheet election={election} tally={tally} signature={html! { <SheetSeal /> }} />
         </section>
     }
 }

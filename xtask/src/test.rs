@@ -46,7 +46,8 @@ fn with_browsers(command: &mut Command, browsers: &Browsers) {
 }
 
 /// `wasm-bindgen-test-runner` of exactly the locked wasm-bindgen version, built into
-/// `<target>/tools` on first use (a few minutes, once).
+/// `<target>/tools` on first use (a few minutes, once). Not `--locked`: its lock file names a
+/// `webpki-roots` release the registry no longer offers.
 fn test_runner() -> TaskResult<PathBuf> {
     let version = locked_version("wasm-bindgen")?;
     let tools = workspace::target_dir().join("tools");
@@ -58,7 +59,7 @@ fn test_runner() -> TaskResult<PathBuf> {
     if !installed {
         workspace::run(
             workspace::cargo()
-                .args(["install", "wasm-bindgen-cli", "--locked", "--version", &format!("={version}"), "--root"])
+                .args(["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--root"])
                 .arg(&tools),
         )?;
     }

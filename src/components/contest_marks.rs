@@ -1,0 +1,181 @@
+//! One contest of the paper being typed: its candidates with their keys and marks, the written
+//! names, and a live hint saying whether the paper will count in this contest.
+
+use std::rc::Rc;
+
+use hallcount_core::{paper_effect, ContestEffect, ContestMarks, Election};
+use web_sys::HtmlInputElement;
+use yew::prelude::*;
+
+use super::keys::{mark_symbol, KeyMap, Slot};
+use crate::app::use_lang;
+use crate::i18n::{tr, tr_args, Key, Lang};
+
+/// How a contest of the paper stands, for the hint's colour.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HintKind {
+    Counts,
+    Blank,
+    Invalid,
+}
+
+/// "3 marked, 3 seats: counts", "4 marked, 3 seats: invalid for this office", "blank".
+pub fn effect_hint(lang: Lang, effect: &ContestEffect) -> (HintKind, String) {
+    let args = [("n", effect.selections.to_string()), ("seats", effect.seats.to_string())];
+    let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
+    if effect.blank {
+        (HintKind::Blank, tr(lang, Key::HintBlank).to_owned())
+    } else if effect.over_marked {
+        (HintKind::Invalid, tr_args(lang, Key::HintOverMarked, &args))
+    } else {
+        (HintKind::Counts, tr_args(lang, Key::HintCounts, &args))
+    }
+}
+
+fn mark_label(lang: Lang, mark: Option<hallcount_core::Mark>) -> &'static str {
+    use hallcount_core::Mark;
+    match mark {
+        Some(Mark::For) => tr(lang, Key::MarkFor),
+        Some(Mark::Against) => tr(lang, Key::MarkAgainst),
+        Some(Mark::Unreadable) => tr(lang, Key::MarkUnreadable),
+        None | Some(Mark::Blank) => tr(lang, Key::MarkBlank),
+    }
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ContestMarksEditorProps {
+    pub election: Rc<Election>,
+    pub contest: usize,
+    pub keys: Rc<KeyMap>,
+    pub marks: ContestMarks,
+    /// Where `+` adds a written name.
+    pub current: bool,
+    pub disabled: bool,
+    /// The written-name field, focused by `+`.
+    pub write_in_ref: NodeRef,
+    pub on_cycle: Callback<Slot>,
+    pub on_add_write_in: Callback<(usize, String, bool)>,
+    pub on_toggle_write_in: Callback<(usize, usize)>,
+    pub on_remove_write_in: Callback<(usize, usize)>,
+    /// Give the keyboard back to the paper.
+    pub on_done: Callback<()>,
+}
+
+#[component]
+pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
+    let lang = use_lang();
+    let with_mark = use_state(|| true);
+    let Some(contest) = props.election.contests.get(props.contest) else {
+        return Html::default();
+    };
+    let (kind, hint) = effect_hint(lang, &paper_effect(contest, &props.marks));
+    let hint_class = match kind {
+        HintKind::Counts => "hint hint-counts",
+        HintKind::Blank => "hint hint-blank",
+        HintKind::Invalid => "hint hint-invalid",
+    };
+    let index = props.contest;
+    let on_write_in_key = {
+        let add = props.on_add_write_in.clone();
+        let done = props.on_done.clone();
+        let with_mark = with_mark.clone();
+        Callback::from(move |event: KeyboardEvent| {
+            // A Chinese input method uses Enter to pick a character: not ours then.
+            if event.is_composing() {
+                return;
+            }
+            match event.key().as_str() {
+                "Enter" => {
+                    event.prevent_default();
+                    let input: HtmlInputElement = event.target_unchecked_into();
+                    if !input.value().trim().is_empty() {
+                        add.emit((index, input.value(), *with_mark));
+                        input.set_value("");
+                    }
+                    done.emit(());
+                }
+                "Escape" => {
+                    event.prevent_default();
+                    done.emit(());
+                }
+                _ => {}
+            }
+        })
+    };
+    let on_with_mark = {
+        let with_mark = with_mark.clone();
+        Callback::from(move |_| with_mark.set(!*with_mark))
+    };
+    let heading_id = format!("contest-{index}-office");
+    html! {
+        <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}>
+            <legend id={heading_id}>
+                <span class="office">{ &contest.office }</span>
+                <span class="seats">{ tr_args(lang, Key::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
+            </legend>
+            <p class={hint_class} aria-live="polite">{ hint }</p>
+            <ul class="candidate-marks">
+                for (i, candidate) in contest.candidates.iter().enumerate() {
+                    { candidate_button(lang, props, Slot { contest: index, candidate: i }, &candidate.name) }
+                }
+            </ul>
+            if contest.write_ins.allowed {
+                <div class="write-ins">
+                    <ul class="write-in-list">
+                        for (i, write_in) in props.marks.write_ins.iter().enumerate() {
+                            <li>
+                                <span class="write-in-name">{ &write_in.name }</span>
+                                <button type="button" disabled={props.disabled}
+                                    aria-pressed={write_in.marked.to_string()}
+                                    onclick={props.on_toggle_write_in.reform(move |_| (index, i))}>
+                                    { if write_in.marked { tr(lang, Key::WriteInMarked) } else { tr(lang, Key::WriteInUnmarked) } }
+                                </button>
+                                <button type="button" disabled={props.disabled}
+                                    onclick={props.on_remove_write_in.reform(move |_| (index, i))}>
+                                    { tr(lang, Key::WriteInRemove) }
+                                </button>
+                            </li>
+                        }
+                    </ul>
+                    <label class="write-in-input">
+                        <span>{ tr(lang, Key::WriteInLabel) }</span>
+                        <input type="text" ref={props.write_in_ref.clone()} disabled={props.disabled}
+                            onkeydown={on_write_in_key} />
+                    </label>
+                    <label class="write-in-mark">
+                        <input type="checkbox" checked={*with_mark} onchange={on_with_mark} disabled={props.disabled} />
+                        { tr(lang, Key::WriteInWithMark) }
+                    </label>
+                </div>
+            }
+        </fieldset>
+    }
+}
+
+fn candidate_button(lang: Lang, props: &ContestMarksEditorProps, slot: Slot, name: &str) -> Html {
+    let mark = props
+        .election
+        .contests
+        .get(slot.contest)
+        .and_then(|c| c.candidates.get(slot.candidate))
+        .and_then(|c| props.marks.marks.get(&c.id).copied());
+    let mark_class = match mark {
+        Some(hallcount_core::Mark::For) => "mark-for",
+        Some(hallcount_core::Mark::Against) => "mark-against",
+        Some(hallcount_core::Mark::Unreadable) => "mark-unreadable",
+        None | Some(hallcount_core::Mark::Blank) => "mark-blank",
+    };
+    let code = props.keys.code(slot).to_owned();
+    let label = format!("{code} {name}: {}", mark_label(lang, mark));
+    html! {
+        <li>
+            <button type="button" class={classes!("candidate", mark_class)} disabled={props.disabled}
+                aria-label={label} data-key={code.clone()}
+                onclick={props.on_cycle.reform(move |_| slot)}>
+                <kbd>{ code }</kbd>
+                <span class="name">{ name.to_owned() }</span>
+                <span class="mark" aria-hidden="true">{ mark_symbol(mark) }</span>
+            </button>
+        </li>
+    }
+}

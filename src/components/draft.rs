@@ -1,0 +1,256 @@
+//! The paper being typed: a plain model the entry form renders, so every key's effect is tested
+//! natively. A paper is taken exactly as marked; the counting rules decide what it is worth.
+
+use hallcount_core::{ContestMarks, Election, Mark, Paper, WriteIn};
+
+use super::keys::{next_mark, KeyMap, Lookup, Slot};
+
+/// What a key press asks for.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Press {
+    /// A candidate's cell changed.
+    Marked(Slot),
+    /// The first characters of a longer code; waiting for the rest.
+    Pending,
+    /// No candidate has this code.
+    Unknown(String),
+    /// Enter: commit the paper.
+    Commit,
+    /// `+`: type a written name in this contest.
+    WriteIn(usize),
+    /// `/`: reject the whole paper (a reason follows).
+    Reject,
+    /// Escape: the pending code, else the whole paper, was cleared.
+    Cleared,
+    /// Not a key of the entry screen: left to the browser (Tab, arrows, shortcuts).
+    Ignored,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Draft {
+    pub paper: Paper,
+    /// Characters of a code typed so far (only with codes of two or more characters).
+    pub pending: String,
+    /// The contest of the last mark: where `+` adds a written name.
+    pub current: usize,
+}
+
+impl Draft {
+    /// Apply one `KeyboardEvent.key`.
+    pub fn press(&mut self, key: &str, keys: &KeyMap, election: &Election) -> Press {
+        match key {
+            "Enter" => return Press::Commit,
+            "Escape" => {
+                if self.pending.is_empty() {
+                    *self = Draft::default();
+                } else {
+                    self.pending.clear();
+                }
+                return Press::Cleared;
+            }
+            "Backspace" => {
+                self.pending.pop();
+                return Press::Pending;
+            }
+            "+" => return self.write_in_contest(election).map_or(Press::Ignored, Press::WriteIn),
+            "/" => return Press::Reject,
+            _ => {}
+        }
+        if !KeyMap::is_code_char(key) {
+            return Press::Ignored;
+        }
+        self.pending.push_str(&key.to_lowercase());
+        match keys.lookup(&self.pending) {
+            Lookup::Found(slot) => {
+                self.pending.clear();
+                self.cycle(slot, election);
+                Press::Marked(slot)
+            }
+            Lookup::Partial => Press::Pending,
+            Lookup::NoMatch => Press::Unknown(std::mem::take(&mut self.pending)),
+        }
+    }
+
+    /// The mark of a printed candidate on this paper (`None` is blank).
+    pub fn mark(&self, election: &Election, slot: Slot) -> Option<Mark> {
+        let contest = election.contests.get(slot.contest)?;
+        let candidate = contest.candidates.get(slot.candidate)?;
+        self.paper.contests.get(&contest.id)?.marks.get(&candidate.id).copied()
+    }
+
+    /// Blank → ○ → × → unreadable → blank, for one cell (a key press or a click).
+    pub fn cycle(&mut self, slot: Slot, election: &Election) {
+        let Some(contest) = election.contests.get(slot.contest) else { return };
+        let Some(candidate) = contest.candidates.get(slot.candidate) else { return };
+        self.current = slot.contest;
+        let marks = self.paper.contests.entry(contest.id.clone()).or_default();
+        match next_mark(marks.marks.get(&candidate.id).copied()) {
+            Some(mark) => {
+                marks.marks.insert(candidate.id.clone(), mark);
+            }
+            None => {
+                marks.marks.remove(&candidate.id);
+            }
+        }
+        self.drop_if_empty(&contest.id);
+    }
+
+    /// A written name, kept as typed (only the spaces around it trimmed).
+    pub fn add_write_in(&mut self, contest: usize, election: &Election, name: &str, marked: bool) {
+        let name = name.trim();
+        let Some(contest) = election.contests.get(contest) else { return };
+        if name.is_empty() || !contest.write_ins.allowed {
+            return;
+        }
+        let marks = self.paper.contests.entry(contest.id.clone()).or_default();
+        marks.write_ins.push(WriteIn { name: name.to_owned(), marked });
+    }
+
+    /// Add or take away the ○ beside a written name.
+    pub fn toggle_write_in(&mut self, contest: usize, election: &Election, index: usize) {
+        if let Some(write_in) = self.contest_marks_mut(contest, election).and_then(|m| m.write_ins.get_mut(index)) {
+            write_in.marked = !write_in.marked;
+        }
+    }
+
+    pub fn remove_write_in(&mut self, contest: usize, election: &Election, index: usize) {
+        if let Some(marks) = self.contest_marks_mut(contest, election) {
+            if index < marks.write_ins.len() {
+                marks.write_ins.remove(index);
+            }
+        }
+        if let Some(contest) = election.contests.get(contest) {
+            self.drop_if_empty(&contest.id);
+        }
+    }
+
+    /// The marks typed in one contest so far (empty for a blank contest).
+    pub fn contest_marks(&self, election: &Election, contest: usize) -> ContestMarks {
+        election
+            .contests
+            .get(contest)
+            .and_then(|c| self.paper.contests.get(&c.id))
+            .cloned()
+            .unwrap_or_default()
+    }
+
+    /// The finished paper, and a fresh draft for the next one.
+    pub fn take(&mut self) -> Paper {
+        std::mem::take(self).paper
+    }
+
+    /// A rejected paper carries only its reason: it is invalid in every contest (R5).
+    pub fn take_rejected(&mut self, reason: &str) -> Option<Paper> {
+        let reason = reason.trim();
+        if reason.is_empty() {
+            return None;
+        }
+        *self = Draft::default();
+        Some(Paper { contests: Default::default(), rejected: Some(reason.to_owned()) })
+    }
+
+    /// The contest of the last mark if it takes written names, else the first that does.
+    fn write_in_contest(&self, election: &Election) -> Option<usize> {
+        let allowed = |i: &usize| election.contests.get(*i).is_some_and(|c| c.write_ins.allowed);
+        Some(self.current).filter(allowed).or_else(|| (0..election.contests.len()).find(allowed))
+    }
+
+    fn contest_marks_mut(&mut self, contest: usize, election: &Election) -> Option<&mut ContestMarks> {
+        let id = &election.contests.get(contest)?.id;
+        self.paper.contests.get_mut(id)
+    }
+
+    /// A contest with nothing on it is left out of the paper, as the file format says.
+    fn drop_if_empty(&mut self, contest_id: &str) {
+        if self.paper.contests.get(contest_id).is_some_and(|m| m.marks.is_empty() && m.write_ins.is_empty()) {
+            self.paper.contests.remove(contest_id);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn election() -> Election {
+        serde_json::from_str(
+            r#"{ "format": "hallcount/election@1", "title": "t", "body": "b", "place": "p",
+                 "date": "2017-08-25", "delegates": { "entitled": 10, "present": 9 }, "ballots_issued": 9,
+                 "contests": [
+                   { "id": "chair", "office": "chair", "seats": 1, "candidates": [ { "id": "M", "name": "M" } ],
+                     "threshold": { "of": "ballots_cast", "more_than": "1/2" } },
+                   { "id": "exec", "office": "exec", "seats": 3,
+                     "candidates": [ { "id": "A", "name": "A" }, { "id": "B", "name": "B" },
+                                     { "id": "C", "name": "C" }, { "id": "D", "name": "D" } ],
+                     "write_ins": { "allowed": true, "need_mark": true },
+                     "threshold": { "of": "ballots_cast", "more_than": "1/2" } } ] }"#,
+        )
+        .unwrap()
+    }
+
+    fn type_keys(draft: &mut Draft, keys: &[&str]) -> Vec<Press> {
+        let election = election();
+        let map = KeyMap::for_election(&election);
+        keys.iter().map(|k| draft.press(k, &map, &election)).collect()
+    }
+
+    #[test]
+    fn keys_mark_candidates_across_contests() {
+        let mut draft = Draft::default();
+        type_keys(&mut draft, &["1", "2", "3", "3", "5", "5", "5"]);
+        let paper = draft.take();
+        assert_eq!(paper.contests["chair"].marks["M"], Mark::For);
+        assert_eq!(paper.contests["exec"].marks["A"], Mark::For);
+        assert_eq!(paper.contests["exec"].marks["B"], Mark::Against);
+        assert_eq!(paper.contests["exec"].marks["D"], Mark::Unreadable);
+        assert_eq!(draft, Draft::default());
+    }
+
+    #[test]
+    fn a_fourth_press_leaves_the_cell_blank_and_the_contest_out() {
+        let mut draft = Draft::default();
+        type_keys(&mut draft, &["1", "1", "1", "1"]);
+        assert!(draft.paper.contests.is_empty());
+    }
+
+    #[test]
+    fn commands_are_reported() {
+        let mut draft = Draft::default();
+        let presses = type_keys(&mut draft, &["x", "Enter", "/", "Tab", "+"]);
+        assert_eq!(
+            presses,
+            [Press::Unknown("x".into()), Press::Commit, Press::Reject, Press::Ignored, Press::WriteIn(1)]
+        );
+    }
+
+    #[test]
+    fn escape_clears_the_paper() {
+        let mut draft = Draft::default();
+        type_keys(&mut draft, &["2", "Escape"]);
+        assert_eq!(draft, Draft::default());
+    }
+
+    #[test]
+    fn written_names_keep_their_mark_and_spelling() {
+        let election = election();
+        let mut draft = Draft::default();
+        draft.add_write_in(1, &election, " 王芳 ", false);
+        draft.add_write_in(0, &election, "N", true);
+        draft.toggle_write_in(1, &election, 0);
+        let marks = draft.contest_marks(&election, 1);
+        assert_eq!(marks.write_ins, [WriteIn { name: "王芳".into(), marked: true }]);
+        assert!(draft.paper.contests.get("chair").is_none(), "the chair takes no written names");
+        draft.remove_write_in(1, &election, 0);
+        assert!(draft.paper.contests.is_empty());
+    }
+
+    #[test]
+    fn a_rejected_paper_needs_a_reason_and_carries_no_marks() {
+        let mut draft = Draft::default();
+        type_keys(&mut draft, &["2"]);
+        assert_eq!(draft.take_rejected("  "), None);
+        let paper = draft.take_rejected("identifying mark").unwrap();
+        assert_eq!(paper.rejected.as_deref(), Some("identifying mark"));
+        assert!(paper.contests.is_empty());
+    }
+}

@@ -1,0 +1,116 @@
+//! The result sheet as printed on A4 and signed by hand: the meeting, its numbers (應到, 實到,
+//! 發出, 收回), each contest's table and elected, and the signature lines. On screen it is a
+//! preview; `styles/print.css` makes it the only thing printed.
+
+use std::rc::Rc;
+
+use hallcount_core::{Election, Tally};
+use yew::prelude::*;
+
+use super::results_table::{display_name, status_sentence, threshold_sentence, ElectedList};
+use crate::app::use_lang;
+use crate::i18n::{tr, tr_args, Key};
+
+/// The roles that sign the sheet, in the order of the count.
+const SIGNERS: [Key; 5] = [Key::SignReader, Key::SignCounter, Key::SignScrutineer, Key::SignChiefScrutineer, Key::SignOfficer];
+
+#[derive(Properties, PartialEq)]
+pub struct ResultSheetProps {
+    pub election: Rc<Election>,
+    pub tally: Rc<Tally>,
+    /// SIGNING SLOT: the key fingerprint and the first characters of the payload hash, which bind
+    /// this paper to the signed result file. Filled by the signing feature; nothing shown if absent.
+    #[prop_or_default]
+    pub signature: Option<Html>,
+}
+
+#[component]
+pub fn ResultSheet(props: &ResultSheetProps) -> Html {
+    let lang = use_lang();
+    let election = &props.election;
+    let tally = &props.tally;
+    let figure = |key: Key, value: u32, name: &'static str| {
+        html! { <div class="figure" data-figure={name}><dt>{ tr(lang, key) }</dt><dd>{ value }</dd></div> }
+    };
+    html! {
+        <article class="result-sheet" aria-labelledby="sheet-title">
+            <header>
+                <p class="sheet-kind">{ tr(lang, Key::SheetTitle) }</p>
+                <h2 id="sheet-title">{ &election.title }</h2>
+                <p class="sheet-meeting">
+                    { &election.body }{ " · " }{ &election.place }{ " · " }{ &election.date }
+                    if election.round > 1 {
+                        { " · " }{ tr_args(lang, Key::RoundNumber, &[("n", &election.round.to_string())]) }
+                    }
+                </p>
+            </header>
+            <dl class="sheet-figures">
+                { figure(Key::FigureEntitled, tally.entitled, "entitled") }
+                { figure(Key::FigurePresent, tally.present, "present") }
+                { figure(Key::FigureIssued, tally.issued, "issued") }
+                { figure(Key::FigureCollected, tally.collected, "collected") }
+            </dl>
+            <p class="sheet-status">{ status_sentence(lang, election, tally) }</p>
+            for outcome in &tally.contests {
+                <section class="sheet-contest" data-contest={outcome.id.clone()}>
+                    <h3>
+                        { &outcome.office }{ " " }
+                        { tr_args(lang, Key::SeatsCount, &[("n", &outcome.seats.to_string())]) }
+                    </h3>
+                    <p>
+                        { tr_args(lang, Key::SheetContestFigures, &[
+                            ("cast", &outcome.cast.to_string()),
+                            ("valid", &outcome.valid.to_string()),
+                            ("invalid", &outcome.invalid.to_string()),
+                            ("blank", &outcome.blank.to_string()),
+                        ]) }
+                        <br />
+                        { threshold_sentence(lang, &outcome.threshold) }
+                    </p>
+                    <table>
+                        <thead>
+                            <tr>
+                                <th scope="col">{ tr(lang, Key::ColCandidate) }</th>
+                                <th scope="col" class="num">{ tr(lang, Key::ColFor) }</th>
+                                <th scope="col" class="num">{ tr(lang, Key::ColAgainst) }</th>
+                                <th scope="col" class="num">{ tr(lang, Key::ColAbstain) }</th>
+                            </tr>
+                        </thead>
+                        <tbody>
+                            for count in &outcome.candidates {
+                                <tr>
+                                    <th scope="row">{ display_name(lang, election.contests.iter().find(|c| c.id == outcome.id), &count.id) }</th>
+                                    <td class="num">{ count.votes_for }</td>
+                                    <td class="num">{ count.against }</td>
+                                    <td class="num">{ count.abstain }</td>
+                                </tr>
+                            }
+                            for write_in in &outcome.write_ins {
+                                <tr class="written">
+                                    <th scope="row">{ tr_args(lang, Key::WrittenName, &[("name", &write_in.name)]) }</th>
+                                    <td class="num">{ write_in.votes }</td>
+                                    <td class="num">{ "—" }</td>
+                                    <td class="num">{ "—" }</td>
+                                </tr>
+                            }
+                        </tbody>
+                    </table>
+                    <ElectedList election={election.clone()} outcome={outcome.clone()} />
+                </section>
+            }
+            if let Some(signature) = &props.signature {
+                <section class="sheet-signature-slot">{ signature.clone() }</section>
+            }
+            <section class="sheet-signatures" aria-label={tr(lang, Key::SignaturesTitle)}>
+                for role in SIGNERS {
+                    <div class="signature-line">
+                        <span class="role">{ tr(lang, role) }</span>
+                        <span class="line"></span>
+                        <span class="date-label">{ tr(lang, Key::SignDate) }</span>
+                        <span class="line short"></span>
+                    </div>
+                }
+            </section>
+        </article>
+    }
+}

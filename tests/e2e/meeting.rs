@@ -1,0 +1,373 @@
+//! A meeting through the screens: the SPEC's executive example typed at the keyboard, a reload in
+//! the middle, a paper voided and entered again, the live board, the results compared with the
+//! `hallcount` CLI on the exported files, the printed sheet; and the entry benchmark with 10,000
+//! papers already entered.
+//!
+//! The definition (and, for the benchmark, the papers) are put in browser storage exactly as the
+//! app stores them, by the app's own storage code over a map, so these tests need no Setup screen.
+
+use std::cell::RefCell;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+use std::sync::OnceLock;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key;
+use fantoccini::wd::WebDriverCompatibleCommand;
+use hallcount::services::files;
+use hallcount::services::storage::{self, Backend, StorageError};
+use hallcount::state::ElectionSummary;
+use hallcount_core::{Election, Event, Log, Paper};
+use serde_json::{json, Value};
+
+use crate::harness::{screenshot_dir, Browser};
+
+/// SPEC "Worked examples", executive: 3 seats, A B C D, entitled 10, present 9, issued 9.
+const EXECUTIVE: &str = r#"{
+  "format": "hallcount/election@1",
+  "title": "執行委員選舉", "body": "赤坑社區婦聯", "place": "赤坑社區", "date": "2017-08-25",
+  "delegates": { "entitled": 10, "present": 9 },
+  "ballots_issued": 9,
+  "quorum": { "at_least": "2/3" },
+  "contests": [
+    { "id": "exec", "office": "執行委員", "seats": 3,
+      "candidates": [ { "id": "A", "name": "李美華" }, { "id": "B", "name": "陳少芬" },
+                      { "id": "C", "name": "黃玉蓮" }, { "id": "D", "name": "張麗娟" } ],
+      "write_ins": { "allowed": true, "need_mark": true },
+      "threshold": { "of": "ballots_cast", "more_than": "1/2" },
+      "ties": "runoff",
+      "shortfall": { "rule": "leave_vacant" } }
+  ]
+}"#;
+
+/// localStorage as a map, for the app's storage code to write into natively.
+#[derive(Default)]
+struct MapBackend(RefCell<BTreeMap<String, String>>);
+
+impl Backend for MapBackend {
+    fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
+        Ok(self.0.borrow().get(key).cloned())
+    }
+
+    fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
+        self.0.borrow_mut().insert(key.to_owned(), value.to_owned());
+        Ok(())
+    }
+
+    fn remove(&self, key: &str) -> Result<(), StorageError> {
+        self.0.borrow_mut().remove(key);
+        Ok(())
+    }
+}
+
+/// What the app would have stored after defining `election` and entering `papers`.
+fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeMap<String, String> {
+    let backend = MapBackend::default();
+    let mut log = Log::default();
+    let events = std::iter::once(Event::ElectionDefined { election: election.clone() })
+        .chain(papers.iter().map(|paper| Event::PaperEntered { paper: paper.clone() }));
+    for event in events {
+        let entry = log.seal(event, "2017-08-25T10:00:00Z").expect("a valid event");
+        log.push(entry.clone()).expect("a valid entry");
+        storage::append(&backend, id, &entry).expect("a map takes everything");
+    }
+    storage::remember(&backend, ElectionSummary::of(id, election)).expect("a map takes everything");
+    storage::set_current(&backend, id).expect("a map takes everything");
+    backend.0.into_inner()
+}
+
+/// Puts `items` in the page's storage (IndexedDB, see `seed.rs`) and reloads, so the app opens them.
+async fn preload(browser: &Browser, items: &BTreeMap<String, String>) {
+    crate::seed::preload(browser, items).await;
+}
+
+/// Key presses sent to whatever has the focus, as a clerk types them.
+async fn type_keys(browser: &Browser, keys: &str) {
+    let mut actions = KeyActions::new("clerk".into());
+    for key in keys.chars() {
+        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    browser.client().perform_actions(actions).await.expect("type keys");
+}
+
+fn enter() -> String {
+    char::from(Key::Enter).to_string()
+}
+
+/// Waits until `selector` has the focus. A change of focus is no DOM mutation, so this checks
+/// once per frame (bounded by the script timeout) instead of observing mutations.
+async fn wait_for_focus(browser: &Browser, selector: &str) {
+    let script = r#"
+        const [selector, done] = arguments;
+        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
+        check();
+    "#;
+    if let Err(error) = browser.client().execute_async(script, vec![json!(selector)]).await {
+        let focused = browser.execute("return document.activeElement?.outerHTML.slice(0, 200) ?? null;").await;
+        panic!("`{selector}` did not get the focus ({error}); the focus is on {focused}");
+    }
+}
+
+/// Waits until the entry counter says `n` live papers.
+async fn wait_for_entered(browser: &Browser, n: usize) {
+    browser.wait_for(&format!(".counter[data-entered='{n}']")).await;
+}
+
+/// The `hallcount` CLI, built once into its own target folder (the one running these tests is
+/// locked by the cargo that runs them).
+fn cli() -> &'static Path {
+    static CLI: OnceLock<PathBuf> = OnceLock::new();
+    CLI.get_or_init(|| {
+        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-cli");
+        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
+        let status = Command::new(cargo)
+            .args(["build", "--quiet", "--package", "hallcount-cli", "--target-dir"])
+            .arg(&target)
+            .current_dir(env!("CARGO_MANIFEST_DIR"))
+            .status()
+            .expect("run cargo build for the CLI");
+        assert!(status.success(), "building the hallcount CLI failed");
+        target.join("debug").join("hallcount")
+    })
+}
+
+/// The results page as numbers, read from the screen's data attributes.
+async fn results_on_screen(browser: &Browser) -> Value {
+    let script = r#"
+        const number = (element) => Number(element.textContent.trim());
+        return [...document.querySelectorAll(".results-table .contest-result")].map((contest) => ({
+            id: contest.dataset.contest,
+            stats: Object.fromEntries([...contest.querySelectorAll("[data-stat]")]
+                .map((stat) => [stat.dataset.stat, number(stat.querySelector("dd"))])),
+            candidates: [...contest.querySelectorAll("tr[data-candidate]")].map((row) => ({
+                id: row.dataset.candidate,
+                for: number(row.querySelector("[data-col=for]")),
+                against: number(row.querySelector("[data-col=against]")),
+                abstain: number(row.querySelector("[data-col=abstain]")),
+            })),
+            write_ins: [...contest.querySelectorAll("tr[data-write-in]")]
+                .map((row) => ({ name: row.dataset.writeIn, votes: number(row.querySelector(".num")) })),
+            elected: [...contest.querySelectorAll("li[data-elected]")].map((item) => item.dataset.elected),
+            open: Number(contest.querySelector("[data-open]")?.dataset.open ?? 0),
+        }));
+    "#;
+    browser.execute(script).await
+}
+
+/// The CLI's tally in the same shape as [`results_on_screen`].
+fn cli_results(tally: &Value) -> Value {
+    let contests = tally["contests"].as_array().expect("contests");
+    Value::Array(
+        contests
+            .iter()
+            .map(|c| {
+                json!({
+                    "id": c["id"],
+                    "stats": { "cast": c["cast"], "valid": c["valid"], "invalid": c["invalid"], "blank": c["blank"] },
+                    "candidates": c["candidates"].as_array().unwrap().iter().map(|k| json!({
+                        "id": k["id"], "for": k["for"], "against": k["against"], "abstain": k["abstain"],
+                    })).collect::<Vec<_>>(),
+                    "write_ins": c["write_ins"].as_array().unwrap().iter().map(|w| json!({
+                        "name": w["name"], "votes": w["votes"],
+                    })).collect::<Vec<_>>(),
+                    "elected": c["elected"],
+                    "open": c["open"]["seats"],
+                })
+            })
+            .collect(),
+    )
+}
+
+/// A Chrome DevTools command through chromedriver (printing, media emulation).
+#[derive(Debug)]
+struct Cdp(Value);
+
+impl WebDriverCompatibleCommand for Cdp {
+    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
+    }
+
+    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
+        (http::Method::POST, Some(self.0.to_string()))
+    }
+}
+
+async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
+    browser.client().issue_cmd(Cdp(json!({ "cmd": cmd, "params": params }))).await.expect("a DevTools command")
+}
+
+#[tokio::test]
+async fn the_executive_example_typed_voided_counted_and_printed() {
+    let browser = Browser::open("meeting").await;
+    let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
+    preload(&browser, &stored_meeting("exec-example", &election, &[])).await;
+    browser.goto_hash("#/entry").await;
+    wait_for_focus(&browser, ".key-surface").await;
+
+    // Papers 1-5 (keys 1-4 are A-D): A○B○C○ · A○B○D○ · A○C○D○ · all four (over-marked) · blank.
+    for keys in ["123", "124", "134", "1234", ""] {
+        type_keys(&browser, &format!("{keys}{}", enter())).await;
+    }
+    wait_for_entered(&browser, 5).await;
+    browser.wait_for_text(".announce", "5").await;
+
+    // A reload in the middle loses nothing.
+    browser.reload().await;
+    wait_for_entered(&browser, 5).await;
+    wait_for_focus(&browser, ".key-surface").await;
+
+    // Paper 6: A○ B○. Paper 7: B○ C○ and "E" written without a ○.
+    type_keys(&browser, &format!("12{}23", enter())).await;
+    browser.wait_for(".hint-counts").await;
+    browser.click(".write-in-mark input").await;
+    browser.type_into(".write-in-input input", "E").await;
+    browser.press(Key::Enter).await;
+    browser.wait_for_text(".write-in-name", "E").await;
+    wait_for_focus(&browser, ".key-surface").await;
+    // Paper 8: A○, B unreadable (three presses: ○ × ?), C○. Then a wrong paper 9: A○ B○ D○.
+    type_keys(&browser, &format!("{}12223{}124{}", enter(), enter(), enter())).await;
+    wait_for_entered(&browser, 9).await;
+    browser.screenshot("entry").await;
+
+    // Paper 9 was read wrongly: undo it (a void with its reason), then enter it again.
+    browser.click(".undo-last").await;
+    browser.type_into(".void-form input", "read wrongly").await;
+    browser.press(Key::Enter).await;
+    browser.wait_for(".paper-row.voided[data-paper='9']").await;
+    wait_for_entered(&browser, 8).await;
+    wait_for_focus(&browser, ".key-surface").await;
+    type_keys(&browser, &format!("123{}", enter())).await;
+    wait_for_entered(&browser, 9).await;
+    browser.wait_for_text(".announce", "10").await;
+    let rows = browser.find_all(".paper-row").await.len();
+    assert_eq!(rows, 10, "the voided paper stays in the list");
+
+    // The live board counts A 6, B 5, C 5, D 2.
+    browser.goto_hash("#/board").await;
+    browser.wait_for(".board-column").await;
+    let counts = browser
+        .execute("return [...document.querySelectorAll('.board-line .board-count')].map((e) => e.textContent);")
+        .await;
+    assert_eq!(counts, json!(["6", "5", "5", "2"]));
+    let marks = browser.execute("return document.querySelector('.board-line .tally-marks').textContent;").await;
+    assert_eq!(marks, "正一");
+    browser.screenshot("board").await;
+
+    // The results on screen are the CLI's on the exported files.
+    browser.goto_hash("#/results").await;
+    browser.wait_for(".results-table .contest-result").await;
+    browser.click(".export .download-ballots").await;
+    browser.click(".export .download-election").await;
+    let on_screen = results_on_screen(&browser).await;
+    let ballots = browser.wait_for_download(&files::file_name(&election, "ballots")).await;
+    let definition = browser.wait_for_download(&files::file_name(&election, "election")).await;
+    let output = Command::new(cli()).arg("tally").arg(&definition).arg(&ballots).output().expect("run hallcount tally");
+    assert!(output.status.success(), "hallcount tally failed: {}", String::from_utf8_lossy(&output.stderr));
+    let tally: Value = serde_json::from_slice(&output.stdout).expect("tally JSON");
+    assert_eq!(tally["status"], "valid");
+    assert_eq!(on_screen, cli_results(&tally));
+    assert_eq!(on_screen[0]["elected"], json!(["A", "B", "C"]));
+    assert_eq!(on_screen[0]["stats"], json!({ "cast": 9, "valid": 8, "invalid": 1, "blank": 1 }));
+    browser.screenshot("results").await;
+
+    // The print view: only the sheet, with the meeting's figures and the signature lines.
+    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
+    let header_shown = browser.execute("return getComputedStyle(document.querySelector('.app-header')).display;").await;
+    assert_eq!(header_shown, "none");
+    let figures = browser
+        .execute("return [...document.querySelectorAll('.sheet-figures dd')].map((e) => Number(e.textContent));")
+        .await;
+    assert_eq!(figures, json!([10, 9, 9, 9]));
+    assert_eq!(browser.find_all(".sheet-signatures .signature-line").await.len(), 5);
+    browser.screenshot("result-sheet-print").await;
+    let pdf = cdp(&browser, "Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
+    let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
+    assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
+    std::fs::write(screenshot_dir().join("result-sheet.pdf"), pdf).expect("save the PDF");
+    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    browser.finish().await;
+}
+
+fn base64_decode(text: &str) -> Vec<u8> {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(text.len() * 3 / 4);
+    let (mut buffer, mut bits) = (0_u32, 0);
+    for byte in text.bytes().filter(|b| *b != b'=') {
+        let value = ALPHABET.iter().position(|a| *a == byte).expect("base64") as u32;
+        buffer = (buffer << 6) | value;
+        bits += 6;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+    }
+    out
+}
+
+/// Not a timed test: it reports how long committing one paper takes with 10,000 entered.
+#[tokio::test]
+async fn benchmark_commit_with_ten_thousand_papers() {
+    let browser = Browser::open("entry_bench").await;
+    let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
+    let patterns = ["123", "124", "134", "1234", "", "12", "23", "13"];
+    let papers: Vec<Paper> = (0..10_000).map(|i| paper_of(&election, patterns[i % patterns.len()])).collect();
+    preload(&browser, &stored_meeting("bench", &election, &papers)).await;
+    browser.goto_hash("#/entry").await;
+    wait_for_entered(&browser, 10_000).await;
+    wait_for_focus(&browser, ".key-surface").await;
+
+    // Key down (capture, before the app sees it) to the counter changed, and to the next frame.
+    let probe = r#"
+        window.__commits = [];
+        let started = null;
+        document.addEventListener("keydown", (event) => { if (event.key === "Enter") started = performance.now(); }, true);
+        new MutationObserver(() => {
+            if (started === null) return;
+            const t0 = started; started = null;
+            const dom = performance.now() - t0;
+            requestAnimationFrame(() => window.__commits.push({ dom, frame: performance.now() - t0 }));
+        }).observe(document.querySelector(".counters"), { subtree: true, childList: true, characterData: true, attributes: true });
+        return null;
+    "#;
+    browser.execute(probe).await;
+    let rounds = 20;
+    for round in 1..=rounds {
+        type_keys(&browser, &format!("12{}", enter())).await;
+        wait_for_entered(&browser, 10_000 + round).await;
+    }
+    let timings = browser.execute("return window.__commits;").await;
+    let timings = timings.as_array().expect("timings");
+    assert_eq!(timings.len(), rounds, "every commit updated the counter");
+    let mut frame: Vec<f64> = timings.iter().map(|t| t["frame"].as_f64().unwrap()).collect();
+    let mut dom: Vec<f64> = timings.iter().map(|t| t["dom"].as_f64().unwrap()).collect();
+    frame.sort_by(f64::total_cmp);
+    dom.sort_by(f64::total_cmp);
+    let report = format!(
+        "commit one paper with 10,000 entered ({rounds} commits): key to DOM updated median {:.1} ms, max {:.1} ms; key to next frame median {:.1} ms, max {:.1} ms",
+        dom[rounds / 2],
+        dom[rounds - 1],
+        frame[rounds / 2],
+        frame[rounds - 1]
+    );
+    println!("{report}");
+    std::fs::create_dir_all(screenshot_dir()).unwrap();
+    std::fs::write(screenshot_dir().join("entry-benchmark.txt"), format!("{report}\n")).unwrap();
+    browser.screenshot("entry-10000").await;
+    browser.finish().await;
+}
+
+/// A paper with a ○ for the candidates of `keys` (1 = first candidate of the first contest...).
+fn paper_of(election: &Election, keys: &str) -> Paper {
+    let contest = &election.contests[0];
+    let mut marks = hallcount_core::ContestMarks::default();
+    for key in keys.chars() {
+        let index = key.to_digit(10).expect("a digit") as usize - 1;
+        marks.marks.insert(contest.candidates[index].id.clone(), hallcount_core::Mark::For);
+    }
+    let mut paper = Paper::default();
+    if !marks.marks.is_empty() {
+        paper.contests.insert(contest.id.clone(), marks);
+    }
+    paper
+}
