@@ -137,17 +137,18 @@ fn is_iso_date(date: &str) -> bool {
 pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Problem> {
     let mut problems = Vec::new();
     let number = index + 1;
-    let at = format!("ballots[{index}]");
+    // Paths are only written when there is a problem: most papers have none.
+    let at = |rest: &str| format!("ballots[{index}]{rest}");
     if let Some(reason) = &paper.rejected {
         if reason.trim().is_empty() {
-            problems.push(Problem::new(format!("{at}.rejected"), ProblemKind::EmptyRejection { paper: number }));
+            problems.push(Problem::new(at(".rejected"), ProblemKind::EmptyRejection { paper: number }));
         }
     }
     for (contest_id, marks) in &paper.contests {
-        let cat = format!("{at}.contests.{contest_id}");
+        let contest_at = |rest: &str| at(&format!(".contests.{contest_id}{rest}"));
         let Some(contest) = election.contests.iter().find(|c| &c.id == contest_id) else {
             problems.push(Problem::new(
-                cat,
+                contest_at(""),
                 ProblemKind::UnknownContest { paper: number, contest: contest_id.clone() },
             ));
             continue;
@@ -155,7 +156,7 @@ pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Prob
         for candidate_id in marks.marks.keys() {
             if !contest.candidates.iter().any(|c| &c.id == candidate_id) {
                 problems.push(Problem::new(
-                    format!("{cat}.marks.{candidate_id}"),
+                    contest_at(&format!(".marks.{candidate_id}")),
                     ProblemKind::UnknownCandidate {
                         paper: number,
                         contest: contest_id.clone(),
@@ -166,27 +167,19 @@ pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Prob
         }
         if !marks.write_ins.is_empty() && !contest.write_ins.allowed {
             problems.push(Problem::new(
-                format!("{cat}.write_ins"),
+                contest_at(".write_ins"),
                 ProblemKind::WriteInNotAllowed { paper: number, contest: contest_id.clone() },
             ));
         }
         for (w, write_in) in marks.write_ins.iter().enumerate() {
-            let wat = format!("{cat}.write_ins[{w}].name");
-            if write_in.name.trim().is_empty() {
-                problems.push(Problem::new(
-                    wat,
-                    ProblemKind::EmptyWriteIn { paper: number, contest: contest_id.clone() },
-                ));
+            let kind = if write_in.name.trim().is_empty() {
+                ProblemKind::EmptyWriteIn { paper: number, contest: contest_id.clone() }
             } else if marks.write_ins[..w].iter().any(|earlier| earlier.name == write_in.name) {
-                problems.push(Problem::new(
-                    wat,
-                    ProblemKind::DuplicateWriteIn {
-                        paper: number,
-                        contest: contest_id.clone(),
-                        name: write_in.name.clone(),
-                    },
-                ));
-            }
+                ProblemKind::DuplicateWriteIn { paper: number, contest: contest_id.clone(), name: write_in.name.clone() }
+            } else {
+                continue;
+            };
+            problems.push(Problem::new(contest_at(&format!(".write_ins[{w}].name")), kind));
         }
     }
     problems

@@ -33,12 +33,9 @@ fn parse_format<T: DeserializeOwned>(
     expected: &'static str,
     format_of: impl Fn(&T) -> &String,
 ) -> Result<T, LoadError> {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    let parsed = serde_path_to_error::deserialize(&mut deserializer).map_err(shape_error);
-    let parsed = parsed.and_then(|value| match deserializer.end() {
-        Ok(()) => Ok(value),
-        Err(trailing) => Err(json_error(String::new(), trailing)),
-    });
+    // Fast path without path tracking (which allocates for every key); read again with it only
+    // to say where a file is wrong.
+    let parsed = serde_json::from_str::<T>(json).map_err(|_| located_error::<T>(json));
     match parsed {
         Ok(value) => match check_format(Some(format_of(&value).as_str()), expected) {
             Ok(()) => Ok(value),
@@ -54,6 +51,24 @@ fn parse_format<T: DeserializeOwned>(
             }
             Err(error)
         }
+    }
+}
+
+/// Reads `json` again, tracking the path, for the error the fast path found.
+fn located_error<T: DeserializeOwned>(json: &str) -> LoadError {
+    let mut deserializer = serde_json::Deserializer::from_str(json);
+    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
+        Err(error) => shape_error(error),
+        Ok(_) => match deserializer.end() {
+            Err(trailing) => json_error(String::new(), trailing),
+            Ok(()) => LoadError {
+                kind: LoadErrorKind::Shape,
+                path: String::new(),
+                line: 0,
+                column: 0,
+                message: "could not be read".into(),
+            },
+        },
     }
 }
 

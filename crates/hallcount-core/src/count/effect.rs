@@ -37,22 +37,32 @@ pub fn is_mark(mark: Mark) -> bool {
 /// The effect of `marks` in `contest`. A `for` on a candidate the contest does not have is not a
 /// selection (`check_paper` reports it).
 pub fn paper_effect(contest: &Contest, marks: &ContestMarks) -> ContestEffect {
-    effect_with(contest.seats, contest.write_ins, marks, |id| contest.candidates.iter().any(|c| c.id == id))
+    let position = |id: &str| contest.candidates.iter().position(|c| c.id == id);
+    effect_with(contest.seats, contest.write_ins, marks, position, |_, _| {})
 }
 
-/// [`paper_effect`] with the candidate look-up supplied, so the running tally can use its index.
+/// [`paper_effect`] with the candidate look-up supplied, so the running tally can use its index,
+/// and each `for` or `against` on a known candidate handed to `visit` (look-up done once).
 pub(crate) fn effect_with(
     seats: u32,
     write_ins: WriteIns,
     marks: &ContestMarks,
-    is_candidate: impl Fn(&str) -> bool,
+    mut candidate: impl FnMut(&str) -> Option<usize>,
+    mut visit: impl FnMut(usize, Mark),
 ) -> ContestEffect {
     let mut selections: u32 = 0;
     let mut any_mark = !marks.write_ins.is_empty();
     for (id, &mark) in &marks.marks {
-        any_mark |= is_mark(mark);
-        if mark == Mark::For && is_candidate(id) {
-            selections = selections.saturating_add(1);
+        if !is_mark(mark) {
+            continue;
+        }
+        any_mark = true;
+        if mark == Mark::Unreadable {
+            continue;
+        }
+        if let Some(index) = candidate(id) {
+            selections = selections.saturating_add(u32::from(mark == Mark::For));
+            visit(index, mark);
         }
     }
     let counted = marks.write_ins.iter().filter(|w| write_in_counts(write_ins, w)).count();

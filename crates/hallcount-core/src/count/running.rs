@@ -32,6 +32,9 @@ struct ContestCounts {
     marked: u64,
     /// Names written on valid papers, exactly as typed.
     write_ins: FastMap<String, WriteInCounts>,
+    /// The known candidates' `for`/`against` cells of the paper being applied; always empty
+    /// between calls (kept only to reuse its allocation).
+    scratch: Vec<(usize, Mark)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -152,12 +155,32 @@ impl ContestCounts {
             over_marked: 0,
             marked: 0,
             write_ins: FastMap::default(),
+            scratch: Vec::new(),
         }
     }
 
     fn apply(&mut self, marks: &crate::ballot::ContestMarks, direction: Step) {
         let index = &self.candidate_index;
-        let effect = effect_with(self.seats, self.write_in_rules, marks, |id| index.contains_key(id));
+        let mut cells = std::mem::take(&mut self.scratch);
+        let effect = effect_with(
+            self.seats,
+            self.write_in_rules,
+            marks,
+            |id| index.get(id).copied(),
+            |i, mark| cells.push((i, mark)),
+        );
+        if !effect.over_marked && !effect.blank {
+            step(&mut self.marked, direction);
+            for &(i, mark) in &cells {
+                match mark {
+                    Mark::For => step(&mut self.votes_for[i], direction),
+                    Mark::Against => step(&mut self.against[i], direction),
+                    Mark::Blank | Mark::Unreadable => {}
+                }
+            }
+        }
+        cells.clear();
+        self.scratch = cells;
         if effect.over_marked {
             step(&mut self.over_marked, direction);
             return;
@@ -165,20 +188,14 @@ impl ContestCounts {
         if effect.blank {
             return;
         }
-        step(&mut self.marked, direction);
-        for (id, &mark) in &marks.marks {
-            let Some(&i) = self.candidate_index.get(id.as_str()) else { continue };
-            match mark {
-                Mark::For => step(&mut self.votes_for[i], direction),
-                Mark::Against => step(&mut self.against[i], direction),
-                Mark::Blank | Mark::Unreadable => {}
-            }
-        }
         if !self.write_in_rules.allowed {
             return;
         }
         for write_in in &marks.write_ins {
-            let counts = self.write_ins.entry(write_in.name.clone()).or_default();
+            if !self.write_ins.contains_key(write_in.name.as_str()) {
+                self.write_ins.insert(write_in.name.clone(), WriteInCounts::default());
+            }
+            let Some(counts) = self.write_ins.get_mut(write_in.name.as_str()) else { continue };
             step(&mut counts.written, direction);
             if write_in_counts(self.write_in_rules, write_in) {
                 step(&mut counts.votes, direction);
