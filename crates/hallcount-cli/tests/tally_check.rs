@@ -75,6 +75,18 @@ fn tally_text_is_a_result_sheet() {
 }
 
 #[test]
+fn plurality_and_ties_read_plainly() {
+    let sheet = |case: &str| {
+        let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json"), "--format", "text"]);
+        stdout(&output)
+    };
+    assert!(sheet("threshold_none_plurality").contains("threshold: none, most votes win (at least 1 vote)"));
+    assert!(sheet("threshold_none_plurality").contains("open: 1 seat(s), vacant (R8)"));
+    assert!(sheet("ties_lot").contains("open: 1 seat(s), lot required: the officer draws and records it (R7): B Bea, C Cai"));
+    assert!(sheet("write_in_elected").contains("王芳 (write-in)  ELECTED"));
+}
+
+#[test]
 fn a_void_election_is_still_a_tally() {
     let case = "spec_collected_26_of_25_void";
     let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json"), "--format=text"]);

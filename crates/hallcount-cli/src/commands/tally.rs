@@ -83,18 +83,21 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         counted.cast, counted.valid, counted.invalid, counted.blank
     );
     let rule = match contest.threshold.comparison {
-        Some(Comparison::MoreThan(f)) => format!("more than {f} of"),
-        Some(Comparison::AtLeast(f)) => format!("at least {f} of"),
-        None => "plurality; base".to_string(),
+        Some(Comparison::MoreThan(f)) => Some(format!("more than {f} of")),
+        Some(Comparison::AtLeast(f)) => Some(format!("at least {f} of")),
+        None => None,
     };
     let base = serde_json::to_value(counted.threshold.of).ok().and_then(|v| v.as_str().map(str::to_string));
-    let _ = writeln!(
-        out,
-        "  threshold: {rule} {} ({}): {} vote(s) needed",
-        base.unwrap_or_default(),
-        counted.threshold.base,
-        counted.threshold.needed
-    );
+    let _ = match rule {
+        Some(rule) => writeln!(
+            out,
+            "  threshold: {rule} {} ({}): {} vote(s) needed",
+            base.unwrap_or_default(),
+            counted.threshold.base,
+            counted.threshold.needed
+        ),
+        None => writeln!(out, "  threshold: none, most votes win (at least {} vote)", counted.threshold.needed),
+    };
     let _ = writeln!(out, "  {:>7} {:>7} {:>7}  candidate", "for", "against", "abstain");
     for candidate in &counted.candidates {
         let mark = if counted.elected.contains(&candidate.id) { "  ELECTED" } else { "" };
