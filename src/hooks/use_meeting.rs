@@ -1,26 +1,56 @@
 //! [`MeetingProvider`] holds the one [`Meeting`] reducer at the root and wires it to storage;
 //! [`use_meeting`] gives any component a [`MeetingHandle`] to read it and act on it.
 //!
-//! Every action that adds to the log goes: seal the event against the latest log (refused → the
-//! reason is kept in `last_error`), store the entry (localStorage, and the head after it), then
-//! dispatch it. So a paper is on screen only once it is stored, or, when storage refused it, once
-//! it is kept in memory with entry paused and the error shown.
+//! Every action that adds to the log goes through the [`Outbox`], one at a time and in order:
+//! seal the event against the latest log (refused → the reason is kept in `last_error`), write
+//! the entry to IndexedDB and wait until the transaction is committed, then dispatch it. So a
+//! paper is on screen only once it is on disk, or, when storage refused it, once it is kept in
+//! memory with entry paused and the error shown. A clerk typing ahead never waits: a paper
+//! entered while the one before is still being written waits in the queue.
 
 use std::cell::{Ref, RefCell};
+use std::collections::VecDeque;
 use std::rc::Rc;
 
 use gloo::events::EventListener;
 use gloo::timers::callback::Interval;
 use hallcount_core::{Election, EnteredPaper, Event, LogEntry, Paper, Tally};
+use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::services::idb::{Batch, Idb};
 use crate::services::{self, lease, storage};
 use crate::state::{Action, Book, ElectionSummary, Meeting, MeetingError, Opened, Saving};
 
+/// Events waiting to be stored, and the database they go to.
+#[derive(Default)]
+pub struct Outbox {
+    /// `None` until the database is open, or when it cannot be.
+    idb: Option<Rc<Idb>>,
+    queue: VecDeque<Pending>,
+    /// A write is in flight.
+    busy: bool,
+}
+
+struct Pending {
+    event: Event,
+    /// More keys written in the same transaction (the list of elections with a definition).
+    extra: Vec<(String, String)>,
+    /// Dispatched once the entry is stored.
+    then: Option<Action>,
+}
+
 /// Read access and actions on the meeting. Cheap to clone; equal while the state is the same.
-#[derive(Clone, PartialEq)]
+#[derive(Clone)]
 pub struct MeetingHandle {
     meeting: UseReducerHandle<Meeting>,
+    outbox: Rc<RefCell<Outbox>>,
+}
+
+impl PartialEq for MeetingHandle {
+    fn eq(&self, other: &MeetingHandle) -> bool {
+        self.meeting == other.meeting && Rc::ptr_eq(&self.outbox, &other.outbox)
+    }
 }
 
 impl MeetingHandle {
@@ -85,74 +115,64 @@ impl MeetingHandle {
         self.meeting.election_id()
     }
 
-    /// Enters one paper; `Ok` with its number once it is stored (or kept in memory).
+    /// Enters one paper; `Ok` with its number once it is accepted (stored, or queued behind the
+    /// paper being stored).
     pub fn enter_paper(&self, paper: Paper) -> Result<u32, MeetingError> {
-        let number = self.meeting.n_papers() as u32 + 1;
-        self.submit(Event::PaperEntered { paper }).map(|()| number)
+        let number = (self.meeting.n_papers() + self.outbox.borrow().queue.len()) as u32 + 1;
+        self.submit(Event::PaperEntered { paper }, Vec::new(), None).map(|()| number)
     }
 
     pub fn void_paper(&self, number: u32, reason: String) -> Result<(), MeetingError> {
-        self.submit(Event::PaperVoided { number, reason })
+        self.submit(Event::PaperVoided { number, reason }, Vec::new(), None)
     }
 
     pub fn lock_results(&self) -> Result<(), MeetingError> {
-        self.submit(Event::ResultsLocked)
+        self.submit(Event::ResultsLocked, Vec::new(), None)
     }
 
     pub fn unlock_results(&self, reason: String) -> Result<(), MeetingError> {
-        self.submit(Event::ResultsUnlocked { reason })
+        self.submit(Event::ResultsUnlocked { reason }, Vec::new(), None)
     }
 
     pub fn unlock_definition(&self, reason: String) -> Result<(), MeetingError> {
-        self.submit(Event::DefinitionUnlocked { reason })
+        self.submit(Event::DefinitionUnlocked { reason }, Vec::new(), None)
     }
 
     /// R7: records the lot's outcome for a contest.
     pub fn record_lot(&self, contest: String, winners: Vec<String>) -> Result<(), MeetingError> {
-        self.submit(Event::LotDrawn { contest, winners })
+        self.submit(Event::LotDrawn { contest, winners }, Vec::new(), None)
     }
 
-    /// Defines (or corrects) the open election and lists it among those kept here.
+    /// Defines (or corrects) the open election and lists it among those kept here, in the same
+    /// write as the definition.
     pub fn define(&self, election: Election) -> Result<(), MeetingError> {
-        let summary = ElectionSummary::of(&self.election_id(), &election);
-        self.submit(Event::ElectionDefined { election })?;
-        if let Ok(backend) = storage::local() {
-            if let Ok(list) = storage::remember(&backend, summary) {
-                self.meeting.dispatch(Action::Listed(list));
-            }
-            let _ = storage::set_current(&backend, &self.election_id());
-        }
-        Ok(())
+        let id = self.election_id();
+        let summary = ElectionSummary::of(&id, &election);
+        let (list, listed) = storage::with_election((*self.meeting.elections).clone(), summary);
+        let extra = vec![listed, (storage::CURRENT_KEY.to_owned(), id)];
+        self.submit(Event::ElectionDefined { election }, extra, Some(Action::Listed(list)))
     }
 
     /// Opens a new, empty election (the one open stays stored and can be switched back to).
     pub fn new_election(&self) {
         self.leave();
         let id = services::fresh_id();
-        let book = Book::new(id.clone());
-        self.open(book, None, &id);
+        let writer = acquire_lease(&id);
+        self.meeting.dispatch(Action::Open(Opened { book: Book::new(id), broken: None, writer, storage_error: None }));
     }
 
     /// Opens a new election already defined as `election` (the next round of a meeting, from
-    /// `propose_next_round`); the one open stays stored and can be switched back to. The definition
-    /// is sealed and stored before the switch, so the new round never exists only on screen.
+    /// `propose_next_round`, or the sample meeting); the one open stays stored and can be
+    /// switched back to.
     pub fn start_election(&self, election: Election) -> Result<(), MeetingError> {
-        let id = services::fresh_id();
-        let summary = ElectionSummary::of(&id, &election);
-        let mut log = hallcount_core::Log::default();
-        let entry = log
-            .seal(Event::ElectionDefined { election }, services::now_iso())
-            .map_err(MeetingError::Refused)?;
-        log.push(entry.clone()).map_err(MeetingError::Refused)?;
-        let stored = storage::local().and_then(|backend| {
-            storage::append(&backend, &id, &entry)?;
-            storage::remember(&backend, summary)
-        });
-        let list = stored.map_err(|error| MeetingError::Storage { message: error.0 })?;
-        self.leave();
-        self.meeting.dispatch(Action::Listed(list));
-        self.open(Book::restored(id.clone(), log), None, &id);
-        Ok(())
+        let problems = hallcount_core::check_election(&election);
+        if !problems.is_empty() {
+            let error = MeetingError::Refused(hallcount_core::LogError::InvalidElection { problems });
+            self.meeting.dispatch(Action::Refuse(error.clone()));
+            return Err(error);
+        }
+        self.new_election();
+        self.define(election)
     }
 
     /// Opens an election kept in this browser.
@@ -161,7 +181,7 @@ impl MeetingHandle {
             return;
         }
         self.leave();
-        open_stored(&self.meeting, id);
+        self.open_stored(id.to_owned());
     }
 
     /// After a storage failure: go on entering, keeping papers in memory (download them!).
@@ -170,25 +190,24 @@ impl MeetingHandle {
     }
 
     /// Writes what is kept in memory to storage again.
-    pub fn retry_saving(&self) -> Result<(), MeetingError> {
+    pub fn retry_saving(&self) {
+        let Some(idb) = self.outbox.borrow().idb.clone() else {
+            let error = MeetingError::Storage { message: storage::StorageError::unavailable().0 };
+            self.meeting.dispatch(Action::Refuse(error));
+            return;
+        };
         let id = self.election_id();
-        let result = storage::local().and_then(|backend| {
-            for entry in self.meeting.book().unstored() {
-                storage::append(&backend, &id, entry)?;
-            }
-            Ok(())
-        });
-        match result {
-            Ok(()) => {
-                self.meeting.dispatch(Action::Flushed);
-                Ok(())
-            }
-            Err(error) => {
-                let error = MeetingError::Storage { message: error.0 };
-                self.meeting.dispatch(Action::Refuse(error.clone()));
-                Err(error)
-            }
+        let mut batch = Batch::default();
+        for entry in self.meeting.book().unstored() {
+            batch.put.extend(storage::entry_items(&id, entry));
         }
+        let handle = self.clone();
+        spawn_local(async move {
+            match idb.write(&batch).await {
+                Ok(()) => handle.meeting.dispatch(Action::Flushed),
+                Err(error) => handle.meeting.dispatch(Action::Refuse(MeetingError::Storage { message: error.0 })),
+            }
+        });
     }
 
     /// This tab writes from now on; the other one is told and only reads.
@@ -197,7 +216,7 @@ impl MeetingHandle {
         if let Ok(backend) = storage::local() {
             if lease::take_over(&backend, &id, &lease::tab_id(), services::now_ms()).is_ok() {
                 // The other tab may have written since this one last read.
-                open_stored(&self.meeting, &id);
+                self.open_stored(id);
             }
         }
     }
@@ -221,40 +240,84 @@ impl MeetingHandle {
         services::files::download(&services::files::file_name(&election, "election"), "application/json", &json)
     }
 
-    /// Seal, store, then commit.
-    fn submit(&self, event: Event) -> Result<(), MeetingError> {
-        let entry = match self.meeting.seal(event, &services::now_iso()) {
-            Ok(entry) => entry,
-            Err(error) => {
+    /// Checks `event` against the log now (so a refusal is heard at once), then queues it.
+    fn submit(&self, event: Event, extra: Vec<(String, String)>, then: Option<Action>) -> Result<(), MeetingError> {
+        if let Err(error) = self.meeting.seal(event.clone(), "") {
+            // A paper queued behind another is checked again when its turn comes.
+            let queued = !self.outbox.borrow().queue.is_empty() || self.outbox.borrow().busy;
+            let stale = matches!(error, MeetingError::Refused(hallcount_core::LogError::UnknownPaper { .. }));
+            if !(queued && stale) {
                 self.meeting.dispatch(Action::Refuse(error.clone()));
                 return Err(error);
             }
-        };
-        let id = self.election_id();
-        let stored = store(&self.meeting, &id, &entry);
-        if let Err(StoreRefusal::OtherTab) = stored {
-            self.meeting.dispatch(Action::Writer(false));
-            self.meeting.dispatch(Action::Refuse(MeetingError::OtherTab));
-            return Err(MeetingError::OtherTab);
         }
-        let stored = stored.map_err(|refusal| match refusal {
-            StoreRefusal::Storage(message) => message,
-            StoreRefusal::OtherTab => unreachable!("handled above"),
-        });
-        self.meeting.dispatch(Action::Commit { entry, stored: stored.clone() });
-        stored.map_err(|message| MeetingError::Storage { message })
+        self.outbox.borrow_mut().queue.push_back(Pending { event, extra, then });
+        self.drain();
+        Ok(())
     }
 
-    fn open(&self, book: Book, broken: Option<hallcount_core::ChainBreak>, id: &str) {
-        let (writer, storage_error) = match storage::local() {
-            Ok(backend) => {
-                let writer = lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
-                let _ = storage::set_current(&backend, id);
-                (writer, None)
+    /// Stores the next queued event, if no write is in flight.
+    fn drain(&self) {
+        let mut outbox = self.outbox.borrow_mut();
+        if outbox.busy {
+            return;
+        }
+        let Some(pending) = outbox.queue.pop_front() else { return };
+        let entry = match self.meeting.seal(pending.event, &services::now_iso()) {
+            Ok(entry) => entry,
+            Err(error) => {
+                drop(outbox);
+                self.meeting.dispatch(Action::Refuse(error));
+                return self.drain();
             }
-            Err(error) => (true, Some(error.0)),
         };
-        self.meeting.dispatch(Action::Open(Opened { book, broken, writer, storage_error }));
+        let id = self.election_id();
+        if !acquire_lease(&id) {
+            outbox.queue.clear();
+            drop(outbox);
+            self.meeting.dispatch(Action::Writer(false));
+            self.meeting.dispatch(Action::Refuse(MeetingError::OtherTab));
+            return;
+        }
+        // What storage refused before goes first, so the stored log never has a gap.
+        let mut batch = Batch::default();
+        for earlier in self.meeting.book().unstored() {
+            batch.put.extend(storage::entry_items(&id, earlier));
+        }
+        batch.put.extend(storage::entry_items(&id, &entry));
+        batch.put.extend(pending.extra);
+        let len = entry.seq + 1;
+        outbox.busy = true;
+        let idb = outbox.idb.clone();
+        drop(outbox);
+        let handle = self.clone();
+        spawn_local(async move {
+            let stored = match idb {
+                Some(idb) => idb.write(&batch).await.map_err(|e| e.0),
+                None => Err(storage::StorageError::unavailable().0),
+            };
+            handle.outbox.borrow_mut().busy = false;
+            let ok = stored.is_ok();
+            handle.meeting.dispatch(Action::Commit { entry, stored });
+            if ok {
+                announce(&id, len);
+                if let Some(then) = pending.then {
+                    handle.meeting.dispatch(then);
+                }
+            }
+            handle.drain();
+        });
+    }
+
+    /// Reads election `id` from storage and opens it. A broken log keeps what came before the
+    /// break; the writer sets the rest aside so that new entries never overwrite it.
+    fn open_stored(&self, id: String) {
+        let handle = self.clone();
+        spawn_local(async move {
+            let idb = handle.outbox.borrow().idb.clone();
+            let opened = load_election(idb, &id).await;
+            handle.meeting.dispatch(Action::Open(opened));
+        });
     }
 
     fn leave(&self) {
@@ -264,61 +327,51 @@ impl MeetingHandle {
     }
 }
 
-enum StoreRefusal {
-    OtherTab,
-    Storage(String),
+/// Takes (or keeps) the lease of election `id` for this tab. Without localStorage there is no
+/// way to coordinate tabs: this one writes.
+fn acquire_lease(id: &str) -> bool {
+    match storage::local() {
+        Ok(backend) => lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(true),
+        Err(_) => true,
+    }
 }
 
-/// Stores the entries kept in memory (if any), then `entry`, after checking the lease.
-fn store(meeting: &Meeting, id: &str, entry: &LogEntry) -> Result<(), StoreRefusal> {
-    let backend = storage::local().map_err(|e| StoreRefusal::Storage(e.0))?;
-    match lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()) {
-        Ok(true) => {}
-        Ok(false) => return Err(StoreRefusal::OtherTab),
-        Err(error) => return Err(StoreRefusal::Storage(error.0)),
+/// Tells other tabs (through a localStorage `storage` event) that election `id` has `len`
+/// entries stored, so that a read-only tab follows.
+fn announce(id: &str, len: u64) {
+    if let Ok(backend) = storage::local() {
+        let _ = backend.set_item(&lease::beacon_key(id), &len.to_string());
     }
-    for earlier in meeting.book().unstored() {
-        storage::append(&backend, id, earlier).map_err(|e| StoreRefusal::Storage(e.0))?;
-    }
-    storage::append(&backend, id, entry).map_err(|e| StoreRefusal::Storage(e.0))
 }
 
-/// Reads election `id` from storage and opens it. A broken log keeps what came before the break;
-/// the writer sets the rest aside so that new entries never overwrite it.
-fn open_stored(meeting: &UseReducerHandle<Meeting>, id: &str) {
+async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
     services::mark("hallcount:load-start");
-    let backend = match storage::local() {
-        Ok(backend) => backend,
-        Err(error) => {
-            let book = Book::new(id);
-            meeting.dispatch(Action::Open(Opened { book, broken: None, writer: true, storage_error: Some(error.0) }));
-            return;
-        }
+    let writer = acquire_lease(id);
+    let Some(idb) = idb else {
+        let storage_error = Some(storage::StorageError::unavailable().0);
+        return Opened { book: Book::new(id), broken: None, writer, storage_error };
     };
-    let writer = lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
-    let (book, broken, storage_error) = match storage::load(&backend, id) {
-        Ok(loaded) => {
-            if let (Some(broken), true) = (&loaded.broken, writer) {
-                let _ = storage::set_aside_from(&backend, id, broken.index as u64);
-                let _ = storage::write_head(&backend, id, &loaded.log.head());
-            }
-            (Book::restored(id, loaded.log), loaded.broken, None)
-        }
-        Err(error) => (Book::new(id), None, Some(error.0)),
+    let items = match idb.with_prefix(&storage::election_prefix(id)).await {
+        Ok(items) => items,
+        Err(error) => return Opened { book: Book::new(id), broken: None, writer, storage_error: Some(error.0) },
     };
-    let _ = storage::set_current(&backend, id);
+    let loaded = storage::restore(id, &items);
+    if let (Some(broken), true) = (&loaded.broken, writer) {
+        let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
+        let _ = idb.write(&Batch { put, delete }).await;
+    }
+    let _ = idb.write(&Batch { put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())], delete: Vec::new() }).await;
     services::mark("hallcount:load-end");
-    meeting.dispatch(Action::Open(Opened { book, broken, writer, storage_error }));
+    Opened { book: Book::restored(id, loaded.log), broken: loaded.broken, writer, storage_error: None }
 }
 
-/// Entries another tab stored after ours.
-fn follow(meeting: &Meeting) -> Option<Action> {
-    let backend = storage::local().ok()?;
+/// Entries another tab stored after ours, up to `len`.
+async fn follow(idb: Rc<Idb>, meeting: &Meeting, len: u64) -> Option<Action> {
     let id = meeting.election_id();
     let from = meeting.book().log().entries().len() as u64;
     let mut entries = Vec::new();
-    for seq in from.. {
-        let Ok(Some(text)) = backend.get_item(&storage::entry_key(&id, seq)) else { break };
+    for seq in from..len {
+        let Ok(Some(text)) = idb.get(&storage::entry_key(&id, seq)).await else { break };
         let Ok(entry) = serde_json::from_str::<LogEntry>(&text) else { break };
         entries.push(entry);
     }
@@ -334,18 +387,17 @@ pub struct MeetingProviderProps {
 #[component]
 pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
     let meeting = use_reducer(Meeting::default);
-    // The latest handle, for listeners and timers created once.
-    let latest = use_mut_ref(|| meeting.clone());
-    *latest.borrow_mut() = meeting.clone();
+    let outbox = use_mut_ref(Outbox::default);
+    let handle = MeetingHandle { meeting: meeting.clone(), outbox };
 
     use_effect_with((), {
-        let meeting = meeting.clone();
-        move |_| open_at_start(&meeting)
+        let handle = handle.clone();
+        move |_| spawn_local(open_at_start(handle))
     });
     use_effect_with((), {
-        let latest = latest.clone();
+        let handle = handle.clone();
         move |_| {
-            let guards = watch_other_tabs(latest);
+            let guards = watch_other_tabs(handle);
             move || drop(guards)
         }
     });
@@ -357,67 +409,76 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
     });
 
     html! {
-        <ContextProvider<MeetingHandle> context={MeetingHandle { meeting }}>
+        <ContextProvider<MeetingHandle> context={handle}>
             { props.children.clone() }
         </ContextProvider<MeetingHandle>>
     }
 }
 
-/// The election open when the app was last closed, else a new one.
-fn open_at_start(meeting: &UseReducerHandle<Meeting>) {
-    let handle = MeetingHandle { meeting: meeting.clone() };
-    match storage::local() {
-        Ok(backend) => {
-            meeting.dispatch(Action::Listed(storage::elections(&backend)));
-            match storage::current(&backend) {
-                Some(id) => open_stored(meeting, &id),
-                None => handle.new_election(),
-            }
+/// Opens the database, then the election open when the app was last closed, else a new one.
+async fn open_at_start(handle: MeetingHandle) {
+    let idb = match Idb::open().await {
+        Ok(idb) => Rc::new(idb),
+        Err(error) => {
+            let id = services::fresh_id();
+            let opened = Opened { book: Book::new(id), broken: None, writer: true, storage_error: Some(error.0) };
+            handle.meeting.dispatch(Action::Open(opened));
+            return;
         }
-        Err(_) => handle.new_election(),
+    };
+    handle.outbox.borrow_mut().idb = Some(idb.clone());
+    let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
+    handle.meeting.dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
+    match idb.get(storage::CURRENT_KEY).await.ok().flatten().filter(|id| !id.is_empty()) {
+        Some(id) => {
+            let opened = load_election(Some(idb), &id).await;
+            handle.meeting.dispatch(Action::Open(opened));
+        }
+        None => handle.new_election(),
     }
 }
 
 /// The storage events of other tabs (lease taken, entries stored), the lease's renewal, and its
 /// release when the page goes away.
-fn watch_other_tabs(latest: Rc<RefCell<UseReducerHandle<Meeting>>>) -> (EventListener, EventListener, Interval) {
+fn watch_other_tabs(handle: MeetingHandle) -> (EventListener, EventListener, Interval) {
     let window = gloo::utils::window();
     let on_storage = {
-        let latest = latest.clone();
+        let handle = handle.clone();
         EventListener::new(&window, "storage", move |event| {
             let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event) else { return };
             let Some(key) = event.key() else { return };
-            let meeting = latest.borrow().clone();
-            let id = meeting.election_id();
+            let id = handle.election_id();
             if key == lease::lease_key(&id) {
                 let taken = event.new_value().as_deref().and_then(lease::Lease::parse);
                 if taken.is_some_and(|lease| lease.excludes(&lease::tab_id(), services::now_ms())) {
-                    meeting.dispatch(Action::Writer(false));
+                    handle.meeting.dispatch(Action::Writer(false));
                 }
-            } else if key == storage::head_key(&id) && meeting.saving == Saving::ReadOnly {
-                if let Some(action) = follow(&meeting) {
-                    meeting.dispatch(action);
-                }
+            } else if key == lease::beacon_key(&id) && handle.meeting.saving == Saving::ReadOnly {
+                let len = event.new_value().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
+                let Some(idb) = handle.outbox.borrow().idb.clone() else { return };
+                let handle = handle.clone();
+                spawn_local(async move {
+                    if let Some(action) = follow(idb, &handle.meeting, len).await {
+                        handle.meeting.dispatch(action);
+                    }
+                });
             }
         })
     };
     let on_leave = {
-        let latest = latest.clone();
-        EventListener::new(&window, "pagehide", move |_| {
-            let id = latest.borrow().election_id();
-            if let Ok(backend) = storage::local() {
-                let _ = lease::release(&backend, &id, &lease::tab_id());
-            }
-        })
+        let handle = handle.clone();
+        EventListener::new(&window, "pagehide", move |_| handle.leave())
     };
     let renew = Interval::new(lease::RENEW_MS, move || {
-        let meeting = latest.borrow().clone();
-        let id = meeting.election_id();
+        let id = handle.election_id();
+        if id.is_empty() {
+            return;
+        }
         let Ok(backend) = storage::local() else { return };
         let holds = lease::acquire(&backend, &id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
-        match (&meeting.saving, holds) {
-            (Saving::ReadOnly, true) => open_stored(&meeting, &id),
-            (Saving::Stored | Saving::InMemory { .. }, false) => meeting.dispatch(Action::Writer(false)),
+        match (&handle.meeting.saving, holds) {
+            (Saving::ReadOnly, true) => handle.open_stored(id),
+            (Saving::Stored | Saving::InMemory { .. }, false) => handle.meeting.dispatch(Action::Writer(false)),
             _ => {}
         }
     });

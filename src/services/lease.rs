@@ -17,6 +17,12 @@ pub fn lease_key(id: &str) -> String {
     format!("hallcount.e.{id}.lease")
 }
 
+/// Written by the writing tab after each stored entry (the number of entries), so that other
+/// tabs hear of it through their `storage` event; IndexedDB has no such event.
+pub fn beacon_key(id: &str) -> String {
+    format!("hallcount.e.{id}.stored")
+}
+
 #[derive(Clone, Debug, PartialEq)]
 pub struct Lease {
     pub tab: String,

@@ -2,6 +2,7 @@
 //! anything about the meeting; `state` and the core do.
 
 pub mod files;
+pub mod idb;
 pub mod lease;
 pub mod storage;
 

@@ -1,20 +1,23 @@
-//! The event log in browser storage (localStorage), one key per entry so that an append is one
-//! small write whatever the number of papers:
+//! The event log in browser storage, one key per entry so that an append is one small write
+//! whatever the number of papers:
 //!
 //! - `hallcount.e.<id>.<seq>`: entry `seq` of election `<id>`, its JSON;
-//! - `hallcount.e.<id>.head`: `{ "len", "hash" }` of the log, written after each entry, so that a
+//! - `hallcount.e.<id>.head`: `{ "len", "hash" }` of the log, written with each entry, so that a
 //!   log cut short at its end is found too (a chain alone cannot show that);
+//! - `hallcount.e.<id>.damaged.<seq>`: entries found after a break, set aside, never deleted;
 //! - `hallcount.elections`: the list of elections kept here; `hallcount.current`: the one open.
 //!
-//! Loading reads the head, then the entries by key until one is missing: no scan of every key.
-//! The logic runs over a [`Backend`] so that it is tested natively over a map.
+//! The keys live in IndexedDB ([`super::idb`]), which is durable when a write completes. This
+//! module is the pure part: what to write, and how to read a log back from its keys, tested
+//! natively. [`Backend`] lets tests (and the end-to-end tests' seeding) write the same keys
+//! into a map.
 
 use hallcount_core::{BreakKind, ChainBreak, Head, Log, LogEntry};
 
 use crate::state::ElectionSummary;
 
-const ELECTIONS_KEY: &str = "hallcount.elections";
-const CURRENT_KEY: &str = "hallcount.current";
+pub const ELECTIONS_KEY: &str = "hallcount.elections";
+pub const CURRENT_KEY: &str = "hallcount.current";
 
 /// A key-value store: localStorage in the browser, a map in tests.
 pub trait Backend {
@@ -26,6 +29,12 @@ pub trait Backend {
 /// Storage refused: full, disabled, or a private window. The message is the browser's.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct StorageError(pub String);
+
+impl StorageError {
+    pub fn unavailable() -> StorageError {
+        StorageError("browser storage is not available".into())
+    }
+}
 
 impl std::fmt::Display for StorageError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -45,13 +54,25 @@ fn damaged_key(id: &str, seq: u64) -> String {
     format!("hallcount.e.{id}.damaged.{seq}")
 }
 
-/// Stores one entry, then the head that points at it. Entries must come in order.
+/// Stores one entry, then the head that points at it (into a [`Backend`]).
 pub fn append(backend: &impl Backend, id: &str, entry: &LogEntry) -> Result<(), StorageError> {
-    let json = serde_json::to_string(entry).map_err(|e| StorageError(e.to_string()))?;
-    backend.set(&entry_key(id, entry.seq), &json)?;
+    for (key, value) in entry_items(id, entry) {
+        backend.set(&key, &value)?;
+    }
+    Ok(())
+}
+
+/// What storing one entry writes: the entry, then the head pointing at it.
+pub fn entry_items(id: &str, entry: &LogEntry) -> [(String, String); 2] {
+    let json = serde_json::to_string(entry).expect("an entry always serializes");
     let head = Head { len: entry.seq + 1, hash: entry.hash() };
-    let head = serde_json::to_string(&head).map_err(|e| StorageError(e.to_string()))?;
-    backend.set(&head_key(id), &head)
+    let head = serde_json::to_string(&head).expect("a head always serializes");
+    [(entry_key(id, entry.seq), json), (head_key(id), head)]
+}
+
+/// The prefix of every key of election `id`.
+pub fn election_prefix(id: &str) -> String {
+    format!("hallcount.e.{id}.")
 }
 
 /// A log read back from storage.
@@ -62,19 +83,33 @@ pub struct Loaded {
     pub broken: Option<ChainBreak>,
 }
 
-/// Reads the log of election `id`, keeping everything before the first break: an entry that
-/// cannot be read, a link that does not hold, an invalid transition, or a log shorter than its head.
-pub fn load(backend: &impl Backend, id: &str) -> Result<Loaded, StorageError> {
-    let head: Option<Head> = backend.get(&head_key(id))?.and_then(|text| serde_json::from_str(&text).ok());
-    let mut entries = Vec::with_capacity(head.as_ref().map_or(0, |h| h.len as usize));
+/// Reads the log of election `id` from its keys (those under [`election_prefix`], any order),
+/// keeping everything before the first break: a missing or unreadable entry, a link that does
+/// not hold, an invalid transition, or a log shorter than its head.
+pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
+    let prefix = election_prefix(id);
+    let mut texts: Vec<(u64, &str)> = Vec::with_capacity(items.len());
+    let mut head: Option<Head> = None;
+    for (key, value) in items {
+        let Some(rest) = key.strip_prefix(&prefix) else { continue };
+        if rest == "head" {
+            head = serde_json::from_str(value).ok();
+        } else if let Ok(seq) = rest.parse::<u64>() {
+            texts.push((seq, value));
+        }
+    }
+    texts.sort_unstable_by_key(|(seq, _)| *seq);
+    let mut entries = Vec::with_capacity(texts.len());
     let mut unreadable = None;
-    for seq in 0u64.. {
-        let Some(text) = backend.get(&entry_key(id, seq))? else { break };
-        match serde_json::from_str::<LogEntry>(&text) {
+    for (expected, (seq, text)) in texts.into_iter().enumerate() {
+        if seq != expected as u64 {
+            break; // a gap: the head (or the chain) tells what is missing
+        }
+        match serde_json::from_str::<LogEntry>(text) {
             Ok(entry) => entries.push(entry),
             Err(error) => {
                 let kind = BreakKind::Unreadable { message: error.to_string() };
-                unreadable = Some(ChainBreak { index: seq as usize, kind });
+                unreadable = Some(ChainBreak { index: expected, kind });
                 break;
             }
         }
@@ -82,54 +117,63 @@ pub fn load(backend: &impl Backend, id: &str) -> Result<Loaded, StorageError> {
     // Past an unreadable entry the head says nothing more than the break itself.
     let head = if unreadable.is_some() { None } else { head.as_ref() };
     let restored = Log::restore(entries, head);
-    Ok(Loaded { log: restored.log, broken: restored.broken.or(unreadable) })
+    Loaded { log: restored.log, broken: restored.broken.or(unreadable) }
 }
 
-/// Moves the stored entries from `from` on (those after a break) aside, under `damaged` keys, so
-/// that new entries never overwrite them and they can still be examined. Goes past a missing
-/// entry up to the length the old head recorded. Returns how many moved.
-pub fn set_aside_from(backend: &impl Backend, id: &str, from: u64) -> Result<u64, StorageError> {
-    let recorded: Option<Head> = backend.get(&head_key(id))?.and_then(|text| serde_json::from_str(&text).ok());
-    let recorded_len = recorded.map_or(0, |head| head.len);
-    let mut moved = 0;
-    for seq in from.. {
-        match backend.get(&entry_key(id, seq))? {
-            Some(text) => {
-                backend.set(&damaged_key(id, seq), &text)?;
-                backend.remove(&entry_key(id, seq))?;
-                moved += 1;
-            }
-            None if seq >= recorded_len => break,
-            None => {}
+/// Reads the log of election `id` from a [`Backend`] (tests; the app reads IndexedDB by prefix).
+pub fn load(backend: &impl Backend, id: &str) -> Result<Loaded, StorageError> {
+    let mut items = Vec::new();
+    if let Some(head) = backend.get(&head_key(id))? {
+        items.push((head_key(id), head));
+    }
+    for seq in 0u64.. {
+        let Some(text) = backend.get(&entry_key(id, seq))? else { break };
+        items.push((entry_key(id, seq), text));
+    }
+    Ok(restore(id, &items))
+}
+
+/// After a break at `from`: moves the stored entries from `from` on aside under `damaged` keys,
+/// so that new entries never overwrite them and they can still be examined, and points the head
+/// at what was kept.
+pub fn set_aside(id: &str, items: &[(String, String)], from: u64, kept: &Head) -> (Vec<(String, String)>, Vec<String>) {
+    let prefix = election_prefix(id);
+    let mut put = Vec::new();
+    let mut delete = Vec::new();
+    for (key, value) in items {
+        let Some(seq) = key.strip_prefix(&prefix).and_then(|rest| rest.parse::<u64>().ok()) else { continue };
+        if seq >= from {
+            put.push((damaged_key(id, seq), value.clone()));
+            delete.push(key.clone());
         }
     }
-    Ok(moved)
+    put.push((head_key(id), serde_json::to_string(kept).expect("a head always serializes")));
+    (put, delete)
 }
 
-/// Rewrites the head to match a log (after a break was set aside).
-pub fn write_head(backend: &impl Backend, id: &str, head: &Head) -> Result<(), StorageError> {
-    let head = serde_json::to_string(head).map_err(|e| StorageError(e.to_string()))?;
-    backend.set(&head_key(id), &head)
+/// The list of elections from its stored text (none when absent or unreadable).
+pub fn parse_elections(text: Option<&str>) -> Vec<ElectionSummary> {
+    text.and_then(|text| serde_json::from_str(text).ok()).unwrap_or_default()
 }
 
-pub fn elections(backend: &impl Backend) -> Vec<ElectionSummary> {
-    backend
-        .get(ELECTIONS_KEY)
-        .ok()
-        .flatten()
-        .and_then(|text| serde_json::from_str(&text).ok())
-        .unwrap_or_default()
-}
-
-/// Adds or updates one election in the list kept here.
-pub fn remember(backend: &impl Backend, summary: ElectionSummary) -> Result<Vec<ElectionSummary>, StorageError> {
-    let mut list = elections(backend);
+/// The list with `summary` added or updated, and the item that stores it.
+pub fn with_election(mut list: Vec<ElectionSummary>, summary: ElectionSummary) -> (Vec<ElectionSummary>, (String, String)) {
     match list.iter_mut().find(|e| e.id == summary.id) {
         Some(known) => *known = summary,
         None => list.push(summary),
     }
-    let json = serde_json::to_string(&list).map_err(|e| StorageError(e.to_string()))?;
-    backend.set(ELECTIONS_KEY, &json)?;
+    let json = serde_json::to_string(&list).expect("summaries always serialize");
+    (list, (ELECTIONS_KEY.to_owned(), json))
+}
+
+pub fn elections(backend: &impl Backend) -> Vec<ElectionSummary> {
+    parse_elections(backend.get(ELECTIONS_KEY).ok().flatten().as_deref())
+}
+
+/// Adds or updates one election in the list kept in a [`Backend`].
+pub fn remember(backend: &impl Backend, summary: ElectionSummary) -> Result<Vec<ElectionSummary>, StorageError> {
+    let (list, (key, value)) = with_election(elections(backend), summary);
+    backend.set(&key, &value)?;
     Ok(list)
 }
 

@@ -8,5 +8,7 @@
 mod harness;
 
 mod problems;
+mod seed;
 mod start;
+mod storage;
 mod tools;

@@ -109,17 +109,44 @@ fn an_entry_stored_without_its_head_is_kept() {
     assert_eq!(loaded.log.state().papers.len(), 2);
 }
 
+/// Every key of election `id`, as IndexedDB gives them by prefix.
+fn items(memory: &Memory, id: &str) -> Vec<(String, String)> {
+    let prefix = election_prefix(id);
+    let mut items: Vec<(String, String)> =
+        memory.map.borrow().iter().filter(|(k, _)| k.starts_with(&prefix)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    items.sort();
+    items
+}
+
+#[test]
+fn restore_by_prefix_equals_load_by_key_and_ignores_other_keys() {
+    let (memory, log) = stored(12);
+    memory.set("hallcount.e.e1.damaged.3", "old").unwrap();
+    memory.set("hallcount.e.e10.0", "another election").unwrap();
+    // Key order is text order ("10" before "2"); the entries are put back in sequence.
+    let restored = restore("e1", &items(&memory, "e1"));
+    assert_eq!(restored.broken, None);
+    assert_eq!(restored.log.entries(), log.entries());
+}
+
 #[test]
 fn the_tail_after_a_break_is_set_aside_not_overwritten() {
     let (memory, _) = stored(4);
     memory.remove(&entry_key("e1", 2)).unwrap();
-    let loaded = load(&memory, "e1").unwrap();
-    // Entry 2 is gone; 3 and 4 are still stored after the gap.
-    assert_eq!(set_aside_from(&memory, "e1", 2).unwrap(), 2);
-    assert!(memory.get(&entry_key("e1", 3)).unwrap().is_none());
+    let all = items(&memory, "e1");
+    let loaded = restore("e1", &all);
+    assert_eq!(loaded.broken.as_ref().map(|b| b.index), Some(2));
+    // Entries 3 and 4 are still stored after the gap: both move aside, the head follows the log.
+    let (put, delete) = set_aside("e1", &all, 2, &loaded.log.head());
+    for key in &delete {
+        memory.remove(key).unwrap();
+    }
+    for (key, value) in &put {
+        memory.set(key, value).unwrap();
+    }
+    assert_eq!(delete, [entry_key("e1", 3), entry_key("e1", 4)]);
     assert!(memory.get("hallcount.e.e1.damaged.4").unwrap().is_some());
-    write_head(&memory, "e1", &loaded.log.head()).unwrap();
-    let again = load(&memory, "e1").unwrap();
+    let again = restore("e1", &items(&memory, "e1"));
     assert_eq!(again.broken, None);
     assert_eq!(again.log.entries().len(), 2);
 }
