@@ -88,7 +88,7 @@ pub(crate) struct Allocation {
 pub(crate) fn allocate(contest: &Contest, mut standings: Vec<Standing>, needed: u64) -> Allocation {
     let seats = contest.seats as usize;
     // Stable: equals keep the order of the definition, for display only.
-    standings.sort_by(|a, b| b.votes.cmp(&a.votes));
+    standings.sort_by_key(|s| std::cmp::Reverse(s.votes));
     let qualified = standings.iter().take_while(|s| s.votes >= needed).count();
 
     if qualified > seats {

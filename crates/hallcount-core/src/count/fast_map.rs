@@ -7,14 +7,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 
 pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<WordHash>>;
 
-#[derive(Clone, Copy)]
+#[derive(Clone, Copy, Default)]
 pub(crate) struct WordHash(u64);
-
-impl Default for WordHash {
-    fn default() -> WordHash {
-        WordHash(0)
-    }
-}
 
 impl WordHash {
     fn mix(&mut self, word: u64) {

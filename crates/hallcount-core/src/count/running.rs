@@ -254,7 +254,7 @@ impl ContestCounts {
             Allocation { elected: Vec::new(), open: OpenSeats { seats: contest.seats, reason: None, candidates: Vec::new() } }
         };
         // Most votes first, then by name (stable on the name order above).
-        write_ins.sort_by(|a, b| b.votes.cmp(&a.votes));
+        write_ins.sort_by_key(|w| std::cmp::Reverse(w.votes));
 
         ContestTally {
             id: contest.id.clone(),
