@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::components::meeting_alerts::MeetingAlerts;
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Key, Lang};
-use crate::pages::{BoardPage, EntryPage, ResultsPage, SetupPage};
+use crate::pages::{BoardPage, EntryPage, ResultsPage, SetupPage, TownPage};
 use crate::route::{use_route, Route};
 
 const LANG_STORAGE_KEY: &str = "hallcount.lang";
@@ -45,6 +45,7 @@ pub fn App() -> Html {
         Route::Entry => html! { <EntryPage /> },
         Route::Board => html! { <BoardPage /> },
         Route::Results => html! { <ResultsPage /> },
+        Route::Town => html! { <TownPage /> },
     };
     html! {
         <ContextProvider<Lang> context={*lang}>

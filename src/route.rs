@@ -12,16 +12,19 @@ pub enum Route {
     /// The live board for the projector.
     Board,
     Results,
+    /// The town office: verify and sum the villages' signed results.
+    Town,
 }
 
 impl Route {
-    pub const NAV: [Route; 4] = [Route::Setup, Route::Entry, Route::Board, Route::Results];
+    pub const NAV: [Route; 5] = [Route::Setup, Route::Entry, Route::Board, Route::Results, Route::Town];
 
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {
             "entry" => Route::Entry,
             "board" => Route::Board,
             "results" => Route::Results,
+            "town" => Route::Town,
             _ => Route::Setup,
         }
     }
@@ -32,6 +35,7 @@ impl Route {
             Route::Entry => "#/entry",
             Route::Board => "#/board",
             Route::Results => "#/results",
+            Route::Town => "#/town",
         }
     }
 
@@ -41,6 +45,7 @@ impl Route {
             Route::Entry => Key::NavEntry,
             Route::Board => Key::NavBoard,
             Route::Results => Key::NavResults,
+            Route::Town => Key::NavTown,
         }
     }
 }

@@ -1,5 +1,7 @@
 //! Hooks shared by the pages.
 
 mod use_meeting;
+mod use_signing_key;
 
 pub use use_meeting::{use_meeting, MeetingHandle, MeetingProvider, MeetingProviderProps};
+pub use use_signing_key::use_signing_key;

@@ -4,8 +4,10 @@ mod board;
 mod entry;
 mod results;
 mod setup;
+mod town;
 
 pub use board::BoardPage;
 pub use entry::EntryPage;
 pub use results::ResultsPage;
 pub use setup::SetupPage;
+pub use town::TownPage;

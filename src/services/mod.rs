@@ -3,6 +3,7 @@
 
 pub mod files;
 pub mod idb;
+pub mod keys;
 pub mod lease;
 pub mod storage;
 

@@ -155,6 +155,11 @@ impl ResultPayload {
         }
     }
 
+    /// Lowercase hex SHA-256 of [`Self::canonical_bytes`]: the `payload_sha256` of its file.
+    pub fn sha256_hex(&self) -> String {
+        sha256_hex(&self.canonical_bytes())
+    }
+
     /// The bytes that are hashed and signed: RFC 8785 canonical JSON.
     pub fn canonical_bytes(&self) -> Vec<u8> {
         let value = serde_json::to_value(self).expect("a payload always serialises");

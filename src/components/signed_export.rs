@@ -1,0 +1,180 @@
+//! The signed result for the town office: this laptop's key (fingerprint in groups to read
+//! aloud), the signed download, and the key's backup and restore. Shown on the results page;
+//! nothing here is needed to enter papers.
+
+use hallcount_core::export::{result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload, VerifyError};
+use yew::prelude::*;
+
+use super::town_files::TownFiles;
+use crate::app::use_lang;
+use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
+use crate::i18n::{tr, tr_args, Key};
+use crate::services::files::download;
+use crate::services::keys::{self, KeyState};
+
+/// What the last action did, shown under the buttons.
+#[derive(Clone, PartialEq)]
+enum Outcome {
+    Exported(String),
+    KeySaved,
+    Failed(String),
+}
+
+#[component]
+pub fn SignedExport() -> Html {
+    let lang = use_lang();
+    let meeting = use_meeting();
+    let key = use_signing_key(true);
+    let outcome = use_state(|| None::<Outcome>);
+
+    let on_export = {
+        let meeting = meeting.clone();
+        let outcome = outcome.clone();
+        Callback::from(move |_| {
+            outcome.set(Some(match export_signed(&meeting) {
+                Ok(name) => Outcome::Exported(name),
+                Err(message) => Outcome::Failed(message),
+            }));
+        })
+    };
+    let on_backup = {
+        let outcome = outcome.clone();
+        let key = key.clone();
+        Callback::from(move |_| {
+            if let KeyState::Ready(file) = &key {
+                let done = download(&keys::backup_file_name(file), "application/json", &file.to_json());
+                outcome.set(Some(match done {
+                    Ok(()) => Outcome::KeySaved,
+                    Err(message) => Outcome::Failed(message),
+                }));
+            }
+        })
+    };
+    let on_restore = {
+        let outcome = outcome.clone();
+        Callback::from(move |(_name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
+            let text = bytes.map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
+            let restored = text.and_then(|text| keys::restore(&text).map_err(|e| e.to_string()));
+            outcome.set(match restored {
+                Ok(_) => None,
+                Err(message) => Some(Outcome::Failed(message)),
+            });
+        })
+    };
+    let on_new_key = {
+        let outcome = outcome.clone();
+        Callback::from(move |_| {
+            if let Err(message) = keys::create("", &crate::services::now_iso()) {
+                outcome.set(Some(Outcome::Failed(message)));
+            }
+        })
+    };
+
+    let status = match &key {
+        KeyState::Ready(file) => html! {
+            <p class="key-status">
+                { tr(lang, Key::KeyFingerprintLabel) }{ " " }
+                <Fingerprint text={file.fingerprint.clone()} />
+            </p>
+        },
+        KeyState::Missing => html! {
+            <p class="key-status warning" role="status">{ tr(lang, Key::KeyMissing) }</p>
+        },
+        KeyState::Damaged(detail) => html! {
+            <p class="key-status warning" role="alert">{ tr_args(lang, Key::KeyDamaged, &[("detail", detail)]) }</p>
+        },
+        KeyState::Unavailable(detail) => html! {
+            <p class="key-status warning" role="alert">{ tr_args(lang, Key::KeyStorageRefused, &[("detail", detail)]) }</p>
+        },
+    };
+    let ready = matches!(key, KeyState::Ready(_));
+    html! {
+        <div class="signed-export">
+            <h3>{ tr(lang, Key::SignedExportTitle) }</h3>
+            <p class="intro">{ tr(lang, Key::SignedExportIntro) }</p>
+            { status }
+            <div class="signed-actions">
+                <button type="button" class="primary download-signed" onclick={on_export} disabled={!ready}>
+                    { tr(lang, Key::DownloadSigned) }
+                </button>
+                if ready {
+                    <button type="button" class="backup-key" onclick={on_backup}>{ tr(lang, Key::BackupKey) }</button>
+                } else {
+                    <button type="button" class="new-key" onclick={on_new_key}>{ tr(lang, Key::MakeNewKey) }</button>
+                }
+            </div>
+            <TownFiles label={Key::RestoreKey} hint={Key::TownDropOne} on_file={on_restore} />
+            <p class="hint">{ tr(lang, Key::KeyNeverBlocks) }</p>
+            {
+                match &*outcome {
+                    Some(Outcome::Exported(name)) => html! {
+                        <p class="done" role="status">{ tr_args(lang, Key::SignedSaved, &[("name", name)]) }</p>
+                    },
+                    Some(Outcome::KeySaved) => html! { <p class="done" role="status">{ tr(lang, Key::KeyBackupSaved) }</p> },
+                    Some(Outcome::Failed(message)) => html! {
+                        <p class="warning" role="alert">{ tr_args(lang, Key::SigningFailed, &[("message", message)]) }</p>
+                    },
+                    None => html! {},
+                }
+            }
+        </div>
+    }
+}
+
+/// Signs the meeting's log as it stands and offers the file; returns its name.
+fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
+    let payload = {
+        let book = meeting.state().book();
+        let input = ResultInput::from_log(book.log(), AppInfo::this_build()).ok_or("no election defined")?;
+        ResultPayload::new(input)
+    };
+    let (_, signer) = keys::signer().ok_or("no usable signing key")?;
+    let name = result_file_name(&payload.election);
+    let file = ResultFile::sign(payload, &signer);
+    download(&name, "application/json", &file.to_json())?;
+    Ok(name)
+}
+
+#[derive(Properties, PartialEq)]
+pub struct FingerprintProps {
+    pub text: String,
+}
+
+/// A fingerprint or hash in groups of four, each its own box so it is read group by group.
+#[component]
+pub fn Fingerprint(props: &FingerprintProps) -> Html {
+    html! {
+        <span class="fingerprint" translate="no">
+            for group in props.text.split(' ') {
+                <span class="fp-group">{ group.to_string() }</span>
+            }
+        </span>
+    }
+}
+
+/// For the printed result sheet: the key's fingerprint and the first characters of the payload
+/// hash, so the paper signed by hand and the file on the stick can be matched.
+#[component]
+pub fn SheetSeal() -> Html {
+    let lang = use_lang();
+    let meeting = use_meeting();
+    let key = use_signing_key(false);
+    let n_entries = meeting.state().book().log().entries().len();
+    let hash = use_memo((meeting.election_id(), n_entries), {
+        let meeting = meeting.clone();
+        move |_| {
+            let book = meeting.state().book();
+            ResultInput::from_log(book.log(), AppInfo::this_build()).map(|input| ResultPayload::new(input).sha256_hex())
+        }
+    });
+    let (KeyState::Ready(file), Some(hash)) = (&key, hash.as_ref()) else {
+        return html! {};
+    };
+    let short_hash = format!("{} {} {} {}", &hash[0..4], &hash[4..8], &hash[8..12], &hash[12..16]);
+    html! {
+        <div class="sheet-seal">
+            <p>{ tr(lang, Key::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
+            <p>{ tr(lang, Key::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
+        </div>
+    }
+}
