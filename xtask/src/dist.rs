@@ -31,7 +31,15 @@ pub fn build() -> TaskResult<PathBuf> {
     let work = workspace::target_dir().join("dist-work");
     let (glue, bindgen_wasm) = bindgen(&wasm, &work)?;
     let optimised = optimise(&bindgen_wasm, &work)?;
-    let html = assemble(&glue, &fs::read(&optimised)?)?;
+    let wasm = fs::read(&optimised)?;
+    println!(
+        "xtask: wasm {} after wasm-bindgen, {} optimised, {} gzip; JS glue {}",
+        kilobytes(fs::metadata(&bindgen_wasm)?.len() as usize),
+        kilobytes(wasm.len()),
+        kilobytes(gzip(&wasm)?.len()),
+        kilobytes(glue.len())
+    );
+    let html = assemble(&glue, &wasm)?;
 
     let dist = workspace::dist_dir();
     fs::create_dir_all(&dist)?;

@@ -1,7 +1,7 @@
 //! `cargo xtask run`: build the file, then serve `dist/` on http://127.0.0.1:8080.
 //!
 //! The file needs no server (open it directly); this one is for those who prefer a URL.
-//! Loopback only, GET only, files directly inside `dist/` only.
+//! Loopback only, GET and HEAD only, files directly inside `dist/` only.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Write};
@@ -40,7 +40,7 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let path = target.split(['?', '#']).next().unwrap_or("");
     let name = path.trim_start_matches('/');
     let name = if name.is_empty() { "hallcount.html" } else { name };
-    let response = if method != "GET" {
+    let mut response = if method != "GET" && method != "HEAD" {
         response(405, "text/plain", b"only GET")
     } else if !is_plain_file_name(name) {
         response(404, "text/plain", b"not found")
@@ -50,6 +50,10 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
             Err(_) => response(404, "text/plain", b"not found"),
         }
     };
+    if method == "HEAD" {
+        let headers_end = response.windows(4).position(|w| w == b"\r\n\r\n").map_or(response.len(), |at| at + 4);
+        response.truncate(headers_end);
+    }
     stream.write_all(&response)
 }
 
