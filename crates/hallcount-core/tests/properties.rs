@@ -271,3 +271,19 @@ proptest! {
         prop_assert_eq!(tally(&election_back, &ballots_back.ballots), tally(&election, &papers));
     }
 }
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 64, ..ProptestConfig::default() })]
+
+    /// Misuse of the running tally (finishing with another election, removing a paper never
+    /// added) gives meaningless counts, never a panic.
+    #[test]
+    fn running_tally_misuse_never_panics((election, papers) in case(), other in election(0)) {
+        let mut running = RunningTally::new(&election);
+        for paper in &papers {
+            running.remove(paper);
+            running.add(paper);
+        }
+        let _ = running.finish(&other);
+    }
+}

@@ -206,6 +206,12 @@ impl ContestCounts {
         }
     }
 
+    /// `for` and `against` of the candidate at `i`; zero for a candidate this tally was not built
+    /// with (`finish` given another election must not panic).
+    fn counts_of(&self, i: usize) -> (u64, u64) {
+        (self.votes_for.get(i).copied().unwrap_or(0), self.against.get(i).copied().unwrap_or(0))
+    }
+
     fn finish(&self, contest: &Contest, election: &Election, all: &RunningTally, status: Status) -> ContestTally {
         let cast = all.collected;
         let invalid = self.over_marked.saturating_add(all.rejected).min(cast);
@@ -219,7 +225,7 @@ impl ContestCounts {
             .iter()
             .enumerate()
             .map(|(i, candidate)| {
-                let (votes_for, against) = (self.votes_for[i], self.against[i]);
+                let (votes_for, against) = self.counts_of(i);
                 CandidateCount {
                     id: candidate.id.clone(),
                     votes_for: saturate(votes_for),
@@ -242,7 +248,10 @@ impl ContestCounts {
                 .candidates
                 .iter()
                 .enumerate()
-                .map(|(i, c)| Standing { name: c.id.clone(), votes: self.votes_for[i], against: Some(self.against[i]) })
+                .map(|(i, c)| {
+                    let (votes, against) = self.counts_of(i);
+                    Standing { name: c.id.clone(), votes, against: Some(against) }
+                })
                 .collect();
             standings.extend(write_ins.iter().filter(|w| w.votes > 0).map(|w| Standing {
                 name: format!("{WRITE_IN_PREFIX}{}", w.name),
