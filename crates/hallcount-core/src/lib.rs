@@ -4,6 +4,11 @@
 //! wasm-bindgen). The browser app and the native CLI both count through it, so a result on
 //! the laptop and a result recomputed at the town office cannot differ.
 //! The rules implemented here are those of `shared/SPEC.md` (R1–R10).
+//!
+//! Where the rules live: `load` reads the files (format and version refused with the JSON path,
+//! line and column); `check` lists every problem of a definition or a paper; `count` is the
+//! fold over papers (`count::effect` R3–R5 per paper, `count::running` R1, R2 and the R10
+//! counts, `count::allocate` R6–R8, `count::round` the next round); `tally` is the result.
 
 pub mod ballot;
 pub mod check;
