@@ -96,9 +96,13 @@ fn format_error(json: &str, message: String) -> LoadError {
     LoadError { kind: LoadErrorKind::Format, path: "format".into(), line, column, message }
 }
 
-/// Where `"format"` is written, for the message; (0, 0) when it is absent.
+/// Where the key `"format"` is written (a `"format"` followed by `:`), for the message;
+/// (0, 0) when it is absent.
 fn position_of_format(json: &str) -> (usize, usize) {
-    let Some(offset) = json.find("\"format\"") else { return (0, 0) };
+    let is_key = |offset: &usize| json[offset + "\"format\"".len()..].trim_start().starts_with(':');
+    let Some(offset) = json.match_indices("\"format\"").map(|(offset, _)| offset).find(is_key) else {
+        return (0, 0);
+    };
     let before = &json[..offset];
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
@@ -131,5 +135,6 @@ mod tests {
     fn position_of_format_counts_lines_and_columns() {
         assert_eq!(position_of_format("{\n  \"format\": 1}"), (2, 3));
         assert_eq!(position_of_format("{}"), (0, 0));
+        assert_eq!(position_of_format("{\"title\": \"format\",\n \"format\" : 2}"), (2, 2));
     }
 }
