@@ -2,7 +2,7 @@
 //! in time proportional to the paper's size; [`RunningTally::finish`] applies R1, R2 and the
 //! allocation (R6–R8) once, at the end.
 
-use crate::ballot::{Mark, Paper};
+use crate::ballot::{ContestMarks, Mark, Paper, WriteIn};
 use crate::count::allocate::{allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing};
 use crate::count::effect::{effect_with, write_in_counts};
 use crate::count::fast_map::FastMap;
@@ -159,7 +159,9 @@ impl ContestCounts {
         }
     }
 
-    fn apply(&mut self, marks: &crate::ballot::ContestMarks, direction: Step) {
+    /// R5 for one contest of one paper: an over-marked paper is invalid here only; a valid one
+    /// counts its `for` and `against` cells and its written names; a blank one only as blank.
+    fn apply(&mut self, marks: &ContestMarks, direction: Step) {
         let index = &self.candidate_index;
         let mut cells = std::mem::take(&mut self.scratch);
         let effect = effect_with(
@@ -169,7 +171,9 @@ impl ContestCounts {
             |id| index.get(id).copied(),
             |i, mark| cells.push((i, mark)),
         );
-        if !effect.over_marked && !effect.blank {
+        if effect.over_marked {
+            step(&mut self.over_marked, direction);
+        } else if !effect.blank {
             step(&mut self.marked, direction);
             for &(i, mark) in &cells {
                 match mark {
@@ -178,20 +182,18 @@ impl ContestCounts {
                     Mark::Blank | Mark::Unreadable => {}
                 }
             }
+            self.apply_write_ins(&marks.write_ins, direction);
         }
         cells.clear();
         self.scratch = cells;
-        if effect.over_marked {
-            step(&mut self.over_marked, direction);
-            return;
-        }
-        if effect.blank {
-            return;
-        }
+    }
+
+    /// R4: every name written on a valid paper is listed; it is a vote only where it counts.
+    fn apply_write_ins(&mut self, write_ins: &[WriteIn], direction: Step) {
         if !self.write_in_rules.allowed {
             return;
         }
-        for write_in in &marks.write_ins {
+        for write_in in write_ins {
             if !self.write_ins.contains_key(write_in.name.as_str()) {
                 self.write_ins.insert(write_in.name.clone(), WriteInCounts::default());
             }
