@@ -82,3 +82,36 @@ async fn the_language_switch_relabels_everything() {
     }
     unmount(app, root);
 }
+
+/// The core's fixed-seed test vector (checked natively by `crates/hallcount-core/tests/export_sign.rs`):
+/// wasm verifies the native file, and signing the same inputs in wasm makes the same bytes.
+#[wasm_bindgen_test]
+fn signing_in_wasm_makes_the_native_bytes() {
+    use hallcount_core::export::{verify_result, KeyFile, ResultFile, ResultInput, ResultPayload};
+    let vector = include_str!("../crates/hallcount-core/tests/signed/vector.hallcount.json");
+    let key = include_str!("../crates/hallcount-core/tests/signed/vector.key.json");
+    let verified = verify_result(vector.as_bytes()).expect("the native vector verifies in wasm");
+    let (_, signer) = KeyFile::parse(key).expect("the vector key reads");
+    let payload = verified.file.payload;
+    let input = ResultInput {
+        election: payload.election,
+        papers: payload.papers,
+        log: payload.log,
+        app: payload.app,
+        created: payload.created,
+    };
+    assert_eq!(ResultFile::sign(ResultPayload::new(input), &signer).to_json(), vector);
+}
+
+/// A key made from `crypto.getRandomValues` is stored, reads back whole, and differs each time.
+#[wasm_bindgen_test]
+fn a_key_is_made_from_the_browsers_random_source() {
+    use hallcount::services::keys::{self, KeyState};
+    let first = keys::create("test", "2026-11-25T00:00:00Z").expect("a key is made and stored");
+    assert_eq!(keys::load(), KeyState::Ready(first.clone()));
+    assert_eq!(first.fingerprint.split(' ').count(), 8);
+    let second = keys::create("test", "2026-11-25T00:00:00Z").expect("another key");
+    assert_ne!(first.public_key, second.public_key);
+    let (_, signer) = keys::signer().expect("the stored key signs");
+    assert_eq!(signer.public_key().to_hex(), second.public_key);
+}
