@@ -287,3 +287,22 @@ proptest! {
         let _ = running.finish(&other);
     }
 }
+
+proptest! {
+    /// The entry screen's hint (`paper_effect`) says exactly what the count does with the paper.
+    #[test]
+    fn the_entry_hint_agrees_with_the_count(election in election(1), paper in paper()) {
+        let result = tally(&election, std::slice::from_ref(&paper));
+        for (contest, counted) in election.contests.iter().zip(&result.contests) {
+            let (invalid, blank) = match (&paper.rejected, paper.contests.get(&contest.id)) {
+                (Some(_), _) => (1, 0),
+                (None, None) => (0, 1),
+                (None, Some(marks)) => {
+                    let effect = hallcount_core::paper_effect(contest, marks);
+                    (u32::from(!effect.counts()), u32::from(effect.counts() && effect.blank))
+                }
+            };
+            prop_assert_eq!((counted.invalid, counted.blank), (invalid, blank), "contest {}", contest.id);
+        }
+    }
+}
