@@ -26,8 +26,8 @@ pub fn EntryPage() -> Html {
     let meeting = use_meeting();
     let page = use_state(|| 0_usize);
     let voiding = use_state(|| None::<u32>);
-    // The number of the paper this tab entered last, for the live announcement.
-    let announced = use_state(|| None::<usize>);
+    // Whether this tab entered a paper since it opened: then the newest paper is announced.
+    let entered_here = use_state(|| false);
 
     let Some(election) = meeting.election() else {
         return html! {
@@ -46,12 +46,13 @@ pub fn EntryPage() -> Html {
 
     let on_commit = {
         let meeting = meeting.clone();
-        let announced = announced.clone();
+        let entered_here = entered_here.clone();
         let page = page.clone();
         Callback::from(move |paper: Paper| {
-            // A refusal (storage, another tab) is kept in the state and shown by the app.
-            if let Ok(number) = meeting.enter_paper(paper) {
-                announced.set(Some(number as usize));
+            // The paper shows once stored; a refusal (storage, another tab) is kept in the state
+            // and shown by the app.
+            if meeting.enter_paper(paper).is_ok() && !*entered_here {
+                entered_here.set(true);
             }
             if *page != 0 {
                 page.set(0);
@@ -94,7 +95,9 @@ pub fn EntryPage() -> Html {
                 <p class="paused" role="status">{ tr(lang, Key::EntryPausedLocked) }</p>
             }
             <p class="announce" aria-live="polite" role="status">
-                { announced.filter(|n| *n <= n_papers).map(|n| tr_args(lang, Key::PapersEntered, &[("n", &n.to_string())])).unwrap_or_default() }
+                if *entered_here && n_papers > 0 {
+                    { tr_args(lang, Key::PapersEntered, &[("n", &n_papers.to_string())]) }
+                }
             </p>
             <div class="entry-columns">
                 <PaperForm election={election.clone()} number={n_papers + 1} disabled={paused} on_commit={on_commit} />
