@@ -4,9 +4,10 @@ use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
 use crate::components::meeting_alerts::MeetingAlerts;
+use crate::components::next_step::NextStep;
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Key, Lang};
-use crate::pages::{BoardPage, EntryPage, ResultsPage, SetupPage, TownPage};
+use crate::pages::{BoardPage, EntryPage, HelpPage, ResultsPage, SetupPage, TownPage};
 use crate::route::{use_route, Route};
 
 const LANG_STORAGE_KEY: &str = "hallcount.lang";
@@ -46,6 +47,7 @@ pub fn App() -> Html {
         Route::Board => html! { <BoardPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Town => html! { <TownPage /> },
+        Route::Help => html! { <HelpPage /> },
     };
     html! {
         <ContextProvider<Lang> context={*lang}>
@@ -63,7 +65,13 @@ pub fn App() -> Html {
                 <LangSwitch current={*lang} on_change={on_lang} />
             </header>
             <MeetingAlerts />
-            <main id="main">{ page }</main>
+            <main id="main">
+                // The board is for the projector and the town office has its own task: no banner there.
+                if !matches!(route, Route::Board | Route::Town) {
+                    <NextStep {route} />
+                }
+                { page }
+            </main>
           </MeetingProvider>
         </ContextProvider<Lang>>
     }

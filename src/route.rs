@@ -14,10 +14,12 @@ pub enum Route {
     Results,
     /// The town office: verify and sum the villages' signed results.
     Town,
+    /// The steps of a meeting and the settings in plain words.
+    Help,
 }
 
 impl Route {
-    pub const NAV: [Route; 5] = [Route::Setup, Route::Entry, Route::Board, Route::Results, Route::Town];
+    pub const NAV: [Route; 6] = [Route::Setup, Route::Entry, Route::Board, Route::Results, Route::Town, Route::Help];
 
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {
@@ -25,6 +27,7 @@ impl Route {
             "board" => Route::Board,
             "results" => Route::Results,
             "town" => Route::Town,
+            "help" => Route::Help,
             _ => Route::Setup,
         }
     }
@@ -36,6 +39,7 @@ impl Route {
             Route::Board => "#/board",
             Route::Results => "#/results",
             Route::Town => "#/town",
+            Route::Help => "#/help",
         }
     }
 
@@ -46,6 +50,7 @@ impl Route {
             Route::Board => Key::NavBoard,
             Route::Results => Key::NavResults,
             Route::Town => Key::NavTown,
+            Route::Help => Key::NavHelp,
         }
     }
 }

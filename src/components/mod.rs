@@ -19,3 +19,4 @@ pub mod election_list;
 pub mod fields;
 pub mod file_drop;
 pub mod meeting_alerts;
+pub mod next_step;

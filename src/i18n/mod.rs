@@ -100,6 +100,55 @@ mod tests {
         }
     }
 
+    /// A Chinese column left in English (or copied from the English one) by mistake. Names and
+    /// codes (Enter, JSON, hallcount/ballots@1) may stay Latin, but some Chinese must surround them.
+    #[test]
+    fn chinese_texts_are_chinese() {
+        // Han characters, or CJK punctuation (the list separator 、 is a whole message).
+        let is_han = |c: char| ['\u{3000}'..='\u{303f}', '\u{3400}'..='\u{4dbf}', '\u{4e00}'..='\u{9fff}'].iter().any(|r| r.contains(&c));
+        for key in Key::ALL {
+            for lang in [Lang::ZhHant, Lang::ZhHans] {
+                let text = tr(lang, *key);
+                assert!(text.chars().any(is_han), "{key:?} in {} has no Chinese: {text:?}", lang.tag());
+                assert_ne!(text, tr(Lang::En, *key), "{key:?} in {} is the English text", lang.tag());
+            }
+        }
+    }
+
+    /// A placeholder missing in one language shows the reader a raw `{n}` or loses the number.
+    #[test]
+    fn placeholders_agree_across_languages() {
+        fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
+            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+        }
+        for key in Key::ALL {
+            let english = placeholders(tr(Lang::En, *key));
+            for lang in [Lang::ZhHant, Lang::ZhHans] {
+                assert_eq!(placeholders(tr(lang, *key)), english, "{key:?}: placeholders of {} differ from en", lang.tag());
+            }
+        }
+    }
+
+    /// The two Chinese columns swapped or pasted into each other: each script has characters the
+    /// other never uses for these words (only pairs where both forms are unambiguous are listed).
+    #[test]
+    fn each_chinese_column_keeps_its_script() {
+        const PAIRS: &[(char, char)] = &[
+            ('選', '选'), ('張', '张'), ('錄', '录'), ('設', '设'), ('結', '结'), ('無', '无'), ('會', '会'),
+            ('議', '议'), ('數', '数'), ('與', '与'), ('為', '为'), ('當', '当'), ('對', '对'), ('個', '个'),
+            ('這', '这'), ('過', '过'), ('還', '还'), ('檔', '档'), ('鎖', '锁'), ('開', '开'), ('讀', '读'),
+            ('請', '请'), ('時', '时'), ('說', '说'), ('單', '单'), ('號', '号'), ('經', '经'), ('應', '应'),
+            ('實', '实'), ('發', '发'), ('認', '认'), ('額', '额'), ('輪', '轮'), ('鎮', '镇'), ('簽', '签'),
+        ];
+        for key in Key::ALL {
+            let (hant, hans) = (tr(Lang::ZhHant, *key), tr(Lang::ZhHans, *key));
+            for (traditional, simplified) in PAIRS {
+                assert!(!hans.contains(*traditional), "{key:?} in zh-Hans has the traditional {traditional}: {hans:?}");
+                assert!(!hant.contains(*simplified), "{key:?} in zh-Hant has the simplified {simplified}: {hant:?}");
+            }
+        }
+    }
+
     /// Every Rust file of the app except the message table itself.
     fn crate_sources() -> String {
         fn walk(dir: &std::path::Path, out: &mut String) {

@@ -2,12 +2,14 @@
 
 mod board;
 mod entry;
+mod help;
 mod results;
 mod setup;
 mod town;
 
 pub use board::BoardPage;
 pub use entry::EntryPage;
+pub use help::HelpPage;
 pub use results::ResultsPage;
 pub use setup::SetupPage;
 pub use town::TownPage;

@@ -1,0 +1,152 @@
+//! The accessibility check: axe-core (npm, pinned in `package.json`) injected into the built page
+//! through WebDriver, on every page in each of the three languages, empty and with a meeting
+//! under way. Fails on any violation axe rates serious or critical.
+//!
+//! The page's security policy forbids fetching a script, so the test reads `axe.min.js` from
+//! `node_modules/` and executes it through WebDriver, which the policy does not govern.
+//! Also here: a newcomer's meeting led only by the next-step sentence (`guided`), which makes the
+//! README's pictures.
+#![cfg(not(target_arch = "wasm32"))]
+
+#[allow(dead_code)]
+#[path = "e2e/harness/mod.rs"]
+mod harness;
+
+#[path = "a11y/guided.rs"]
+mod guided;
+
+use std::path::Path;
+
+use fantoccini::actions::{InputSource, KeyAction, KeyActions};
+use fantoccini::key::Key as WebKey;
+use hallcount::i18n::Lang;
+use serde_json::{json, Value};
+
+use harness::Browser;
+
+/// The pages of the navigation and the element each shows once it is rendered.
+const PAGES: [(&str, &str); 6] = [
+    ("#/setup", ".page-setup"),
+    ("#/entry", ".page-entry"),
+    ("#/board", ".page-board"),
+    ("#/results", ".page-results"),
+    ("#/town", ".page-town"),
+    ("#/help", ".page-help"),
+];
+
+/// axe's own text, read once per test.
+fn axe_source() -> String {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
+    std::fs::read_to_string(&path).unwrap_or_else(|error| {
+        panic!("{}: {error}; install it with `npm ci` (cargo xtask test and .ci/run do)", path.display())
+    })
+}
+
+/// Runs axe on the whole document; returns one line per serious or critical violation and node.
+async fn serious_violations(browser: &Browser, axe: &str, place: &str) -> Vec<String> {
+    let loaded = browser.execute("return typeof window.axe;").await;
+    if loaded != json!("object") {
+        browser.client().execute(axe, vec![]).await.expect("inject axe-core");
+    }
+    let script = r#"
+        const done = arguments[arguments.length - 1];
+        axe.run(document, { resultTypes: ["violations"] })
+            .then((results) => done(results.violations
+                .filter((v) => v.impact === "serious" || v.impact === "critical")
+                .flatMap((v) => v.nodes.map((node) => ({
+                    rule: v.id, impact: v.impact, help: v.help,
+                    target: node.target.join(" "), summary: node.failureSummary,
+                })))))
+            .catch((error) => done([{ rule: "axe-error", impact: "critical", help: String(error), target: "", summary: "" }]));
+    "#;
+    let found: Value = browser.client().execute_async(script, vec![]).await.expect("run axe-core");
+    found
+        .as_array()
+        .expect("a list of violations")
+        .iter()
+        .map(|v| {
+            format!(
+                "{place}: [{} {}] {} at `{}`: {}",
+                v["impact"].as_str().unwrap_or_default(),
+                v["rule"].as_str().unwrap_or_default(),
+                v["help"].as_str().unwrap_or_default(),
+                v["target"].as_str().unwrap_or_default(),
+                v["summary"].as_str().unwrap_or_default().replace('\n', " "),
+            )
+        })
+        .collect()
+}
+
+/// Switches the language with the app's own buttons and waits for `<html lang>` to follow.
+async fn choose_language(browser: &Browser, lang: Lang) {
+    browser.click(&format!(".lang-switch button[lang='{}']", lang.tag())).await;
+    browser.wait_for(&format!("html[lang='{}']", lang.tag())).await;
+}
+
+/// Key presses sent to whatever has the focus, as a clerk types them.
+pub async fn type_keys(browser: &Browser, keys: &str) {
+    let mut actions = KeyActions::new("clerk".into());
+    for key in keys.chars() {
+        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+    }
+    browser.client().perform_actions(actions).await.expect("type keys");
+}
+
+pub fn enter() -> char {
+    char::from(WebKey::Enter)
+}
+
+/// Enters `papers` on the entry page (open already), each a string of candidate keys.
+pub async fn enter_papers(browser: &Browser, papers: &[&str]) {
+    let start = browser
+        .execute("return Number(document.querySelector('.counter').dataset.entered);")
+        .await
+        .as_u64()
+        .expect("the counter's number") as usize;
+    browser.click(".key-surface").await;
+    for (i, keys) in papers.iter().enumerate() {
+        type_keys(browser, &format!("{keys}{}", enter())).await;
+        browser.wait_for(&format!(".counter[data-entered='{}']", start + i + 1)).await;
+    }
+}
+
+#[tokio::test]
+async fn every_page_in_every_language_has_no_serious_violation() {
+    let axe = axe_source();
+    let browser = Browser::open("a11y").await;
+    let mut violations = Vec::new();
+
+    // The check itself can fail: a planted button without a name is caught.
+    browser.execute("const b = document.createElement('button'); b.id = 'planted'; document.body.append(b); return null;").await;
+    let planted = serious_violations(&browser, &axe, "planted").await;
+    assert!(planted.iter().any(|v| v.contains("button-name") && v.contains("#planted")), "axe missed a nameless button: {planted:?}");
+    browser.execute("document.getElementById('planted').remove(); return null;").await;
+
+    // What a newcomer sees first: nothing set up yet.
+    for lang in Lang::ALL {
+        choose_language(&browser, lang).await;
+        for (hash, page) in PAGES {
+            browser.goto_hash(hash).await;
+            browser.wait_for(page).await;
+            violations.extend(serious_violations(&browser, &axe, &format!("empty {hash} in {}", lang.tag())).await);
+        }
+    }
+
+    // A meeting under way: the sample congress with a few papers (one blank, one with an against).
+    browser.goto_hash("#/setup").await;
+    browser.click(".sample-meeting").await;
+    browser.goto_hash("#/entry").await;
+    browser.wait_for(".key-surface").await;
+    enter_papers(&browser, &["1246", "1357", "", "11"]).await;
+    for lang in Lang::ALL {
+        choose_language(&browser, lang).await;
+        for (hash, page) in PAGES {
+            browser.goto_hash(hash).await;
+            browser.wait_for(page).await;
+            violations.extend(serious_violations(&browser, &axe, &format!("{hash} in {}", lang.tag())).await);
+        }
+    }
+
+    assert!(violations.is_empty(), "{} serious or critical accessibility violations:\n  {}", violations.len(), violations.join("\n  "));
+    browser.finish().await;
+}
