@@ -168,7 +168,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                 </tbody>
             </table>
             if !outcome.write_ins.is_empty() {
-                <table class="write-ins">
+                <table class="write-in-votes">
                     <caption>{ tr(lang, Key::WriteInsTitle) }</caption>
                     <thead>
                         <tr>

@@ -51,6 +51,12 @@ fn enter() -> String {
     char::from(Key::Enter).to_string()
 }
 
+/// A screenshot of the top of the page (the focus may have scrolled it).
+async fn screenshot_from_top(browser: &Browser, name: &str) {
+    browser.execute("window.scrollTo(0, 0); return null;").await;
+    browser.screenshot(name).await;
+}
+
 /// Waits until `selector` has the focus. A change of focus is no DOM mutation, so this checks
 /// once per frame (bounded by the script timeout) instead of observing mutations.
 async fn wait_for_focus(browser: &Browser, selector: &str) {
@@ -184,7 +190,7 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     // Paper 8: A○, B unreadable (three presses: ○ × ?), C○. Then a wrong paper 9: A○ B○ D○.
     type_keys(&browser, &format!("{}12223{}124{}", enter(), enter(), enter())).await;
     wait_for_entered(&browser, 9).await;
-    browser.screenshot("entry").await;
+    screenshot_from_top(&browser, "entry").await;
 
     // Paper 9 was read wrongly: undo it (a void with its reason), then enter it again.
     browser.click(".undo-last").await;
@@ -209,7 +215,7 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     assert_eq!(counts, json!(["6", "5", "5", "2", "0"]));
     let marks = browser.execute("return document.querySelector('.board-line .tally-marks').textContent;").await;
     assert_eq!(marks, "正一");
-    browser.screenshot("board").await;
+    screenshot_from_top(&browser, "board").await;
 
     // The results on screen are the CLI's on the exported files.
     browser.goto_hash("#/results").await;
@@ -226,7 +232,7 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     assert_eq!(on_screen, cli_results(&tally));
     assert_eq!(on_screen[0]["elected"], json!(["A", "B", "C"]));
     assert_eq!(on_screen[0]["stats"], json!({ "cast": 9, "valid": 8, "invalid": 1, "blank": 1 }));
-    browser.screenshot("results").await;
+    screenshot_from_top(&browser, "results").await;
 
     // The print view: only the sheet, with the meeting's figures and the signature lines.
     cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
@@ -237,7 +243,7 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
         .await;
     assert_eq!(figures, json!([10, 9, 9, 9]));
     assert_eq!(browser.find_all(".sheet-signatures .signature-line").await.len(), 5);
-    browser.screenshot("result-sheet-print").await;
+    screenshot_from_top(&browser, "result-sheet-print").await;
     let pdf = cdp(&browser, "Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
     let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
