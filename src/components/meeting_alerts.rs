@@ -43,7 +43,8 @@ pub fn MeetingAlerts() -> Html {
     // Storage failures have their own banner; the last refusal shows when it is something else.
     let other_error = state.last_error.as_ref().filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
     html! {
-        <div class="meeting-alerts" aria-live="assertive">
+        <div class={classes!("meeting-alerts", (state.version > 0).then_some("meeting-ready"))} aria-live="assertive"
+            data-papers={state.n_papers().to_string()} data-stored={state.book().n_stored().to_string()}>
             if let Some(broken) = &state.chain_break {
                 <div class="alert alert-danger chain-broken" role="alert">
                     { describe::chain_break(lang, broken) }

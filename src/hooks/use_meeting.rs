@@ -355,7 +355,9 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
         Ok(items) => items,
         Err(error) => return Opened { book: Book::new(id), broken: None, writer, storage_error: Some(error.0) },
     };
+    services::mark("hallcount:load-read");
     let loaded = storage::restore(id, &items);
+    services::mark("hallcount:load-restored");
     if let (Some(broken), true) = (&loaded.broken, writer) {
         let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
         let _ = idb.write(&Batch { put, delete }).await;

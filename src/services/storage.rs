@@ -12,7 +12,7 @@
 //! natively. [`Backend`] lets tests (and the end-to-end tests' seeding) write the same keys
 //! into a map.
 
-use hallcount_core::{BreakKind, ChainBreak, Head, Log, LogEntry};
+use hallcount_core::{sha256_hex, BreakKind, ChainBreak, Head, Log, LogEntry};
 
 use crate::state::ElectionSummary;
 
@@ -106,7 +106,8 @@ pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
             break; // a gap: the head (or the chain) tells what is missing
         }
         match serde_json::from_str::<LogEntry>(text) {
-            Ok(entry) => entries.push(entry),
+            // The hash of the text as stored: any change to it, even of spacing, breaks the link.
+            Ok(entry) => entries.push((entry, sha256_hex(text.as_bytes()))),
             Err(error) => {
                 let kind = BreakKind::Unreadable { message: error.to_string() };
                 unreadable = Some(ChainBreak { index: expected, kind });
@@ -116,7 +117,7 @@ pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
     }
     // Past an unreadable entry the head says nothing more than the break itself.
     let head = if unreadable.is_some() { None } else { head.as_ref() };
-    let restored = Log::restore(entries, head);
+    let restored = Log::restore_hashed(entries, head);
     Loaded { log: restored.log, broken: restored.broken.or(unreadable) }
 }
 

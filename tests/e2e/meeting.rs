@@ -349,32 +349,3 @@ fn paper_of(election: &Election, keys: &str) -> Paper {
     }
     paper
 }
-
-/// The projector can be a second window: it reads the same storage and follows each paper.
-#[tokio::test]
-async fn a_board_in_a_second_window_follows_the_entry() {
-    let browser = Browser::open("board_window").await;
-    let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
-    preload(&browser, &stored_meeting("board-window", &election, &[])).await;
-    browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    let client = browser.client();
-    let entry_window = client.window().await.expect("the entry window");
-    let board_window = client.new_window(false).await.expect("a second window").handle;
-    client.switch_to_window(board_window.clone()).await.expect("switch to the board");
-    browser.goto_hash("#/board").await;
-    browser.wait_for(".board-counted[data-counted='0']").await;
-
-    client.switch_to_window(entry_window).await.expect("switch to the entry");
-    browser.execute("document.getElementById('key-surface').focus(); return null;").await;
-    type_keys(&browser, &format!("124{}", enter())).await;
-    wait_for_entered(&browser, 1).await;
-
-    client.switch_to_window(board_window).await.expect("switch to the board");
-    browser.wait_for(".board-counted[data-counted='1']").await;
-    let counts = browser
-        .execute("return [...document.querySelectorAll('.board-line .board-count')].map((e) => e.textContent);")
-        .await;
-    assert_eq!(counts, json!(["1", "1", "0", "1"]));
-    browser.finish().await;
-}

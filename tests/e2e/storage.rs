@@ -61,3 +61,201 @@ async fn a_killed_browser_keeps_every_committed_paper() {
     enter_blank_papers(&browser, 7, 1).await;
     browser.finish().await;
 }
+
+/// The value of `key` in the app's IndexedDB, or null.
+async fn stored_value(browser: &Browser, key: &str) -> Value {
+    let script = r#"
+        const [key, done] = arguments;
+        const open = indexedDB.open("hallcount", 1);
+        open.onsuccess = () => {
+            const request = open.result.transaction("kv").objectStore("kv").get(key);
+            request.onsuccess = () => { open.result.close(); done(request.result ?? null); };
+            request.onerror = () => done(null);
+        };
+        open.onerror = () => done(null);
+    "#;
+    browser.client().execute_async(script, vec![json!(key)]).await.expect("read IndexedDB")
+}
+
+#[tokio::test]
+async fn refused_storage_pauses_entry_and_the_papers_download() {
+    let browser = Browser::open("refused").await;
+    let election = sample_congress();
+    preload(&browser, &stored_meeting("refused", &election, &[])).await;
+    browser.goto_hash("#/entry").await;
+    enter_blank_papers(&browser, 0, 2).await;
+
+    // From now on the browser refuses every write, as a full disk or a private window would.
+    browser
+        .execute(
+            "IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
+        )
+        .await;
+    press_enter(&browser, 1).await;
+    browser.wait_for_text(".storage-failed", "quota").await;
+    wait_for_entered(&browser, 3).await; // kept in memory, not lost
+    browser.screenshot("storage-refused").await;
+
+    // Entry is paused: another paper is not taken until the officer decides.
+    press_enter(&browser, 1).await;
+    browser.wait_for(".last-error, .storage-failed").await;
+    assert_eq!(browser.find_all(".counter[data-entered='3']").await.len(), 1);
+
+    browser.click(".storage-failed .download-ballots").await;
+    let path = browser.wait_for_download(&files::file_name(&election, "ballots")).await;
+    let ballots = hallcount_core::parse_ballots(&std::fs::read_to_string(path).unwrap()).unwrap();
+    assert_eq!(ballots.ballots.len(), 3, "the download has every paper, the unstored one too");
+
+    // Going on in memory takes papers again, with a warning that stays.
+    browser.click(".continue-in-memory").await;
+    browser.execute("document.querySelector('.key-surface').focus();").await;
+    wait_for_focus(&browser, ".key-surface").await;
+    press_enter(&browser, 1).await;
+    wait_for_entered(&browser, 4).await;
+    browser.wait_for(".in-memory").await;
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_second_tab_only_reads_and_follows_the_first() {
+    let browser = Browser::open("two_tabs").await;
+    preload(&browser, &stored_meeting("tabs", &sample_congress(), &[])).await;
+    browser.goto_hash("#/entry").await;
+    enter_blank_papers(&browser, 0, 1).await;
+    let client = browser.client();
+    let first = client.window().await.unwrap();
+    let url = client.current_url().await.unwrap();
+    let second = client.new_window(true).await.unwrap().handle;
+    client.switch_to_window(second.clone()).await.unwrap();
+    client.goto(url.as_str()).await.unwrap();
+    browser.wait_for(".other-tab").await;
+    wait_for_entered(&browser, 1).await;
+    browser.screenshot("second-tab").await;
+
+    // The first tab enters two more papers; the second shows them without writing.
+    client.switch_to_window(first.clone()).await.unwrap();
+    enter_blank_papers(&browser, 1, 2).await;
+    client.switch_to_window(second.clone()).await.unwrap();
+    wait_for_entered(&browser, 3).await;
+
+    // The officer moves entry to the second tab: the first is told and stops writing.
+    browser.click(".other-tab button").await;
+    browser.wait_for_absence(".other-tab").await;
+    wait_for_entered(&browser, 3).await;
+    client.switch_to_window(first).await.unwrap();
+    browser.wait_for(".other-tab").await;
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
+    let browser = Browser::open("altered").await;
+    let mut items = stored_meeting("altered", &sample_congress(), &vec![Paper::default(); 5]);
+    // Entry 3 (paper 3) altered by hand: entry 4 no longer follows it.
+    let key = "hallcount.e.altered.3";
+    let altered = items[key].replace("2026-03-08T09:00:00Z", "2026-03-08T09:00:01Z");
+    items.insert(key.to_owned(), altered);
+    preload(&browser, &items).await;
+    browser.wait_for(".chain-broken").await;
+    browser.screenshot("log-broken").await;
+    browser.goto_hash("#/entry").await;
+    wait_for_entered(&browser, 3).await;
+    // What came after the break is set aside, not deleted, and new papers go after what was kept.
+    assert!(stored_value(&browser, "hallcount.e.altered.damaged.4").await.is_string());
+    assert!(stored_value(&browser, "hallcount.e.altered.damaged.5").await.is_string());
+    enter_blank_papers(&browser, 3, 1).await;
+    browser.reload().await;
+    browser.wait_for_absence(".chain-broken").await;
+    wait_for_entered(&browser, 4).await;
+    browser.finish().await;
+}
+
+/// A paper of the sample congress: the chair, both vice-chairs, and `n_exec` of the executive.
+fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
+    let mut paper = Paper::default();
+    for contest in &election.contests {
+        let take = if contest.id == "exec" { n_exec } else { contest.seats as usize };
+        let marks = (0..take)
+            .map(|i| (contest.candidates[(i + offset) % contest.candidates.len()].id.clone(), Mark::For))
+            .collect();
+        paper.contests.insert(contest.id.clone(), ContestMarks { marks, write_ins: vec![] });
+    }
+    paper
+}
+
+/// Not a timed test: it reports how long the app takes from navigation to ready with 10,000
+/// papers stored, and how much of it is reading and checking the log.
+#[tokio::test]
+async fn benchmark_load_with_ten_thousand_papers() {
+    let browser = Browser::open("load_bench").await;
+    let election = sample_congress();
+    let papers: Vec<Paper> = (0..10_000).map(|i| congress_paper(&election, 9 + i % 4, i)).collect();
+    preload(&browser, &stored_meeting("bench", &election, &papers)).await;
+    let mut figures = Vec::new();
+    for _ in 0..3 {
+        browser.reload().await;
+        browser.wait_for(".meeting-ready[data-papers='10000']").await;
+        let marks = browser
+            .execute(
+                r#"const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
+                   return { start: at("hallcount:load-start"), read: at("hallcount:load-read"), restored: at("hallcount:load-restored"), end: at("hallcount:load-end"), ready: at("hallcount:ready") };"#,
+            )
+            .await;
+        figures.push(marks);
+    }
+    println!("load with 10,000 papers stored (ms since navigation): {}", json!(figures));
+    browser.finish().await;
+}
+
+/// Drops a file with `text` on the drop zone, as a drag from the desktop would.
+async fn drop_file(browser: &Browser, name: &str, text: &str) {
+    let script = r#"
+        const [name, text] = arguments;
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([text], name, { type: "application/json" }));
+        const zone = document.querySelector(".file-drop");
+        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    "#;
+    browser.client().execute(script, vec![json!(name), json!(text)]).await.expect("drop a file");
+}
+
+#[tokio::test]
+async fn setup_sample_import_and_the_definition_lock() {
+    let browser = Browser::open("setup").await;
+    browser.wait_for(".page-setup").await;
+    // A newcomer's first click: the sample meeting, defined and listed.
+    browser.click(".sample-meeting").await;
+    browser.wait_for(".saved").await;
+    browser.wait_for_text(".election-list li.current", &sample_congress().title).await;
+    browser.screenshot("setup-sample").await;
+
+    // A broken file is refused with the place named; the form is untouched.
+    let mut bad: Value = serde_json::to_value(sample_congress()).unwrap();
+    bad["contests"][1]["seats"] = json!("two");
+    drop_file(&browser, "bad.json", &serde_json::to_string_pretty(&bad).unwrap()).await;
+    browser.wait_for_text(".import-refused", "contests[1].seats").await;
+    browser.wait_for(".saved").await;
+
+    // A good file chosen with the picker fills the form; saving defines it.
+    let mut good = sample_congress();
+    good.title = "第二次代表大會".into();
+    let path = std::env::temp_dir().join(format!("hallcount-import-{}.json", std::process::id()));
+    std::fs::write(&path, files::election_json(&good)).unwrap();
+    browser.find(".file-drop input[type=file]").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser.wait_for(".import-read").await;
+    browser.wait_for(".unsaved").await;
+    browser.click(".save-definition").await;
+    browser.wait_for_text(".election-list li.current", "第二次代表大會").await;
+
+    // The first paper locks the definition; an unlock needs a reason and is logged.
+    browser.goto_hash("#/entry").await;
+    enter_blank_papers(&browser, 0, 1).await;
+    browser.goto_hash("#/setup").await;
+    browser.wait_for(".definition-locked").await;
+    assert_eq!(browser.find(".save-definition").await.attr("disabled").await.unwrap().is_some(), true);
+    browser.type_into(".unlock-reason", "title misspelt").await;
+    browser.click(".unlock-definition").await;
+    browser.wait_for_absence(".definition-locked").await;
+    browser.finish().await;
+}

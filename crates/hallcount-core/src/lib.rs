@@ -32,7 +32,7 @@ pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
-    log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event, Head, Log,
+    log_from_ballots, replay, sha256_hex, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event, Head, Log,
     LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};

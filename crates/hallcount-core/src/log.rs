@@ -64,8 +64,15 @@ impl LogEntry {
     /// Hex SHA-256 over the entry's deterministic JSON bytes.
     pub fn hash(&self) -> String {
         let bytes = serde_json::to_vec(self).expect("an entry always serializes: no non-string map keys");
-        to_hex(&Sha256::digest(&bytes))
+        sha256_hex(&bytes)
     }
+}
+
+/// Hex SHA-256 of `bytes`. Of an entry's stored JSON text (as `serde_json::to_string` wrote it),
+/// it is the entry's [`LogEntry::hash`]; of a text altered in any way, even in its spacing, it is
+/// not, so the link after it breaks.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    to_hex(&Sha256::digest(bytes))
 }
 
 fn to_hex(bytes: &[u8]) -> String {
@@ -397,6 +404,13 @@ impl Log {
     /// Appends an entry made elsewhere (sealed earlier, or read back from storage): its place in
     /// the chain and its event are both checked.
     pub fn push(&mut self, entry: LogEntry) -> Result<&LogEntry, LogError> {
+        let hash = entry.hash();
+        self.push_hashed(entry, hash)
+    }
+
+    /// [`Log::push`] with the entry's hash already known: [`sha256_hex`] of the JSON text it was
+    /// read from, which spares serializing it again when thousands are read back.
+    pub fn push_hashed(&mut self, entry: LogEntry, hash: String) -> Result<&LogEntry, LogError> {
         let expected = self.entries.len() as u64;
         if entry.seq != expected {
             return Err(LogError::OutOfSequence { expected, found: entry.seq });
@@ -405,7 +419,6 @@ impl Log {
             return Err(LogError::BrokenLink { expected: self.state.last_hash.clone(), found: entry.prev });
         }
         self.state.check(&entry.event)?;
-        let hash = entry.hash();
         self.state.apply(entry.event.clone(), hash);
         self.entries.push(entry);
         Ok(self.entries.last().expect("just pushed"))
@@ -415,9 +428,17 @@ impl Log {
     /// out of sequence, not linked to the one before, or not a valid transition; and, when the
     /// `head` written beside the log is given, a log shorter than it or ending elsewhere.
     pub fn restore(entries: impl IntoIterator<Item = LogEntry>, head: Option<&Head>) -> Restored {
+        Log::restore_hashed(entries.into_iter().map(|entry| {
+            let hash = entry.hash();
+            (entry, hash)
+        }), head)
+    }
+
+    /// [`Log::restore`] of entries read from text, each with [`sha256_hex`] of its text.
+    pub fn restore_hashed(entries: impl IntoIterator<Item = (LogEntry, String)>, head: Option<&Head>) -> Restored {
         let mut log = Log::default();
-        for (index, entry) in entries.into_iter().enumerate() {
-            if let Err(error) = log.push(entry) {
+        for (index, (entry, hash)) in entries.into_iter().enumerate() {
+            if let Err(error) = log.push_hashed(entry, hash) {
                 let kind = match error {
                     LogError::OutOfSequence { expected, found } => BreakKind::Sequence { expected, found },
                     LogError::BrokenLink { .. } => BreakKind::Link,
@@ -437,10 +458,15 @@ impl Log {
         if len < head.len {
             return Some(ChainBreak { index: self.entries.len(), kind: BreakKind::Truncated { expected_len: head.len } });
         }
-        let Some(at_head) = head.len.checked_sub(1).map(|i| &self.entries[i as usize]) else {
+        let Some(at_head) = head.len.checked_sub(1) else {
             return None;
         };
-        (at_head.hash() != head.hash)
+        // The hash of the entry the head points at, as it was when it was pushed.
+        let hash_at_head = match self.entries.get(at_head as usize + 1) {
+            Some(next) => next.prev.clone(),
+            None => self.state.last_hash.clone(),
+        };
+        (hash_at_head != head.hash)
             .then(|| ChainBreak { index: (head.len - 1) as usize, kind: BreakKind::HeadMismatch })
     }
 }

@@ -326,3 +326,23 @@ fn log_from_ballots_defines_then_enters_each_paper() {
     let bad = log_from_ballots(election(&["A"]), vec![paper(&[("B", Mark::For)])], AT).unwrap_err();
     assert!(matches!(bad, LogError::InvalidPaper { number: 1, .. }));
 }
+
+#[test]
+fn the_hash_of_an_entry_is_the_hash_of_its_json_text() {
+    let log = with_papers(1);
+    for entry in log.entries() {
+        let text = serde_json::to_string(entry).unwrap();
+        assert_eq!(sha256_hex(text.as_bytes()), entry.hash());
+    }
+}
+
+#[test]
+fn restore_from_text_hashes_finds_a_respaced_entry() {
+    let log = with_papers(3);
+    let mut texts: Vec<String> = log.entries().iter().map(|e| serde_json::to_string(e).unwrap()).collect();
+    texts[1] = serde_json::to_string_pretty(&log.entries()[1]).unwrap();
+    let entries = texts.iter().map(|t| (serde_json::from_str::<LogEntry>(t).unwrap(), sha256_hex(t.as_bytes())));
+    let restored = Log::restore_hashed(entries, Some(&log.head()));
+    assert_eq!(restored.broken, Some(ChainBreak { index: 2, kind: BreakKind::Link }));
+    assert_eq!(restored.log.entries().len(), 2);
+}
