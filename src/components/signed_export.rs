@@ -52,7 +52,15 @@ pub fn SignedExport() -> Html {
     };
     let on_restore = {
         let outcome = outcome.clone();
+        let key = key.clone();
         Callback::from(move |(_name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
+            // Replacing a working key is asked first: the town knows this laptop by it.
+            if let KeyState::Ready(current) = &key {
+                let question = tr_args(lang, Key::KeyReplaceConfirm, &[("fingerprint", &current.fingerprint)]);
+                if !gloo::dialogs::confirm(&question) {
+                    return;
+                }
+            }
             let text = bytes.map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
             let restored = text.and_then(|text| keys::restore(&text).map_err(|e| e.to_string()));
             outcome.set(match restored {

@@ -96,6 +96,7 @@ pub fn TownPage() -> Html {
                     <p class="town-summary" role="status">{ tr_args(lang, Key::TownSummary, &[
                         ("n", &n_files.to_string()),
                         ("counted", &roll_up.n_counted().to_string()),
+                        ("duplicates", &(n_files - roll_up.n_counted() - roll_up.n_left_out()).to_string()),
                         ("left_out", &roll_up.n_left_out().to_string()),
                     ]) }</p>
                     <FileVerdicts roll_up={roll_up.clone()} />

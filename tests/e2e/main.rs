@@ -7,8 +7,10 @@
 
 mod harness;
 
+mod meeting;
 mod problems;
 mod seed;
+mod signed;
 mod start;
 mod storage;
 mod tools;
