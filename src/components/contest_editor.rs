@@ -152,7 +152,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
             }
             <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.extra")} />
             <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.floor")} />
-            <button type="button" class="remove-contest danger" onclick={props.on_remove.reform(|_| ())} {disabled}>
+            <button type="button" class="remove-contest" onclick={props.on_remove.reform(|_| ())} {disabled}>
                 { tr(lang, Key::RemoveContest) }
             </button>
         </fieldset>

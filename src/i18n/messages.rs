@@ -88,7 +88,7 @@ messages! {
     KeyLegend => ["按候選人的鍵：○ 同意 → × 反對 → ? 無法辨認 → 空白。Enter 錄入本張；+ 另選他人；/ 整張作廢；Esc 清除。", "按候选人的键：○ 同意 → × 反对 → ? 无法辨认 → 空白。Enter 录入本张；+ 另选他人；/ 整张作废；Esc 清除。", "Press a candidate's key: ○ for → × against → ? unreadable → blank. Enter commits the paper; + a written name; / rejects the whole paper; Esc clears."],
     PendingCode => ["已按 {code}，請按下一個字元", "已按 {code}，请按下一个字符", "Typed {code}: press the next character"],
     UnknownKey => ["沒有候選人的鍵是「{code}」", "没有候选人的键是“{code}”", "No candidate has the key \"{code}\""],
-    SeatsCount => ["{n} 席", "{n} 席", "seats: {n}"],
+    SeatsCount => ["{n} 席", "{n} 席", "{n} seats"],
     HintBlank => ["空白票：本項有效，不計任何人", "空白票：本项有效，不计任何人", "blank: valid here, no vote for anyone"],
     HintCounts => ["已選 {n} 人，應選 {seats} 席：有效", "已选 {n} 人，应选 {seats} 席：有效", "{n} marked, {seats} seats: counts"],
     HintOverMarked => ["已選 {n} 人，應選 {seats} 席：本項無效（多選）", "已选 {n} 人，应选 {seats} 席：本项无效（多选）", "{n} marked, {seats} seats: invalid for this office"],

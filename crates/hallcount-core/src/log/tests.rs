@@ -346,3 +346,37 @@ fn restore_from_text_hashes_finds_a_respaced_entry() {
     assert_eq!(restored.broken, Some(ChainBreak { index: 2, kind: BreakKind::Link }));
     assert_eq!(restored.log.entries().len(), 2);
 }
+
+#[test]
+fn every_event_reads_back_whatever_the_order_of_its_fields() {
+    let events = [
+        Event::ElectionDefined { election: election(&["A", "B"]) },
+        Event::PaperEntered { paper: paper(&[("A", Mark::For)]) },
+        Event::PaperVoided { number: 1, reason: "twice".into() },
+        Event::DefinitionUnlocked { reason: "typo".into() },
+        Event::ResultsLocked,
+        Event::ResultsUnlocked { reason: "recount".into() },
+        Event::LotDrawn { contest: "exec".into(), winners: vec!["A".into()] },
+    ];
+    for event in events {
+        let json = serde_json::to_string(&event).unwrap();
+        assert!(json.starts_with(r#"{"type":""#), "{json}");
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+        // Keys sorted, as another tool may write them: "type" is no longer first.
+        let sorted = serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap()).unwrap();
+        assert_eq!(serde_json::from_str::<Event>(&sorted).unwrap(), event, "{sorted}");
+    }
+}
+
+#[test]
+fn unknown_events_and_fields_are_refused() {
+    for json in [
+        r#"{"type":"paper_eaten","paper":{}}"#,
+        r#"{"type":"results_locked","by":"me"}"#,
+        r#"{"type":"paper_voided","number":1}"#,
+        r#"{"reason":"x","type":"results_locked"}"#,
+        r#"{}"#,
+    ] {
+        assert!(serde_json::from_str::<Event>(json).is_err(), "{json}");
+    }
+}
