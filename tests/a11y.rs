@@ -19,7 +19,7 @@ use std::path::Path;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key as WebKey;
-use hallcount::i18n::Lang;
+use hallcount::i18n::{tr_args, Key, Lang};
 use serde_json::{json, Value};
 
 use harness::Browser;
@@ -138,6 +138,9 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     browser.goto_hash("#/entry").await;
     browser.wait_for(".key-surface").await;
     enter_papers(&browser, &["1246", "1357", "", "11"]).await;
+    // Each committed paper is announced to screen readers (the first loop ended in English).
+    let announced = tr_args(Lang::En, Key::PapersEntered, &[("n", "4")]);
+    browser.wait_for_text(".page-entry [aria-live='polite']", &announced).await;
     for lang in Lang::ALL {
         choose_language(&browser, lang).await;
         for (hash, page) in PAGES {
@@ -148,5 +151,47 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     }
 
     assert!(violations.is_empty(), "{} serious or critical accessibility violations:\n  {}", violations.len(), violations.join("\n  "));
+    browser.finish().await;
+}
+
+/// Tabs through `page` as a keyboard user would and returns each focused control that shows no
+/// ring (outline under 2px and no box-shadow), described by its tag, class and text.
+async fn controls_without_a_visible_focus(browser: &Browser, page: &str, presses: usize) -> Vec<String> {
+    let mut missing = Vec::new();
+    browser.execute("document.activeElement?.blur(); window.scrollTo(0, 0); return null;").await;
+    for _ in 0..presses {
+        type_keys(browser, &char::from(WebKey::Tab).to_string()).await;
+        let seen = browser
+            .execute(
+                r#"
+                const element = document.activeElement;
+                if (!element || element === document.body) return null;
+                const style = getComputedStyle(element);
+                const ring = (style.outlineStyle !== "none" && parseFloat(style.outlineWidth) >= 2) || style.boxShadow !== "none";
+                return ring ? "" : `${element.outerHTML.slice(0, 120)} (outline: ${style.outlineStyle} ${style.outlineWidth})`;
+                "#,
+            )
+            .await;
+        if let Some(description) = seen.as_str().filter(|d| !d.is_empty()) {
+            missing.push(format!("{page}: {description}"));
+        }
+    }
+    missing
+}
+
+#[tokio::test]
+async fn every_control_reached_by_tab_shows_its_focus() {
+    let browser = Browser::open("a11y_focus").await;
+    // The blank form first (every field invalid and marked so), then the sample on every page.
+    let mut missing = controls_without_a_visible_focus(&browser, "blank #/setup", 30).await;
+    browser.click(".sample-meeting").await;
+    browser.wait_for(".next-step[data-step='Enter']").await;
+    for (hash, page) in PAGES {
+        browser.goto_hash(hash).await;
+        browser.wait_for(page).await;
+        missing.extend(controls_without_a_visible_focus(&browser, hash, 30).await);
+    }
+    missing.dedup();
+    assert!(missing.is_empty(), "controls with no visible focus:\n  {}", missing.join("\n  "));
     browser.finish().await;
 }

@@ -2,7 +2,7 @@
 //! table. The core's own messages are English and name JSON paths; these name the place as the
 //! screen does and speak the meeting's language.
 
-use hallcount_core::{BreakKind, ChainBreak, LogError, Problem, ProblemKind};
+use hallcount_core::{BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind};
 
 use crate::i18n::{tr, tr_args, Key, Lang};
 use crate::state::MeetingError;
@@ -99,6 +99,22 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
     }
 }
 
+/// A file that could not be read: what is wrong and where in the meeting's language; the
+/// parser's own words (English) follow as a detail for whoever fixes the file.
+pub fn load_error(lang: Lang, error: &LoadError) -> String {
+    let what = match error.kind {
+        LoadErrorKind::Syntax => Key::LoadErrorSyntax,
+        LoadErrorKind::Format => Key::LoadErrorFormat,
+        LoadErrorKind::Shape => Key::LoadErrorShape,
+    };
+    let path = if error.path.is_empty() { tr(lang, Key::LoadErrorWholeFile) } else { error.path.as_str() };
+    let place = match error.line {
+        0 => path.to_owned(),
+        line => tr_args(lang, Key::LoadErrorPlace, &[("path", path), ("line", &line.to_string()), ("column", &error.column.to_string())]),
+    };
+    tr_args(lang, Key::LoadErrorDescribed, &[("what", tr(lang, what)), ("place", &place), ("detail", &error.message)])
+}
+
 pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
     let kept = broken.index.to_string();
     let why = match &broken.kind {
@@ -108,4 +124,22 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         BreakKind::Refused(error) => log_error(lang, error),
     };
     tr_args(lang, Key::AlertChainBroken, &[("kept", &kept), ("why", &why)])
+}
+
+#[cfg(test)]
+mod load_error_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_file_is_described_in_the_meeting_s_language_with_its_place() {
+        let error = hallcount_core::parse_election("{\n  \"format\": \"hallcount/election@1\",\n  \"title\": 7\n}").unwrap_err();
+        let hant = load_error(Lang::ZhHant, &error);
+        assert!(hant.starts_with(tr(Lang::ZhHant, Key::LoadErrorShape)), "{hant}");
+        assert!(hant.contains("title"), "the place is named: {hant}");
+        assert!(hant.contains("第 3 行"), "the line is named: {hant}");
+        let syntax = hallcount_core::parse_election("{ not json").unwrap_err();
+        assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Key::LoadErrorSyntax)));
+        let format = hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap_err();
+        assert!(load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Key::LoadErrorFormat)));
+    }
 }

@@ -9,6 +9,7 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::app::use_lang;
+use crate::components::describe;
 use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
 use crate::components::file_drop::FileDrop;
@@ -61,7 +62,7 @@ pub fn SetupPage() -> Html {
     let on_file = {
         let (draft, import) = (draft.clone(), import.clone());
         Callback::from(move |(file, text): (String, Result<String, String>)| {
-            let parsed = text.and_then(|text| parse_election(&text).map_err(|e| e.to_string()));
+            let parsed = text.and_then(|text| parse_election(&text).map_err(|e| describe::load_error(lang, &e)));
             match parsed {
                 Ok(election) => {
                     draft.set(Rc::new(election));

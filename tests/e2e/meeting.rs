@@ -389,3 +389,70 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     assert_eq!(counts, json!(["1", "1", "0", "1"]));
     browser.finish().await;
 }
+
+/// The sample congress (1 + 2 + 11 seats) typed in Traditional Chinese: keys run across the
+/// three contests, an over-marked contest is flagged while the rest of the paper counts, a paper
+/// is rejected with its reason, a name is written in by keyboard; the screen agrees with the core.
+#[tokio::test]
+async fn the_sample_congress_typed_in_traditional_chinese() {
+    use fantoccini::key::Key as Key_;
+    use hallcount::i18n::{tr, tr_args, Key, Lang};
+    use hallcount::sample::sample_congress;
+
+    let browser = Browser::open("congress_zh").await;
+    let election = sample_congress();
+    preload(&browser, &stored_meeting("congress", &election, &[])).await;
+    browser.click(".lang-switch button[lang='zh-Hant']").await;
+    browser.goto_hash("#/entry").await;
+    wait_for_focus(&browser, ".key-surface").await;
+    let lang = Lang::ZhHant;
+
+    // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
+    type_keys(&browser, "123456").await;
+    let over = tr_args(lang, Key::HintOverMarked, &[("n", "3"), ("seats", "2")]);
+    browser.wait_for_text(".contest-marks .hint-invalid", &over).await;
+    let counts = tr_args(lang, Key::HintCounts, &[("n", "2"), ("seats", "11")]);
+    browser.wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts).await;
+    type_keys(&browser, &enter()).await;
+    wait_for_entered(&browser, 1).await;
+
+    // Paper 2: rejected for an identifying mark.
+    type_keys(&browser, "/").await;
+    wait_for_focus(&browser, ".reject-reason input").await;
+    browser.type_into(".reject-reason input", "有識別記號").await;
+    browser.press(Key_::Enter).await;
+    wait_for_entered(&browser, 2).await;
+    let rejected = tr_args(lang, Key::PaperRejectedSummary, &[("reason", "有識別記號")]);
+    browser.wait_for_text(".paper-row[data-paper='2'] .paper-summary", &rejected).await;
+
+    // Paper 3: exec 5 ○, then `+` and 王芳 written with a ○ beside her name.
+    wait_for_focus(&browser, ".key-surface").await;
+    type_keys(&browser, "5+").await;
+    wait_for_focus(&browser, ".contest-marks:nth-of-type(3) .write-in-input input").await;
+    browser.type_into(".contest-marks:nth-of-type(3) .write-in-input input", "王芳").await;
+    browser.press(Key_::Enter).await;
+    wait_for_focus(&browser, ".key-surface").await;
+    type_keys(&browser, &enter()).await;
+    wait_for_entered(&browser, 3).await;
+    screenshot_from_top(&browser, "entry-congress-zh-Hant").await;
+
+    // The same three papers counted by the core natively.
+    let id = |contest: usize, candidate: usize| election.contests[contest].candidates[candidate].id.clone();
+    let papers: Vec<Paper> = serde_json::from_value(json!([
+        { "contests": {
+            "chair": { "marks": { id(0, 0): "for" } },
+            "vice": { "marks": { id(1, 0): "for", id(1, 1): "for", id(1, 2): "for" } },
+            "exec": { "marks": { id(2, 0): "for", id(2, 1): "for" } } } },
+        { "rejected": "有識別記號" },
+        { "contests": { "exec": { "marks": { id(2, 0): "for" }, "write_ins": [ { "name": "王芳", "marked": true } ] } } }
+    ]))
+    .unwrap();
+    let expected = serde_json::to_value(hallcount_core::tally(&election, &papers)).unwrap();
+
+    browser.goto_hash("#/results").await;
+    browser.wait_for(".results-table .contest-result").await;
+    assert_eq!(results_on_screen(&browser).await, cli_results(&expected));
+    browser.wait_for_text("main h2", tr(lang, Key::NavResults)).await;
+    screenshot_from_top(&browser, "results-congress-zh-Hant").await;
+    browser.finish().await;
+}
