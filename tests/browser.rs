@@ -97,6 +97,7 @@ fn signing_in_wasm_makes_the_native_bytes() {
         election: payload.election,
         papers: payload.papers,
         log: payload.log,
+        lots: payload.lots,
         app: payload.app,
         created: payload.created,
     };

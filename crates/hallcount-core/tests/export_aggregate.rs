@@ -5,7 +5,7 @@ mod export_common;
 
 use export_common::*;
 use hallcount_core::export::{aggregate, roll_up_csv, verify_result, FileVerdict, OpenCause, ResultFile, VerifyError};
-use hallcount_core::{Base, Candidate, Mark, Paper, Threshold};
+use hallcount_core::{Base, Candidate, Event, Mark, Paper, Threshold};
 
 fn verified(name: &str, text: &str) -> (String, Result<hallcount_core::export::VerifiedResult, VerifyError>) {
     (name.to_string(), verify_result(text.as_bytes()))
@@ -123,4 +123,46 @@ fn a_later_round_fills_the_office_it_names() {
     assert_eq!((exec.open_seats, exec.open_cause, exec.rounds), (0, None, 2));
     assert_eq!(roll_up.totals[1].elected, 3);
     assert_eq!(roll_up.totals[1].seats, 3);
+}
+
+/// A tie for the chair under `"ties": "lot"`: the officer's recorded lot fills the seat in the
+/// roll-up; without a recorded lot the seat stays open, naming the tied candidates.
+#[test]
+fn a_recorded_lot_fills_the_tied_seat() {
+    let mut election = village_election("赤坑社區");
+    election.contests.truncate(1);
+    let chair = &mut election.contests[0];
+    chair.candidates.push(Candidate { id: "N".into(), name: "陳麗".into() });
+    chair.threshold = Threshold { of: Base::None, comparison: None };
+    chair.ties = hallcount_core::TiePolicy::Lot;
+    let papers: Vec<Paper> = ["M", "N", "M", "N"]
+        .iter()
+        .map(|id| {
+            let mut paper = Paper::default();
+            paper.contests.entry("chair".into()).or_default().marks.insert(id.to_string(), Mark::For);
+            paper
+        })
+        .collect();
+    let signed = |winner: &str| {
+        let mut log = hallcount_core::log_from_ballots(election.clone(), papers.clone(), CREATED).unwrap();
+        log.append(Event::LotDrawn { contest: "chair".into(), winners: vec![winner.into()] }, CREATED).unwrap();
+        let payload = payload_of(&log);
+        assert_eq!(payload.lots.len(), 1);
+        assert_eq!(payload.tally.contests[0].open.reason, Some(hallcount_core::OpenReason::LotRequired));
+        ResultFile::sign(payload, &signer(1)).to_json()
+    };
+
+    let roll_up = aggregate(vec![verified("lot.json", &signed("N"))], None);
+    let chair = &roll_up.meetings[0].offices[0];
+    assert_eq!((chair.elected.clone(), chair.open_seats, chair.open_cause), (vec!["陳麗".to_string()], 0, None));
+
+    let without = aggregate(vec![verified("no-lot.json", &signed_without_lot(&election, &papers))], None);
+    let chair = &without.meetings[0].offices[0];
+    assert_eq!((chair.open_seats, chair.open_cause), (1, Some(OpenCause::Lot)));
+    assert_eq!(chair.open_candidates, ["李美華", "陳麗"]);
+}
+
+fn signed_without_lot(election: &hallcount_core::Election, papers: &[Paper]) -> String {
+    let log = hallcount_core::log_from_ballots(election.clone(), papers.to_vec(), CREATED).unwrap();
+    ResultFile::sign(payload_of(&log), &signer(1)).to_json()
 }

@@ -308,12 +308,14 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
         });
         for (contest, counted) in payload.election.contests.iter().zip(&tally.contests) {
             let names = |ids: &[String]| ids.iter().map(|id| display_name(contest, id)).collect::<Vec<_>>();
+            let drawn = lot_winners(&payload.lots, counted);
             let open_cause = (counted.open.seats > 0).then(|| OpenCause::of(tally.status, counted.open.reason));
             let joined = contest.round_of.as_ref().and_then(|earlier| office_of_contest.get(earlier).copied());
             let index = match joined {
                 Some(index) => {
                     let office = &mut meeting.offices[index];
                     office.elected.extend(names(&counted.elected));
+                    office.elected.extend(names(&drawn));
                     office.rounds += 1;
                     index
                 }
@@ -321,7 +323,7 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
                     meeting.offices.push(OfficeResult {
                         office: contest.office.clone(),
                         seats: contest.seats,
-                        elected: names(&counted.elected),
+                        elected: names(&counted.elected).into_iter().chain(names(&drawn)).collect(),
                         open_seats: 0,
                         open_cause: None,
                         open_candidates: Vec::new(),
@@ -333,7 +335,8 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
             let office = &mut meeting.offices[index];
             office.open_seats = office.seats.saturating_sub(office.elected.len() as u32);
             office.open_cause = open_cause;
-            office.open_candidates = names(&counted.open.candidates);
+            office.open_candidates =
+                names(&counted.open.candidates).into_iter().filter(|name| !office.elected.contains(name)).collect();
             if office.open_seats == 0 {
                 office.open_cause = None;
             }
@@ -341,6 +344,23 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
         }
     }
     meeting
+}
+
+/// The winners of the last lot recorded for a contest whose tied seats need one (R7): only
+/// candidates who were tied, and no more than the seats at stake.
+fn lot_winners(lots: &[super::result::LotRecord], counted: &crate::tally::ContestTally) -> Vec<String> {
+    if counted.open.reason != Some(OpenReason::LotRequired) {
+        return Vec::new();
+    }
+    let Some(lot) = lots.iter().rev().find(|lot| lot.contest == counted.id) else {
+        return Vec::new();
+    };
+    lot.winners
+        .iter()
+        .filter(|winner| counted.open.candidates.contains(winner))
+        .take(counted.open.seats as usize)
+        .cloned()
+        .collect()
 }
 
 /// A candidate's name from its id; a write-in (`write_in:<name>`) by its name.

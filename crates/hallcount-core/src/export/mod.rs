@@ -15,7 +15,7 @@ pub use aggregate::{aggregate, ElectionId, FileReport, FileVerdict, MeetingResul
 pub use csv::roll_up_csv;
 pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, Signer, KEY_FORMAT};
 pub use result::{
-    live_papers, result_file_name, AppInfo, EnteredPaper, LogSummary, ResultFile, ResultInput, ResultPayload, SignatureBlock, VoidMark,
+    live_papers, result_file_name, AppInfo, EnteredPaper, LogSummary, LotRecord, ResultFile, ResultInput, ResultPayload, SignatureBlock, VoidMark,
     RESULT_FORMAT,
 };
 pub use time::utc_timestamp;

@@ -38,9 +38,20 @@ pub struct ResultPayload {
     /// The tally of the papers not voided, as computed by the core when the file was made.
     pub tally: Tally,
     pub log: LogSummary,
+    /// R7: lots drawn by the officer for tied seats, as recorded in the log, in order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub lots: Vec<LotRecord>,
     pub app: AppInfo,
-    /// RFC 3339 UTC time the file was made.
+    /// The time of the log's last entry (RFC 3339), see [`ResultInput::from_log`].
     pub created: String,
+}
+
+/// A lot's outcome: the contest and the candidates (ids) who won the tied seats.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LotRecord {
+    pub contest: String,
+    pub winners: Vec<String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -104,6 +115,7 @@ pub struct ResultInput {
     pub election: Election,
     pub papers: Vec<EnteredPaper>,
     pub log: LogSummary,
+    pub lots: Vec<LotRecord>,
     pub app: AppInfo,
     pub created: String,
 }
@@ -134,6 +146,11 @@ impl ResultInput {
             election,
             papers,
             log: LogSummary { events: replay.n_entries, last_hash: replay.last_hash.clone() },
+            lots: replay
+                .lots
+                .iter()
+                .map(|lot| LotRecord { contest: lot.contest.clone(), winners: lot.winners.clone() })
+                .collect(),
             app,
             created: created.to_string(),
         })
@@ -150,6 +167,7 @@ impl ResultPayload {
             papers: input.papers,
             tally,
             log: input.log,
+            lots: input.lots,
             app: input.app,
             created: input.created,
         }
