@@ -456,3 +456,47 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     screenshot_from_top(&browser, "results-congress-zh-Hant").await;
     browser.finish().await;
 }
+
+/// Seats left open go to another round in one action: the next round's election, with the
+/// proposed candidates, is created and opened for entry, and the first round stays kept.
+#[tokio::test]
+async fn open_seats_go_to_another_round_in_one_action() {
+    // The executive example counted against the delegates entitled (10: 6 votes needed): only A
+    // is elected and the two open seats go to another round.
+    let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
+    election.contests[0].threshold = serde_json::from_value(json!({ "of": "entitled", "more_than": "1/2" })).unwrap();
+    election.contests[0].shortfall = serde_json::from_value(json!({
+        "rule": "another_round", "extra": 1, "floor": { "of": "ballots_cast", "at_least": "1/3" }
+    }))
+    .unwrap();
+    let papers: Vec<Paper> = ["123", "124", "134", "1234", "", "12", "23", "13", "123"]
+        .iter()
+        .map(|keys| paper_of(&election, keys))
+        .collect();
+    let first = hallcount_core::tally(&election, &papers);
+    let next = hallcount_core::propose_next_round(&election, &first).expect("a next round is proposed");
+
+    let browser = Browser::open("next_round").await;
+    preload(&browser, &stored_meeting("round-1", &election, &papers)).await;
+    browser.goto_hash("#/results").await;
+    browser.wait_for("li[data-elected='A']").await;
+    browser.wait_for(".open-seats[data-open='2']").await;
+    browser.click(".next-round-action").await;
+
+    // The entry screen opens on round 2, with the proposed candidates and no paper yet.
+    browser.wait_for(".page-entry .counter[data-entered='0']").await;
+    let names = browser.execute("return [...document.querySelectorAll('.candidate .name')].map((e) => e.textContent);").await;
+    let proposed: Vec<&str> = next.contests[0].candidates.iter().map(|c| c.name.as_str()).collect();
+    assert_eq!(names, json!(proposed));
+    assert_eq!(next.round, 2);
+    browser.goto_hash("#/results").await;
+    let round = browser.execute("return document.querySelector('.sheet-meeting').textContent;").await;
+    let round_label = hallcount::i18n::tr_args(page_lang(&browser).await, hallcount::i18n::Key::RoundNumber, &[("n", "2")]);
+    assert!(round.as_str().unwrap().contains(&round_label), "the sheet names the round: {round}");
+    browser.finish().await;
+}
+
+async fn page_lang(browser: &Browser) -> hallcount::i18n::Lang {
+    let tag = browser.execute("return document.documentElement.lang;").await;
+    hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute")).expect("a language of the app")
+}
