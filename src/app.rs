@@ -22,10 +22,13 @@ fn initial_lang() -> Lang {
     Lang::negotiate(tags.iter().map(String::as_str))
 }
 
+/// `<html lang>` for screen readers and fonts, and the window's title in the same language.
 fn set_document_lang(lang: Lang) {
-    if let Some(root) = gloo::utils::document().document_element() {
+    let document = gloo::utils::document();
+    if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
+    document.set_title(tr(lang, Key::AppName));
 }
 
 #[component]

@@ -19,7 +19,7 @@ use std::path::Path;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key as WebKey;
-use hallcount::i18n::{tr_args, Key, Lang};
+use hallcount::i18n::{tr, tr_args, Key, Lang};
 use serde_json::{json, Value};
 
 use harness::Browser;
@@ -77,10 +77,12 @@ async fn serious_violations(browser: &Browser, axe: &str, place: &str) -> Vec<St
         .collect()
 }
 
-/// Switches the language with the app's own buttons and waits for `<html lang>` to follow.
+/// Switches the language with the app's own buttons and waits for `<html lang>` to follow; the
+/// window's title follows too.
 async fn choose_language(browser: &Browser, lang: Lang) {
     browser.click(&format!(".lang-switch button[lang='{}']", lang.tag())).await;
     browser.wait_for(&format!("html[lang='{}']", lang.tag())).await;
+    assert_eq!(browser.execute("return document.title;").await, json!(tr(lang, Key::AppName)));
 }
 
 /// Key presses sent to whatever has the focus, as a clerk types them.
