@@ -4,6 +4,7 @@ pub mod board_column;
 pub mod contest_marks;
 pub mod draft;
 pub mod keys;
+pub mod lot_form;
 pub mod paper_form;
 pub mod paper_list;
 pub mod result_sheet;

@@ -4,10 +4,10 @@
 
 use std::rc::Rc;
 
-use hallcount_core::{Election, Tally};
+use hallcount_core::{Election, LotOutcome, Tally};
 use yew::prelude::*;
 
-use super::results_table::{display_name, status_sentence, threshold_sentence, ElectedList};
+use super::results_table::{display_name, recorded_lot, status_sentence, threshold_sentence, ElectedList};
 use crate::app::use_lang;
 use crate::i18n::{tr, tr_args, Key};
 
@@ -18,6 +18,9 @@ const SIGNERS: [Key; 5] = [Key::SignReader, Key::SignCounter, Key::SignScrutinee
 pub struct ResultSheetProps {
     pub election: Rc<Election>,
     pub tally: Rc<Tally>,
+    /// Lots recorded by the officer (R7).
+    #[prop_or_default]
+    pub lots: Rc<Vec<LotOutcome>>,
     /// SIGNING SLOT: the key fingerprint and the first characters of the payload hash, which bind
     /// this paper to the signed result file. Filled by the signing feature; nothing shown if absent.
     #[prop_or_default]
@@ -95,7 +98,7 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
                             }
                         </tbody>
                     </table>
-                    <ElectedList election={election.clone()} outcome={outcome.clone()} />
+                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(&props.lots, &outcome.id)} />
                 </section>
             }
             if let Some(signature) = &props.signature {

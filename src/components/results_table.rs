@@ -6,10 +6,12 @@ use std::rc::Rc;
 
 use hallcount_core::tally::ThresholdOutcome;
 use hallcount_core::{
-    Base, CollectedLimit, Contest, ContestTally, Election, OpenReason, OpenSeats, Status, Tally, WRITE_IN_PREFIX,
+    Base, CollectedLimit, Contest, ContestTally, Election, LotOutcome, OpenReason, OpenSeats, Status, Tally,
+    WRITE_IN_PREFIX,
 };
 use yew::prelude::*;
 
+use super::lot_form::LotForm;
 use crate::app::use_lang;
 use crate::i18n::{tr, tr_args, Key, Lang};
 
@@ -74,13 +76,17 @@ pub fn display_name(lang: Lang, contest: Option<&Contest>, id: &str) -> String {
         .map_or_else(|| id.to_owned(), |candidate| candidate.name.clone())
 }
 
+fn names_of(lang: Lang, contest: Option<&Contest>, ids: &[String]) -> String {
+    let names: Vec<String> = ids.iter().map(|id| display_name(lang, contest, id)).collect();
+    names.join(tr(lang, Key::NameSeparator))
+}
+
 /// "Seats open: 2 — tie: a runoff is needed between 陳少芬, 黃玉蓮", or `None` when all are filled.
 pub fn open_sentence(lang: Lang, contest: Option<&Contest>, open: &OpenSeats) -> Option<String> {
     if open.seats == 0 {
         return None;
     }
-    let names: Vec<String> = open.candidates.iter().map(|id| display_name(lang, contest, id)).collect();
-    let names = names.join(tr(lang, Key::NameSeparator));
+    let names = names_of(lang, contest, &open.candidates);
     let key = match open.reason {
         Some(OpenReason::RunoffRequired) => Key::OpenRunoff,
         Some(OpenReason::LotRequired) => Key::OpenLot,
@@ -95,6 +101,17 @@ pub fn open_sentence(lang: Lang, contest: Option<&Contest>, open: &OpenSeats) ->
 pub struct ResultsTableProps {
     pub election: Rc<Election>,
     pub tally: Rc<Tally>,
+    /// Lots recorded by the officer (R7), in the order recorded.
+    #[prop_or_default]
+    pub lots: Rc<Vec<LotOutcome>>,
+    /// Records a lot's outcome: (contest id, winners). Absent: no form (e.g. results locked).
+    #[prop_or_default]
+    pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
+}
+
+/// The winners last recorded for `contest`, if a lot was drawn.
+pub fn recorded_lot(lots: &[LotOutcome], contest: &str) -> Option<Vec<String>> {
+    lots.iter().rev().find(|lot| lot.contest == contest).map(|lot| lot.winners.clone())
 }
 
 /// Every contest of the election, with the status of the whole above them.
@@ -111,7 +128,8 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 { status_sentence(lang, &props.election, &props.tally) }
             </p>
             for outcome in &props.tally.contests {
-                <ContestResult election={props.election.clone()} outcome={outcome.clone()} />
+                <ContestResult election={props.election.clone()} outcome={outcome.clone()}
+                    lot={recorded_lot(&props.lots, &outcome.id)} on_record_lot={props.on_record_lot.clone()} />
             }
         </div>
     }
@@ -121,6 +139,11 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
 pub struct ContestResultProps {
     pub election: Rc<Election>,
     pub outcome: ContestTally,
+    /// The lot's winners as recorded (R7), if any.
+    #[prop_or_default]
+    pub lot: Option<Vec<String>>,
+    #[prop_or_default]
+    pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
 }
 
 #[component]
@@ -188,7 +211,11 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                     </tbody>
                 </table>
             }
-            <ElectedList election={props.election.clone()} outcome={outcome.clone()} />
+            <ElectedList election={props.election.clone()} outcome={outcome.clone()} lot={props.lot.clone()} />
+            if let Some(on_record) = &props.on_record_lot {
+                <LotForm election={props.election.clone()} outcome={outcome.clone()} recorded={props.lot.clone()}
+                    disabled={false} on_record={on_record.clone()} />
+            }
         </section>
     }
 }
@@ -213,6 +240,11 @@ pub fn ElectedList(props: &ContestResultProps) -> Html {
             }
             if let Some(open) = open_sentence(lang, contest, &outcome.open) {
                 <p class="open-seats" data-open={outcome.open.seats.to_string()}>{ open }</p>
+            }
+            if let Some(winners) = &props.lot {
+                <p class="lot-recorded" data-lot={winners.join(" ")}>
+                    { tr_args(lang, Key::LotRecorded, &[("names", &names_of(lang, contest, winners))]) }
+                </p>
             }
         </div>
     }

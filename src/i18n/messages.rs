@@ -203,6 +203,9 @@ messages! {
     DownloadBallots => ["下載選票檔（hallcount/ballots@1）", "下载选票文件（hallcount/ballots@1）", "Download the papers (hallcount/ballots@1)"],
     DownloadElection => ["下載選舉設定檔（hallcount/election@1）", "下载选举设定文件（hallcount/election@1）", "Download the definition (hallcount/election@1)"],
     DownloadFailed => ["下載失敗：{message}", "下载失败：{message}", "The download failed: {message}"],
+    LotLegend => ["已在會場抽籤：選出抽中的 {seats} 人（程式不代抽）", "已在会场抽签：选出抽中的 {seats} 人（程序不代抽）", "Lots were drawn in the hall: choose the {seats} drawn (the app never draws)"],
+    LotRecord => ["記錄抽籤結果", "记录抽签结果", "Record the lot's outcome"],
+    LotRecorded => ["抽籤結果（主持人記錄）：{names}", "抽签结果（主持人记录）：{names}", "Drawn by lot, as recorded by the officer: {names}"],
     NextRoundHint => ["新一輪以新選票投票，候選人已按規則填好；建立後在「錄入選票」頁錄入。", "新一轮以新选票投票，候选人已按规则填好；建立后在“录入选票”页录入。", "A new round is voted on new papers; the candidates are filled in by the rules. Enter its papers on the Entry page."],
     // Set-up (pages/setup.rs, components/election_form.rs, contest_editor.rs, fields.rs, file_drop.rs, election_list.rs).
     ElectionsKept => ["本機保存的選舉", "本机保存的选举", "Elections kept on this computer"],

@@ -1,6 +1,8 @@
 //! The results as the core counts them from the log, the lock, the next round for open seats,
 //! and the result sheet to print and sign.
 
+use std::rc::Rc;
+
 use hallcount_core::propose_next_round;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -35,6 +37,15 @@ pub fn ResultsPage() -> Html {
         };
     };
     let locked = meeting.results_locked();
+    let lots = Rc::new(meeting.state().book().state().lots.clone());
+    // R7: the officer records a lot drawn in the hall; not once the results are locked.
+    let on_record_lot = (!locked).then(|| {
+        let meeting = meeting.clone();
+        Callback::from(move |(contest, winners): (String, Vec<String>)| {
+            // A refusal is kept in the state and shown by the app.
+            let _ = meeting.record_lot(contest, winners);
+        })
+    });
     let next_round = propose_next_round(&election, &tally);
 
     let on_lock = {
@@ -87,7 +98,7 @@ pub fn ResultsPage() -> Html {
             <div class="screen-only">
                 <h2>{ tr(lang, Key::NavResults) }</h2>
                 <p class="intro">{ tr(lang, Key::ResultsIntro) }</p>
-                <ResultsTable election={election.clone()} tally={tally.clone()} />
+                <ResultsTable election={election.clone()} tally={tally.clone()} lots={lots.clone()} on_record_lot={on_record_lot} />
                 <div class="results-actions">
                     if locked {
                         <p class="locked-note" role="status">{ tr(lang, Key::LockedNote) }</p>
@@ -128,7 +139,7 @@ pub fn ResultsPage() -> Html {
                 }
                 <h2 class="sheet-preview-title">{ tr(lang, Key::SheetPreviewTitle) }</h2>
             </div>
-            <ResultSheet election={election} tally={tally} signature={html! { <SheetSeal /> }} />
+            <ResultSheet election={election} tally={tally} lots={lots} signature={html! { <SheetSeal /> }} />
         </section>
     }
 }

@@ -500,3 +500,27 @@ async fn page_lang(browser: &Browser) -> hallcount::i18n::Lang {
     let tag = browser.execute("return document.documentElement.lang;").await;
     hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute")).expect("a language of the app")
 }
+
+/// R7 `lot`: a tie for the last seat is drawn in the hall; the officer records who won and the
+/// result, on screen and on the sheet, says so. The app offers only the tied names.
+#[tokio::test]
+async fn a_lot_drawn_in_the_hall_is_recorded() {
+    let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
+    election.contests[0].seats = 1;
+    election.contests[0].ties = serde_json::from_value(json!("lot")).unwrap();
+    election.contests[0].threshold = serde_json::from_value(json!({ "of": "none" })).unwrap();
+    let papers: Vec<Paper> = ["1", "2", "1", "2"].iter().map(|keys| paper_of(&election, keys)).collect();
+
+    let browser = Browser::open("lot").await;
+    preload(&browser, &stored_meeting("lot", &election, &papers)).await;
+    browser.goto_hash("#/results").await;
+    browser.wait_for(".lot-form").await;
+    let offered = browser.execute("return [...document.querySelectorAll('.lot-form input')].map((e) => e.dataset.candidate);").await;
+    assert_eq!(offered, json!(["A", "B"]), "only the tied candidates are offered");
+    browser.click(".lot-form input[data-candidate='B']").await;
+    browser.click(".lot-form button[type=submit]").await;
+    browser.wait_for(".results-table .lot-recorded[data-lot='B']").await;
+    browser.wait_for_absence(".lot-form").await;
+    browser.wait_for(".result-sheet .lot-recorded[data-lot='B']").await;
+    browser.finish().await;
+}
