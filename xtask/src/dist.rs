@@ -106,21 +106,33 @@ fn optimise(wasm: &Path, work: &Path) -> TaskResult<PathBuf> {
     Ok(optimised)
 }
 
-/// The pinned wasm-opt from `package-lock.json`, installed with npm when missing.
+/// The pinned wasm-opt from `package-lock.json`, with `npm ci` first when `node_modules/` is
+/// missing or older than the lock file (the tests' npm packages come along).
 fn wasm_opt() -> TaskResult<Option<PathBuf>> {
     let root = workspace::root();
     let wasm_opt = root.join("node_modules").join(".bin").join("wasm-opt");
-    if wasm_opt.exists() {
+    let up_to_date = is_newer_or_same(&root.join("node_modules").join(".package-lock.json"), &root.join("package-lock.json"));
+    if wasm_opt.exists() && up_to_date {
         return Ok(Some(wasm_opt));
     }
     if !workspace::is_available("npm") {
-        return Ok(None);
+        return Ok(wasm_opt.exists().then_some(wasm_opt));
     }
     workspace::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))?;
     if !wasm_opt.exists() {
         return Err(format!("npm ci did not install {}", wasm_opt.display()).into());
     }
     Ok(Some(wasm_opt))
+}
+
+/// Whether `path` exists and was modified no earlier than `reference`.
+fn is_newer_or_same(path: &Path, reference: &Path) -> bool {
+    let modified = |path: &Path| fs::metadata(path).and_then(|meta| meta.modified()).ok();
+    match (modified(path), modified(reference)) {
+        (Some(path), Some(reference)) => path >= reference,
+        (Some(_), None) => true,
+        (None, _) => false,
+    }
 }
 
 /// Fill the `index.html` template: styles in a `<style>`, glue and wasm in a module script.
