@@ -10,6 +10,7 @@ mod effect;
 mod fast_map;
 mod round;
 mod running;
+mod sorted_ids;
 
 pub use effect::{paper_effect, write_in_counts, ContestEffect};
 pub use round::propose_next_round;

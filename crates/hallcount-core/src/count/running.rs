@@ -6,6 +6,7 @@ use crate::ballot::{ContestMarks, Mark, Paper, WriteIn};
 use crate::count::allocate::{allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing};
 use crate::count::effect::{effect_with, write_in_counts};
 use crate::count::fast_map::FastMap;
+use crate::count::sorted_ids::SortedIds;
 use crate::check::WRITE_IN_PREFIX;
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
 use crate::tally::{CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT};
@@ -15,7 +16,7 @@ use crate::tally::{CandidateCount, ContestTally, OpenSeats, Status, Tally, Write
 pub struct RunningTally {
     collected: u64,
     rejected: u64,
-    contest_index: FastMap<String, usize>,
+    contest_ids: SortedIds,
     contests: Vec<ContestCounts>,
 }
 
@@ -23,7 +24,7 @@ pub struct RunningTally {
 struct ContestCounts {
     seats: u32,
     write_in_rules: WriteIns,
-    candidate_index: FastMap<String, usize>,
+    candidate_ids: SortedIds,
     votes_for: Vec<u64>,
     against: Vec<u64>,
     /// Papers over-marked in this contest (rejected papers are counted apart).
@@ -61,9 +62,8 @@ fn step(counter: &mut u64, step: Step) {
 impl RunningTally {
     pub fn new(election: &Election) -> RunningTally {
         let contests = election.contests.iter().map(ContestCounts::new).collect();
-        let contest_index =
-            election.contests.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect();
-        RunningTally { collected: 0, rejected: 0, contest_index, contests }
+        let contest_ids = SortedIds::new(election.contests.iter().map(|c| c.id.as_str()));
+        RunningTally { collected: 0, rejected: 0, contest_ids, contests }
     }
 
     /// Papers added so far (R2 compares this with the reference).
@@ -88,9 +88,11 @@ impl RunningTally {
             step(&mut self.rejected, direction);
             return;
         }
+        // The paper's contests come in id order, as the walk needs.
+        let mut contest_ids = self.contest_ids.walk();
         for (contest_id, marks) in &paper.contests {
             // Unknown contests are reported by `check_paper`; they count for nothing.
-            if let Some(&index) = self.contest_index.get(contest_id.as_str()) {
+            if let Some(index) = contest_ids.find(contest_id) {
                 self.contests[index].apply(marks, direction);
             }
         }
@@ -149,7 +151,7 @@ impl ContestCounts {
         ContestCounts {
             seats: contest.seats,
             write_in_rules: contest.write_ins,
-            candidate_index: contest.candidates.iter().enumerate().map(|(i, c)| (c.id.clone(), i)).collect(),
+            candidate_ids: SortedIds::new(contest.candidates.iter().map(|c| c.id.as_str())),
             votes_for: vec![0; n],
             against: vec![0; n],
             over_marked: 0,
@@ -162,13 +164,14 @@ impl ContestCounts {
     /// R5 for one contest of one paper: an over-marked paper is invalid here only; a valid one
     /// counts its `for` and `against` cells and its written names; a blank one only as blank.
     fn apply(&mut self, marks: &ContestMarks, direction: Step) {
-        let index = &self.candidate_index;
+        // The marks come in candidate id order, as the walk needs.
+        let mut candidate_ids = self.candidate_ids.walk();
         let mut cells = std::mem::take(&mut self.scratch);
         let effect = effect_with(
             self.seats,
             self.write_in_rules,
             marks,
-            |id| index.get(id).copied(),
+            |id| candidate_ids.find(id),
             |i, mark| cells.push((i, mark)),
         );
         if effect.over_marked {
