@@ -71,7 +71,13 @@ pub fn EntryPage() -> Html {
     };
     let on_voiding = {
         let voiding = voiding.clone();
-        Callback::from(move |number: Option<u32>| voiding.set(number))
+        Callback::from(move |number: Option<u32>| {
+            voiding.set(number);
+            // A void cancelled gives the keyboard back to the paper.
+            if number.is_none() {
+                focus_key_surface();
+            }
+        })
     };
     let on_page = {
         let page = page.clone();
