@@ -33,6 +33,8 @@ pub struct Book {
     running: Option<RunningTally>,
     /// Entries `0..n_stored` are in browser storage; the rest live only in memory.
     n_stored: usize,
+    /// Entries set aside after a break found on an earlier load: the first one and how many.
+    set_aside: Option<(u64, usize)>,
     tally_memo: RefCell<Option<(usize, Rc<Tally>)>>,
 }
 
@@ -46,7 +48,17 @@ impl Book {
         let election = log.state().election.clone().map(Rc::new);
         let running = election.as_deref().map(|e| running_over(e, log.state()));
         let n_stored = log.entries().len();
-        Book { id: id.into(), log, election, running, n_stored, tally_memo: RefCell::new(None) }
+        Book { id: id.into(), log, election, running, n_stored, set_aside: None, tally_memo: RefCell::new(None) }
+    }
+
+    /// Records that storage holds entries set aside after an earlier break.
+    pub fn with_set_aside(mut self, set_aside: Option<(u64, usize)>) -> Book {
+        self.set_aside = set_aside;
+        self
+    }
+
+    pub fn set_aside(&self) -> Option<(u64, usize)> {
+        self.set_aside
     }
 
     pub fn log(&self) -> &Log {

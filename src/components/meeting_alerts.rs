@@ -49,6 +49,10 @@ pub fn MeetingAlerts() -> Html {
                 <div class="alert alert-danger chain-broken" role="alert">
                     { describe::chain_break(lang, broken) }
                 </div>
+            } else if let Some((from, count)) = state.book().set_aside() {
+                <div class="alert alert-warning set-aside" role="status">
+                    { tr_args(lang, Key::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
+                </div>
             }
             {
                 match &state.saving {

@@ -358,13 +358,15 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
     services::mark("hallcount:load-read");
     let loaded = storage::restore(id, &items);
     services::mark("hallcount:load-restored");
+    let set_aside = storage::set_aside_earlier(id, &items);
     if let (Some(broken), true) = (&loaded.broken, writer) {
         let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
         let _ = idb.write(&Batch { put, delete }).await;
     }
     let _ = idb.write(&Batch { put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())], delete: Vec::new() }).await;
     services::mark("hallcount:load-end");
-    Opened { book: Book::restored(id, loaded.log), broken: loaded.broken, writer, storage_error: None }
+    let book = Book::restored(id, loaded.log).with_set_aside(set_aside);
+    Opened { book, broken: loaded.broken, writer, storage_error: None }
 }
 
 /// Entries another tab stored after ours, up to `len`.

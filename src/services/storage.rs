@@ -152,6 +152,14 @@ pub fn set_aside(id: &str, items: &[(String, String)], from: u64, kept: &Head) -
     (put, delete)
 }
 
+/// Entries set aside after an earlier break, found among the keys of election `id`: the first
+/// entry set aside and how many there are.
+pub fn set_aside_earlier(id: &str, items: &[(String, String)]) -> Option<(u64, usize)> {
+    let prefix = format!("{}damaged.", election_prefix(id));
+    let seqs: Vec<u64> = items.iter().filter_map(|(key, _)| key.strip_prefix(&prefix)?.parse().ok()).collect();
+    Some((*seqs.iter().min()?, seqs.len()))
+}
+
 /// The list of elections from its stored text (none when absent or unreadable).
 pub fn parse_elections(text: Option<&str>) -> Vec<ElectionSummary> {
     text.and_then(|text| serde_json::from_str(text).ok()).unwrap_or_default()

@@ -47,6 +47,8 @@ pub fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeM
 /// Puts `items` in the page's IndexedDB (where the app keeps its log) and reloads, so the app
 /// opens them.
 pub async fn preload(browser: &Browser, items: &BTreeMap<String, String>) {
+    // The app must be done opening its own storage first, or it could read the seed half-way.
+    browser.wait_for(".meeting-ready").await;
     let script = r#"
         const [items, done] = arguments;
         const open = indexedDB.open("hallcount", 1);

@@ -165,6 +165,8 @@ async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
     assert!(stored_value(&browser, "hallcount.e.altered.damaged.5").await.is_string());
     enter_blank_papers(&browser, 3, 1).await;
     browser.reload().await;
+    // Reopened: the break is no longer news, but what was set aside is still said.
+    browser.wait_for_text(".set-aside", "4").await;
     browser.wait_for_absence(".chain-broken").await;
     wait_for_entered(&browser, 4).await;
     browser.finish().await;

@@ -149,6 +149,9 @@ fn the_tail_after_a_break_is_set_aside_not_overwritten() {
     let again = restore("e1", &items(&memory, "e1"));
     assert_eq!(again.broken, None);
     assert_eq!(again.log.entries().len(), 2);
+    // The next load still knows that entries were set aside, from where.
+    assert_eq!(set_aside_earlier("e1", &items(&memory, "e1")), Some((3, 2)));
+    assert_eq!(set_aside_earlier("e1", &[]), None);
 }
 
 #[test]
