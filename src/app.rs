@@ -55,6 +55,7 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Lang> context={*lang}>
           <MeetingProvider>
+            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ tr(*lang, Key::SkipToContent) }</a>
             <header class="app-header">
                 <h1>{ tr(*lang, Key::AppName) }</h1>
                 <nav>
@@ -68,7 +69,7 @@ pub fn App() -> Html {
                 <LangSwitch current={*lang} on_change={on_lang} />
             </header>
             <MeetingAlerts />
-            <main id="main">
+            <main id="main" tabindex="-1">
                 // The board is for the projector and the town office has its own task: no banner there.
                 if !matches!(route, Route::Board | Route::Town) {
                     <NextStep {route} />
@@ -77,6 +78,16 @@ pub fn App() -> Html {
             </main>
           </MeetingProvider>
         </ContextProvider<Lang>>
+    }
+}
+
+/// The first Tab stop jumps over the header to the page. A plain `#main` link would change the
+/// route (routes live in the hash), so the focus is moved by hand.
+fn skip_to_main(event: MouseEvent) {
+    event.prevent_default();
+    let main = gloo::utils::document().get_element_by_id("main");
+    if let Some(main) = main.and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()) {
+        let _ = main.focus();
     }
 }
 

@@ -184,6 +184,12 @@ async fn controls_without_a_visible_focus(browser: &Browser, page: &str, presses
 #[tokio::test]
 async fn every_control_reached_by_tab_shows_its_focus() {
     let browser = Browser::open("a11y_focus").await;
+    // The first Tab offers to skip the header; Enter puts the focus on the page.
+    type_keys(&browser, &char::from(WebKey::Tab).to_string()).await;
+    assert_eq!(browser.execute("return document.activeElement.className;").await, json!("skip-link"));
+    type_keys(&browser, &enter().to_string()).await;
+    assert_eq!(browser.execute("return document.activeElement.id;").await, json!("main"));
+    assert_eq!(browser.execute("return location.hash;").await, json!(""), "the route did not change");
     // The blank form first (every field invalid and marked so), then the sample on every page.
     let mut missing = controls_without_a_visible_focus(&browser, "blank #/setup", 30).await;
     browser.click(".sample-meeting").await;

@@ -75,6 +75,7 @@ messages! {
     HelpSafetyTown => ["鎮辦公室用同一個檔案開啟「鎮辦公室」頁，載入各村的已簽署結果：每個檔案都會核對，再合計。", "镇办公室用同一个文件打开“镇办公室”页，载入各村的已签署结果：每个文件都会核对，再合计。", "The town office opens this same file on its Town office page and loads the villages' signed results: each file is verified, then summed."],
     HelpKeysTitle => ["只用鍵盤", "只用键盘", "Keyboard only"],
     HelpKeysGeneral => ["Tab 移到下一個控制項，Enter 或空白鍵按下按鈕；目前的控制項有藍色外框。", "Tab 移到下一个控件，Enter 或空格键按下按钮；当前的控件有蓝色外框。", "Tab moves to the next control, Enter or Space presses a button; the control in focus has a blue outline."],
+    SkipToContent => ["跳到本頁內容", "跳到本页内容", "Skip to the page"],
     NextStepLabel => ["下一步", "下一步", "Next step"],
     NextStepSetup => ["下一步：設定會議，或開啟示範會議試一試。", "下一步：设定会议，或打开示范会议试一试。", "Next: set up the meeting, or open the sample meeting to try it out."],
     NextStepEnter => ["下一步：選舉已設定好，請逐張錄入選票。", "下一步：选举已设定好，请逐张录入选票。", "Next: the election is set up; enter the papers one at a time."],
