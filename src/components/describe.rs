@@ -2,6 +2,7 @@
 //! table. The core's own messages are English and name JSON paths; these name the place as the
 //! screen does and speak the meeting's language.
 
+use hallcount_core::export::TrustedError;
 use hallcount_core::{BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind};
 
 use crate::i18n::{tr, tr_args, Key, Lang};
@@ -115,6 +116,18 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
     tr_args(lang, Key::LoadErrorDescribed, &[("what", tr(lang, what)), ("place", &place), ("detail", &error.message)])
 }
 
+/// A trusted keys list the town office cannot use, in its language.
+pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
+    match error {
+        TrustedError::Damaged(detail) => tr_args(lang, Key::TrustedDamaged, &[("detail", detail)]),
+        TrustedError::UnknownFormat(format) => tr_args(lang, Key::TrustedNotAList, &[("format", format)]),
+        TrustedError::BadFingerprint { index, text } => {
+            tr_args(lang, Key::TrustedBadFingerprint, &[("n", &(index + 1).to_string()), ("text", text)])
+        }
+        TrustedError::Duplicate { fingerprint } => tr_args(lang, Key::TrustedDuplicate, &[("fingerprint", fingerprint)]),
+    }
+}
+
 pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
     let kept = broken.index.to_string();
     let why = match &broken.kind {
@@ -141,5 +154,19 @@ mod load_error_tests {
         assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Key::LoadErrorSyntax)));
         let format = hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap_err();
         assert!(load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Key::LoadErrorFormat)));
+    }
+}
+
+#[cfg(test)]
+mod trusted_error_tests {
+    use super::*;
+    use hallcount_core::export::TrustedKeys;
+
+    #[test]
+    fn an_unusable_trusted_list_is_described_in_the_town_s_language() {
+        let other = TrustedKeys::parse(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap_err();
+        assert_eq!(trusted_error(Lang::ZhHant, &other), "不是受信任金鑰清單（格式為「hallcount/ballots@1」）");
+        let damaged = TrustedKeys::parse("{").unwrap_err();
+        assert!(trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"), "{damaged:?}");
     }
 }

@@ -8,16 +8,17 @@ use hallcount_core::export::{aggregate, roll_up_csv, verify_result, TrustedKeys,
 use yew::prelude::*;
 
 use crate::app::use_lang;
+use crate::components::describe;
 use crate::components::town_files::TownFiles;
 use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Key, Lang};
 use crate::services::files::download;
 
 type Loaded = Vec<(String, Result<VerifiedResult, VerifyError>)>;
 
-fn parse_trusted(bytes: &[u8]) -> Result<TrustedKeys, String> {
+fn parse_trusted(lang: Lang, bytes: &[u8]) -> Result<TrustedKeys, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    TrustedKeys::parse(text).map_err(|e| e.to_string())
+    TrustedKeys::parse(text).map_err(|e| describe::trusted_error(lang, &e))
 }
 
 #[component]
@@ -47,7 +48,7 @@ pub fn TownPage() -> Html {
         let trusted = trusted.clone();
         let trusted_error = trusted_error.clone();
         Callback::from(move |(name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
-            match bytes.map_err(|e| e.to_string()).and_then(|bytes| parse_trusted(&bytes)) {
+            match bytes.map_err(|e| e.to_string()).and_then(|bytes| parse_trusted(lang, &bytes)) {
                 Ok(keys) => {
                     trusted.set(Some((name, Rc::new(keys))));
                     trusted_error.set(None);
