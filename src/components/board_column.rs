@@ -7,6 +7,35 @@ use hallcount_core::{ContestTally, Election};
 use yew::prelude::*;
 
 use super::tally_marks::TallyMarks;
+
+/// Above this many votes for one name, marks no longer read from the back of the hall: the
+/// column shows bars instead (a village congress stays well below it).
+pub const MARKS_UP_TO: u32 = 60;
+
+/// How the counts of a column are drawn, from the largest count in it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Drawing {
+    Marks,
+    /// Bars relative to the largest count.
+    Bars { max: u32 },
+}
+
+pub fn drawing_for(max: u32) -> Drawing {
+    if max <= MARKS_UP_TO {
+        Drawing::Marks
+    } else {
+        Drawing::Bars { max }
+    }
+}
+
+/// A bar's width in per mille of the column's largest count (integers: no float in a count).
+pub fn bar_per_mille(votes: u32, max: u32) -> u32 {
+    if max == 0 {
+        0
+    } else {
+        (u64::from(votes) * 1000 / u64::from(max)) as u32
+    }
+}
 use crate::app::use_lang;
 use crate::i18n::{tr, tr_args, Key};
 
@@ -25,6 +54,8 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
     };
     let counts = &props.counts;
     let votes = |id: &str| counts.candidates.iter().find(|c| c.id == id).map_or(0, |c| c.votes_for);
+    let max = counts.candidates.iter().map(|c| c.votes_for).chain(counts.write_ins.iter().map(|w| w.votes)).max();
+    let drawing = drawing_for(max.unwrap_or(0));
     html! {
         <section class="board-column" aria-label={contest.office.clone()}>
             <h2>
@@ -33,10 +64,10 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
             </h2>
             <ol class="board-names">
                 for candidate in &contest.candidates {
-                    { board_line(&candidate.name, votes(&candidate.id), false) }
+                    { board_line(&candidate.name, votes(&candidate.id), false, drawing) }
                 }
                 for write_in in &counts.write_ins {
-                    { board_line(&write_in.name, write_in.votes, true) }
+                    { board_line(&write_in.name, write_in.votes, true, drawing) }
                 }
             </ol>
             <p class="board-papers">
@@ -53,12 +84,39 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
     }
 }
 
-fn board_line(name: &str, votes: u32, written: bool) -> Html {
+fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
+    let drawn = match drawing {
+        Drawing::Marks => html! { <TallyMarks count={votes} /> },
+        Drawing::Bars { max } => {
+            let width = format!("width: {}.{}%", bar_per_mille(votes, max) / 10, bar_per_mille(votes, max) % 10);
+            html! { <span class="board-bar" aria-hidden="true"><span style={width}></span></span> }
+        }
+    };
     html! {
         <li class={classes!("board-line", written.then_some("written"))}>
             <span class="board-name">{ name.to_owned() }</span>
-            <TallyMarks count={votes} />
+            { drawn }
             <span class="board-count">{ votes }</span>
         </li>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn marks_for_a_village_bars_for_a_crowd() {
+        assert_eq!(drawing_for(0), Drawing::Marks);
+        assert_eq!(drawing_for(MARKS_UP_TO), Drawing::Marks);
+        assert_eq!(drawing_for(MARKS_UP_TO + 1), Drawing::Bars { max: MARKS_UP_TO + 1 });
+    }
+
+    #[test]
+    fn bars_are_relative_to_the_largest_count() {
+        assert_eq!(bar_per_mille(0, 0), 0);
+        assert_eq!(bar_per_mille(500, 500), 1000);
+        assert_eq!(bar_per_mille(1, 3), 333);
+        assert_eq!(bar_per_mille(u32::MAX, u32::MAX), 1000);
     }
 }

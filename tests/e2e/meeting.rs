@@ -343,6 +343,13 @@ async fn benchmark_commit_with_ten_thousand_papers() {
     std::fs::create_dir_all(screenshot_dir()).unwrap();
     std::fs::write(screenshot_dir().join("entry-benchmark.txt"), format!("{report}\n")).unwrap();
     browser.screenshot("entry-10000").await;
+
+    // So many votes are drawn as bars on the board, not as thousands of marks.
+    browser.goto_hash("#/board").await;
+    browser.wait_for(&format!(".board-counted[data-counted='{}']", 10_000 + rounds)).await;
+    assert_eq!(browser.find_all(".board-line .board-bar").await.len(), 4);
+    assert!(browser.find_all(".board-line .tally-marks").await.is_empty());
+    screenshot_from_top(&browser, "board-10000").await;
     browser.finish().await;
 }
 
