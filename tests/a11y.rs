@@ -22,6 +22,8 @@ use fantoccini::key::Key as WebKey;
 use hallcount::i18n::{tr, tr_args, Key, Lang};
 use serde_json::{json, Value};
 
+use hallcount::sample::sample_congress;
+use hallcount_core::export::result_file_name;
 use harness::Browser;
 
 /// The pages of the navigation and the element each shows once it is rendered.
@@ -143,13 +145,43 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     // Each committed paper is announced to screen readers (the first loop ended in English).
     let announced = tr_args(Lang::En, Key::PapersEntered, &[("n", "4")]);
     browser.wait_for_text(".page-entry [aria-live='polite']", &announced).await;
+    // The town office with files in it: this meeting's signed result and a damaged file.
+    browser.goto_hash("#/results").await;
+    browser.wait_for(".signed-export .key-status .fingerprint").await;
+    browser.click(".download-signed").await;
+    let signed = browser.wait_for_download(&result_file_name(&sample_congress())).await;
+    let damaged = browser.downloads().join("damaged.hallcount.json");
+    std::fs::write(&damaged, "{").expect("write a damaged file");
+    let town_files = format!("{}\n{}", signed.display(), damaged.display());
+
     for lang in Lang::ALL {
         choose_language(&browser, lang).await;
         for (hash, page) in PAGES {
             browser.goto_hash(hash).await;
             browser.wait_for(page).await;
+            if hash == "#/town" {
+                // The page keeps files only while it is shown: load them on each visit.
+                let input = browser.wait_for(".town-files input[type=file]").await;
+                input.send_keys(&town_files).await.expect("choose the files");
+                browser.wait_for(".file-verdicts .verdict[data-file='damaged.hallcount.json']").await;
+            }
             violations.extend(serious_violations(&browser, &axe, &format!("{hash} in {}", lang.tag())).await);
         }
+        // The forms that open on the entry page: voiding a paper.
+        browser.goto_hash("#/entry").await;
+        browser.click(".paper-list .void-button").await;
+        browser.wait_for(".void-form").await;
+        violations.extend(serious_violations(&browser, &axe, &format!("#/entry voiding in {}", lang.tag())).await);
+    }
+
+    // Locked results, with the unlock form open.
+    browser.goto_hash("#/results").await;
+    browser.click(".lock-results").await;
+    browser.click(".results-actions button:not(.print-sheet)").await;
+    browser.wait_for(".unlock-form").await;
+    for lang in Lang::ALL {
+        choose_language(&browser, lang).await;
+        violations.extend(serious_violations(&browser, &axe, &format!("#/results unlocking in {}", lang.tag())).await);
     }
 
     assert!(violations.is_empty(), "{} serious or critical accessibility violations:\n  {}", violations.len(), violations.join("\n  "));
