@@ -1,9 +1,9 @@
 //! The entry form: one paper at a time, keyboard first.
 //!
-//! The paper lives in a `RefCell` read and written synchronously by each key press, so a clerk
-//! typing faster than the screen redraws never loses a mark (a `use_state` closure would see the
-//! paper as it was at the last render). Keys are caught on a focusable surface, not a text field,
-//! so a Chinese input method left switched on does not swallow them.
+//! The paper lives in a `RefCell` read and written synchronously by each key press, so each key
+//! sees the marks of the keys before it even when a clerk types faster than the screen redraws;
+//! the redraw follows. Keys are caught on a focusable surface, not a text field, so a Chinese input
+//! method left switched on does not swallow them.
 
 use std::rc::Rc;
 
