@@ -1,4 +1,5 @@
-//! `cargo xtask test`: every test, in this order (each step needs the ones before it):
+//! `cargo xtask test`: every test, in this order (steps 1-3 stop at the first failure; 4 and 5
+//! both run, and every failure is reported at the end):
 //! 1. the core's dependency tree has no web crate;
 //! 2. Chromium and chromedriver are there (installed when missing and possible);
 //! 3. `dist/hallcount.html` is built, because the end-to-end tests open it;
@@ -20,19 +21,27 @@ pub fn run() -> TaskResult {
     let browsers = browsers::ensure()?;
     step("the single file");
     dist::build()?;
+    // The two test runs do not depend on each other: run both, then report every failure.
+    let mut failures = Vec::new();
     step("native tests and end-to-end tests");
     let mut native = workspace::cargo();
     native.args(["test", "--workspace"]);
     with_browsers(&mut native, &browsers);
-    workspace::run(&mut native)?;
+    if let Err(error) = workspace::run(&mut native) {
+        failures.push(error.to_string());
+    }
     step("in-browser wasm tests");
-    let runner = test_runner()?;
     let mut in_browser = workspace::cargo();
     in_browser
         .args(["test", "--package", "hallcount", "--target", "wasm32-unknown-unknown", "--test", "browser"])
-        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", runner);
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", test_runner()?);
     with_browsers(&mut in_browser, &browsers);
-    workspace::run(&mut in_browser)?;
+    if let Err(error) = workspace::run(&mut in_browser) {
+        failures.push(error.to_string());
+    }
+    if !failures.is_empty() {
+        return Err(format!("some tests failed:\n  {}", failures.join("\n  ")).into());
+    }
     println!("xtask: all tests passed");
     Ok(())
 }

@@ -30,7 +30,7 @@ pub use launch::Profile;
 use launch::KillOnDrop;
 
 /// The longest any wait may take before the test fails.
-const WAIT: Duration = Duration::from_secs(10);
+const WAIT: Duration = Duration::from_secs(20);
 
 /// The page under test: `$HALLCOUNT_HTML`, else the workspace's `dist/hallcount.html`.
 pub fn page_path() -> PathBuf {
