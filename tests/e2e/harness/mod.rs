@@ -71,6 +71,7 @@ impl Browser {
 
     /// The app's start page in `profile`, with whatever the last run left in its storage.
     pub async fn reopen(profile: Profile) -> Browser {
+        let page = page_url(); // first, so a missing file fails before any browser starts
         let (chromium, devtools_port) = launch::start_chromium(&profile);
         let (chromedriver, driver_url) = launch::start_chromedriver();
         let mut capabilities = serde_json::Map::new();
@@ -86,7 +87,7 @@ impl Browser {
         client.update_timeouts(timeouts).await.expect("set WebDriver timeouts");
         let browser = Browser { client, profile: Some(profile), chromedriver, chromium, checked: false };
         browser.allow_downloads().await;
-        browser.client.goto(&page_url()).await.expect("open the page");
+        browser.client.goto(&page).await.expect("open the page");
         browser.wait_for("#main").await;
         browser
     }
