@@ -94,6 +94,7 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
     press_enter(&browser, 1).await;
     browser.wait_for_text(".storage-failed", "quota").await;
     wait_for_entered(&browser, 3).await; // kept in memory, not lost
+    browser.execute("window.scrollTo(0, 0);").await;
     browser.screenshot("storage-refused").await;
 
     // Entry is paused: another paper is not taken until the officer decides.
