@@ -7,9 +7,9 @@
 use super::storage::{Backend, StorageError};
 
 /// How long a lease lasts without renewal.
-pub const TTL_MS: f64 = 6_000.0;
+pub const TTL_MS: f64 = 4_000.0;
 /// How often the holder renews it (and a reader looks whether it expired).
-pub const RENEW_MS: u32 = 2_000;
+pub const RENEW_MS: u32 = 1_000;
 
 const TAB_KEY: &str = "hallcount.tab";
 
