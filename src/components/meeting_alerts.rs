@@ -24,9 +24,7 @@ pub fn MeetingAlerts() -> Html {
     };
     let retry = {
         let meeting = meeting.clone();
-        Callback::from(move |_| {
-            let _ = meeting.retry_saving();
-        })
+        Callback::from(move |_| meeting.retry_saving())
     };
     let go_on = {
         let meeting = meeting.clone();

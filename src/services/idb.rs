@@ -91,7 +91,7 @@ impl Idb {
         let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, VERSION).map_err(error)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::once_into_js(move || {
-            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>().map_err(JsValue::from)) {
+            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
                 if !db.object_store_names().contains(STORE) {
                     let _ = db.create_object_store(STORE);
                 }

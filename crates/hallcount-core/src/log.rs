@@ -600,9 +600,7 @@ impl Log {
         if len < head.len {
             return Some(ChainBreak { index: self.entries.len(), kind: BreakKind::Truncated { expected_len: head.len } });
         }
-        let Some(at_head) = head.len.checked_sub(1) else {
-            return None;
-        };
+        let at_head = head.len.checked_sub(1)?;
         // The hash of the entry the head points at, as it was when it was pushed.
         let hash_at_head = match self.entries.get(at_head as usize + 1) {
             Some(next) => next.prev.clone(),
