@@ -50,12 +50,14 @@ impl Step {
         }
     }
 
-    /// The page where this step is done.
-    pub fn route(self) -> Route {
+    /// The page the sentence leads to. While papers are coming in the clerk is on the entry page
+    /// already, and a box may hold fewer papers than were issued: the link then offers the
+    /// results, which the clerk opens when the box is empty.
+    pub fn leads_to(self) -> Route {
         match self {
             Step::SetUp => Route::Setup,
-            Step::Enter | Step::KeepEntering { .. } => Route::Entry,
-            Step::CheckResults | Step::PrintAndSend => Route::Results,
+            Step::Enter => Route::Entry,
+            Step::KeepEntering { .. } | Step::CheckResults | Step::PrintAndSend => Route::Results,
         }
     }
 }
@@ -78,7 +80,7 @@ pub fn NextStep(props: &NextStepProps) -> Html {
         Step::CheckResults => tr(lang, Key::NextStepAllIn).to_owned(),
         Step::PrintAndSend => tr(lang, Key::NextStepLocked).to_owned(),
     };
-    let target = step.route();
+    let target = step.leads_to();
     html! {
         <aside class="next-step" aria-label={tr(lang, Key::NextStepLabel)} data-step={step.name()}>
             <p>
@@ -120,9 +122,9 @@ mod tests {
     }
 
     #[test]
-    fn each_step_is_done_on_a_page_of_the_navigation() {
+    fn each_step_leads_to_a_page_of_the_navigation() {
         for step in [Step::SetUp, Step::Enter, Step::KeepEntering { n_live: 3 }, Step::CheckResults, Step::PrintAndSend] {
-            assert!(Route::NAV.contains(&step.route()), "{step:?}");
+            assert!(Route::NAV.contains(&step.leads_to()), "{step:?}");
         }
     }
 }
