@@ -53,6 +53,10 @@ pub struct ContestMarksEditorProps {
     pub disabled: bool,
     /// The written-name field, focused by `+`.
     pub write_in_ref: NodeRef,
+    /// Names already written in this contest on earlier papers, offered as the clerk types so the
+    /// same person is spelled the same way (R4: the same name typed twice is the same write-in).
+    #[prop_or_default]
+    pub known_names: Rc<Vec<String>>,
     pub on_cycle: Callback<Slot>,
     pub on_add_write_in: Callback<(usize, String, bool)>,
     pub on_toggle_write_in: Callback<(usize, usize)>,
@@ -140,8 +144,13 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
                     <label class="write-in-input">
                         <span>{ tr(lang, Key::WriteInLabel) }</span>
                         <input type="text" ref={props.write_in_ref.clone()} disabled={props.disabled}
-                            onkeydown={on_write_in_key} />
+                            list={format!("contest-{index}-names")} onkeydown={on_write_in_key} />
                     </label>
+                    <datalist id={format!("contest-{index}-names")}>
+                        for name in props.known_names.iter() {
+                            <option value={name.clone()} />
+                        }
+                    </datalist>
                     <label class="write-in-mark">
                         <input type="checkbox" checked={*with_mark} onchange={on_with_mark} disabled={props.disabled} />
                         { tr(lang, Key::WriteInWithMark) }

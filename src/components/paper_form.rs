@@ -36,6 +36,9 @@ pub struct PaperFormProps {
     pub number: usize,
     /// Entry paused (results locked, storage refused, ...): the page says why.
     pub disabled: bool,
+    /// Per contest (in the definition's order), the names written on earlier papers.
+    #[prop_or_default]
+    pub known_names: Rc<Vec<Rc<Vec<String>>>>,
     pub on_commit: Callback<Paper>,
 }
 
@@ -263,7 +266,8 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
                             disabled={props.disabled} write_in_ref={write_in_refs[i].clone()}
                             on_cycle={on_cycle.clone()} on_add_write_in={on_add_write_in.clone()}
                             on_toggle_write_in={on_toggle_write_in.clone()}
-                            on_remove_write_in={on_remove_write_in.clone()} on_done={back_to_keys.clone()} />
+                            on_remove_write_in={on_remove_write_in.clone()} on_done={back_to_keys.clone()}
+                            known_names={props.known_names.get(i).cloned().unwrap_or_default()} />
                     }
                 </div>
             </div>

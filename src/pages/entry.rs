@@ -3,7 +3,7 @@
 
 use std::rc::Rc;
 
-use hallcount_core::{CollectedLimit, Election, Paper};
+use hallcount_core::{CollectedLimit, Election, Paper, Tally};
 use yew::prelude::*;
 
 use crate::app::use_lang;
@@ -18,6 +18,22 @@ pub fn collected_limit(lang: Lang, election: &Election) -> (u32, &'static str) {
         CollectedLimit::Issued => (election.ballots_issued, tr(lang, Key::LimitIssued)),
         CollectedLimit::Present => (election.delegates.present, tr(lang, Key::LimitPresent)),
     }
+}
+
+/// Per contest of `election`, the names written on the papers counted so far (from the core's
+/// tally, which lists every written name, counted or not).
+pub fn written_names(election: &Election, tally: Option<&Tally>) -> Vec<Rc<Vec<String>>> {
+    election
+        .contests
+        .iter()
+        .map(|contest| {
+            let names = tally
+                .and_then(|t| t.contests.iter().find(|c| c.id == contest.id))
+                .map(|c| c.write_ins.iter().map(|w| w.name.clone()).collect())
+                .unwrap_or_default();
+            Rc::new(names)
+        })
+        .collect()
 }
 
 #[component]
@@ -42,6 +58,7 @@ pub fn EntryPage() -> Html {
     let locked = meeting.results_locked();
     let paused = !meeting.can_enter();
     let rows = meeting.papers()[page_range(n_papers, *page)].to_vec();
+    let known_names = Rc::new(written_names(&election, meeting.tally().as_deref()));
     let last_live = meeting.papers().iter().rev().find(|p| p.is_live()).map(|p| p.number);
 
     let on_commit = {
@@ -106,7 +123,8 @@ pub fn EntryPage() -> Html {
                 }
             </p>
             <div class="entry-columns">
-                <PaperForm election={election.clone()} number={n_papers + 1} disabled={paused} on_commit={on_commit} />
+                <PaperForm election={election.clone()} number={n_papers + 1} disabled={paused} known_names={known_names}
+                    on_commit={on_commit} />
                 <div class="entry-side">
                     if let Some(number) = last_live {
                         <button type="button" class="undo-last" onclick={undo_last} disabled={paused}>

@@ -191,6 +191,8 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     type_keys(&browser, &format!("{}12223{}124{}", enter(), enter(), enter())).await;
     wait_for_entered(&browser, 9).await;
     screenshot_from_top(&browser, "entry").await;
+    // The name written on paper 7 is offered when the next name is typed, spelled the same.
+    browser.wait_for("datalist#contest-0-names option[value='E']").await;
 
     // Paper 9 was read wrongly: undo it (a void with its reason), then enter it again.
     browser.click(".undo-last").await;
