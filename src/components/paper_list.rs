@@ -186,6 +186,32 @@ pub fn VoidForm(props: &VoidFormProps) -> Html {
 mod tests {
     use super::*;
 
+    fn election() -> Election {
+        serde_json::from_str(
+            r#"{ "format": "hallcount/election@1", "title": "t", "body": "b", "place": "p",
+                 "date": "2017-08-25", "delegates": { "entitled": 10, "present": 9 }, "ballots_issued": 9,
+                 "contests": [
+                   { "id": "exec", "office": "執行委員", "seats": 3,
+                     "candidates": [ { "id": "A", "name": "李美華" }, { "id": "B", "name": "陳少芬" } ],
+                     "write_ins": { "allowed": true, "need_mark": true },
+                     "threshold": { "of": "ballots_cast", "more_than": "1/2" } } ] }"#,
+        )
+        .unwrap()
+    }
+
+    #[test]
+    fn a_paper_reads_in_one_line() {
+        let paper: Paper = serde_json::from_str(
+            r#"{ "contests": { "exec": { "marks": { "A": "for", "B": "unreadable" },
+                                          "write_ins": [ { "name": "王芳", "marked": false } ] } } }"#,
+        )
+        .unwrap();
+        assert_eq!(paper_summary(Lang::En, &election(), &paper), "執行委員: 李美華○ 陳少芬? 「王芳」");
+        assert_eq!(paper_summary(Lang::En, &election(), &Paper::default()), "blank paper");
+        let rejected = Paper { rejected: Some("identifying mark".into()), ..Paper::default() };
+        assert_eq!(paper_summary(Lang::En, &election(), &rejected), "rejected: identifying mark");
+    }
+
     #[test]
     fn pages_run_from_the_newest() {
         assert_eq!(page_range(0, 0), 0..0);

@@ -278,6 +278,30 @@ mod tests {
     }
 
     #[test]
+    fn the_status_is_explained_with_its_numbers() {
+        let election: Election = serde_json::from_str(
+            r#"{ "format": "hallcount/election@1", "title": "t", "body": "b", "place": "p",
+                 "date": "2017-08-25", "delegates": { "entitled": 27, "present": 17 }, "ballots_issued": 2,
+                 "quorum": { "at_least": "2/3" },
+                 "contests": [ { "id": "chair", "office": "主席", "seats": 1, "candidates": [ { "id": "M", "name": "M" } ],
+                                 "threshold": { "of": "ballots_cast", "more_than": "1/2" } } ] }"#,
+        )
+        .unwrap();
+        let papers = vec![hallcount_core::Paper::default(); 3];
+        let no_quorum = hallcount_core::tally(&election, &papers);
+        assert_eq!(
+            status_sentence(Lang::En, &election, &no_quorum),
+            "Quorum not met: 17 present of 27 entitled. Nobody is elected (R1)."
+        );
+        let quorate = Election { delegates: hallcount_core::Delegates { entitled: 27, present: 25 }, ..election };
+        let void = hallcount_core::tally(&quorate, &papers);
+        assert_eq!(
+            status_sentence(Lang::En, &quorate, &void),
+            "Void: 3 papers collected, more than the 2 ballots issued. Nobody is elected; the meeting must vote again (R2)."
+        );
+    }
+
+    #[test]
     fn open_seats_name_their_reason_and_candidates() {
         let open = OpenSeats { seats: 0, reason: None, candidates: vec![] };
         assert_eq!(open_sentence(Lang::En, None, &open), None);
