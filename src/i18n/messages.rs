@@ -142,7 +142,7 @@ messages! {
     LimitIssued => ["發出選票", "发出选票", "ballots issued"],
     LimitPresent => ["實到人數", "实到人数", "delegates present"],
     // Live board (pages/board.rs, components/board_column.rs).
-    NavBoard => ["大屏幕", "大屏幕", "Board"],
+    NavBoard => ["大螢幕", "大屏幕", "Board"],
     BoardPapersCounted => ["已唱票 {n} 張", "已唱票 {n} 张", "{n} papers counted"],
     BoardContestSummary => ["有效 {valid} · 無效 {invalid} · 空白 {blank}", "有效 {valid} · 无效 {invalid} · 空白 {blank}", "valid {valid} · invalid {invalid} · blank {blank}"],
     BoardNoWriteIns => ["暫無另選他人", "暂无另选他人", "no written names yet"],
