@@ -18,15 +18,24 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let papers = parse_ballots(&std::fs::read_to_string(dir.join("ballots.json"))?)?.ballots;
     let mut result = None;
     let (start, start_cpu) = (std::time::Instant::now(), cpu_time_ns());
+    // The fastest run is the nearest to an unshared machine.
+    let mut fastest = std::time::Duration::MAX;
     for _ in 0..times {
+        let run = std::time::Instant::now();
         result = Some(count(&election, &papers));
+        fastest = fastest.min(run.elapsed());
     }
     let wall = start.elapsed() / times.max(1);
     let cpu = cpu_time_ns().zip(start_cpu).map(|(end, start)| (end - start) / u64::from(times.max(1)));
     let result = result.ok_or("TIMES must be at least 1")?;
     println!("{}", serde_json::to_string(&result)?);
     let cpu = cpu.map_or("unknown".to_string(), |ns| format!("{:.1} ms", ns as f64 / 1e6));
-    eprintln!("{} papers, per tally: {:.1} ms wall, {cpu} on the CPU (all threads)", papers.len(), wall.as_secs_f64() * 1e3);
+    eprintln!(
+        "{} papers, per tally: {:.1} ms wall (fastest {:.1} ms), {cpu} on the CPU (all threads)",
+        papers.len(),
+        wall.as_secs_f64() * 1e3,
+        fastest.as_secs_f64() * 1e3
+    );
     Ok(())
 }
 
