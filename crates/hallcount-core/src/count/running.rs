@@ -98,17 +98,6 @@ impl RunningTally {
         }
     }
 
-    /// Adds the counts of `other`, a running tally of other papers built for the same election:
-    /// the batch tally counts its papers in parts. Every count is a sum, so the parts may be
-    /// counted in any order.
-    pub(crate) fn absorb(&mut self, other: RunningTally) {
-        self.collected = self.collected.saturating_add(other.collected);
-        self.rejected = self.rejected.saturating_add(other.rejected);
-        for (mine, theirs) in self.contests.iter_mut().zip(other.contests) {
-            mine.absorb(theirs);
-        }
-    }
-
     /// R1, R2, then per contest R5 counts, R6 threshold, R7 ranking and ties, R8 shortfall.
     ///
     /// When the election is `void` (R2) or `quorum_not_met` (R1), every count and threshold is
@@ -200,18 +189,6 @@ impl ContestCounts {
         }
         cells.clear();
         self.scratch = cells;
-    }
-
-    fn absorb(&mut self, other: ContestCounts) {
-        add_each(&mut self.votes_for, &other.votes_for);
-        add_each(&mut self.against, &other.against);
-        self.over_marked = self.over_marked.saturating_add(other.over_marked);
-        self.marked = self.marked.saturating_add(other.marked);
-        for (name, theirs) in other.write_ins {
-            let mine = self.write_ins.entry(name).or_default();
-            mine.written = mine.written.saturating_add(theirs.written);
-            mine.votes = mine.votes.saturating_add(theirs.votes);
-        }
     }
 
     /// R4: every name written on a valid paper is listed; it is a vote only where it counts.
@@ -308,11 +285,5 @@ impl ContestCounts {
             elected,
             open,
         }
-    }
-}
-
-fn add_each(totals: &mut [u64], more: &[u64]) {
-    for (total, more) in totals.iter_mut().zip(more) {
-        *total = total.saturating_add(*more);
     }
 }
