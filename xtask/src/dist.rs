@@ -1,8 +1,8 @@
 //! `cargo xtask dist`: the app as ONE offline HTML file, `dist/hallcount.html`.
 //!
 //! release wasm build -> wasm-bindgen (as a library) -> wasm-opt -Oz (npm's binaryen)
-//! -> gzip (zopfli) + base85 -> `index.html` with every `styles/*.css`, the JS glue and the wasm
-//! inlined. The page unpacks the wasm with the browser's `DecompressionStream` (Chromium 80,
+//! -> gzip (zopfli) as a windows-1252 JS string (`latin1.rs`) -> `index.html` with every
+//! `styles/*.css` (comments and indentation dropped), the JS glue and the wasm inlined. The page unpacks the wasm with the browser's `DecompressionStream` (Chromium 80,
 //! Firefox 113, Safari 16.4).
 //! The page's Content-Security-Policy (in `index.html`) forbids every fetch, so the file works,
 //! and can only work, from `file://` with the network off.
@@ -16,7 +16,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 use wasm_bindgen_cli_support::Bindgen;
 
-use crate::base85;
+use crate::latin1;
 use crate::workspace::{self, kilobytes, TaskResult};
 
 const WASM_TARGET: &str = "wasm32-unknown-unknown";
@@ -24,8 +24,7 @@ const APP_BIN: &str = "hallcount-app";
 const OUTPUT_NAME: &str = "hallcount";
 const STYLES_MARKER: &str = "<!--hallcount:styles-->";
 const APP_MARKER: &str = "<!--hallcount:app-->";
-/// The most the single file should weigh, uncompressed (issue 2). Going over is reported loudly
-/// but does not fail the build: the file works at any size, and a red build would block everyone.
+/// The most the single file may weigh, uncompressed (issue 2); over it, the build fails.
 const BUDGET_BYTES: usize = 600_000;
 
 /// Build `dist/hallcount.html` and return its path.
@@ -46,8 +45,9 @@ pub fn build() -> TaskResult<PathBuf> {
     let dist = workspace::dist_dir();
     fs::create_dir_all(&dist)?;
     let path = dist.join(format!("{OUTPUT_NAME}.html"));
+    let html = latin1::to_windows_1252(&html)?;
     fs::write(&path, &html)?;
-    let gzip = gzip(html.as_bytes())?.len();
+    let gzip = gzip(&html)?.len();
     println!(
         "xtask: wrote {}: {} raw, {} gzip (budget {} raw)",
         path.display(),
@@ -56,12 +56,13 @@ pub fn build() -> TaskResult<PathBuf> {
         kilobytes(BUDGET_BYTES)
     );
     if html.len() > BUDGET_BYTES {
-        eprintln!(
-            "xtask: WARNING: {} is {} over its size budget of {}",
+        return Err(format!(
+            "{} is {} over its size budget of {} (issue 2)",
             path.display(),
             kilobytes(html.len() - BUDGET_BYTES),
             kilobytes(BUDGET_BYTES)
-        );
+        )
+        .into());
     }
     Ok(path)
 }
@@ -138,18 +139,18 @@ fn is_newer_or_same(path: &Path, reference: &Path) -> bool {
 /// Fill the `index.html` template: styles in a `<style>`, glue and wasm in a module script.
 fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
     let root = workspace::root();
-    let template = fs::read_to_string(root.join("index.html"))?;
+    let template = latin1::html_references(&fs::read_to_string(root.join("index.html"))?);
     let styles = read_styles(&root.join("styles"))?;
     let packed = zopfli_gzip(wasm)?;
-    println!("xtask: wasm packed: {} gzip, {} as base85", kilobytes(packed.len()), kilobytes(packed.len() / 4 * 5));
-    let wasm_base85 = base85::encode(&packed);
+    let wasm_text = latin1::js_string_body(&packed);
+    println!("xtask: wasm packed: {} gzip, {} as a JS string", kilobytes(packed.len()), kilobytes(wasm_text.chars().count()));
     forbid_closing_tag(&styles, "</style", "styles/*.css")?;
     forbid_closing_tag(glue, "</script", "the wasm-bindgen glue")?;
-    let decoder = base85::js_decoder();
+    let decoder = latin1::JS_DECODER;
     let app = format!(
         "<script type=\"module\">\n{glue}\n{decoder}\n\
          try {{\n\
-         const packed = hallcountBase85(\"{wasm_base85}\");\n\
+         const packed = hallcountLatin1(\"{wasm_text}\");\n\
          const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"));\n\
          await __wbg_init({{ module_or_path: await new Response(unpacked).arrayBuffer() }});\n\
          }} catch (error) {{\n\
@@ -170,9 +171,35 @@ fn read_styles(dir: &Path) -> TaskResult<String> {
     let mut styles = String::new();
     for path in paths {
         let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        styles.push_str(&format!("/* {name} */\n{}\n", fs::read_to_string(&path)?));
+        styles.push_str(&format!("/* {name} */\n{}\n", minify_css(&fs::read_to_string(&path)?)));
     }
     Ok(styles)
+}
+
+/// CSS without comments, indentation and blank lines. Comments are found only outside strings
+/// (a `/*` inside `content: "..."` stays).
+fn minify_css(css: &str) -> String {
+    let mut kept = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find(['"', '\'', '/']) {
+        let (before, from) = rest.split_at(start);
+        kept.push_str(before);
+        let quote = from.chars().next().unwrap_or('/');
+        if quote == '/' {
+            if let Some(comment) = from.strip_prefix("/*") {
+                rest = comment.find("*/").map_or("", |end| &comment[end + 2..]);
+            } else {
+                kept.push('/');
+                rest = &from[1..];
+            }
+            continue;
+        }
+        let end = from[1..].find(quote).map_or(from.len(), |end| end + 2);
+        kept.push_str(&from[..end]);
+        rest = &from[end..];
+    }
+    kept.push_str(rest);
+    kept.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n")
 }
 
 fn forbid_closing_tag(text: &str, tag: &str, what: &str) -> TaskResult {
@@ -233,6 +260,12 @@ mod tests {
     fn leaves_glue_with_a_multi_line_template_alone() {
         let glue = "const s = `a\n    b`;\n";
         assert_eq!(trim_glue(glue), glue);
+    }
+
+    #[test]
+    fn css_loses_comments_and_indentation_but_not_strings() {
+        let css = "/* why */\n.a {\n    color: red; /* note */\n\n    content: \"/* kept */\";\n}\n";
+        assert_eq!(minify_css(css), ".a {\ncolor: red;\ncontent: \"/* kept */\";\n}");
     }
 
     #[test]

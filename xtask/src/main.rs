@@ -2,7 +2,7 @@
 //!
 //! Needs nothing but cargo to start; each task installs or reports what else it needs.
 
-mod base85;
+mod latin1;
 mod browsers;
 mod core_deps;
 mod dist;

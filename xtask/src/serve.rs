@@ -64,7 +64,8 @@ fn is_plain_file_name(name: &str) -> bool {
 
 fn content_type(name: &str) -> &'static str {
     match Path::new(name).extension().and_then(|ext| ext.to_str()) {
-        Some("html") => "text/html; charset=utf-8",
+        // No charset: the page names its own (windows-1252, see latin1.rs), which a header would override.
+        Some("html") => "text/html",
         Some("json") => "application/json",
         Some("wasm") => "application/wasm",
         Some("js") => "text/javascript",
@@ -103,7 +104,7 @@ mod tests {
 
     #[test]
     fn names_the_types_a_browser_needs() {
-        assert_eq!(content_type("hallcount.html"), "text/html; charset=utf-8");
+        assert_eq!(content_type("hallcount.html"), "text/html");
         assert_eq!(content_type("x.wasm"), "application/wasm");
         assert_eq!(content_type("x"), "application/octet-stream");
     }
