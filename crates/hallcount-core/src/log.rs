@@ -52,7 +52,9 @@ mod event_de {
     //! Reading an [`Event`] back. serde's derive for an internally tagged enum buffers the whole
     //! object before it looks at `"type"`, which doubles the time to read 10,000 papers. Here,
     //! when `"type"` comes first (as this crate writes it) the fields are read straight into
-    //! their variant; otherwise the object is buffered and read the slow way.
+    //! their variant; otherwise the object is buffered, written again with `"type"` first and
+    //! read that way (the rare, slow path; no second derive of every event shape, which cost the
+    //! page ~30 KB of wasm).
 
     use serde::de::value::MapAccessDeserializer;
     use serde::de::{self, Deserializer, MapAccess, Visitor};
@@ -98,34 +100,6 @@ mod event_de {
         winners: Vec<String>,
     }
 
-    /// The same shape through serde's derive: the slow path for objects not led by `"type"`.
-    #[derive(Deserialize)]
-    #[serde(tag = "type", rename_all = "snake_case", deny_unknown_fields)]
-    enum Buffered {
-        ElectionDefined { election: Election },
-        PaperEntered { paper: Paper },
-        PaperVoided { number: u32, reason: String },
-        DefinitionUnlocked { reason: String },
-        // A struct variant, so that unknown fields are refused here too.
-        ResultsLocked {},
-        ResultsUnlocked { reason: String },
-        LotDrawn { contest: String, winners: Vec<String> },
-    }
-
-    impl From<Buffered> for Event {
-        fn from(event: Buffered) -> Event {
-            match event {
-                Buffered::ElectionDefined { election } => Event::ElectionDefined { election },
-                Buffered::PaperEntered { paper } => Event::PaperEntered { paper },
-                Buffered::PaperVoided { number, reason } => Event::PaperVoided { number, reason },
-                Buffered::DefinitionUnlocked { reason } => Event::DefinitionUnlocked { reason },
-                Buffered::ResultsLocked {} => Event::ResultsLocked,
-                Buffered::ResultsUnlocked { reason } => Event::ResultsUnlocked { reason },
-                Buffered::LotDrawn { contest, winners } => Event::LotDrawn { contest, winners },
-            }
-        }
-    }
-
     const VARIANTS: &[&str] = &[
         "election_defined",
         "paper_entered",
@@ -156,7 +130,7 @@ mod event_de {
                 while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
                     object.insert(key, value);
                 }
-                return Buffered::deserialize(serde_json::Value::Object(object)).map(Event::from).map_err(de::Error::custom);
+                return read_type_first(object);
             }
             let kind: String = map.next_value()?;
             let rest = MapAccessDeserializer::new(map);
@@ -180,6 +154,22 @@ mod event_de {
                 other => return Err(de::Error::unknown_variant(other, VARIANTS)),
             })
         }
+    }
+
+    /// `object` written again with `"type"` first, then read by the fast path.
+    fn read_type_first<E: de::Error>(mut object: serde_json::Map<String, serde_json::Value>) -> Result<Event, E> {
+        let kind = object.remove("type").ok_or_else(|| E::missing_field("type"))?;
+        let rest = serde_json::Value::Object(object).to_string();
+        // `rest` is `{...}`: its fields (with the closing brace) go after the type.
+        let fields = rest.strip_prefix('{').unwrap_or(&rest);
+        let separator = if fields == "}" { "" } else { "," };
+        let text = format!("{{\"type\":{kind}{separator}{fields}");
+        serde_json::from_str::<Event>(&text).map_err(|error| {
+            // Its position is in the text written here, not in the reader's file.
+            let full = error.to_string();
+            let position = format!(" at line {} column {}", error.line(), error.column());
+            E::custom(full.strip_suffix(&position).unwrap_or(&full))
+        })
     }
 
     impl<'de> Deserialize<'de> for Event {
