@@ -198,7 +198,7 @@ impl Browser {
         let partial = self.downloads().join(format!("{file_name}.crdownload"));
         let deadline = std::time::Instant::now() + WAIT;
         // The file system has no event to wait on here; poll it, bounded.
-        while !(path.is_file() && !partial.exists()) {
+        while !path.is_file() || partial.exists() {
             assert!(std::time::Instant::now() < deadline, "{file_name} was not downloaded within {WAIT:?}");
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
