@@ -30,13 +30,15 @@ pub struct Lease {
 }
 
 impl Lease {
+    /// Whole milliseconds (what `Date.now()` gives): as an integer the page needs no float
+    /// printing and parsing code (~14 KB of wasm).
     pub fn parse(value: &str) -> Option<Lease> {
         let (tab, expires) = value.split_once('|')?;
-        Some(Lease { tab: tab.to_owned(), expires_ms: expires.parse().ok()? })
+        Some(Lease { tab: tab.to_owned(), expires_ms: expires.parse::<u64>().ok()? as f64 })
     }
 
     fn encode(&self) -> String {
-        format!("{}|{}", self.tab, self.expires_ms)
+        format!("{}|{}", self.tab, self.expires_ms as u64)
     }
 
     /// Whether this lease keeps `tab` from writing at `now_ms`.
