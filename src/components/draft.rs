@@ -59,7 +59,7 @@ impl Draft {
         if !KeyMap::is_code_char(key) {
             return Press::Ignored;
         }
-        self.pending.push_str(&key.to_lowercase());
+        self.pending.push_str(&key.to_ascii_lowercase());
         match keys.lookup(&self.pending) {
             Lookup::Found(slot) => {
                 self.pending.clear();

@@ -70,7 +70,7 @@ impl KeyMap {
     }
 
     pub fn lookup(&self, typed: &str) -> Lookup {
-        let typed = typed.to_lowercase();
+        let typed = typed.to_ascii_lowercase(); // codes are ASCII; no Unicode case tables in the page
         for (contest, codes) in self.codes.iter().enumerate() {
             for (candidate, code) in codes.iter().enumerate() {
                 if *code == typed {
