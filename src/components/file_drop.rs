@@ -4,10 +4,11 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
-use web_sys::{DragEvent, HtmlInputElement};
+use web_sys::FileList;
 use yew::prelude::*;
 
 use crate::app::use_lang;
+use crate::hooks::{use_file_input, FileInput};
 use crate::i18n::{tr, Key};
 use crate::services::files::read_text;
 
@@ -23,55 +24,19 @@ pub struct FileDropProps {
 #[component]
 pub fn FileDrop(props: &FileDropProps) -> Html {
     let lang = use_lang();
-    let over = use_state(|| false);
     // The reader must live until it calls back.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
-    let read = {
+    let read_first = {
         let on_text = props.on_text.clone();
-        move |file: web_sys::File| {
+        Callback::from(move |files: FileList| {
+            let Some(file) = files.get(0) else { return };
             let name = file.name();
             let on_text = on_text.clone();
             let started = read_text(file, move |text| on_text.emit((name, text)));
             *reader.borrow_mut() = Some(started);
-        }
-    };
-    let onchange = {
-        let read = read.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|files| files.get(0)) {
-                read(file);
-            }
-            // The same file chosen again must still be read.
-            input.set_value("");
         })
     };
-    let ondragover = {
-        let over = over.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            over.set(true);
-        })
-    };
-    let ondragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
-    };
-    let ondrop = {
-        let over = over.clone();
-        let disabled = props.disabled;
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            over.set(false);
-            if disabled {
-                return;
-            }
-            let file = event.data_transfer().and_then(|t| t.files()).and_then(|files| files.get(0));
-            if let Some(file) = file {
-                read(file);
-            }
-        })
-    };
+    let FileInput { over, onchange, ondragover, ondragleave, ondrop } = use_file_input(read_first, props.disabled);
     html! {
         <div class={classes!("file-drop", over.then_some("over"))} {ondragover} {ondragleave} {ondrop}>
             <label>

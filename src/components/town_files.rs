@@ -7,10 +7,11 @@ use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
 use hallcount_core::export::{VerifyError, MAX_RESULT_FILE_BYTES};
-use web_sys::{DragEvent, FileList, HtmlInputElement};
+use web_sys::FileList;
 use yew::prelude::*;
 
 use crate::app::use_lang;
+use crate::hooks::{use_file_input, FileInput};
 use crate::i18n::{tr, Key};
 
 #[derive(Properties, PartialEq)]
@@ -27,12 +28,11 @@ pub struct TownFilesProps {
 #[component]
 pub fn TownFiles(props: &TownFilesProps) -> Html {
     let lang = use_lang();
-    let over = use_state(|| false);
     // Readers must live until they call back; they are dropped with the component.
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let read_all = {
         let on_file = props.on_file.clone();
-        move |files: FileList| {
+        Callback::from(move |files: FileList| {
             for index in 0..files.length() {
                 let Some(file) = files.get(index) else { continue };
                 let name = file.name();
@@ -48,39 +48,9 @@ pub fn TownFiles(props: &TownFilesProps) -> Html {
                 });
                 readers.borrow_mut().push(reader);
             }
-        }
-    };
-    let onchange = {
-        let read_all = read_all.clone();
-        Callback::from(move |event: Event| {
-            let input: HtmlInputElement = event.target_unchecked_into();
-            if let Some(files) = input.files() {
-                read_all(files);
-            }
-            input.set_value("");
         })
     };
-    let ondragover = {
-        let over = over.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            over.set(true);
-        })
-    };
-    let ondragleave = {
-        let over = over.clone();
-        Callback::from(move |_: DragEvent| over.set(false))
-    };
-    let ondrop = {
-        let over = over.clone();
-        Callback::from(move |event: DragEvent| {
-            event.prevent_default();
-            over.set(false);
-            if let Some(files) = event.data_transfer().and_then(|t| t.files()) {
-                read_all(files);
-            }
-        })
-    };
+    let FileInput { over, onchange, ondragover, ondragleave, ondrop } = use_file_input(read_all, false);
     html! {
         <div class={classes!("file-drop", props.multiple.then_some("town-files"), over.then_some("over"))}
              {ondragover} {ondragleave} {ondrop}>
