@@ -228,6 +228,7 @@ messages! {
     ImportRead => ["已讀入「{file}」：請檢查後儲存。", "已读入“{file}”：请检查后保存。", "Read \"{file}\": check it, then save."],
     ImportRefused => ["無法讀入「{file}」：{message}", "无法读入“{file}”：{message}", "Could not read \"{file}\": {message}"],
     ProblemsToFix => ["尚有 {n} 處要修正，才能儲存。", "尚有 {n} 处要修正，才能保存。", "{n} problems to fix before saving."],
+    DiscardEditsConfirm => ["表格中的修改尚未儲存，要放棄這些修改嗎？", "表格中的修改尚未保存，要放弃这些修改吗？", "The changes in the form are not saved. Discard them?"],
     DefinitionUnsaved => ["設定有未儲存的更改。", "设定有未保存的更改。", "The definition has unsaved changes."],
     DefinitionSaved => ["設定已儲存。", "设定已保存。", "The definition is saved."],
     SaveDefinition => ["儲存設定", "保存设定", "Save the definition"],

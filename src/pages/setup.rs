@@ -14,7 +14,7 @@ use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
 use crate::components::file_drop::FileDrop;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Key, Lang};
 use crate::sample::sample_congress;
 
 /// What became of the last file read.
@@ -22,6 +22,11 @@ use crate::sample::sample_congress;
 enum Import {
     Read { file: String },
     Refused { file: String, message: String },
+}
+
+/// Whether the form's unsaved edits may be thrown away: asks the officer when there are any.
+fn may_discard(lang: Lang, edited: bool) -> bool {
+    !edited || gloo::dialogs::confirm(tr(lang, Key::DiscardEditsConfirm))
 }
 
 #[component]
@@ -48,6 +53,11 @@ pub fn SetupPage() -> Html {
     let results_locked = meeting.results_locked();
     let frozen = definition_locked || results_locked || !meeting.can_write();
     let unsaved = defined.as_deref() != Some(&**draft);
+    // Typed or imported but not saved: replacing the form with another election asks first.
+    let edited = match defined.as_deref() {
+        Some(defined) => defined != &**draft,
+        None => **draft != blank_election(),
+    };
 
     let on_change = {
         let draft = draft.clone();
@@ -65,6 +75,9 @@ pub fn SetupPage() -> Html {
             let parsed = text.and_then(|text| parse_election(&text).map_err(|e| describe::load_error(lang, &e)));
             match parsed {
                 Ok(election) => {
+                    if !may_discard(lang, edited) {
+                        return;
+                    }
                     draft.set(Rc::new(election));
                     import.set(Some(Import::Read { file }));
                 }
@@ -74,15 +87,26 @@ pub fn SetupPage() -> Html {
     };
     let on_open = {
         let meeting = meeting.clone();
-        Callback::from(move |id: String| meeting.switch_to(&id))
+        Callback::from(move |id: String| {
+            if may_discard(lang, edited) {
+                meeting.switch_to(&id);
+            }
+        })
     };
     let on_new = {
         let meeting = meeting.clone();
-        Callback::from(move |()| meeting.new_election())
+        Callback::from(move |()| {
+            if may_discard(lang, edited) {
+                meeting.new_election();
+            }
+        })
     };
     let on_sample = {
         let meeting = meeting.clone();
         Callback::from(move |()| {
+            if !may_discard(lang, edited) {
+                return;
+            }
             let _ = meeting.start_election(sample_congress());
         })
     };

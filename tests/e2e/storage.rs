@@ -262,3 +262,32 @@ async fn setup_sample_import_and_the_definition_lock() {
     browser.wait_for_absence(".definition-locked").await;
     browser.finish().await;
 }
+
+#[tokio::test]
+async fn unsaved_edits_are_discarded_only_when_the_officer_agrees() {
+    let browser = Browser::open("discard").await;
+    browser.wait_for(".page-setup").await;
+    // Nothing typed yet: the sample opens without a question.
+    browser.click(".sample-meeting").await;
+    browser.wait_for(".saved").await;
+    browser.type_into("input[name=title]", "（修訂）").await;
+    browser.wait_for(".unsaved").await;
+    let typed = format!("{}（修訂）", sample_congress().title);
+
+    // "New election" over typed edits asks; answering no keeps every character typed.
+    browser.click(".new-election").await;
+    let question = browser.client().get_alert_text().await.expect("a confirmation is asked");
+    assert_eq!(question, "The changes in the form are not saved. Discard them?");
+    browser.client().dismiss_alert().await.unwrap();
+    let title = browser.find("input[name=title]").await.prop("value").await.unwrap();
+    assert_eq!(title.as_deref(), Some(typed.as_str()));
+    browser.wait_for(".unsaved").await;
+
+    // Answering yes throws the edits away: a new, blank election is opened.
+    browser.click(".new-election").await;
+    browser.client().accept_alert().await.expect("a confirmation is asked");
+    browser.wait_for_absence(".unsaved").await;
+    let title = browser.find("input[name=title]").await.prop("value").await.unwrap();
+    assert_eq!(title.as_deref(), Some(""));
+    browser.finish().await;
+}
