@@ -4,9 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
-use fantoccini::wd::WebDriverCompatibleCommand;
 use hallcount::i18n::{tr, Key, Lang};
-use serde_json::{json, Value};
+use serde_json::json;
 
 use crate::harness::Browser;
 use crate::{choose_language, enter_papers};
@@ -98,26 +97,9 @@ async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
     assert!(said.starts_with(tr(Lang::En, Key::NextStepLocked)), "{said:?}");
 
     // 5. The result sheet as printed.
-    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
     picture(&browser, "5-result-sheet").await;
-    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
     browser.finish().await;
 }
 
-/// A Chrome DevTools command through chromedriver (media emulation for the printed sheet).
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
-async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
-    browser.client().issue_cmd(Cdp(json!({ "cmd": cmd, "params": params }))).await.expect("a DevTools command")
-}

@@ -5,6 +5,7 @@
 //! it fails with a message saying so). Screenshots land in `target/screenshots/`.
 #![cfg(not(target_arch = "wasm32"))]
 
+mod cli;
 mod harness;
 
 mod meeting;

@@ -6,17 +6,15 @@
 //! The definition (and, for the benchmark, the papers) are put in browser storage exactly as the
 //! app stores them (`seed`), so these tests need no Setup screen.
 
-use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use fantoccini::wd::WebDriverCompatibleCommand;
 use hallcount::services::files;
 use hallcount_core::{Election, Paper};
 use serde_json::{json, Value};
 
+use crate::cli::cli;
 use crate::harness::{screenshot_dir, Browser};
 use crate::seed::{preload, stored_meeting};
 
@@ -76,24 +74,6 @@ async fn wait_for_entered(browser: &Browser, n: usize) {
     browser.wait_for(&format!(".counter[data-entered='{n}']")).await;
 }
 
-/// The `hallcount` CLI, built once into its own target folder (the one running these tests is
-/// locked by the cargo that runs them).
-fn cli() -> &'static Path {
-    static CLI: OnceLock<PathBuf> = OnceLock::new();
-    CLI.get_or_init(|| {
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-cli");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "--quiet", "--package", "hallcount-cli", "--target-dir"])
-            .arg(&target)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("run cargo build for the CLI");
-        assert!(status.success(), "building the hallcount CLI failed");
-        target.join("debug").join("hallcount")
-    })
-}
-
 /// The results page as numbers, read from the screen's data attributes.
 async fn results_on_screen(browser: &Browser) -> Value {
     let script = r#"
@@ -139,24 +119,6 @@ fn cli_results(tally: &Value) -> Value {
             })
             .collect(),
     )
-}
-
-/// A Chrome DevTools command through chromedriver (printing, media emulation).
-#[derive(Debug)]
-struct Cdp(Value);
-
-impl WebDriverCompatibleCommand for Cdp {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/goog/cdp/execute", session_id.unwrap_or_default()))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.0.to_string()))
-    }
-}
-
-async fn cdp(browser: &Browser, cmd: &str, params: Value) -> Value {
-    browser.client().issue_cmd(Cdp(json!({ "cmd": cmd, "params": params }))).await.expect("a DevTools command")
 }
 
 #[tokio::test]
@@ -237,7 +199,7 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     screenshot_from_top(&browser, "results").await;
 
     // The print view: only the sheet, with the meeting's figures and the signature lines.
-    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
     let header_shown = browser.execute("return getComputedStyle(document.querySelector('.app-header')).display;").await;
     assert_eq!(header_shown, "none");
     let figures = browser
@@ -246,11 +208,11 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     assert_eq!(figures, json!([10, 9, 9, 9]));
     assert_eq!(browser.find_all(".sheet-signatures .signature-line").await.len(), 5);
     screenshot_from_top(&browser, "result-sheet-print").await;
-    let pdf = cdp(&browser, "Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
+    let pdf = browser.cdp("Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
     let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
     std::fs::write(screenshot_dir().join("result-sheet.pdf"), pdf).expect("save the PDF");
-    cdp(&browser, "Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
     browser.finish().await;
 }
 

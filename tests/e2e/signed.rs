@@ -5,12 +5,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::OnceLock;
 
 use hallcount_core::export::{result_file_name, ResultFile};
 use hallcount_core::{parse_ballots, Election, Paper};
 use serde_json::json;
 
+use crate::cli::cli;
 use crate::harness::Browser;
 use crate::seed::{preload, stored_meeting};
 
@@ -48,23 +48,6 @@ fn election_at(place: &str) -> Election {
 
 fn papers() -> Vec<Paper> {
     parse_ballots(PAPERS).expect("the papers parse").ballots
-}
-
-/// The CLI, built once into its own target folder (shared with the other e2e tests).
-fn cli() -> &'static Path {
-    static CLI: OnceLock<PathBuf> = OnceLock::new();
-    CLI.get_or_init(|| {
-        let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-cli");
-        let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
-        let status = Command::new(cargo)
-            .args(["build", "--quiet", "--package", "hallcount-cli", "--target-dir"])
-            .arg(&target)
-            .current_dir(env!("CARGO_MANIFEST_DIR"))
-            .status()
-            .expect("run cargo build for the CLI");
-        assert!(status.success(), "building the hallcount CLI failed");
-        target.join("debug").join("hallcount")
-    })
 }
 
 fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {

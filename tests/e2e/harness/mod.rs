@@ -269,12 +269,18 @@ impl Browser {
         }
     }
 
+    /// A Chrome DevTools command through chromedriver (media emulation, printing, downloads).
+    pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
+        let body = json!({ "cmd": cmd, "params": params });
+        self.client
+            .issue_cmd(SessionCommand::post("goog/cdp/execute", body))
+            .await
+            .unwrap_or_else(|error| panic!("DevTools command {cmd} failed: {error}"))
+    }
+
     async fn allow_downloads(&self) {
-        let params = json!({
-            "cmd": "Browser.setDownloadBehavior",
-            "params": { "behavior": "allow", "downloadPath": self.downloads() },
-        });
-        self.client.issue_cmd(SessionCommand::post("goog/cdp/execute", params)).await.expect("allow downloads");
+        let params = json!({ "behavior": "allow", "downloadPath": self.downloads() });
+        self.cdp("Browser.setDownloadBehavior", params).await;
     }
 
     /// The browser log's errors (chromedriver keeps them for us; reading empties it).
