@@ -14,7 +14,10 @@ const LANG_STORAGE_KEY: &str = "hallcount.lang";
 
 /// The remembered choice, else the browser's preference.
 fn initial_lang() -> Lang {
-    if let Some(lang) = LocalStorage::get::<String>(LANG_STORAGE_KEY).ok().and_then(|t| Lang::from_tag(&t)) {
+    if let Some(lang) = LocalStorage::get::<String>(LANG_STORAGE_KEY)
+        .ok()
+        .and_then(|t| Lang::from_tag(&t))
+    {
         return lang;
     }
     let languages = gloo::utils::window().navigator().languages();
@@ -86,7 +89,9 @@ pub fn App() -> Html {
 fn skip_to_main(event: MouseEvent) {
     event.prevent_default();
     let main = gloo::utils::document().get_element_by_id("main");
-    if let Some(main) = main.and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok()) {
+    if let Some(main) = main
+        .and_then(|element| wasm_bindgen::JsCast::dyn_into::<web_sys::HtmlElement>(element).ok())
+    {
         let _ = main.focus();
     }
 }

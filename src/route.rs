@@ -19,7 +19,14 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAV: [Route; 6] = [Route::Setup, Route::Entry, Route::Board, Route::Results, Route::Town, Route::Help];
+    pub const NAV: [Route; 6] = [
+        Route::Setup,
+        Route::Entry,
+        Route::Board,
+        Route::Results,
+        Route::Town,
+        Route::Help,
+    ];
 
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {

@@ -3,15 +3,26 @@
 //! vice-chairs (2 seats, 3 candidates), executive committee (11 seats, 13 candidates).
 
 use hallcount_core::{
-    Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Fraction, Quorum, Shortfall,
-    ShortfallRule, Threshold, TiePolicy, WriteIns,
+    Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Fraction, Quorum,
+    Shortfall, ShortfallRule, Threshold, TiePolicy, WriteIns,
 };
 
 const CHAIR: [&str; 1] = ["李美華"];
 const VICE_CHAIRS: [&str; 3] = ["陳少芬", "黃玉蓮", "張麗娟"];
 const EXECUTIVE: [&str; 13] = [
-    "李美華", "陳少芬", "黃玉蓮", "張麗娟", "王秀英", "劉桂芳", "楊淑珍", "趙麗華", "周小紅", "吳月娥", "徐春梅",
-    "孫翠屏", "馬金鳳",
+    "李美華",
+    "陳少芬",
+    "黃玉蓮",
+    "張麗娟",
+    "王秀英",
+    "劉桂芳",
+    "楊淑珍",
+    "趙麗華",
+    "周小紅",
+    "吳月娥",
+    "徐春梅",
+    "孫翠屏",
+    "馬金鳳",
 ];
 
 /// The settings a village uses unless it decides otherwise: more than half of the ballots cast,
@@ -22,8 +33,18 @@ pub fn village_contest(id: &str, office: &str, seats: u32, names: &[&str]) -> Co
         id: id.into(),
         office: office.into(),
         seats,
-        candidates: names.iter().enumerate().map(|(i, name)| Candidate { id: letter_id(i), name: (*name).into() }).collect(),
-        write_ins: WriteIns { allowed: true, need_mark: true },
+        candidates: names
+            .iter()
+            .enumerate()
+            .map(|(i, name)| Candidate {
+                id: letter_id(i),
+                name: (*name).into(),
+            })
+            .collect(),
+        write_ins: WriteIns {
+            allowed: true,
+            need_mark: true,
+        },
         threshold: Threshold::MORE_THAN_HALF_OF_CAST,
         ties: TiePolicy::Runoff,
         shortfall: village_shortfall(),
@@ -32,11 +53,17 @@ pub fn village_contest(id: &str, office: &str, seats: u32, names: &[&str]) -> Co
 }
 
 pub fn village_shortfall() -> Shortfall {
-    let third = Fraction { numerator: 1, denominator: 3 };
+    let third = Fraction {
+        numerator: 1,
+        denominator: 3,
+    };
     Shortfall {
         rule: ShortfallRule::AnotherRound,
         extra: 1,
-        floor: Some(Threshold { of: Base::BallotsCast, comparison: Some(Comparison::AtLeast(third)) }),
+        floor: Some(Threshold {
+            of: Base::BallotsCast,
+            comparison: Some(Comparison::AtLeast(third)),
+        }),
     }
 }
 
@@ -56,9 +83,15 @@ pub fn sample_congress() -> Election {
         body: "赤坑社區婦聯".into(),
         place: "赤坑社區".into(),
         date: "2026-03-08".into(),
-        delegates: Delegates { entitled: 27, present: 25 },
+        delegates: Delegates {
+            entitled: 27,
+            present: 25,
+        },
         ballots_issued: 25,
-        quorum: Some(Quorum::AtLeast(Fraction { numerator: 2, denominator: 3 })),
+        quorum: Some(Quorum::AtLeast(Fraction {
+            numerator: 2,
+            denominator: 3,
+        })),
         collected_limit: CollectedLimit::Issued,
         round: 1,
         contests: vec![
@@ -78,14 +111,21 @@ mod tests {
         let election = sample_congress();
         assert_eq!(hallcount_core::check_election(&election), []);
         assert_eq!(election.delegates.entitled, 27);
-        let shape: Vec<(u32, usize)> = election.contests.iter().map(|c| (c.seats, c.candidates.len())).collect();
+        let shape: Vec<(u32, usize)> = election
+            .contests
+            .iter()
+            .map(|c| (c.seats, c.candidates.len()))
+            .collect();
         assert_eq!(shape, [(1, 1), (2, 3), (11, 13)]);
     }
 
     #[test]
     fn the_sample_is_a_valid_election_file() {
         let json = serde_json::to_string_pretty(&sample_congress()).unwrap();
-        assert_eq!(hallcount_core::parse_election(&json).unwrap(), sample_congress());
+        assert_eq!(
+            hallcount_core::parse_election(&json).unwrap(),
+            sample_congress()
+        );
     }
 
     #[test]

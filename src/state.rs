@@ -20,7 +20,9 @@
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
-use hallcount_core::{ChainBreak, Election, EnteredPaper, Event, Log, LogEntry, LogError, Replay, RunningTally, Tally};
+use hallcount_core::{
+    ChainBreak, Election, EnteredPaper, Event, Log, LogEntry, LogError, Replay, RunningTally, Tally,
+};
 use yew::Reducible;
 
 /// One stored election: its log in memory, the running tally, and how much of it is stored.
@@ -48,7 +50,15 @@ impl Book {
         let election = log.state().election.clone().map(Rc::new);
         let running = election.as_deref().map(|e| running_over(e, log.state()));
         let n_stored = log.entries().len();
-        Book { id: id.into(), log, election, running, n_stored, set_aside: None, tally_memo: RefCell::new(None) }
+        Book {
+            id: id.into(),
+            log,
+            election,
+            running,
+            n_stored,
+            set_aside: None,
+            tally_memo: RefCell::new(None),
+        }
     }
 
     /// Records that storage holds entries set aside after an earlier break.
@@ -101,14 +111,20 @@ impl Book {
     fn push(&mut self, entry: LogEntry) -> Result<(), LogError> {
         // A void takes back a paper the tally counted; the log checks the number itself.
         let taken_back = match &entry.event {
-            Event::PaperVoided { number, .. } => {
-                self.log.state().paper(*number).filter(|p| p.is_live()).map(|p| p.paper.clone())
-            }
+            Event::PaperVoided { number, .. } => self
+                .log
+                .state()
+                .paper(*number)
+                .filter(|p| p.is_live())
+                .map(|p| p.paper.clone()),
             _ => None,
         };
         self.log.push(entry)?;
         let running = self.running.as_mut();
-        match (&self.log.entries().last().expect("just pushed").event, running) {
+        match (
+            &self.log.entries().last().expect("just pushed").event,
+            running,
+        ) {
             (Event::ElectionDefined { election }, _) => {
                 self.running = Some(running_over(election, self.log.state()));
                 self.election = Some(Rc::new(election.clone()));
@@ -188,7 +204,10 @@ pub enum MeetingError {
 #[derive(Debug)]
 pub enum Action {
     /// An entry sealed against the current log. `stored` says whether storage took it.
-    Commit { entry: LogEntry, stored: Result<(), String> },
+    Commit {
+        entry: LogEntry,
+        stored: Result<(), String>,
+    },
     /// Entries another tab stored (this tab only reads).
     Follow(Vec<LogEntry>),
     /// The entries kept in memory were written to storage after all.
@@ -313,7 +332,10 @@ impl Meeting {
         if let Some(refusal) = self.refusal() {
             return Err(refusal);
         }
-        self.book().log().seal(event, at).map_err(MeetingError::Refused)
+        self.book()
+            .log()
+            .seal(event, at)
+            .map_err(MeetingError::Refused)
     }
 
     fn with(self: &Rc<Self>, change: impl FnOnce(&mut Meeting)) -> Rc<Meeting> {
@@ -346,7 +368,9 @@ impl Reducible for Meeting {
                         }
                         Err(message) => {
                             if !matches!(m.saving, Saving::InMemory { .. }) {
-                                m.saving = Saving::Failed { message: message.clone() };
+                                m.saving = Saving::Failed {
+                                    message: message.clone(),
+                                };
                             }
                             m.last_error = Some(MeetingError::Storage { message });
                         }

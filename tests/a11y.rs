@@ -40,7 +40,10 @@ const PAGES: [(&str, &str); 6] = [
 fn axe_source() -> String {
     let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("node_modules/axe-core/axe.min.js");
     std::fs::read_to_string(&path).unwrap_or_else(|error| {
-        panic!("{}: {error}; install it with `npm ci` (cargo xtask test and .ci/run do)", path.display())
+        panic!(
+            "{}: {error}; install it with `npm ci` (cargo xtask test and .ci/run do)",
+            path.display()
+        )
     })
 }
 
@@ -48,7 +51,11 @@ fn axe_source() -> String {
 async fn serious_violations(browser: &Browser, axe: &str, place: &str) -> Vec<String> {
     let loaded = browser.execute("return typeof window.axe;").await;
     if loaded != json!("object") {
-        browser.client().execute(axe, vec![]).await.expect("inject axe-core");
+        browser
+            .client()
+            .execute(axe, vec![])
+            .await
+            .expect("inject axe-core");
     }
     let script = r#"
         const done = arguments[arguments.length - 1];
@@ -61,7 +68,11 @@ async fn serious_violations(browser: &Browser, axe: &str, place: &str) -> Vec<St
                 })))))
             .catch((error) => done([{ rule: "axe-error", impact: "critical", help: String(error), target: "", summary: "" }]));
     "#;
-    let found: Value = browser.client().execute_async(script, vec![]).await.expect("run axe-core");
+    let found: Value = browser
+        .client()
+        .execute_async(script, vec![])
+        .await
+        .expect("run axe-core");
     found
         .as_array()
         .expect("a list of violations")
@@ -82,18 +93,31 @@ async fn serious_violations(browser: &Browser, axe: &str, place: &str) -> Vec<St
 /// Switches the language with the app's own buttons and waits for `<html lang>` to follow; the
 /// window's title follows too.
 async fn choose_language(browser: &Browser, lang: Lang) {
-    browser.click(&format!(".lang-switch button[lang='{}']", lang.tag())).await;
-    browser.wait_for(&format!("html[lang='{}']", lang.tag())).await;
-    assert_eq!(browser.execute("return document.title;").await, json!(tr(lang, Key::AppName)));
+    browser
+        .click(&format!(".lang-switch button[lang='{}']", lang.tag()))
+        .await;
+    browser
+        .wait_for(&format!("html[lang='{}']", lang.tag()))
+        .await;
+    assert_eq!(
+        browser.execute("return document.title;").await,
+        json!(tr(lang, Key::AppName))
+    );
 }
 
 /// Key presses sent to whatever has the focus, as a clerk types them.
 pub async fn type_keys(browser: &Browser, keys: &str) {
     let mut actions = KeyActions::new("clerk".into());
     for key in keys.chars() {
-        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
     }
-    browser.client().perform_actions(actions).await.expect("type keys");
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .expect("type keys");
 }
 
 pub fn enter() -> char {
@@ -110,7 +134,9 @@ pub async fn enter_papers(browser: &Browser, papers: &[&str]) {
     browser.click(".key-surface").await;
     for (i, keys) in papers.iter().enumerate() {
         type_keys(browser, &format!("{keys}{}", enter())).await;
-        browser.wait_for(&format!(".counter[data-entered='{}']", start + i + 1)).await;
+        browser
+            .wait_for(&format!(".counter[data-entered='{}']", start + i + 1))
+            .await;
     }
 }
 
@@ -123,8 +149,15 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     // The check itself can fail: a planted button without a name is caught.
     browser.execute("const b = document.createElement('button'); b.id = 'planted'; document.body.append(b); return null;").await;
     let planted = serious_violations(&browser, &axe, "planted").await;
-    assert!(planted.iter().any(|v| v.contains("button-name") && v.contains("#planted")), "axe missed a nameless button: {planted:?}");
-    browser.execute("document.getElementById('planted').remove(); return null;").await;
+    assert!(
+        planted
+            .iter()
+            .any(|v| v.contains("button-name") && v.contains("#planted")),
+        "axe missed a nameless button: {planted:?}"
+    );
+    browser
+        .execute("document.getElementById('planted').remove(); return null;")
+        .await;
 
     // What a newcomer sees first: nothing set up yet.
     for lang in Lang::ALL {
@@ -132,7 +165,10 @@ async fn every_page_in_every_language_has_no_serious_violation() {
         for (hash, page) in PAGES {
             browser.goto_hash(hash).await;
             browser.wait_for(page).await;
-            violations.extend(serious_violations(&browser, &axe, &format!("empty {hash} in {}", lang.tag())).await);
+            violations.extend(
+                serious_violations(&browser, &axe, &format!("empty {hash} in {}", lang.tag()))
+                    .await,
+            );
         }
     }
 
@@ -144,12 +180,18 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     enter_papers(&browser, &["1246", "1357", "", "11"]).await;
     // Each committed paper is announced to screen readers (the first loop ended in English).
     let announced = tr_args(Lang::En, Key::PapersEntered, &[("n", "4")]);
-    browser.wait_for_text(".page-entry [aria-live='polite']", &announced).await;
+    browser
+        .wait_for_text(".page-entry [aria-live='polite']", &announced)
+        .await;
     // The town office with files in it: this meeting's signed result and a damaged file.
     browser.goto_hash("#/results").await;
-    browser.wait_for(".signed-export .key-status .fingerprint").await;
+    browser
+        .wait_for(".signed-export .key-status .fingerprint")
+        .await;
     browser.click(".download-signed").await;
-    let signed = browser.wait_for_download(&result_file_name(&sample_congress())).await;
+    let signed = browser
+        .wait_for_download(&result_file_name(&sample_congress()))
+        .await;
     let damaged = browser.downloads().join("damaged.hallcount.json");
     std::fs::write(&damaged, "{").expect("write a damaged file");
     let town_files = format!("{}\n{}", signed.display(), damaged.display());
@@ -162,37 +204,71 @@ async fn every_page_in_every_language_has_no_serious_violation() {
             if hash == "#/town" {
                 // The page keeps files only while it is shown: load them on each visit.
                 let input = browser.wait_for(".town-files input[type=file]").await;
-                input.send_keys(&town_files).await.expect("choose the files");
-                browser.wait_for(".file-verdicts .verdict[data-file='damaged.hallcount.json']").await;
+                input
+                    .send_keys(&town_files)
+                    .await
+                    .expect("choose the files");
+                browser
+                    .wait_for(".file-verdicts .verdict[data-file='damaged.hallcount.json']")
+                    .await;
             }
-            violations.extend(serious_violations(&browser, &axe, &format!("{hash} in {}", lang.tag())).await);
+            violations.extend(
+                serious_violations(&browser, &axe, &format!("{hash} in {}", lang.tag())).await,
+            );
         }
         // The forms that open on the entry page: voiding a paper.
         browser.goto_hash("#/entry").await;
         browser.click(".paper-list .void-button").await;
         browser.wait_for(".void-form").await;
-        violations.extend(serious_violations(&browser, &axe, &format!("#/entry voiding in {}", lang.tag())).await);
+        violations.extend(
+            serious_violations(
+                &browser,
+                &axe,
+                &format!("#/entry voiding in {}", lang.tag()),
+            )
+            .await,
+        );
     }
 
     // Locked results, with the unlock form open.
     browser.goto_hash("#/results").await;
     browser.click(".lock-results").await;
-    browser.click(".results-actions button:not(.print-sheet)").await;
+    browser
+        .click(".results-actions button:not(.print-sheet)")
+        .await;
     browser.wait_for(".unlock-form").await;
     for lang in Lang::ALL {
         choose_language(&browser, lang).await;
-        violations.extend(serious_violations(&browser, &axe, &format!("#/results unlocking in {}", lang.tag())).await);
+        violations.extend(
+            serious_violations(
+                &browser,
+                &axe,
+                &format!("#/results unlocking in {}", lang.tag()),
+            )
+            .await,
+        );
     }
 
-    assert!(violations.is_empty(), "{} serious or critical accessibility violations:\n  {}", violations.len(), violations.join("\n  "));
+    assert!(
+        violations.is_empty(),
+        "{} serious or critical accessibility violations:\n  {}",
+        violations.len(),
+        violations.join("\n  ")
+    );
     browser.finish().await;
 }
 
 /// Tabs through `page` as a keyboard user would and returns each focused control that shows no
 /// ring (outline under 2px and no box-shadow), described by its tag, class and text.
-async fn controls_without_a_visible_focus(browser: &Browser, page: &str, presses: usize) -> Vec<String> {
+async fn controls_without_a_visible_focus(
+    browser: &Browser,
+    page: &str,
+    presses: usize,
+) -> Vec<String> {
     let mut missing = Vec::new();
-    browser.execute("document.activeElement?.blur(); window.scrollTo(0, 0); return null;").await;
+    browser
+        .execute("document.activeElement?.blur(); window.scrollTo(0, 0); return null;")
+        .await;
     for _ in 0..presses {
         type_keys(browser, &char::from(WebKey::Tab).to_string()).await;
         let seen = browser
@@ -218,10 +294,22 @@ async fn every_control_reached_by_tab_shows_its_focus() {
     let browser = Browser::open("a11y_focus").await;
     // The first Tab offers to skip the header; Enter puts the focus on the page.
     type_keys(&browser, &char::from(WebKey::Tab).to_string()).await;
-    assert_eq!(browser.execute("return document.activeElement.className;").await, json!("skip-link"));
+    assert_eq!(
+        browser
+            .execute("return document.activeElement.className;")
+            .await,
+        json!("skip-link")
+    );
     type_keys(&browser, &enter().to_string()).await;
-    assert_eq!(browser.execute("return document.activeElement.id;").await, json!("main"));
-    assert_eq!(browser.execute("return location.hash;").await, json!(""), "the route did not change");
+    assert_eq!(
+        browser.execute("return document.activeElement.id;").await,
+        json!("main")
+    );
+    assert_eq!(
+        browser.execute("return location.hash;").await,
+        json!(""),
+        "the route did not change"
+    );
     // The blank form first (every field invalid and marked so), then the sample on every page.
     let mut missing = controls_without_a_visible_focus(&browser, "blank #/setup", 30).await;
     browser.click(".sample-meeting").await;
@@ -232,6 +320,10 @@ async fn every_control_reached_by_tab_shows_its_focus() {
         missing.extend(controls_without_a_visible_focus(&browser, hash, 30).await);
     }
     missing.dedup();
-    assert!(missing.is_empty(), "controls with no visible focus:\n  {}", missing.join("\n  "));
+    assert!(
+        missing.is_empty(),
+        "controls with no visible focus:\n  {}",
+        missing.join("\n  ")
+    );
     browser.finish().await;
 }

@@ -15,7 +15,9 @@ wasm_bindgen_test_configure!(run_in_browser);
 async fn mount() -> (AppHandle<App>, Element) {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a div");
-    gloo::utils::body().append_child(&root).expect("attach the div");
+    gloo::utils::body()
+        .append_child(&root)
+        .expect("attach the div");
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
     yew::scheduler::flush().await;
     (app, root)
@@ -28,20 +30,29 @@ fn unmount(app: AppHandle<App>, root: Element) {
 
 /// The language the app chose, from `<html lang>` (it follows the browser and storage).
 fn page_lang() -> Lang {
-    let tag = gloo::utils::document().document_element().and_then(|html| html.get_attribute("lang")).unwrap_or_default();
-    Lang::from_tag(&tag).unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
+    let tag = gloo::utils::document()
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .unwrap_or_default();
+    Lang::from_tag(&tag)
+        .unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
 }
 
 fn text_of(root: &Element, selector: &str) -> String {
     let element = root.query_selector(selector).expect("a valid selector");
-    element.unwrap_or_else(|| panic!("nothing matches `{selector}`")).text_content().unwrap_or_default()
+    element
+        .unwrap_or_else(|| panic!("nothing matches `{selector}`"))
+        .text_content()
+        .unwrap_or_default()
 }
 
 /// Change the hash and deliver its `hashchange` now, rather than at the browser's next task.
 async fn go_to(hash: &str) {
     let window = gloo::utils::window();
     window.location().set_hash(hash).expect("set the hash");
-    window.dispatch_event(&Event::new("hashchange").expect("an event")).expect("dispatch");
+    window
+        .dispatch_event(&Event::new("hashchange").expect("an event"))
+        .expect("dispatch");
     yew::scheduler::flush().await;
 }
 
@@ -62,7 +73,12 @@ async fn the_hash_picks_the_area() {
         ("#/setup", ".page-setup", Key::NavSetup),
     ] {
         go_to(hash).await;
-        assert!(root.query_selector(page).expect("a valid selector").is_some(), "{hash} shows {page}");
+        assert!(
+            root.query_selector(page)
+                .expect("a valid selector")
+                .is_some(),
+            "{hash} shows {page}"
+        );
         assert_eq!(text_of(&root, "main h2"), tr(lang, title));
         assert_eq!(text_of(&root, "nav a.current"), tr(lang, title));
     }
@@ -74,7 +90,10 @@ async fn the_language_switch_relabels_everything() {
     let (app, root) = mount().await;
     for lang in Lang::ALL {
         let selector = format!(".lang-switch button[lang='{}']", lang.tag());
-        let button = root.query_selector(&selector).expect("a valid selector").expect("a button per language");
+        let button = root
+            .query_selector(&selector)
+            .expect("a valid selector")
+            .expect("a button per language");
         button.dyn_into::<HtmlElement>().expect("a button").click();
         yew::scheduler::flush().await;
         assert_eq!(page_lang(), lang);
@@ -101,7 +120,10 @@ fn signing_in_wasm_makes_the_native_bytes() {
         app: payload.app,
         created: payload.created,
     };
-    assert_eq!(ResultFile::sign(ResultPayload::new(input), &signer).to_json(), vector);
+    assert_eq!(
+        ResultFile::sign(ResultPayload::new(input), &signer).to_json(),
+        vector
+    );
 }
 
 /// A key made from `crypto.getRandomValues` is stored, reads back whole, and differs each time.

@@ -17,7 +17,9 @@ pub const MARKS_UP_TO: u32 = 60;
 pub enum Drawing {
     Marks,
     /// Bars relative to the largest count.
-    Bars { max: u32 },
+    Bars {
+        max: u32,
+    },
 }
 
 pub fn drawing_for(max: u32) -> Drawing {
@@ -49,12 +51,28 @@ pub struct BoardColumnProps {
 #[component]
 pub fn BoardColumn(props: &BoardColumnProps) -> Html {
     let lang = use_lang();
-    let Some(contest) = props.election.contests.iter().find(|c| c.id == props.counts.id) else {
+    let Some(contest) = props
+        .election
+        .contests
+        .iter()
+        .find(|c| c.id == props.counts.id)
+    else {
         return Html::default();
     };
     let counts = &props.counts;
-    let votes = |id: &str| counts.candidates.iter().find(|c| c.id == id).map_or(0, |c| c.votes_for);
-    let max = counts.candidates.iter().map(|c| c.votes_for).chain(counts.write_ins.iter().map(|w| w.votes)).max();
+    let votes = |id: &str| {
+        counts
+            .candidates
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(0, |c| c.votes_for)
+    };
+    let max = counts
+        .candidates
+        .iter()
+        .map(|c| c.votes_for)
+        .chain(counts.write_ins.iter().map(|w| w.votes))
+        .max();
     let drawing = drawing_for(max.unwrap_or(0));
     html! {
         <section class="board-column" aria-label={contest.office.clone()}>
@@ -88,7 +106,11 @@ fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
     let drawn = match drawing {
         Drawing::Marks => html! { <TallyMarks count={votes} /> },
         Drawing::Bars { max } => {
-            let width = format!("width: {}.{}%", bar_per_mille(votes, max) / 10, bar_per_mille(votes, max) % 10);
+            let width = format!(
+                "width: {}.{}%",
+                bar_per_mille(votes, max) / 10,
+                bar_per_mille(votes, max) % 10
+            );
             html! { <span class="board-bar" aria-hidden="true"><span style={width}></span></span> }
         }
     };
@@ -109,7 +131,12 @@ mod tests {
     fn marks_for_a_village_bars_for_a_crowd() {
         assert_eq!(drawing_for(0), Drawing::Marks);
         assert_eq!(drawing_for(MARKS_UP_TO), Drawing::Marks);
-        assert_eq!(drawing_for(MARKS_UP_TO + 1), Drawing::Bars { max: MARKS_UP_TO + 1 });
+        assert_eq!(
+            drawing_for(MARKS_UP_TO + 1),
+            Drawing::Bars {
+                max: MARKS_UP_TO + 1
+            }
+        );
     }
 
     #[test]

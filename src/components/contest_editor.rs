@@ -29,13 +29,25 @@ pub struct ContestEditorProps {
 
 const TIES: [(&str, TiePolicy, Key); 3] = [
     ("runoff", TiePolicy::Runoff, Key::TiesRunoff),
-    ("fewer_against_then_runoff", TiePolicy::FewerAgainstThenRunoff, Key::TiesFewerAgainst),
+    (
+        "fewer_against_then_runoff",
+        TiePolicy::FewerAgainstThenRunoff,
+        Key::TiesFewerAgainst,
+    ),
     ("lot", TiePolicy::Lot, Key::TiesLot),
 ];
 
 const SHORTFALLS: [(&str, ShortfallRule, Key); 3] = [
-    ("another_round", ShortfallRule::AnotherRound, Key::ShortfallAnotherRound),
-    ("leave_vacant", ShortfallRule::LeaveVacant, Key::ShortfallLeaveVacant),
+    (
+        "another_round",
+        ShortfallRule::AnotherRound,
+        Key::ShortfallAnotherRound,
+    ),
+    (
+        "leave_vacant",
+        ShortfallRule::LeaveVacant,
+        Key::ShortfallLeaveVacant,
+    ),
     ("repeat", ShortfallRule::Repeat, Key::ShortfallRepeat),
 ];
 
@@ -73,26 +85,47 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
         }
     });
     let on_shortfall = edit(contest, on_change, |c, v: String| {
-        let Some((_, rule, _)) = SHORTFALLS.iter().find(|(name, ..)| *name == v) else { return };
+        let Some((_, rule, _)) = SHORTFALLS.iter().find(|(name, ..)| *name == v) else {
+            return;
+        };
         // `extra` and `floor` belong to another round only (check_election refuses them elsewhere).
         c.shortfall = match rule {
             ShortfallRule::AnotherRound => village_shortfall(),
-            rule => Shortfall { rule: *rule, extra: 0, floor: None },
+            rule => Shortfall {
+                rule: *rule,
+                extra: 0,
+                floor: None,
+            },
         };
     });
     let on_extra = edit(contest, on_change, |c, v: u32| c.shortfall.extra = v);
     let on_has_floor = edit(contest, on_change, |c, v: bool| {
         c.shortfall.floor = if v { village_shortfall().floor } else { None };
     });
-    let on_floor = edit(contest, on_change, |c, v: Threshold| c.shortfall.floor = Some(v));
-    let on_round_of = edit(contest, on_change, |c, v: String| c.round_of = (!v.trim().is_empty()).then_some(v));
-    let on_add_candidate = edit(contest, on_change, |c, (): ()| {
-        let id = (0..).map(letter_id).find(|id| !c.candidates.iter().any(|k| &k.id == id)).expect("ids never run out");
-        c.candidates.push(Candidate { id, name: String::new() });
+    let on_floor = edit(contest, on_change, |c, v: Threshold| {
+        c.shortfall.floor = Some(v)
     });
-    let ties_value = TIES.iter().find(|(_, t, _)| *t == contest.ties).map_or("runoff", |(name, ..)| *name);
-    let shortfall_value =
-        SHORTFALLS.iter().find(|(_, r, _)| *r == contest.shortfall.rule).map_or("another_round", |(name, ..)| *name);
+    let on_round_of = edit(contest, on_change, |c, v: String| {
+        c.round_of = (!v.trim().is_empty()).then_some(v)
+    });
+    let on_add_candidate = edit(contest, on_change, |c, (): ()| {
+        let id = (0..)
+            .map(letter_id)
+            .find(|id| !c.candidates.iter().any(|k| &k.id == id))
+            .expect("ids never run out");
+        c.candidates.push(Candidate {
+            id,
+            name: String::new(),
+        });
+    });
+    let ties_value = TIES
+        .iter()
+        .find(|(_, t, _)| *t == contest.ties)
+        .map_or("runoff", |(name, ..)| *name);
+    let shortfall_value = SHORTFALLS
+        .iter()
+        .find(|(_, r, _)| *r == contest.shortfall.rule)
+        .map_or("another_round", |(name, ..)| *name);
     let another_round = contest.shortfall.rule == ShortfallRule::AnotherRound;
 
     html! {
@@ -177,7 +210,10 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
         let (candidate, on_change) = (props.candidate.clone(), props.on_change.clone());
         Callback::from(move |event: InputEvent| {
             let mut next = candidate.clone();
-            change(&mut next, event.target_unchecked_into::<HtmlInputElement>().value());
+            change(
+                &mut next,
+                event.target_unchecked_into::<HtmlInputElement>().value(),
+            );
             on_change.emit(next);
         })
     };

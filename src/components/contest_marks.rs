@@ -21,7 +21,10 @@ pub enum HintKind {
 
 /// "3 marked, 3 seats: counts", "4 marked, 3 seats: invalid for this office", "blank".
 pub fn effect_hint(lang: Lang, effect: &ContestEffect) -> (HintKind, String) {
-    let args = [("n", effect.selections.to_string()), ("seats", effect.seats.to_string())];
+    let args = [
+        ("n", effect.selections.to_string()),
+        ("seats", effect.seats.to_string()),
+    ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     if effect.blank {
         (HintKind::Blank, tr(lang, Key::HintBlank).to_owned())

@@ -3,7 +3,9 @@
 //! screen does and speak the meeting's language.
 
 use hallcount_core::export::TrustedError;
-use hallcount_core::{BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind};
+use hallcount_core::{
+    BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
+};
 
 use crate::i18n::{tr, tr_args, Key, Lang};
 use crate::state::MeetingError;
@@ -24,7 +26,10 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
         PresentOverEntitled { present, entitled } => tr_args(
             lang,
             Key::ProblemPresentOverEntitled,
-            &[("present", &present.to_string()), ("entitled", &entitled.to_string())],
+            &[
+                ("present", &present.to_string()),
+                ("entitled", &entitled.to_string()),
+            ],
         ),
         RoundZero => tr(lang, Key::ProblemRoundZero).to_owned(),
         NoContests => tr(lang, Key::ProblemNoContests).to_owned(),
@@ -35,27 +40,44 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
         UnreachableThreshold => tr(lang, Key::ProblemUnreachableThreshold).to_owned(),
         ShortfallSettingUnused { .. } => tr(lang, Key::ProblemShortfallSettingUnused).to_owned(),
         FloorWithoutFraction => tr(lang, Key::ProblemFloorWithoutFraction).to_owned(),
-        UnknownContest { paper, contest } => {
-            tr_args(lang, Key::ProblemUnknownContest, &[("n", &n(paper)), ("contest", contest)])
-        }
-        UnknownCandidate { paper, contest, candidate } => tr_args(
+        UnknownContest { paper, contest } => tr_args(
+            lang,
+            Key::ProblemUnknownContest,
+            &[("n", &n(paper)), ("contest", contest)],
+        ),
+        UnknownCandidate {
+            paper,
+            contest,
+            candidate,
+        } => tr_args(
             lang,
             Key::ProblemUnknownCandidate,
-            &[("n", &n(paper)), ("contest", contest), ("candidate", candidate)],
+            &[
+                ("n", &n(paper)),
+                ("contest", contest),
+                ("candidate", candidate),
+            ],
         ),
-        WriteInNotAllowed { paper, contest } => {
-            tr_args(lang, Key::ProblemWriteInNotAllowed, &[("n", &n(paper)), ("contest", contest)])
-        }
+        WriteInNotAllowed { paper, contest } => tr_args(
+            lang,
+            Key::ProblemWriteInNotAllowed,
+            &[("n", &n(paper)), ("contest", contest)],
+        ),
         EmptyWriteIn { paper, .. } => tr_args(lang, Key::ProblemEmptyWriteIn, &[("n", &n(paper))]),
-        DuplicateWriteIn { paper, name, .. } => {
-            tr_args(lang, Key::ProblemDuplicateWriteIn, &[("n", &n(paper)), ("name", name)])
-        }
+        DuplicateWriteIn { paper, name, .. } => tr_args(
+            lang,
+            Key::ProblemDuplicateWriteIn,
+            &[("n", &n(paper)), ("name", name)],
+        ),
         EmptyRejection { paper } => tr_args(lang, Key::ProblemEmptyRejection, &[("n", &n(paper))]),
     }
 }
 
 fn problems(lang: Lang, list: &[Problem]) -> String {
-    let texts: Vec<String> = list.iter().map(|p| format!("{} ({})", problem(lang, p), p.path)).collect();
+    let texts: Vec<String> = list
+        .iter()
+        .map(|p| format!("{} ({})", problem(lang, p), p.path))
+        .collect();
     texts.join(tr(lang, Key::NameSeparator))
 }
 
@@ -64,26 +86,38 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
     let n = |number: &u32| number.to_string();
     match error {
         NoElection => tr(lang, Key::ErrNoElection).to_owned(),
-        InvalidElection { problems: list } => {
-            tr_args(lang, Key::ErrInvalidElection, &[("problems", &problems(lang, list))])
-        }
+        InvalidElection { problems: list } => tr_args(
+            lang,
+            Key::ErrInvalidElection,
+            &[("problems", &problems(lang, list))],
+        ),
         DefinitionLocked => tr(lang, Key::ErrDefinitionLocked).to_owned(),
         DefinitionNotLocked => tr(lang, Key::ErrDefinitionNotLocked).to_owned(),
-        RedefinitionBreaksPaper { number, problems: list } => tr_args(
+        RedefinitionBreaksPaper {
+            number,
+            problems: list,
+        } => tr_args(
             lang,
             Key::ErrRedefinitionBreaksPaper,
             &[("n", &n(number)), ("problems", &problems(lang, list))],
         ),
-        InvalidPaper { number, problems: list } => {
-            tr_args(lang, Key::ErrInvalidPaper, &[("n", &n(number)), ("problems", &problems(lang, list))])
-        }
+        InvalidPaper {
+            number,
+            problems: list,
+        } => tr_args(
+            lang,
+            Key::ErrInvalidPaper,
+            &[("n", &n(number)), ("problems", &problems(lang, list))],
+        ),
         ResultsLocked => tr(lang, Key::ErrResultsLocked).to_owned(),
         ResultsAlreadyLocked => tr(lang, Key::ErrResultsAlreadyLocked).to_owned(),
         ResultsNotLocked => tr(lang, Key::ErrResultsNotLocked).to_owned(),
         UnknownPaper { number } => tr_args(lang, Key::ErrUnknownPaper, &[("n", &n(number))]),
         AlreadyVoided { number } => tr_args(lang, Key::ErrAlreadyVoided, &[("n", &n(number))]),
         MissingReason => tr(lang, Key::ErrMissingReason).to_owned(),
-        UnknownContest { contest } => tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)]),
+        UnknownContest { contest } => {
+            tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)])
+        }
         NoWinners => tr(lang, Key::ErrNoWinners).to_owned(),
         UnknownWinner { winner } => tr_args(lang, Key::ErrUnknownWinner, &[("name", winner)]),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Key::ErrOutOfStep).to_owned(),
@@ -96,7 +130,9 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
         MeetingError::NoElection => tr(lang, Key::ErrNoElection).to_owned(),
         MeetingError::OtherTab => tr(lang, Key::AlertOtherTab).to_owned(),
         MeetingError::Paused => tr(lang, Key::ErrPaused).to_owned(),
-        MeetingError::Storage { message } => tr_args(lang, Key::AlertStorageFailed, &[("message", message)]),
+        MeetingError::Storage { message } => {
+            tr_args(lang, Key::AlertStorageFailed, &[("message", message)])
+        }
     }
 }
 
@@ -108,35 +144,67 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         LoadErrorKind::Format => Key::LoadErrorFormat,
         LoadErrorKind::Shape => Key::LoadErrorShape,
     };
-    let path = if error.path.is_empty() { tr(lang, Key::LoadErrorWholeFile) } else { error.path.as_str() };
+    let path = if error.path.is_empty() {
+        tr(lang, Key::LoadErrorWholeFile)
+    } else {
+        error.path.as_str()
+    };
     let place = match error.line {
         0 => path.to_owned(),
-        line => tr_args(lang, Key::LoadErrorPlace, &[("path", path), ("line", &line.to_string()), ("column", &error.column.to_string())]),
+        line => tr_args(
+            lang,
+            Key::LoadErrorPlace,
+            &[
+                ("path", path),
+                ("line", &line.to_string()),
+                ("column", &error.column.to_string()),
+            ],
+        ),
     };
-    tr_args(lang, Key::LoadErrorDescribed, &[("what", tr(lang, what)), ("place", &place), ("detail", &error.message)])
+    tr_args(
+        lang,
+        Key::LoadErrorDescribed,
+        &[
+            ("what", tr(lang, what)),
+            ("place", &place),
+            ("detail", &error.message),
+        ],
+    )
 }
 
 /// A trusted keys list the town office cannot use, in its language.
 pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
     match error {
         TrustedError::Damaged(detail) => tr_args(lang, Key::TrustedDamaged, &[("detail", detail)]),
-        TrustedError::UnknownFormat(format) => tr_args(lang, Key::TrustedNotAList, &[("format", format)]),
-        TrustedError::BadFingerprint { index, text } => {
-            tr_args(lang, Key::TrustedBadFingerprint, &[("n", &(index + 1).to_string()), ("text", text)])
+        TrustedError::UnknownFormat(format) => {
+            tr_args(lang, Key::TrustedNotAList, &[("format", format)])
         }
-        TrustedError::Duplicate { fingerprint } => tr_args(lang, Key::TrustedDuplicate, &[("fingerprint", fingerprint)]),
+        TrustedError::BadFingerprint { index, text } => tr_args(
+            lang,
+            Key::TrustedBadFingerprint,
+            &[("n", &(index + 1).to_string()), ("text", text)],
+        ),
+        TrustedError::Duplicate { fingerprint } => {
+            tr_args(lang, Key::TrustedDuplicate, &[("fingerprint", fingerprint)])
+        }
     }
 }
 
 pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
     let kept = broken.index.to_string();
     let why = match &broken.kind {
-        BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => tr(lang, Key::BreakMissing).to_owned(),
+        BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => {
+            tr(lang, Key::BreakMissing).to_owned()
+        }
         BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Key::BreakAltered).to_owned(),
         BreakKind::Unreadable { .. } => tr(lang, Key::BreakUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
     };
-    tr_args(lang, Key::AlertChainBroken, &[("kept", &kept), ("why", &why)])
+    tr_args(
+        lang,
+        Key::AlertChainBroken,
+        &[("kept", &kept), ("why", &why)],
+    )
 }
 
 #[cfg(test)]
@@ -145,15 +213,25 @@ mod load_error_tests {
 
     #[test]
     fn a_refused_file_is_described_in_the_meeting_s_language_with_its_place() {
-        let error = hallcount_core::parse_election("{\n  \"format\": \"hallcount/election@1\",\n  \"title\": 7\n}").unwrap_err();
+        let error = hallcount_core::parse_election(
+            "{\n  \"format\": \"hallcount/election@1\",\n  \"title\": 7\n}",
+        )
+        .unwrap_err();
         let hant = load_error(Lang::ZhHant, &error);
-        assert!(hant.starts_with(tr(Lang::ZhHant, Key::LoadErrorShape)), "{hant}");
+        assert!(
+            hant.starts_with(tr(Lang::ZhHant, Key::LoadErrorShape)),
+            "{hant}"
+        );
         assert!(hant.contains("title"), "the place is named: {hant}");
         assert!(hant.contains("第 3 行"), "the line is named: {hant}");
         let syntax = hallcount_core::parse_election("{ not json").unwrap_err();
         assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Key::LoadErrorSyntax)));
-        let format = hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap_err();
-        assert!(load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Key::LoadErrorFormat)));
+        let format =
+            hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#)
+                .unwrap_err();
+        assert!(
+            load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Key::LoadErrorFormat))
+        );
     }
 }
 
@@ -164,9 +242,16 @@ mod trusted_error_tests {
 
     #[test]
     fn an_unusable_trusted_list_is_described_in_the_town_s_language() {
-        let other = TrustedKeys::parse(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap_err();
-        assert_eq!(trusted_error(Lang::ZhHant, &other), "不是受信任金鑰清單（格式為「hallcount/ballots@1」）");
+        let other = TrustedKeys::parse(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#)
+            .unwrap_err();
+        assert_eq!(
+            trusted_error(Lang::ZhHant, &other),
+            "不是受信任金鑰清單（格式為「hallcount/ballots@1」）"
+        );
         let damaged = TrustedKeys::parse("{").unwrap_err();
-        assert!(trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"), "{damaged:?}");
+        assert!(
+            trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"),
+            "{damaged:?}"
+        );
     }
 }

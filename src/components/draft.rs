@@ -52,7 +52,11 @@ impl Draft {
                 self.pending.pop();
                 return Press::Pending;
             }
-            "+" => return self.write_in_contest(election).map_or(Press::Ignored, Press::WriteIn),
+            "+" => {
+                return self
+                    .write_in_contest(election)
+                    .map_or(Press::Ignored, Press::WriteIn)
+            }
             "/" => return Press::Reject,
             _ => {}
         }
@@ -75,13 +79,22 @@ impl Draft {
     pub fn mark(&self, election: &Election, slot: Slot) -> Option<Mark> {
         let contest = election.contests.get(slot.contest)?;
         let candidate = contest.candidates.get(slot.candidate)?;
-        self.paper.contests.get(&contest.id)?.marks.get(&candidate.id).copied()
+        self.paper
+            .contests
+            .get(&contest.id)?
+            .marks
+            .get(&candidate.id)
+            .copied()
     }
 
     /// Blank → ○ → × → unreadable → blank, for one cell (a key press or a click).
     pub fn cycle(&mut self, slot: Slot, election: &Election) {
-        let Some(contest) = election.contests.get(slot.contest) else { return };
-        let Some(candidate) = contest.candidates.get(slot.candidate) else { return };
+        let Some(contest) = election.contests.get(slot.contest) else {
+            return;
+        };
+        let Some(candidate) = contest.candidates.get(slot.candidate) else {
+            return;
+        };
         self.current = slot.contest;
         let marks = self.paper.contests.entry(contest.id.clone()).or_default();
         match next_mark(marks.marks.get(&candidate.id).copied()) {
@@ -98,17 +111,25 @@ impl Draft {
     /// A written name, kept as typed (only the spaces around it trimmed).
     pub fn add_write_in(&mut self, contest: usize, election: &Election, name: &str, marked: bool) {
         let name = name.trim();
-        let Some(contest) = election.contests.get(contest) else { return };
+        let Some(contest) = election.contests.get(contest) else {
+            return;
+        };
         if name.is_empty() || !contest.write_ins.allowed {
             return;
         }
         let marks = self.paper.contests.entry(contest.id.clone()).or_default();
-        marks.write_ins.push(WriteIn { name: name.to_owned(), marked });
+        marks.write_ins.push(WriteIn {
+            name: name.to_owned(),
+            marked,
+        });
     }
 
     /// Add or take away the ○ beside a written name.
     pub fn toggle_write_in(&mut self, contest: usize, election: &Election, index: usize) {
-        if let Some(write_in) = self.contest_marks_mut(contest, election).and_then(|m| m.write_ins.get_mut(index)) {
+        if let Some(write_in) = self
+            .contest_marks_mut(contest, election)
+            .and_then(|m| m.write_ins.get_mut(index))
+        {
             write_in.marked = !write_in.marked;
         }
     }
@@ -146,23 +167,42 @@ impl Draft {
             return None;
         }
         *self = Draft::default();
-        Some(Paper { contests: Default::default(), rejected: Some(reason.to_owned()) })
+        Some(Paper {
+            contests: Default::default(),
+            rejected: Some(reason.to_owned()),
+        })
     }
 
     /// The contest of the last mark if it takes written names, else the first that does.
     fn write_in_contest(&self, election: &Election) -> Option<usize> {
-        let allowed = |i: &usize| election.contests.get(*i).is_some_and(|c| c.write_ins.allowed);
-        Some(self.current).filter(allowed).or_else(|| (0..election.contests.len()).find(allowed))
+        let allowed = |i: &usize| {
+            election
+                .contests
+                .get(*i)
+                .is_some_and(|c| c.write_ins.allowed)
+        };
+        Some(self.current)
+            .filter(allowed)
+            .or_else(|| (0..election.contests.len()).find(allowed))
     }
 
-    fn contest_marks_mut(&mut self, contest: usize, election: &Election) -> Option<&mut ContestMarks> {
+    fn contest_marks_mut(
+        &mut self,
+        contest: usize,
+        election: &Election,
+    ) -> Option<&mut ContestMarks> {
         let id = &election.contests.get(contest)?.id;
         self.paper.contests.get_mut(id)
     }
 
     /// A contest with nothing on it is left out of the paper, as the file format says.
     fn drop_if_empty(&mut self, contest_id: &str) {
-        if self.paper.contests.get(contest_id).is_some_and(|m| m.marks.is_empty() && m.write_ins.is_empty()) {
+        if self
+            .paper
+            .contests
+            .get(contest_id)
+            .is_some_and(|m| m.marks.is_empty() && m.write_ins.is_empty())
+        {
             self.paper.contests.remove(contest_id);
         }
     }
@@ -191,7 +231,9 @@ mod tests {
     fn type_keys(draft: &mut Draft, keys: &[&str]) -> Vec<Press> {
         let election = election();
         let map = KeyMap::for_election(&election);
-        keys.iter().map(|k| draft.press(k, &map, &election)).collect()
+        keys.iter()
+            .map(|k| draft.press(k, &map, &election))
+            .collect()
     }
 
     #[test]
@@ -219,7 +261,13 @@ mod tests {
         let presses = type_keys(&mut draft, &["x", "Enter", "/", "Tab", "+"]);
         assert_eq!(
             presses,
-            [Press::Unknown("x".into()), Press::Commit, Press::Reject, Press::Ignored, Press::WriteIn(1)]
+            [
+                Press::Unknown("x".into()),
+                Press::Commit,
+                Press::Reject,
+                Press::Ignored,
+                Press::WriteIn(1)
+            ]
         );
     }
 
@@ -238,8 +286,17 @@ mod tests {
         draft.add_write_in(0, &election, "N", true);
         draft.toggle_write_in(1, &election, 0);
         let marks = draft.contest_marks(&election, 1);
-        assert_eq!(marks.write_ins, [WriteIn { name: "王芳".into(), marked: true }]);
-        assert!(!draft.paper.contests.contains_key("chair"), "the chair takes no written names");
+        assert_eq!(
+            marks.write_ins,
+            [WriteIn {
+                name: "王芳".into(),
+                marked: true
+            }]
+        );
+        assert!(
+            !draft.paper.contests.contains_key("chair"),
+            "the chair takes no written names"
+        );
         draft.remove_write_in(1, &election, 0);
         assert!(draft.paper.contests.is_empty());
     }

@@ -9,7 +9,9 @@ use yew::prelude::*;
 
 use crate::app::use_lang;
 use crate::components::contest_editor::ContestEditor;
-use crate::components::fields::{FieldProblems, FractionField, NumberField, SelectField, TextField};
+use crate::components::fields::{
+    FieldProblems, FractionField, NumberField, SelectField, TextField,
+};
 use crate::i18n::{tr, Key};
 use crate::sample::village_contest;
 
@@ -30,9 +32,15 @@ pub fn blank_election() -> Election {
         body: String::new(),
         place: String::new(),
         date: String::new(),
-        delegates: hallcount_core::Delegates { entitled: 0, present: 0 },
+        delegates: hallcount_core::Delegates {
+            entitled: 0,
+            present: 0,
+        },
         ballots_issued: 0,
-        quorum: Some(Quorum::AtLeast(Fraction { numerator: 2, denominator: 3 })),
+        quorum: Some(Quorum::AtLeast(Fraction {
+            numerator: 2,
+            denominator: 3,
+        })),
         collected_limit: CollectedLimit::Issued,
         round: 1,
         contests: vec![village_contest("c1", "", 1, &[""])],
@@ -52,8 +60,11 @@ fn edit<T: 'static>(
     })
 }
 
-const QUORUMS: [(&str, Key); 3] =
-    [("at_least", Key::QuorumAtLeast), ("more_than", Key::QuorumMoreThan), ("none", Key::QuorumNone)];
+const QUORUMS: [(&str, Key); 3] = [
+    ("at_least", Key::QuorumAtLeast),
+    ("more_than", Key::QuorumMoreThan),
+    ("none", Key::QuorumNone),
+];
 const LIMITS: [(&str, Key); 2] = [("issued", Key::LimitIssued), ("present", Key::LimitPresent)];
 
 #[component]
@@ -65,7 +76,10 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
 
     let quorum_fraction = match draft.quorum {
         Some(Quorum::AtLeast(f) | Quorum::MoreThan(f)) => f,
-        None => Fraction { numerator: 2, denominator: 3 },
+        None => Fraction {
+            numerator: 2,
+            denominator: 3,
+        },
     };
     let quorum_value = match draft.quorum {
         Some(Quorum::AtLeast(_)) => "at_least",
@@ -90,10 +104,17 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
         CollectedLimit::Present => "present",
     };
     let on_limit = edit(draft, on_change, |e, v: String| {
-        e.collected_limit = if v == "present" { CollectedLimit::Present } else { CollectedLimit::Issued };
+        e.collected_limit = if v == "present" {
+            CollectedLimit::Present
+        } else {
+            CollectedLimit::Issued
+        };
     });
     let on_add_contest = edit(draft, on_change, |e, (): ()| {
-        let id = (1..).map(|n| format!("c{n}")).find(|id| !e.contests.iter().any(|c| &c.id == id)).expect("ids never run out");
+        let id = (1..)
+            .map(|n| format!("c{n}"))
+            .find(|id| !e.contests.iter().any(|c| &c.id == id))
+            .expect("ids never run out");
         let mut contest = village_contest(&id, "", 1, &[""]);
         if e.round > 1 {
             contest.round_of = Some(String::new());

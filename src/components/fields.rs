@@ -52,7 +52,9 @@ pub struct TextFieldProps {
 #[component]
 pub fn TextField(props: &TextFieldProps) -> Html {
     let lang = use_lang();
-    let oninput = props.on_change.reform(|event: InputEvent| input_value(&event));
+    let oninput = props
+        .on_change
+        .reform(|event: InputEvent| input_value(&event));
     let invalid = props.problems.iter().any(|p| p.path == *props.path);
     html! {
         <label class={classes!("field", invalid.then_some("invalid"))}>
@@ -79,7 +81,9 @@ pub struct NumberFieldProps {
 #[component]
 pub fn NumberField(props: &NumberFieldProps) -> Html {
     let lang = use_lang();
-    let oninput = props.on_change.reform(|event: InputEvent| input_value(&event).trim().parse().unwrap_or(0));
+    let oninput = props
+        .on_change
+        .reform(|event: InputEvent| input_value(&event).trim().parse().unwrap_or(0));
     let invalid = props.problems.iter().any(|p| p.path == *props.path);
     html! {
         <label class={classes!("field", "field-number", invalid.then_some("invalid"))}>
@@ -103,7 +107,9 @@ pub struct CheckFieldProps {
 #[component]
 pub fn CheckField(props: &CheckFieldProps) -> Html {
     let lang = use_lang();
-    let onchange = props.on_change.reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked());
+    let onchange = props
+        .on_change
+        .reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
         <label class="field field-check">
             <input type="checkbox" checked={props.checked} {onchange} disabled={props.disabled} />
@@ -126,7 +132,9 @@ pub struct SelectFieldProps {
 #[component]
 pub fn SelectField(props: &SelectFieldProps) -> Html {
     let lang = use_lang();
-    let onchange = props.on_change.reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
+    let onchange = props
+        .on_change
+        .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
         <label class="field field-select">
             <span class="field-label">{ tr(lang, props.label) }</span>
@@ -222,27 +230,44 @@ pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
         None => Fraction::HALF,
     };
     let at_least = matches!(value.comparison, Some(Comparison::AtLeast(_)));
-    let compare = move |at_least: bool, f: Fraction| if at_least { Comparison::AtLeast(f) } else { Comparison::MoreThan(f) };
+    let compare = move |at_least: bool, f: Fraction| {
+        if at_least {
+            Comparison::AtLeast(f)
+        } else {
+            Comparison::MoreThan(f)
+        }
+    };
     let on_base = {
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let chosen = event.target_unchecked_into::<HtmlSelectElement>().value();
-            let Some((_, of, _)) = BASES.iter().find(|(name, ..)| *name == chosen) else { return };
+            let Some((_, of, _)) = BASES.iter().find(|(name, ..)| *name == chosen) else {
+                return;
+            };
             let comparison = (*of != Base::None).then(|| compare(at_least, fraction));
-            on_change.emit(Threshold { of: *of, comparison });
+            on_change.emit(Threshold {
+                of: *of,
+                comparison,
+            });
         })
     };
     let on_rule = {
         let on_change = props.on_change.clone();
         Callback::from(move |event: Event| {
             let at_least = event.target_unchecked_into::<HtmlSelectElement>().value() == "at_least";
-            on_change.emit(Threshold { of: value.of, comparison: Some(compare(at_least, fraction)) });
+            on_change.emit(Threshold {
+                of: value.of,
+                comparison: Some(compare(at_least, fraction)),
+            });
         })
     };
     let on_fraction = {
         let on_change = props.on_change.clone();
         Callback::from(move |f: Fraction| {
-            on_change.emit(Threshold { of: value.of, comparison: Some(compare(at_least, f)) })
+            on_change.emit(Threshold {
+                of: value.of,
+                comparison: Some(compare(at_least, f)),
+            })
         })
     };
     let invalid = props.problems.iter().any(|p| p.path == *props.path);

@@ -36,7 +36,13 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
             *reader.borrow_mut() = Some(started);
         })
     };
-    let FileInput { over, onchange, ondragover, ondragleave, ondrop } = use_file_input(read_first, props.disabled);
+    let FileInput {
+        over,
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+    } = use_file_input(read_first, props.disabled);
     html! {
         <div class={classes!("file-drop", over.then_some("over"))} {ondragover} {ondragleave} {ondrop}>
             <label>

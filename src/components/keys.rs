@@ -8,8 +8,8 @@ use hallcount_core::{Election, Mark};
 
 /// The characters codes are made of, in the order they are handed out.
 const ALPHABET: &[char] = &[
-    '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j', 'k', 'l',
-    'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
+    '1', '2', '3', '4', '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j',
+    'k', 'l', 'm', 'n', 'o', 'p', 'q', 'r', 's', 't', 'u', 'v', 'w', 'x', 'y', 'z',
 ];
 
 /// A candidate's place on the paper.
@@ -38,7 +38,11 @@ pub struct KeyMap {
 
 impl KeyMap {
     pub fn for_election(election: &Election) -> KeyMap {
-        let sizes: Vec<usize> = election.contests.iter().map(|c| c.candidates.len()).collect();
+        let sizes: Vec<usize> = election
+            .contests
+            .iter()
+            .map(|c| c.candidates.len())
+            .collect();
         KeyMap::for_sizes(&sizes)
     }
 
@@ -62,7 +66,10 @@ impl KeyMap {
     }
 
     pub fn code(&self, slot: Slot) -> &str {
-        self.codes.get(slot.contest).and_then(|c| c.get(slot.candidate)).map_or("", String::as_str)
+        self.codes
+            .get(slot.contest)
+            .and_then(|c| c.get(slot.candidate))
+            .map_or("", String::as_str)
     }
 
     pub fn width(&self) -> usize {
@@ -141,27 +148,99 @@ mod tests {
     fn keys_run_across_contests() {
         let keys = KeyMap::for_sizes(&[1, 2, 13]);
         assert_eq!(keys.width(), 1);
-        assert_eq!(keys.code(Slot { contest: 0, candidate: 0 }), "1");
-        assert_eq!(keys.code(Slot { contest: 1, candidate: 1 }), "3");
-        assert_eq!(keys.code(Slot { contest: 2, candidate: 5 }), "9");
-        assert_eq!(keys.code(Slot { contest: 2, candidate: 6 }), "a");
-        assert_eq!(keys.code(Slot { contest: 2, candidate: 12 }), "g");
-        assert_eq!(keys.lookup("G"), Lookup::Found(Slot { contest: 2, candidate: 12 }));
+        assert_eq!(
+            keys.code(Slot {
+                contest: 0,
+                candidate: 0
+            }),
+            "1"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 1,
+                candidate: 1
+            }),
+            "3"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 2,
+                candidate: 5
+            }),
+            "9"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 2,
+                candidate: 6
+            }),
+            "a"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 2,
+                candidate: 12
+            }),
+            "g"
+        );
+        assert_eq!(
+            keys.lookup("G"),
+            Lookup::Found(Slot {
+                contest: 2,
+                candidate: 12
+            })
+        );
         assert_eq!(keys.lookup("h"), Lookup::NoMatch);
     }
 
     #[test]
     fn thirty_five_names_fit_one_key_and_more_take_two() {
         assert_eq!(KeyMap::for_sizes(&[35]).width(), 1);
-        assert_eq!(KeyMap::for_sizes(&[35]).code(Slot { contest: 0, candidate: 34 }), "z");
+        assert_eq!(
+            KeyMap::for_sizes(&[35]).code(Slot {
+                contest: 0,
+                candidate: 34
+            }),
+            "z"
+        );
         let keys = KeyMap::for_sizes(&[20, 20]);
         assert_eq!(keys.width(), 2);
-        assert_eq!(keys.code(Slot { contest: 0, candidate: 0 }), "11");
-        assert_eq!(keys.code(Slot { contest: 0, candidate: 19 }), "1k");
-        assert_eq!(keys.code(Slot { contest: 1, candidate: 14 }), "1z");
-        assert_eq!(keys.code(Slot { contest: 1, candidate: 15 }), "21");
+        assert_eq!(
+            keys.code(Slot {
+                contest: 0,
+                candidate: 0
+            }),
+            "11"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 0,
+                candidate: 19
+            }),
+            "1k"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 1,
+                candidate: 14
+            }),
+            "1z"
+        );
+        assert_eq!(
+            keys.code(Slot {
+                contest: 1,
+                candidate: 15
+            }),
+            "21"
+        );
         assert_eq!(keys.lookup("2"), Lookup::Partial);
-        assert_eq!(keys.lookup("21"), Lookup::Found(Slot { contest: 1, candidate: 15 }));
+        assert_eq!(
+            keys.lookup("21"),
+            Lookup::Found(Slot {
+                contest: 1,
+                candidate: 15
+            })
+        );
         assert_eq!(keys.lookup("z"), Lookup::NoMatch);
     }
 
@@ -169,7 +248,12 @@ mod tests {
     fn every_code_is_distinct() {
         let keys = KeyMap::for_sizes(&[300, 400]);
         let mut all: Vec<&str> = (0..2)
-            .flat_map(|c| (0..[300, 400][c]).map(move |k| Slot { contest: c, candidate: k }))
+            .flat_map(|c| {
+                (0..[300, 400][c]).map(move |k| Slot {
+                    contest: c,
+                    candidate: k,
+                })
+            })
             .map(|slot| keys.code(slot))
             .collect();
         all.sort_unstable();
@@ -194,6 +278,14 @@ mod tests {
             mark = next_mark(mark);
             seen.push(mark);
         }
-        assert_eq!(seen, [Some(Mark::For), Some(Mark::Against), Some(Mark::Unreadable), None]);
+        assert_eq!(
+            seen,
+            [
+                Some(Mark::For),
+                Some(Mark::Against),
+                Some(Mark::Unreadable),
+                None
+            ]
+        );
     }
 }

@@ -31,7 +31,11 @@ pub fn LotForm(props: &LotFormProps) -> Html {
     if open.reason != Some(OpenReason::LotRequired) {
         return Html::default();
     }
-    let contest = props.election.contests.iter().find(|c| c.id == props.outcome.id);
+    let contest = props
+        .election
+        .contests
+        .iter()
+        .find(|c| c.id == props.outcome.id);
     // Once recorded, the elected list shows the outcome (on screen and on the sheet).
     if props.recorded.is_some() {
         return Html::default();

@@ -39,7 +39,10 @@ pub fn MeetingAlerts() -> Html {
         Callback::from(move |_| meeting.dismiss_error())
     };
     // Storage failures have their own banner; the last refusal shows when it is something else.
-    let other_error = state.last_error.as_ref().filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
+    let other_error = state
+        .last_error
+        .as_ref()
+        .filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
     html! {
         <div class={classes!("meeting-alerts", (state.version > 0).then_some("meeting-ready"))} aria-live="assertive"
             data-papers={state.n_papers().to_string()} data-stored={state.book().n_stored().to_string()}>

@@ -1,10 +1,18 @@
 //! Components shared by the pages. Each takes what it shows as props; only pages read the state.
 
 pub mod board_column;
+pub mod contest_editor;
 pub mod contest_marks;
+pub mod describe;
 pub mod draft;
+pub mod election_form;
+pub mod election_list;
+pub mod fields;
+pub mod file_drop;
 pub mod keys;
 pub mod lot_form;
+pub mod meeting_alerts;
+pub mod next_step;
 pub mod paper_form;
 pub mod paper_list;
 pub mod result_sheet;
@@ -13,11 +21,3 @@ pub mod signed_export;
 pub mod tally_marks;
 pub mod town_files;
 pub mod town_report;
-pub mod contest_editor;
-pub mod describe;
-pub mod election_form;
-pub mod election_list;
-pub mod fields;
-pub mod file_drop;
-pub mod meeting_alerts;
-pub mod next_step;

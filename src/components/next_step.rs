@@ -26,7 +26,9 @@ pub enum Step {
 
 impl Step {
     pub fn of(election: Option<&Election>, n_live: usize, results_locked: bool) -> Step {
-        let Some(election) = election else { return Step::SetUp };
+        let Some(election) = election else {
+            return Step::SetUp;
+        };
         let expected = match election.collected_limit {
             CollectedLimit::Issued => election.ballots_issued,
             CollectedLimit::Present => election.delegates.present,
@@ -72,11 +74,17 @@ pub struct NextStepProps {
 pub fn NextStep(props: &NextStepProps) -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
-    let step = Step::of(meeting.election().as_deref(), meeting.n_live_papers(), meeting.results_locked());
+    let step = Step::of(
+        meeting.election().as_deref(),
+        meeting.n_live_papers(),
+        meeting.results_locked(),
+    );
     let sentence = match step {
         Step::SetUp => tr(lang, Key::NextStepSetup).to_owned(),
         Step::Enter => tr(lang, Key::NextStepEnter).to_owned(),
-        Step::KeepEntering { n_live } => tr_args(lang, Key::NextStepContinue, &[("n", &n_live.to_string())]),
+        Step::KeepEntering { n_live } => {
+            tr_args(lang, Key::NextStepContinue, &[("n", &n_live.to_string())])
+        }
         Step::CheckResults => tr(lang, Key::NextStepAllIn).to_owned(),
         Step::PrintAndSend => tr(lang, Key::NextStepLocked).to_owned(),
     };
@@ -105,10 +113,19 @@ mod tests {
         let issued = election.ballots_issued as usize;
         assert_eq!(Step::of(None, 0, false), Step::SetUp);
         assert_eq!(Step::of(Some(&election), 0, false), Step::Enter);
-        assert_eq!(Step::of(Some(&election), 1, false), Step::KeepEntering { n_live: 1 });
-        assert_eq!(Step::of(Some(&election), issued - 1, false), Step::KeepEntering { n_live: issued - 1 });
+        assert_eq!(
+            Step::of(Some(&election), 1, false),
+            Step::KeepEntering { n_live: 1 }
+        );
+        assert_eq!(
+            Step::of(Some(&election), issued - 1, false),
+            Step::KeepEntering { n_live: issued - 1 }
+        );
         assert_eq!(Step::of(Some(&election), issued, false), Step::CheckResults);
-        assert_eq!(Step::of(Some(&election), issued + 1, false), Step::CheckResults);
+        assert_eq!(
+            Step::of(Some(&election), issued + 1, false),
+            Step::CheckResults
+        );
         assert_eq!(Step::of(Some(&election), issued, true), Step::PrintAndSend);
     }
 
@@ -118,12 +135,21 @@ mod tests {
         election.collected_limit = CollectedLimit::Present;
         election.ballots_issued = 100;
         let present = election.delegates.present as usize;
-        assert_eq!(Step::of(Some(&election), present, false), Step::CheckResults);
+        assert_eq!(
+            Step::of(Some(&election), present, false),
+            Step::CheckResults
+        );
     }
 
     #[test]
     fn each_step_leads_to_a_page_of_the_navigation() {
-        for step in [Step::SetUp, Step::Enter, Step::KeepEntering { n_live: 3 }, Step::CheckResults, Step::PrintAndSend] {
+        for step in [
+            Step::SetUp,
+            Step::Enter,
+            Step::KeepEntering { n_live: 3 },
+            Step::CheckResults,
+            Step::PrintAndSend,
+        ] {
             assert!(Route::NAV.contains(&step.leads_to()), "{step:?}");
         }
     }

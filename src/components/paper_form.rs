@@ -52,7 +52,12 @@ fn focus(node: &NodeRef) {
 /// button, Enter and Space press the button.
 fn is_shortcut_target(event: &KeyboardEvent) -> bool {
     use wasm_bindgen::JsCast;
-    let Some(target) = event.target().and_then(|t| t.dyn_into::<web_sys::Element>().ok()) else { return true };
+    let Some(target) = event
+        .target()
+        .and_then(|t| t.dyn_into::<web_sys::Element>().ok())
+    else {
+        return true;
+    };
     match target.tag_name().as_str() {
         "INPUT" | "TEXTAREA" | "SELECT" => false,
         "BUTTON" => !matches!(event.key().as_str(), "Enter" | " "),
@@ -65,10 +70,14 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
     let lang = use_lang();
     let draft = use_mut_ref(Draft::default);
     let redraw = use_force_update();
-    let keys = use_memo(props.election.clone(), |election| KeyMap::for_election(election));
+    let keys = use_memo(props.election.clone(), |election| {
+        KeyMap::for_election(election)
+    });
     let surface = use_node_ref();
     let reason_ref = use_node_ref();
-    let write_in_refs = use_memo(props.election.contests.len(), |n| (0..*n).map(|_| NodeRef::default()).collect::<Vec<_>>());
+    let write_in_refs = use_memo(props.election.contests.len(), |n| {
+        (0..*n).map(|_| NodeRef::default()).collect::<Vec<_>>()
+    });
     let unknown_key = use_state(|| None::<String>);
     let rejecting = use_state(|| false);
 
@@ -108,7 +117,12 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
         let rejecting = rejecting.clone();
         let disabled = props.disabled;
         Callback::from(move |event: KeyboardEvent| {
-            if disabled || event.ctrl_key() || event.meta_key() || event.alt_key() || !is_shortcut_target(&event) {
+            if disabled
+                || event.ctrl_key()
+                || event.meta_key()
+                || event.alt_key()
+                || !is_shortcut_target(&event)
+            {
                 return;
             }
             let press = draft.borrow_mut().press(&event.key(), &keys, &election);
@@ -167,7 +181,9 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
         let election = props.election.clone();
         let redraw = redraw.clone();
         Callback::from(move |(contest, name, marked): (usize, String, bool)| {
-            draft.borrow_mut().add_write_in(contest, &election, &name, marked);
+            draft
+                .borrow_mut()
+                .add_write_in(contest, &election, &name, marked);
             redraw.force_update();
         })
     };
@@ -176,7 +192,9 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
         let election = props.election.clone();
         let redraw = redraw.clone();
         Callback::from(move |(contest, index): (usize, usize)| {
-            draft.borrow_mut().toggle_write_in(contest, &election, index);
+            draft
+                .borrow_mut()
+                .toggle_write_in(contest, &election, index);
             redraw.force_update();
         })
     };
@@ -185,7 +203,9 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
         let election = props.election.clone();
         let redraw = redraw.clone();
         Callback::from(move |(contest, index): (usize, usize)| {
-            draft.borrow_mut().remove_write_in(contest, &election, index);
+            draft
+                .borrow_mut()
+                .remove_write_in(contest, &election, index);
             redraw.force_update();
         })
     };

@@ -30,7 +30,9 @@ pub fn paper_summary(lang: Lang, election: &Election, paper: &Paper) -> String {
     }
     let mut parts = Vec::new();
     for contest in &election.contests {
-        let Some(marks) = paper.contests.get(&contest.id) else { continue };
+        let Some(marks) = paper.contests.get(&contest.id) else {
+            continue;
+        };
         let mut cells = Vec::new();
         for candidate in &contest.candidates {
             let sign = match marks.marks.get(&candidate.id) {
@@ -206,10 +208,22 @@ mod tests {
                                           "write_ins": [ { "name": "王芳", "marked": false } ] } } }"#,
         )
         .unwrap();
-        assert_eq!(paper_summary(Lang::En, &election(), &paper), "執行委員: 李美華○ 陳少芬? 「王芳」");
-        assert_eq!(paper_summary(Lang::En, &election(), &Paper::default()), "blank paper");
-        let rejected = Paper { rejected: Some("identifying mark".into()), ..Paper::default() };
-        assert_eq!(paper_summary(Lang::En, &election(), &rejected), "rejected: identifying mark");
+        assert_eq!(
+            paper_summary(Lang::En, &election(), &paper),
+            "執行委員: 李美華○ 陳少芬? 「王芳」"
+        );
+        assert_eq!(
+            paper_summary(Lang::En, &election(), &Paper::default()),
+            "blank paper"
+        );
+        let rejected = Paper {
+            rejected: Some("identifying mark".into()),
+            ..Paper::default()
+        };
+        assert_eq!(
+            paper_summary(Lang::En, &election(), &rejected),
+            "rejected: identifying mark"
+        );
     }
 
     #[test]

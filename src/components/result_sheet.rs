@@ -7,12 +7,20 @@ use std::rc::Rc;
 use hallcount_core::{Election, LotOutcome, Tally};
 use yew::prelude::*;
 
-use super::results_table::{display_name, recorded_lot, status_sentence, threshold_sentence, ElectedList};
+use super::results_table::{
+    display_name, recorded_lot, status_sentence, threshold_sentence, ElectedList,
+};
 use crate::app::use_lang;
 use crate::i18n::{tr, tr_args, Key};
 
 /// The roles that sign the sheet, in the order of the count.
-const SIGNERS: [Key; 5] = [Key::SignReader, Key::SignCounter, Key::SignScrutineer, Key::SignChiefScrutineer, Key::SignOfficer];
+const SIGNERS: [Key; 5] = [
+    Key::SignReader,
+    Key::SignCounter,
+    Key::SignScrutineer,
+    Key::SignChiefScrutineer,
+    Key::SignOfficer,
+];
 
 #[derive(Properties, PartialEq)]
 pub struct ResultSheetProps {

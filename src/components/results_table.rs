@@ -6,8 +6,8 @@ use std::rc::Rc;
 
 use hallcount_core::tally::ThresholdOutcome;
 use hallcount_core::{
-    Base, CollectedLimit, Contest, ContestTally, Election, LotOutcome, OpenReason, OpenSeats, Status, Tally,
-    WRITE_IN_PREFIX,
+    Base, CollectedLimit, Contest, ContestTally, Election, LotOutcome, OpenReason, OpenSeats,
+    Status, Tally, WRITE_IN_PREFIX,
 };
 use yew::prelude::*;
 
@@ -31,10 +31,18 @@ fn base_name(lang: Lang, base: Base) -> &'static str {
 
 /// "more than 1/2 of 25 ballots cast: 13 votes needed".
 pub fn threshold_sentence(lang: Lang, threshold: &ThresholdOutcome) -> String {
-    let fraction = threshold.fraction.map(|f| f.to_string()).unwrap_or_default();
+    let fraction = threshold
+        .fraction
+        .map(|f| f.to_string())
+        .unwrap_or_default();
     let base = threshold.base.to_string();
     let needed = threshold.needed.to_string();
-    let args = [("fraction", fraction.as_str()), ("base", &base), ("of", base_name(lang, threshold.of)), ("needed", &needed)];
+    let args = [
+        ("fraction", fraction.as_str()),
+        ("base", &base),
+        ("of", base_name(lang, threshold.of)),
+        ("needed", &needed),
+    ];
     let key = match (threshold.of, threshold.rule.as_deref()) {
         (Base::None, _) | (_, None) => Key::ThresholdPlurality,
         (_, Some("at_least")) => Key::ThresholdAtLeast,
@@ -50,7 +58,10 @@ pub fn status_sentence(lang: Lang, election: &Election, tally: &Tally) -> String
         Status::QuorumNotMet => tr_args(
             lang,
             Key::StatusQuorumNotMet,
-            &[("present", &tally.present.to_string()), ("entitled", &tally.entitled.to_string())],
+            &[
+                ("present", &tally.present.to_string()),
+                ("entitled", &tally.entitled.to_string()),
+            ],
         ),
         Status::Void => {
             let (limit, limit_name) = match election.collected_limit {
@@ -60,7 +71,11 @@ pub fn status_sentence(lang: Lang, election: &Election, tally: &Tally) -> String
             tr_args(
                 lang,
                 Key::StatusVoid,
-                &[("collected", &tally.collected.to_string()), ("limit", &limit.to_string()), ("limit_name", limit_name)],
+                &[
+                    ("collected", &tally.collected.to_string()),
+                    ("limit", &limit.to_string()),
+                    ("limit_name", limit_name),
+                ],
             )
         }
     }
@@ -77,7 +92,10 @@ pub fn display_name(lang: Lang, contest: Option<&Contest>, id: &str) -> String {
 }
 
 fn names_of(lang: Lang, contest: Option<&Contest>, ids: &[String]) -> String {
-    let names: Vec<String> = ids.iter().map(|id| display_name(lang, contest, id)).collect();
+    let names: Vec<String> = ids
+        .iter()
+        .map(|id| display_name(lang, contest, id))
+        .collect();
     names.join(tr(lang, Key::NameSeparator))
 }
 
@@ -94,7 +112,11 @@ pub fn open_sentence(lang: Lang, contest: Option<&Contest>, open: &OpenSeats) ->
         Some(OpenReason::AnotherRound) => Key::OpenAnotherRound,
         Some(OpenReason::Vacant) | None => Key::OpenVacant,
     };
-    Some(tr_args(lang, key, &[("seats", &open.seats.to_string()), ("names", &names)]))
+    Some(tr_args(
+        lang,
+        key,
+        &[("seats", &open.seats.to_string()), ("names", &names)],
+    ))
 }
 
 #[derive(Properties, PartialEq)]
@@ -111,7 +133,10 @@ pub struct ResultsTableProps {
 
 /// The winners last recorded for `contest`, if a lot was drawn.
 pub fn recorded_lot(lots: &[LotOutcome], contest: &str) -> Option<Vec<String>> {
-    lots.iter().rev().find(|lot| lot.contest == contest).map(|lot| lot.winners.clone())
+    lots.iter()
+        .rev()
+        .find(|lot| lot.contest == contest)
+        .map(|lot| lot.winners.clone())
 }
 
 /// Every contest of the election, with the status of the whole above them.
@@ -269,12 +294,24 @@ mod tests {
     #[test]
     fn threshold_reads_with_its_numbers() {
         let more = outcome(Base::BallotsCast, Some("more_than"), 25, 13);
-        assert_eq!(threshold_sentence(Lang::En, &more), "more than 1/2 of 25 ballots cast: 13 votes needed");
-        assert_eq!(threshold_sentence(Lang::ZhHant, &more), "得票須超過投票總數 25 的 1/2：至少 13 票");
+        assert_eq!(
+            threshold_sentence(Lang::En, &more),
+            "more than 1/2 of 25 ballots cast: 13 votes needed"
+        );
+        assert_eq!(
+            threshold_sentence(Lang::ZhHant, &more),
+            "得票須超過投票總數 25 的 1/2：至少 13 票"
+        );
         let at_least = outcome(Base::Present, Some("at_least"), 9, 5);
-        assert_eq!(threshold_sentence(Lang::En, &at_least), "at least 1/2 of 9 delegates present: 5 votes needed");
+        assert_eq!(
+            threshold_sentence(Lang::En, &at_least),
+            "at least 1/2 of 9 delegates present: 5 votes needed"
+        );
         let plurality = outcome(Base::None, None, 9, 1);
-        assert_eq!(threshold_sentence(Lang::En, &plurality), "most votes wins (plurality); votes needed: 1");
+        assert_eq!(
+            threshold_sentence(Lang::En, &plurality),
+            "most votes wins (plurality); votes needed: 1"
+        );
     }
 
     #[test]
@@ -293,7 +330,13 @@ mod tests {
             status_sentence(Lang::En, &election, &no_quorum),
             "Quorum not met: 17 present of 27 entitled. Nobody is elected (R1)."
         );
-        let quorate = Election { delegates: hallcount_core::Delegates { entitled: 27, present: 25 }, ..election };
+        let quorate = Election {
+            delegates: hallcount_core::Delegates {
+                entitled: 27,
+                present: 25,
+            },
+            ..election
+        };
         let void = hallcount_core::tally(&quorate, &papers);
         assert_eq!(
             status_sentence(Lang::En, &quorate, &void),
@@ -303,7 +346,11 @@ mod tests {
 
     #[test]
     fn open_seats_name_their_reason_and_candidates() {
-        let open = OpenSeats { seats: 0, reason: None, candidates: vec![] };
+        let open = OpenSeats {
+            seats: 0,
+            reason: None,
+            candidates: vec![],
+        };
         assert_eq!(open_sentence(Lang::En, None, &open), None);
         let open = OpenSeats {
             seats: 1,
@@ -314,7 +361,14 @@ mod tests {
             open_sentence(Lang::En, None, &open).unwrap(),
             "Seats open: 1. Tie: a runoff is needed between B, 王芳 (written in)"
         );
-        let vacant = OpenSeats { seats: 2, reason: Some(OpenReason::Vacant), candidates: vec![] };
-        assert_eq!(open_sentence(Lang::ZhHans, None, &vacant).unwrap(), "2 席从缺");
+        let vacant = OpenSeats {
+            seats: 2,
+            reason: Some(OpenReason::Vacant),
+            candidates: vec![],
+        };
+        assert_eq!(
+            open_sentence(Lang::ZhHans, None, &vacant).unwrap(),
+            "2 席从缺"
+        );
     }
 }

@@ -2,7 +2,9 @@
 //! aloud), the signed download, and the key's backup and restore. Shown on the results page;
 //! nothing here is needed to enter papers.
 
-use hallcount_core::export::{result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload, VerifyError};
+use hallcount_core::export::{
+    result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload, VerifyError,
+};
 use yew::prelude::*;
 
 use super::town_files::TownFiles;
@@ -42,7 +44,11 @@ pub fn SignedExport() -> Html {
         let key = key.clone();
         Callback::from(move |_| {
             if let KeyState::Ready(file) = &key {
-                let done = download(&keys::backup_file_name(file), "application/json", &file.to_json());
+                let done = download(
+                    &keys::backup_file_name(file),
+                    "application/json",
+                    &file.to_json(),
+                );
                 outcome.set(Some(match done {
                     Ok(()) => Outcome::KeySaved,
                     Err(message) => Outcome::Failed(message),
@@ -53,21 +59,30 @@ pub fn SignedExport() -> Html {
     let on_restore = {
         let outcome = outcome.clone();
         let key = key.clone();
-        Callback::from(move |(_name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
-            // Replacing a working key is asked first: the town knows this laptop by it.
-            if let KeyState::Ready(current) = &key {
-                let question = tr_args(lang, Key::KeyReplaceConfirm, &[("fingerprint", &current.fingerprint)]);
-                if !gloo::dialogs::confirm(&question) {
-                    return;
+        Callback::from(
+            move |(_name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
+                // Replacing a working key is asked first: the town knows this laptop by it.
+                if let KeyState::Ready(current) = &key {
+                    let question = tr_args(
+                        lang,
+                        Key::KeyReplaceConfirm,
+                        &[("fingerprint", &current.fingerprint)],
+                    );
+                    if !gloo::dialogs::confirm(&question) {
+                        return;
+                    }
                 }
-            }
-            let text = bytes.map_err(|e| e.to_string()).and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
-            let restored = text.and_then(|text| keys::restore(&text).map_err(|e| e.to_string()));
-            outcome.set(match restored {
-                Ok(_) => None,
-                Err(message) => Some(Outcome::Failed(message)),
-            });
-        })
+                let text = bytes
+                    .map_err(|e| e.to_string())
+                    .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
+                let restored =
+                    text.and_then(|text| keys::restore(&text).map_err(|e| e.to_string()));
+                outcome.set(match restored {
+                    Ok(_) => None,
+                    Err(message) => Some(Outcome::Failed(message)),
+                });
+            },
+        )
     };
     let on_new_key = {
         let outcome = outcome.clone();
@@ -133,7 +148,8 @@ pub fn SignedExport() -> Html {
 fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
     let payload = {
         let book = meeting.state().book();
-        let input = ResultInput::from_log(book.log(), AppInfo::this_build()).ok_or("no election defined")?;
+        let input = ResultInput::from_log(book.log(), AppInfo::this_build())
+            .ok_or("no election defined")?;
         ResultPayload::new(input)
     };
     let (_, signer) = keys::signer().ok_or("no usable signing key")?;
@@ -172,13 +188,20 @@ pub fn SheetSeal() -> Html {
         let meeting = meeting.clone();
         move |_| {
             let book = meeting.state().book();
-            ResultInput::from_log(book.log(), AppInfo::this_build()).map(|input| ResultPayload::new(input).sha256_hex())
+            ResultInput::from_log(book.log(), AppInfo::this_build())
+                .map(|input| ResultPayload::new(input).sha256_hex())
         }
     });
     let (KeyState::Ready(file), Some(hash)) = (&key, hash.as_ref()) else {
         return html! {};
     };
-    let short_hash = format!("{} {} {} {}", &hash[0..4], &hash[4..8], &hash[8..12], &hash[12..16]);
+    let short_hash = format!(
+        "{} {} {} {}",
+        &hash[0..4],
+        &hash[4..8],
+        &hash[8..12],
+        &hash[12..16]
+    );
     html! {
         <div class="sheet-seal">
             <p>{ tr(lang, Key::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>

@@ -34,23 +34,40 @@ pub fn TownFiles(props: &TownFilesProps) -> Html {
         let on_file = props.on_file.clone();
         Callback::from(move |files: FileList| {
             for index in 0..files.length() {
-                let Some(file) = files.get(index) else { continue };
+                let Some(file) = files.get(index) else {
+                    continue;
+                };
                 let name = file.name();
                 let size = file.size() as usize;
                 if size > MAX_RESULT_FILE_BYTES {
-                    on_file.emit((name, Err(VerifyError::TooLarge { bytes: size, limit: MAX_RESULT_FILE_BYTES })));
+                    on_file.emit((
+                        name,
+                        Err(VerifyError::TooLarge {
+                            bytes: size,
+                            limit: MAX_RESULT_FILE_BYTES,
+                        }),
+                    ));
                     continue;
                 }
                 let on_file = on_file.clone();
-                let reader = gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
-                    let bytes = bytes.map_err(|e| VerifyError::Unreadable(e.to_string()));
-                    on_file.emit((name, bytes));
-                });
+                let reader = gloo::file::callbacks::read_as_bytes(
+                    &gloo::file::File::from(file),
+                    move |bytes| {
+                        let bytes = bytes.map_err(|e| VerifyError::Unreadable(e.to_string()));
+                        on_file.emit((name, bytes));
+                    },
+                );
                 readers.borrow_mut().push(reader);
             }
         })
     };
-    let FileInput { over, onchange, ondragover, ondragleave, ondrop } = use_file_input(read_all, false);
+    let FileInput {
+        over,
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+    } = use_file_input(read_all, false);
     html! {
         <div class={classes!("file-drop", props.multiple.then_some("town-files"), over.then_some("over"))}
              {ondragover} {ondragleave} {ondrop}>

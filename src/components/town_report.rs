@@ -3,7 +3,9 @@
 
 use std::rc::Rc;
 
-use hallcount_core::export::{FileReport, FileVerdict, MeetingResult, OpenCause, RollUp, Trust, VerifyError};
+use hallcount_core::export::{
+    FileReport, FileVerdict, MeetingResult, OpenCause, RollUp, Trust, VerifyError,
+};
 use hallcount_core::Status;
 use yew::prelude::*;
 
@@ -71,28 +73,52 @@ pub fn FileVerdicts(props: &RollUpProps) -> Html {
 
 fn verdict_line(lang: Lang, file: &FileReport) -> Html {
     let (class, verdict, detail) = match &file.verdict {
-        FileVerdict::Counted { id, fingerprint, trust, .. } => {
+        FileVerdict::Counted {
+            id,
+            fingerprint,
+            trust,
+            ..
+        } => {
             let signer = match trust {
-                Trust::Trusted { village } => tr_args(lang, Key::SignedByVillage, &[("village", village)]),
+                Trust::Trusted { village } => {
+                    tr_args(lang, Key::SignedByVillage, &[("village", village)])
+                }
                 Trust::Untrusted => tr(lang, Key::SignedUntrusted).to_string(),
             };
             let round = tr_args(lang, Key::RoundNumber, &[("n", &id.round.to_string())]);
-            let what = format!("{} {} {} · {round} · {signer} ", id.place, id.date, id.title);
-            ("counted", Key::VerdictCounted, html! { <>{ what }<Fingerprint text={fingerprint.to_string()} /></> })
+            let what = format!(
+                "{} {} {} · {round} · {signer} ",
+                id.place, id.date, id.title
+            );
+            (
+                "counted",
+                Key::VerdictCounted,
+                html! { <>{ what }<Fingerprint text={fingerprint.to_string()} /></> },
+            )
         }
-        FileVerdict::Duplicate { of_file } => {
-            ("duplicate", Key::VerdictDuplicate, html! { { tr_args(lang, Key::DuplicateOf, &[("file", of_file)]) } })
-        }
+        FileVerdict::Duplicate { of_file } => (
+            "duplicate",
+            Key::VerdictDuplicate,
+            html! { { tr_args(lang, Key::DuplicateOf, &[("file", of_file)]) } },
+        ),
         FileVerdict::Conflict { id, .. } => {
             let election = format!("{} {} {}", id.place, id.date, id.title);
-            ("conflict", Key::VerdictConflict, html! { { tr_args(lang, Key::ConflictWith, &[("election", &election)]) } })
+            (
+                "conflict",
+                Key::VerdictConflict,
+                html! { { tr_args(lang, Key::ConflictWith, &[("election", &election)]) } },
+            )
         }
-        FileVerdict::UnknownSigner { fingerprint } => {
-            ("unknown-signer", Key::VerdictUnknownSigner, html! { <Fingerprint text={fingerprint.to_string()} /> })
-        }
-        FileVerdict::Failed(error) => {
-            ("failed", failure_key(error), html! { <span class="detail" lang="en">{ error.to_string() }</span> })
-        }
+        FileVerdict::UnknownSigner { fingerprint } => (
+            "unknown-signer",
+            Key::VerdictUnknownSigner,
+            html! { <Fingerprint text={fingerprint.to_string()} /> },
+        ),
+        FileVerdict::Failed(error) => (
+            "failed",
+            failure_key(error),
+            html! { <span class="detail" lang="en">{ error.to_string() }</span> },
+        ),
     };
     html! {
         <li class={classes!("verdict", class)} data-file={file.name.clone()}>

@@ -52,5 +52,11 @@ pub fn use_file_input(on_files: Callback<FileList>, disabled: bool) -> FileInput
             }
         })
     };
-    FileInput { over: *over, onchange, ondragover, ondragleave, ondrop }
+    FileInput {
+        over: *over,
+        onchange,
+        ondragover,
+        ondragleave,
+        ondrop,
+    }
 }

@@ -119,7 +119,8 @@ impl MeetingHandle {
     /// paper being stored).
     pub fn enter_paper(&self, paper: Paper) -> Result<u32, MeetingError> {
         let number = (self.meeting.n_papers() + self.outbox.borrow().queue.len()) as u32 + 1;
-        self.submit(Event::PaperEntered { paper }, Vec::new(), None).map(|()| number)
+        self.submit(Event::PaperEntered { paper }, Vec::new(), None)
+            .map(|()| number)
     }
 
     pub fn void_paper(&self, number: u32, reason: String) -> Result<(), MeetingError> {
@@ -150,7 +151,11 @@ impl MeetingHandle {
         let summary = ElectionSummary::of(&id, &election);
         let (list, listed) = storage::with_election((*self.meeting.elections).clone(), summary);
         let extra = vec![listed, (storage::CURRENT_KEY.to_owned(), id)];
-        self.submit(Event::ElectionDefined { election }, extra, Some(Action::Listed(list)))
+        self.submit(
+            Event::ElectionDefined { election },
+            extra,
+            Some(Action::Listed(list)),
+        )
     }
 
     /// Opens a new, empty election (the one open stays stored and can be switched back to).
@@ -158,7 +163,12 @@ impl MeetingHandle {
         self.leave();
         let id = services::fresh_id();
         let writer = acquire_lease(&id);
-        self.meeting.dispatch(Action::Open(Opened { book: Book::new(id), broken: None, writer, storage_error: None }));
+        self.meeting.dispatch(Action::Open(Opened {
+            book: Book::new(id),
+            broken: None,
+            writer,
+            storage_error: None,
+        }));
     }
 
     /// Opens a new election already defined as `election` (the next round of a meeting, from
@@ -167,7 +177,8 @@ impl MeetingHandle {
     pub fn start_election(&self, election: Election) -> Result<(), MeetingError> {
         let problems = hallcount_core::check_election(&election);
         if !problems.is_empty() {
-            let error = MeetingError::Refused(hallcount_core::LogError::InvalidElection { problems });
+            let error =
+                MeetingError::Refused(hallcount_core::LogError::InvalidElection { problems });
             self.meeting.dispatch(Action::Refuse(error.clone()));
             return Err(error);
         }
@@ -192,7 +203,9 @@ impl MeetingHandle {
     /// Writes what is kept in memory to storage again.
     pub fn retry_saving(&self) {
         let Some(idb) = self.outbox.borrow().idb.clone() else {
-            let error = MeetingError::Storage { message: storage::StorageError::unavailable().0 };
+            let error = MeetingError::Storage {
+                message: storage::StorageError::unavailable().0,
+            };
             self.meeting.dispatch(Action::Refuse(error));
             return;
         };
@@ -205,7 +218,9 @@ impl MeetingHandle {
         spawn_local(async move {
             match idb.write(&batch).await {
                 Ok(()) => handle.meeting.dispatch(Action::Flushed),
-                Err(error) => handle.meeting.dispatch(Action::Refuse(MeetingError::Storage { message: error.0 })),
+                Err(error) => handle
+                    .meeting
+                    .dispatch(Action::Refuse(MeetingError::Storage { message: error.0 })),
             }
         });
     }
@@ -227,31 +242,59 @@ impl MeetingHandle {
 
     /// The live papers as a `hallcount/ballots@1` download.
     pub fn download_ballots(&self) -> Result<(), String> {
-        let Some(election) = self.election() else { return Ok(()) };
-        let papers: Vec<Paper> = self.papers().iter().filter(|p| p.is_live()).map(|p| p.paper.clone()).collect();
+        let Some(election) = self.election() else {
+            return Ok(());
+        };
+        let papers: Vec<Paper> = self
+            .papers()
+            .iter()
+            .filter(|p| p.is_live())
+            .map(|p| p.paper.clone())
+            .collect();
         let json = services::files::ballots_json(papers);
-        services::files::download(&services::files::file_name(&election, "ballots"), "application/json", &json)
+        services::files::download(
+            &services::files::file_name(&election, "ballots"),
+            "application/json",
+            &json,
+        )
     }
 
     /// The definition as a `hallcount/election@1` download.
     pub fn download_election(&self) -> Result<(), String> {
-        let Some(election) = self.election() else { return Ok(()) };
+        let Some(election) = self.election() else {
+            return Ok(());
+        };
         let json = services::files::election_json(&election);
-        services::files::download(&services::files::file_name(&election, "election"), "application/json", &json)
+        services::files::download(
+            &services::files::file_name(&election, "election"),
+            "application/json",
+            &json,
+        )
     }
 
     /// Checks `event` against the log now (so a refusal is heard at once), then queues it.
-    fn submit(&self, event: Event, extra: Vec<(String, String)>, then: Option<Action>) -> Result<(), MeetingError> {
+    fn submit(
+        &self,
+        event: Event,
+        extra: Vec<(String, String)>,
+        then: Option<Action>,
+    ) -> Result<(), MeetingError> {
         if let Err(error) = self.meeting.seal(event.clone(), "") {
             // A paper queued behind another is checked again when its turn comes.
             let queued = !self.outbox.borrow().queue.is_empty() || self.outbox.borrow().busy;
-            let stale = matches!(error, MeetingError::Refused(hallcount_core::LogError::UnknownPaper { .. }));
+            let stale = matches!(
+                error,
+                MeetingError::Refused(hallcount_core::LogError::UnknownPaper { .. })
+            );
             if !(queued && stale) {
                 self.meeting.dispatch(Action::Refuse(error.clone()));
                 return Err(error);
             }
         }
-        self.outbox.borrow_mut().queue.push_back(Pending { event, extra, then });
+        self.outbox
+            .borrow_mut()
+            .queue
+            .push_back(Pending { event, extra, then });
         self.drain();
         Ok(())
     }
@@ -262,7 +305,9 @@ impl MeetingHandle {
         if outbox.busy {
             return;
         }
-        let Some(pending) = outbox.queue.pop_front() else { return };
+        let Some(pending) = outbox.queue.pop_front() else {
+            return;
+        };
         let entry = match self.meeting.seal(pending.event, &services::now_iso()) {
             Ok(entry) => entry,
             Err(error) => {
@@ -276,7 +321,8 @@ impl MeetingHandle {
             outbox.queue.clear();
             drop(outbox);
             self.meeting.dispatch(Action::Writer(false));
-            self.meeting.dispatch(Action::Refuse(MeetingError::OtherTab));
+            self.meeting
+                .dispatch(Action::Refuse(MeetingError::OtherTab));
             return;
         }
         // What storage refused before goes first, so the stored log never has a gap.
@@ -331,7 +377,9 @@ impl MeetingHandle {
 /// way to coordinate tabs: this one writes.
 fn acquire_lease(id: &str) -> bool {
     match storage::local() {
-        Ok(backend) => lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(true),
+        Ok(backend) => {
+            lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(true)
+        }
         Err(_) => true,
     }
 }
@@ -349,11 +397,23 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
     let writer = acquire_lease(id);
     let Some(idb) = idb else {
         let storage_error = Some(storage::StorageError::unavailable().0);
-        return Opened { book: Book::new(id), broken: None, writer, storage_error };
+        return Opened {
+            book: Book::new(id),
+            broken: None,
+            writer,
+            storage_error,
+        };
     };
     let items = match idb.with_prefix(&storage::election_prefix(id)).await {
         Ok(items) => items,
-        Err(error) => return Opened { book: Book::new(id), broken: None, writer, storage_error: Some(error.0) },
+        Err(error) => {
+            return Opened {
+                book: Book::new(id),
+                broken: None,
+                writer,
+                storage_error: Some(error.0),
+            }
+        }
     };
     services::mark("hallcount:load-read");
     let loaded = storage::restore(id, &items);
@@ -363,10 +423,20 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
         let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
         let _ = idb.write(&Batch { put, delete }).await;
     }
-    let _ = idb.write(&Batch { put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())], delete: Vec::new() }).await;
+    let _ = idb
+        .write(&Batch {
+            put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())],
+            delete: Vec::new(),
+        })
+        .await;
     services::mark("hallcount:load-end");
     let book = Book::restored(id, loaded.log).with_set_aside(set_aside);
-    Opened { book, broken: loaded.broken, writer, storage_error: None }
+    Opened {
+        book,
+        broken: loaded.broken,
+        writer,
+        storage_error: None,
+    }
 }
 
 /// Entries another tab stored after ours, up to `len`.
@@ -375,8 +445,12 @@ async fn follow(idb: Rc<Idb>, meeting: &Meeting, len: u64) -> Option<Action> {
     let from = meeting.book().log().entries().len() as u64;
     let mut entries = Vec::new();
     for seq in from..len {
-        let Ok(Some(text)) = idb.get(&storage::entry_key(&id, seq)).await else { break };
-        let Ok(entry) = serde_json::from_str::<LogEntry>(&text) else { break };
+        let Ok(Some(text)) = idb.get(&storage::entry_key(&id, seq)).await else {
+            break;
+        };
+        let Ok(entry) = serde_json::from_str::<LogEntry>(&text) else {
+            break;
+        };
         entries.push(entry);
     }
     (!entries.is_empty()).then_some(Action::Follow(entries))
@@ -392,7 +466,10 @@ pub struct MeetingProviderProps {
 pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
     let meeting = use_reducer(Meeting::default);
     let outbox = use_mut_ref(Outbox::default);
-    let handle = MeetingHandle { meeting: meeting.clone(), outbox };
+    let handle = MeetingHandle {
+        meeting: meeting.clone(),
+        outbox,
+    };
 
     use_effect_with((), {
         let handle = handle.clone();
@@ -425,15 +502,28 @@ async fn open_at_start(handle: MeetingHandle) {
         Ok(idb) => Rc::new(idb),
         Err(error) => {
             let id = services::fresh_id();
-            let opened = Opened { book: Book::new(id), broken: None, writer: true, storage_error: Some(error.0) };
+            let opened = Opened {
+                book: Book::new(id),
+                broken: None,
+                writer: true,
+                storage_error: Some(error.0),
+            };
             handle.meeting.dispatch(Action::Open(opened));
             return;
         }
     };
     handle.outbox.borrow_mut().idb = Some(idb.clone());
     let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
-    handle.meeting.dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
-    match idb.get(storage::CURRENT_KEY).await.ok().flatten().filter(|id| !id.is_empty()) {
+    handle
+        .meeting
+        .dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
+    match idb
+        .get(storage::CURRENT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .filter(|id| !id.is_empty())
+    {
         Some(id) => {
             let opened = load_election(Some(idb), &id).await;
             handle.meeting.dispatch(Action::Open(opened));
@@ -449,7 +539,9 @@ fn watch_other_tabs(handle: MeetingHandle) -> (EventListener, EventListener, Int
     let on_storage = {
         let handle = handle.clone();
         EventListener::new(&window, "storage", move |event| {
-            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event) else { return };
+            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event) else {
+                return;
+            };
             let Some(key) = event.key() else { return };
             let id = handle.election_id();
             if key == lease::lease_key(&id) {
@@ -458,8 +550,13 @@ fn watch_other_tabs(handle: MeetingHandle) -> (EventListener, EventListener, Int
                     handle.meeting.dispatch(Action::Writer(false));
                 }
             } else if key == lease::beacon_key(&id) && handle.meeting.saving == Saving::ReadOnly {
-                let len = event.new_value().and_then(|v| v.parse::<u64>().ok()).unwrap_or(0);
-                let Some(idb) = handle.outbox.borrow().idb.clone() else { return };
+                let len = event
+                    .new_value()
+                    .and_then(|v| v.parse::<u64>().ok())
+                    .unwrap_or(0);
+                let Some(idb) = handle.outbox.borrow().idb.clone() else {
+                    return;
+                };
                 let handle = handle.clone();
                 spawn_local(async move {
                     if let Some(action) = follow(idb, &handle.meeting, len).await {
@@ -478,11 +575,16 @@ fn watch_other_tabs(handle: MeetingHandle) -> (EventListener, EventListener, Int
         if id.is_empty() {
             return;
         }
-        let Ok(backend) = storage::local() else { return };
-        let holds = lease::acquire(&backend, &id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
+        let Ok(backend) = storage::local() else {
+            return;
+        };
+        let holds =
+            lease::acquire(&backend, &id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
         match (&handle.meeting.saving, holds) {
             (Saving::ReadOnly, true) => handle.open_stored(id),
-            (Saving::Stored | Saving::InMemory { .. }, false) => handle.meeting.dispatch(Action::Writer(false)),
+            (Saving::Stored | Saving::InMemory { .. }, false) => {
+                handle.meeting.dispatch(Action::Writer(false))
+            }
             _ => {}
         }
     });

@@ -13,9 +13,10 @@ pub fn use_signing_key(create_if_missing: bool) -> KeyState {
     {
         let state = state.clone();
         use_effect_with((), move |_| {
-            let listener = EventListener::new(&gloo::utils::window(), KEY_CHANGED_EVENT, move |_| {
-                state.set(keys::load());
-            });
+            let listener =
+                EventListener::new(&gloo::utils::window(), KEY_CHANGED_EVENT, move |_| {
+                    state.set(keys::load());
+                });
             move || drop(listener)
         });
     }

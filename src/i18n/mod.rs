@@ -28,7 +28,9 @@ impl Lang {
     }
 
     pub fn from_tag(tag: &str) -> Option<Lang> {
-        Lang::ALL.into_iter().find(|lang| lang.tag().eq_ignore_ascii_case(tag))
+        Lang::ALL
+            .into_iter()
+            .find(|lang| lang.tag().eq_ignore_ascii_case(tag))
     }
 
     /// The best language for a browser's preference list (`navigator.languages`).
@@ -36,8 +38,13 @@ impl Lang {
         for tag in preferred {
             let tag = tag.to_ascii_lowercase();
             if tag.starts_with("zh") {
-                let simplified = tag.contains("hans") || tag.ends_with("-cn") || tag.ends_with("-sg");
-                return if simplified { Lang::ZhHans } else { Lang::ZhHant };
+                let simplified =
+                    tag.contains("hans") || tag.ends_with("-cn") || tag.ends_with("-sg");
+                return if simplified {
+                    Lang::ZhHans
+                } else {
+                    Lang::ZhHant
+                };
             }
             if tag.starts_with("en") {
                 return Lang::En;
@@ -77,7 +84,10 @@ mod tests {
 
     #[test]
     fn fills_placeholders() {
-        assert_eq!(tr_args(Lang::En, Key::PapersEntered, &[("n", "17")]), "Paper 17 entered");
+        assert_eq!(
+            tr_args(Lang::En, Key::PapersEntered, &[("n", "17")]),
+            "Paper 17 entered"
+        );
     }
 
     #[test]
@@ -95,7 +105,11 @@ mod tests {
     fn no_text_is_empty() {
         for key in Key::ALL {
             for lang in Lang::ALL {
-                assert!(!tr(lang, *key).trim().is_empty(), "{key:?} is empty in {}", lang.tag());
+                assert!(
+                    !tr(lang, *key).trim().is_empty(),
+                    "{key:?} is empty in {}",
+                    lang.tag()
+                );
             }
         }
     }
@@ -105,12 +119,29 @@ mod tests {
     #[test]
     fn chinese_texts_are_chinese() {
         // Han characters, or CJK punctuation (the list separator 、 is a whole message).
-        let is_han = |c: char| ['\u{3000}'..='\u{303f}', '\u{3400}'..='\u{4dbf}', '\u{4e00}'..='\u{9fff}'].iter().any(|r| r.contains(&c));
+        let is_han = |c: char| {
+            [
+                '\u{3000}'..='\u{303f}',
+                '\u{3400}'..='\u{4dbf}',
+                '\u{4e00}'..='\u{9fff}',
+            ]
+            .iter()
+            .any(|r| r.contains(&c))
+        };
         for key in Key::ALL {
             for lang in [Lang::ZhHant, Lang::ZhHans] {
                 let text = tr(lang, *key);
-                assert!(text.chars().any(is_han), "{key:?} in {} has no Chinese: {text:?}", lang.tag());
-                assert_ne!(text, tr(Lang::En, *key), "{key:?} in {} is the English text", lang.tag());
+                assert!(
+                    text.chars().any(is_han),
+                    "{key:?} in {} has no Chinese: {text:?}",
+                    lang.tag()
+                );
+                assert_ne!(
+                    text,
+                    tr(Lang::En, *key),
+                    "{key:?} in {} is the English text",
+                    lang.tag()
+                );
             }
         }
     }
@@ -119,12 +150,20 @@ mod tests {
     #[test]
     fn placeholders_agree_across_languages() {
         fn placeholders(text: &str) -> std::collections::BTreeSet<&str> {
-            text.split('{').skip(1).filter_map(|rest| rest.split_once('}').map(|(name, _)| name)).collect()
+            text.split('{')
+                .skip(1)
+                .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
+                .collect()
         }
         for key in Key::ALL {
             let english = placeholders(tr(Lang::En, *key));
             for lang in [Lang::ZhHant, Lang::ZhHans] {
-                assert_eq!(placeholders(tr(lang, *key)), english, "{key:?}: placeholders of {} differ from en", lang.tag());
+                assert_eq!(
+                    placeholders(tr(lang, *key)),
+                    english,
+                    "{key:?}: placeholders of {} differ from en",
+                    lang.tag()
+                );
             }
         }
     }
@@ -134,17 +173,53 @@ mod tests {
     #[test]
     fn each_chinese_column_keeps_its_script() {
         const PAIRS: &[(char, char)] = &[
-            ('選', '选'), ('張', '张'), ('錄', '录'), ('設', '设'), ('結', '结'), ('無', '无'), ('會', '会'),
-            ('議', '议'), ('數', '数'), ('與', '与'), ('為', '为'), ('當', '当'), ('對', '对'), ('個', '个'),
-            ('這', '这'), ('過', '过'), ('還', '还'), ('檔', '档'), ('鎖', '锁'), ('開', '开'), ('讀', '读'),
-            ('請', '请'), ('時', '时'), ('說', '说'), ('單', '单'), ('號', '号'), ('經', '经'), ('應', '应'),
-            ('實', '实'), ('發', '发'), ('認', '认'), ('額', '额'), ('輪', '轮'), ('鎮', '镇'), ('簽', '签'),
+            ('選', '选'),
+            ('張', '张'),
+            ('錄', '录'),
+            ('設', '设'),
+            ('結', '结'),
+            ('無', '无'),
+            ('會', '会'),
+            ('議', '议'),
+            ('數', '数'),
+            ('與', '与'),
+            ('為', '为'),
+            ('當', '当'),
+            ('對', '对'),
+            ('個', '个'),
+            ('這', '这'),
+            ('過', '过'),
+            ('還', '还'),
+            ('檔', '档'),
+            ('鎖', '锁'),
+            ('開', '开'),
+            ('讀', '读'),
+            ('請', '请'),
+            ('時', '时'),
+            ('說', '说'),
+            ('單', '单'),
+            ('號', '号'),
+            ('經', '经'),
+            ('應', '应'),
+            ('實', '实'),
+            ('發', '发'),
+            ('認', '认'),
+            ('額', '额'),
+            ('輪', '轮'),
+            ('鎮', '镇'),
+            ('簽', '签'),
         ];
         for key in Key::ALL {
             let (hant, hans) = (tr(Lang::ZhHant, *key), tr(Lang::ZhHans, *key));
             for (traditional, simplified) in PAIRS {
-                assert!(!hans.contains(*traditional), "{key:?} in zh-Hans has the traditional {traditional}: {hans:?}");
-                assert!(!hant.contains(*simplified), "{key:?} in zh-Hant has the simplified {simplified}: {hant:?}");
+                assert!(
+                    !hans.contains(*traditional),
+                    "{key:?} in zh-Hans has the traditional {traditional}: {hans:?}"
+                );
+                assert!(
+                    !hant.contains(*simplified),
+                    "{key:?} in zh-Hant has the simplified {simplified}: {hant:?}"
+                );
             }
         }
     }
@@ -156,13 +231,18 @@ mod tests {
                 let path = entry.unwrap().path();
                 if path.is_dir() {
                     walk(&path, out);
-                } else if path.extension().is_some_and(|e| e == "rs") && !path.ends_with("messages.rs") {
+                } else if path.extension().is_some_and(|e| e == "rs")
+                    && !path.ends_with("messages.rs")
+                {
                     out.push_str(&std::fs::read_to_string(&path).unwrap());
                 }
             }
         }
         let mut out = String::new();
-        walk(&std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"), &mut out);
+        walk(
+            &std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src"),
+            &mut out,
+        );
         out
     }
 }

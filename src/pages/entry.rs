@@ -59,7 +59,12 @@ pub fn EntryPage() -> Html {
     let paused = !meeting.can_enter();
     let rows = meeting.papers()[page_range(n_papers, *page)].to_vec();
     let known_names = Rc::new(written_names(&election, meeting.tally().as_deref()));
-    let last_live = meeting.papers().iter().rev().find(|p| p.is_live()).map(|p| p.number);
+    let last_live = meeting
+        .papers()
+        .iter()
+        .rev()
+        .find(|p| p.is_live())
+        .map(|p| p.number);
 
     let on_commit = {
         let meeting = meeting.clone();
@@ -152,7 +157,11 @@ fn Counters(props: &CountersProps) -> Html {
     let lang = use_lang();
     let (limit, limit_name) = collected_limit(lang, &props.election);
     let entered = props.entered;
-    let args = [("entered", entered.to_string()), ("limit", limit.to_string()), ("limit_name", limit_name.to_owned())];
+    let args = [
+        ("entered", entered.to_string()),
+        ("limit", limit.to_string()),
+        ("limit_name", limit_name.to_owned()),
+    ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     let limit = limit as usize;
     html! {

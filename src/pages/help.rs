@@ -11,9 +11,21 @@ use crate::i18n::{tr, Key, Lang};
 /// A setting's label from the Setup form, and what it means.
 type Term = (Key, Key);
 
-const STEPS: [Key; 5] = [Key::HelpStepSetup, Key::HelpStepVote, Key::HelpStepEnter, Key::HelpStepBoard, Key::HelpStepResults];
+const STEPS: [Key; 5] = [
+    Key::HelpStepSetup,
+    Key::HelpStepVote,
+    Key::HelpStepEnter,
+    Key::HelpStepBoard,
+    Key::HelpStepResults,
+];
 
-const PAPERS: [Key; 5] = [Key::HelpMarks, Key::HelpOverMarked, Key::HelpBlankPaper, Key::HelpRejectedPaper, Key::HelpWriteIns];
+const PAPERS: [Key; 5] = [
+    Key::HelpMarks,
+    Key::HelpOverMarked,
+    Key::HelpBlankPaper,
+    Key::HelpRejectedPaper,
+    Key::HelpWriteIns,
+];
 
 const BASES: [Term; 6] = [
     (Key::BaseEntitled, Key::HelpBaseEntitled),
@@ -36,7 +48,11 @@ const SHORTFALL: [Term; 3] = [
     (Key::ShortfallRepeat, Key::HelpShortfallRepeat),
 ];
 
-const SAFETY: [Key; 3] = [Key::HelpSafetyStorage, Key::HelpSafetyFiles, Key::HelpSafetyTown];
+const SAFETY: [Key; 3] = [
+    Key::HelpSafetyStorage,
+    Key::HelpSafetyFiles,
+    Key::HelpSafetyTown,
+];
 
 #[component]
 pub fn HelpPage() -> Html {

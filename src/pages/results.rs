@@ -65,7 +65,9 @@ pub fn ResultsPage() -> Html {
         let reason_ref = reason_ref.clone();
         Callback::from(move |event: SubmitEvent| {
             event.prevent_default();
-            let Some(field) = reason_ref.cast::<HtmlInputElement>() else { return };
+            let Some(field) = reason_ref.cast::<HtmlInputElement>() else {
+                return;
+            };
             let reason = field.value().trim().to_owned();
             if !reason.is_empty() && meeting.unlock_results(reason).is_ok() {
                 unlocking.set(false);
@@ -78,7 +80,9 @@ pub fn ResultsPage() -> Html {
         Callback::from(move |_| {
             if let Some(next) = next_round.clone() {
                 if meeting.start_election(next).is_ok() {
-                    let _ = gloo::utils::window().location().set_hash(Route::Entry.hash());
+                    let _ = gloo::utils::window()
+                        .location()
+                        .set_hash(Route::Entry.hash());
                 }
             }
         })
@@ -88,7 +92,11 @@ pub fn ResultsPage() -> Html {
         let meeting = meeting.clone();
         let download_error = download_error.clone();
         Callback::from(move |_| {
-            let done = if ballots { meeting.download_ballots() } else { meeting.download_election() };
+            let done = if ballots {
+                meeting.download_ballots()
+            } else {
+                meeting.download_election()
+            };
             download_error.set(done.err());
         })
     };

@@ -72,7 +72,8 @@ pub fn SetupPage() -> Html {
     let on_file = {
         let (draft, import) = (draft.clone(), import.clone());
         Callback::from(move |(file, text): (String, Result<String, String>)| {
-            let parsed = text.and_then(|text| parse_election(&text).map_err(|e| describe::load_error(lang, &e)));
+            let parsed = text
+                .and_then(|text| parse_election(&text).map_err(|e| describe::load_error(lang, &e)));
             match parsed {
                 Ok(election) => {
                     if !may_discard(lang, edited) {
@@ -112,7 +113,9 @@ pub fn SetupPage() -> Html {
     };
     let on_reason = {
         let unlock_reason = unlock_reason.clone();
-        Callback::from(move |event: InputEvent| unlock_reason.set(event.target_unchecked_into::<HtmlInputElement>().value()))
+        Callback::from(move |event: InputEvent| {
+            unlock_reason.set(event.target_unchecked_into::<HtmlInputElement>().value())
+        })
     };
     let on_unlock = {
         let (meeting, unlock_reason) = (meeting.clone(), unlock_reason.clone());

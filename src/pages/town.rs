@@ -4,7 +4,9 @@
 
 use std::rc::Rc;
 
-use hallcount_core::export::{aggregate, roll_up_csv, verify_result, TrustedKeys, VerifiedResult, VerifyError};
+use hallcount_core::export::{
+    aggregate, roll_up_csv, verify_result, TrustedKeys, VerifiedResult, VerifyError,
+};
 use yew::prelude::*;
 
 use crate::app::use_lang;
@@ -30,38 +32,56 @@ pub fn TownPage() -> Html {
     let trusted_error = use_state(|| None::<String>);
     let csv_error = use_state(|| None::<String>);
 
-    let roll_up = use_memo(((*loaded).clone(), (*trusted).clone()), |(loaded, trusted)| {
-        aggregate(loaded.as_ref().clone(), trusted.as_ref().map(|(_, keys)| keys.as_ref()))
-    });
+    let roll_up = use_memo(
+        ((*loaded).clone(), (*trusted).clone()),
+        |(loaded, trusted)| {
+            aggregate(
+                loaded.as_ref().clone(),
+                trusted.as_ref().map(|(_, keys)| keys.as_ref()),
+            )
+        },
+    );
 
     let on_file = {
         let loaded = loaded.clone();
         // Files arrive one by one from the readers: append to the latest list, not a stale copy.
         let latest = use_mut_ref(Loaded::new);
-        Callback::from(move |(name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
-            let outcome = bytes.and_then(|bytes| verify_result(&bytes));
-            latest.borrow_mut().push((name, outcome));
-            loaded.set(Rc::new(latest.borrow().clone()));
-        })
+        Callback::from(
+            move |(name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
+                let outcome = bytes.and_then(|bytes| verify_result(&bytes));
+                latest.borrow_mut().push((name, outcome));
+                loaded.set(Rc::new(latest.borrow().clone()));
+            },
+        )
     };
     let on_trusted = {
         let trusted = trusted.clone();
         let trusted_error = trusted_error.clone();
-        Callback::from(move |(name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
-            match bytes.map_err(|e| e.to_string()).and_then(|bytes| parse_trusted(lang, &bytes)) {
+        Callback::from(
+            move |(name, bytes): (String, Result<Vec<u8>, VerifyError>)| match bytes
+                .map_err(|e| e.to_string())
+                .and_then(|bytes| parse_trusted(lang, &bytes))
+            {
                 Ok(keys) => {
                     trusted.set(Some((name, Rc::new(keys))));
                     trusted_error.set(None);
                 }
                 Err(message) => trusted_error.set(Some(message)),
-            }
-        })
+            },
+        )
     };
     let on_csv = {
         let roll_up = roll_up.clone();
         let csv_error = csv_error.clone();
         Callback::from(move |_| {
-            csv_error.set(download("hallcount-roll-up.csv", "text/csv;charset=utf-8", &roll_up_csv(&roll_up)).err());
+            csv_error.set(
+                download(
+                    "hallcount-roll-up.csv",
+                    "text/csv;charset=utf-8",
+                    &roll_up_csv(&roll_up),
+                )
+                .err(),
+            );
         })
     };
     let on_print = Callback::from(|_| {

@@ -29,7 +29,10 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
 }
 
 pub fn ballots_json(papers: impl IntoIterator<Item = Paper>) -> String {
-    let file = BallotsFile { format: hallcount_core::ballot::BALLOTS_FORMAT.into(), ballots: papers.into_iter().collect() };
+    let file = BallotsFile {
+        format: hallcount_core::ballot::BALLOTS_FORMAT.into(),
+        ballots: papers.into_iter().collect(),
+    };
     serde_json::to_string_pretty(&file).expect("ballots always serialize")
 }
 
@@ -42,15 +45,26 @@ pub fn file_name(election: &Election, kind: &str) -> String {
     let title: String = election
         .title
         .chars()
-        .map(|c| if c.is_alphanumeric() || c == '-' { c } else { '_' })
+        .map(|c| {
+            if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            }
+        })
         .collect();
     format!("{}-{}-{kind}.json", election.date, title)
 }
 
 /// Reads a file as text; the result comes to `done`. Keep the returned reader alive until then.
-pub fn read_text(file: web_sys::File, done: impl FnOnce(Result<String, String>) + 'static) -> FileReader {
+pub fn read_text(
+    file: web_sys::File,
+    done: impl FnOnce(Result<String, String>) + 'static,
+) -> FileReader {
     let file = gloo::file::File::from(file);
-    gloo::file::callbacks::read_as_text(&file, move |result| done(result.map_err(|e| e.to_string())))
+    gloo::file::callbacks::read_as_text(&file, move |result| {
+        done(result.map_err(|e| e.to_string()))
+    })
 }
 
 #[cfg(test)]
@@ -59,7 +73,13 @@ mod tests {
 
     #[test]
     fn ballots_json_is_a_ballots_file() {
-        let json = ballots_json([Paper::default(), Paper { rejected: Some("mark".into()), ..Paper::default() }]);
+        let json = ballots_json([
+            Paper::default(),
+            Paper {
+                rejected: Some("mark".into()),
+                ..Paper::default()
+            },
+        ]);
         let file = hallcount_core::parse_ballots(&json).unwrap();
         assert_eq!(file.ballots.len(), 2);
     }
@@ -67,6 +87,9 @@ mod tests {
     #[test]
     fn file_names_are_safe() {
         let election = crate::sample::sample_congress();
-        assert_eq!(file_name(&election, "ballots"), "2026-03-08-赤坑社區第一次婦女代表大會-ballots.json");
+        assert_eq!(
+            file_name(&election, "ballots"),
+            "2026-03-08-赤坑社區第一次婦女代表大會-ballots.json"
+        );
     }
 }

@@ -8,7 +8,10 @@ use js_sys::{Function, Promise, Reflect};
 use wasm_bindgen::prelude::*;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
-use web_sys::{IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction, IdbTransactionMode};
+use web_sys::{
+    IdbDatabase, IdbKeyRange, IdbObjectStore, IdbOpenDbRequest, IdbRequest, IdbTransaction,
+    IdbTransactionMode,
+};
 
 use super::storage::StorageError;
 
@@ -39,7 +42,11 @@ fn error(value: JsValue) -> StorageError {
         .ok()
         .and_then(|m| m.as_string())
         .filter(|m| !m.is_empty())
-        .or_else(|| Reflect::get(&value, &"name".into()).ok().and_then(|n| n.as_string()))
+        .or_else(|| {
+            Reflect::get(&value, &"name".into())
+                .ok()
+                .and_then(|n| n.as_string())
+        })
         .or_else(|| value.as_string())
         .unwrap_or_else(|| "IndexedDB refused".to_owned());
     StorageError(message)
@@ -54,7 +61,12 @@ fn request_done(request: &IdbRequest) -> JsFuture {
         });
         let failed = request.clone();
         let on_error = Closure::once_into_js(move || {
-            let reason = failed.error().ok().flatten().map(JsValue::from).unwrap_or(JsValue::NULL);
+            let reason = failed
+                .error()
+                .ok()
+                .flatten()
+                .map(JsValue::from)
+                .unwrap_or(JsValue::NULL);
             let _ = reject.call1(&JsValue::NULL, &reason);
         });
         request.set_onsuccess(Some(on_success.unchecked_ref()));
@@ -71,7 +83,10 @@ fn transaction_done(transaction: &IdbTransaction) -> JsFuture {
         });
         let failed = transaction.clone();
         let reject_with = move || {
-            let reason = failed.error().map(JsValue::from).unwrap_or_else(|| JsValue::from_str("transaction aborted"));
+            let reason = failed
+                .error()
+                .map(JsValue::from)
+                .unwrap_or_else(|| JsValue::from_str("transaction aborted"));
             let _ = reject.call1(&JsValue::NULL, &reason);
         };
         let on_abort = Closure::once_into_js(reject_with);
@@ -91,7 +106,10 @@ impl Idb {
         let request: IdbOpenDbRequest = factory.open_with_u32(DATABASE, VERSION).map_err(error)?;
         let upgrading = request.clone();
         let on_upgrade = Closure::once_into_js(move || {
-            if let Ok(db) = upgrading.result().and_then(|db| db.dyn_into::<IdbDatabase>()) {
+            if let Ok(db) = upgrading
+                .result()
+                .and_then(|db| db.dyn_into::<IdbDatabase>())
+            {
                 if !db.object_store_names().contains(STORE) {
                     let _ = db.create_object_store(STORE);
                 }
@@ -99,7 +117,11 @@ impl Idb {
         });
         request.set_onupgradeneeded(Some(on_upgrade.unchecked_ref()));
         let db = request_done(&request).await.map_err(error)?;
-        Ok(Idb { db: db.dyn_into().map_err(|_| StorageError("not a database".into()))? })
+        Ok(Idb {
+            db: db
+                .dyn_into()
+                .map_err(|_| StorageError("not a database".into()))?,
+        })
     }
 
     fn transaction(&self, write: bool) -> Result<(IdbTransaction, IdbObjectStore), StorageError> {
@@ -107,10 +129,16 @@ impl Idb {
             // durability "strict": not reported complete before it is flushed to disk.
             let options = js_sys::Object::new();
             Reflect::set(&options, &"durability".into(), &"strict".into()).map_err(error)?;
-            let open: Function = Reflect::get(&self.db, &"transaction".into()).map_err(error)?.unchecked_into();
-            open.call3(&self.db, &STORE.into(), &"readwrite".into(), &options).map_err(error)?.unchecked_into()
+            let open: Function = Reflect::get(&self.db, &"transaction".into())
+                .map_err(error)?
+                .unchecked_into();
+            open.call3(&self.db, &STORE.into(), &"readwrite".into(), &options)
+                .map_err(error)?
+                .unchecked_into()
         } else {
-            self.db.transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly).map_err(error)?
+            self.db
+                .transaction_with_str_and_mode(STORE, IdbTransactionMode::Readonly)
+                .map_err(error)?
         };
         let store = transaction.object_store(STORE).map_err(error)?;
         Ok((transaction, store))
@@ -145,8 +173,11 @@ impl Idb {
     /// Every key starting with `prefix`, with its value, in key order.
     pub async fn with_prefix(&self, prefix: &str) -> Result<Vec<(String, String)>, StorageError> {
         let (_, store) = self.transaction(false)?;
-        let range = IdbKeyRange::bound(&JsValue::from_str(prefix), &JsValue::from_str(&format!("{prefix}\u{ffff}")))
-            .map_err(error)?;
+        let range = IdbKeyRange::bound(
+            &JsValue::from_str(prefix),
+            &JsValue::from_str(&format!("{prefix}\u{ffff}")),
+        )
+        .map_err(error)?;
         let keys = request_done(&store.get_all_keys_with_key(&range).map_err(error)?);
         let values = request_done(&store.get_all_with_key(&range).map_err(error)?);
         let keys: js_sys::Array = keys.await.map_err(error)?.unchecked_into();

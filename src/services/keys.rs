@@ -58,7 +58,9 @@ pub fn restore(text: &str) -> Result<KeyFile, KeyError> {
 }
 
 fn store(file: &KeyFile) -> Result<(), String> {
-    LocalStorage::raw().set_item(KEY_STORAGE, &file.to_json()).map_err(|e| format!("{e:?}"))?;
+    LocalStorage::raw()
+        .set_item(KEY_STORAGE, &file.to_json())
+        .map_err(|e| format!("{e:?}"))?;
     announce_change();
     Ok(())
 }
@@ -71,9 +73,13 @@ fn announce_change() {
 
 /// 32 bytes from `crypto.getRandomValues`, the browser's secure source.
 fn random_seed() -> Result<[u8; 32], String> {
-    let crypto = gloo::utils::window().crypto().map_err(|e| format!("{e:?}"))?;
+    let crypto = gloo::utils::window()
+        .crypto()
+        .map_err(|e| format!("{e:?}"))?;
     let mut seed = [0u8; 32];
-    crypto.get_random_values_with_u8_array(&mut seed).map_err(|e| format!("{e:?}"))?;
+    crypto
+        .get_random_values_with_u8_array(&mut seed)
+        .map_err(|e| format!("{e:?}"))?;
     if seed.iter().all(|&b| b == 0) {
         return Err("the random source returned only zeros".into());
     }

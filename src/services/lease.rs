@@ -34,7 +34,10 @@ impl Lease {
     /// printing and parsing code (~14 KB of wasm).
     pub fn parse(value: &str) -> Option<Lease> {
         let (tab, expires) = value.split_once('|')?;
-        Some(Lease { tab: tab.to_owned(), expires_ms: expires.parse::<u64>().ok()? as f64 })
+        Some(Lease {
+            tab: tab.to_owned(),
+            expires_ms: expires.parse::<u64>().ok()? as f64,
+        })
     }
 
     fn encode(&self) -> String {
@@ -48,25 +51,47 @@ impl Lease {
 }
 
 /// Takes or renews the lease of election `id` for `tab`, unless another tab holds a live one.
-pub fn acquire(backend: &impl Backend, id: &str, tab: &str, now_ms: f64) -> Result<bool, StorageError> {
-    let held = backend.get(&lease_key(id))?.as_deref().and_then(Lease::parse);
+pub fn acquire(
+    backend: &impl Backend,
+    id: &str,
+    tab: &str,
+    now_ms: f64,
+) -> Result<bool, StorageError> {
+    let held = backend
+        .get(&lease_key(id))?
+        .as_deref()
+        .and_then(Lease::parse);
     if held.is_some_and(|lease| lease.excludes(tab, now_ms)) {
         return Ok(false);
     }
-    let lease = Lease { tab: tab.to_owned(), expires_ms: now_ms + TTL_MS };
+    let lease = Lease {
+        tab: tab.to_owned(),
+        expires_ms: now_ms + TTL_MS,
+    };
     backend.set(&lease_key(id), &lease.encode())?;
     Ok(true)
 }
 
 /// Takes the lease whoever holds it (the officer chose this tab); the other tab sees it change.
-pub fn take_over(backend: &impl Backend, id: &str, tab: &str, now_ms: f64) -> Result<(), StorageError> {
-    let lease = Lease { tab: tab.to_owned(), expires_ms: now_ms + TTL_MS };
+pub fn take_over(
+    backend: &impl Backend,
+    id: &str,
+    tab: &str,
+    now_ms: f64,
+) -> Result<(), StorageError> {
+    let lease = Lease {
+        tab: tab.to_owned(),
+        expires_ms: now_ms + TTL_MS,
+    };
     backend.set(&lease_key(id), &lease.encode())
 }
 
 /// Gives the lease up if `tab` holds it (the tab closes or opens another election).
 pub fn release(backend: &impl Backend, id: &str, tab: &str) -> Result<(), StorageError> {
-    let held = backend.get(&lease_key(id))?.as_deref().and_then(Lease::parse);
+    let held = backend
+        .get(&lease_key(id))?
+        .as_deref()
+        .and_then(Lease::parse);
     if held.is_some_and(|lease| lease.tab == tab) {
         backend.remove(&lease_key(id))?;
     }
@@ -120,7 +145,10 @@ mod tests {
         let memory = Memory::default();
         assert!(acquire(&memory, "e", "tab1", 1_000.0).unwrap());
         assert!(!acquire(&memory, "e", "tab2", 2_000.0).unwrap());
-        assert!(acquire(&memory, "e", "tab1", 3_000.0).unwrap(), "the holder renews");
+        assert!(
+            acquire(&memory, "e", "tab1", 3_000.0).unwrap(),
+            "the holder renews"
+        );
         assert!(!acquire(&memory, "e", "tab2", 3_000.0 + TTL_MS - 1.0).unwrap());
     }
 
@@ -143,7 +171,10 @@ mod tests {
 
     #[test]
     fn leases_parse_back() {
-        let lease = Lease { tab: "abc".into(), expires_ms: 1234.0 };
+        let lease = Lease {
+            tab: "abc".into(),
+            expires_ms: 1234.0,
+        };
         assert_eq!(Lease::parse(&lease.encode()), Some(lease));
         assert_eq!(Lease::parse("garbage"), None);
     }

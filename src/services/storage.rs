@@ -65,7 +65,10 @@ pub fn append(backend: &impl Backend, id: &str, entry: &LogEntry) -> Result<(), 
 /// What storing one entry writes: the entry, then the head pointing at it.
 pub fn entry_items(id: &str, entry: &LogEntry) -> [(String, String); 2] {
     let json = serde_json::to_string(entry).expect("an entry always serializes");
-    let head = Head { len: entry.seq + 1, hash: entry.hash() };
+    let head = Head {
+        len: entry.seq + 1,
+        hash: entry.hash(),
+    };
     let head = serde_json::to_string(&head).expect("a head always serializes");
     [(entry_key(id, entry.seq), json), (head_key(id), head)]
 }
@@ -91,7 +94,9 @@ pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
     let mut texts: Vec<(u64, &str)> = Vec::with_capacity(items.len());
     let mut head: Option<Head> = None;
     for (key, value) in items {
-        let Some(rest) = key.strip_prefix(&prefix) else { continue };
+        let Some(rest) = key.strip_prefix(&prefix) else {
+            continue;
+        };
         if rest == "head" {
             head = serde_json::from_str(value).ok();
         } else if let Ok(seq) = rest.parse::<u64>() {
@@ -109,16 +114,28 @@ pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
             // The hash of the text as stored: any change to it, even of spacing, breaks the link.
             Ok(entry) => entries.push((entry, sha256_hex(text.as_bytes()))),
             Err(error) => {
-                let kind = BreakKind::Unreadable { message: error.to_string() };
-                unreadable = Some(ChainBreak { index: expected, kind });
+                let kind = BreakKind::Unreadable {
+                    message: error.to_string(),
+                };
+                unreadable = Some(ChainBreak {
+                    index: expected,
+                    kind,
+                });
                 break;
             }
         }
     }
     // Past an unreadable entry the head says nothing more than the break itself.
-    let head = if unreadable.is_some() { None } else { head.as_ref() };
+    let head = if unreadable.is_some() {
+        None
+    } else {
+        head.as_ref()
+    };
     let restored = Log::restore_hashed(entries, head);
-    Loaded { log: restored.log, broken: restored.broken.or(unreadable) }
+    Loaded {
+        log: restored.log,
+        broken: restored.broken.or(unreadable),
+    }
 }
 
 /// Reads the log of election `id` from a [`Backend`] (tests; the app reads IndexedDB by prefix).
@@ -128,7 +145,9 @@ pub fn load(backend: &impl Backend, id: &str) -> Result<Loaded, StorageError> {
         items.push((head_key(id), head));
     }
     for seq in 0u64.. {
-        let Some(text) = backend.get(&entry_key(id, seq))? else { break };
+        let Some(text) = backend.get(&entry_key(id, seq))? else {
+            break;
+        };
         items.push((entry_key(id, seq), text));
     }
     Ok(restore(id, &items))
@@ -137,18 +156,31 @@ pub fn load(backend: &impl Backend, id: &str) -> Result<Loaded, StorageError> {
 /// After a break at `from`: moves the stored entries from `from` on aside under `damaged` keys,
 /// so that new entries never overwrite them and they can still be examined, and points the head
 /// at what was kept.
-pub fn set_aside(id: &str, items: &[(String, String)], from: u64, kept: &Head) -> (Vec<(String, String)>, Vec<String>) {
+pub fn set_aside(
+    id: &str,
+    items: &[(String, String)],
+    from: u64,
+    kept: &Head,
+) -> (Vec<(String, String)>, Vec<String>) {
     let prefix = election_prefix(id);
     let mut put = Vec::new();
     let mut delete = Vec::new();
     for (key, value) in items {
-        let Some(seq) = key.strip_prefix(&prefix).and_then(|rest| rest.parse::<u64>().ok()) else { continue };
+        let Some(seq) = key
+            .strip_prefix(&prefix)
+            .and_then(|rest| rest.parse::<u64>().ok())
+        else {
+            continue;
+        };
         if seq >= from {
             put.push((damaged_key(id, seq), value.clone()));
             delete.push(key.clone());
         }
     }
-    put.push((head_key(id), serde_json::to_string(kept).expect("a head always serializes")));
+    put.push((
+        head_key(id),
+        serde_json::to_string(kept).expect("a head always serializes"),
+    ));
     (put, delete)
 }
 
@@ -156,17 +188,24 @@ pub fn set_aside(id: &str, items: &[(String, String)], from: u64, kept: &Head) -
 /// entry set aside and how many there are.
 pub fn set_aside_earlier(id: &str, items: &[(String, String)]) -> Option<(u64, usize)> {
     let prefix = format!("{}damaged.", election_prefix(id));
-    let seqs: Vec<u64> = items.iter().filter_map(|(key, _)| key.strip_prefix(&prefix)?.parse().ok()).collect();
+    let seqs: Vec<u64> = items
+        .iter()
+        .filter_map(|(key, _)| key.strip_prefix(&prefix)?.parse().ok())
+        .collect();
     Some((*seqs.iter().min()?, seqs.len()))
 }
 
 /// The list of elections from its stored text (none when absent or unreadable).
 pub fn parse_elections(text: Option<&str>) -> Vec<ElectionSummary> {
-    text.and_then(|text| serde_json::from_str(text).ok()).unwrap_or_default()
+    text.and_then(|text| serde_json::from_str(text).ok())
+        .unwrap_or_default()
 }
 
 /// The list with `summary` added or updated, and the item that stores it.
-pub fn with_election(mut list: Vec<ElectionSummary>, summary: ElectionSummary) -> (Vec<ElectionSummary>, (String, String)) {
+pub fn with_election(
+    mut list: Vec<ElectionSummary>,
+    summary: ElectionSummary,
+) -> (Vec<ElectionSummary>, (String, String)) {
     match list.iter_mut().find(|e| e.id == summary.id) {
         Some(known) => *known = summary,
         None => list.push(summary),
@@ -180,14 +219,21 @@ pub fn elections(backend: &impl Backend) -> Vec<ElectionSummary> {
 }
 
 /// Adds or updates one election in the list kept in a [`Backend`].
-pub fn remember(backend: &impl Backend, summary: ElectionSummary) -> Result<Vec<ElectionSummary>, StorageError> {
+pub fn remember(
+    backend: &impl Backend,
+    summary: ElectionSummary,
+) -> Result<Vec<ElectionSummary>, StorageError> {
     let (list, (key, value)) = with_election(elections(backend), summary);
     backend.set(&key, &value)?;
     Ok(list)
 }
 
 pub fn current(backend: &impl Backend) -> Option<String> {
-    backend.get(CURRENT_KEY).ok().flatten().filter(|id| !id.is_empty())
+    backend
+        .get(CURRENT_KEY)
+        .ok()
+        .flatten()
+        .filter(|id| !id.is_empty())
 }
 
 pub fn set_current(backend: &impl Backend, id: &str) -> Result<(), StorageError> {

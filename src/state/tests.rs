@@ -11,44 +11,95 @@ use crate::sample::sample_congress;
 const AT: &str = "2026-03-08T09:00:00Z";
 
 fn opened(book: Book) -> Rc<Meeting> {
-    Rc::new(Meeting::default()).reduce(Action::Open(Opened { book, broken: None, writer: true, storage_error: None }))
+    Rc::new(Meeting::default()).reduce(Action::Open(Opened {
+        book,
+        broken: None,
+        writer: true,
+        storage_error: None,
+    }))
 }
 
 fn commit(meeting: Rc<Meeting>, event: Event) -> Rc<Meeting> {
     let entry = meeting.seal(event, AT).expect("sealed");
-    meeting.reduce(Action::Commit { entry, stored: Ok(()) })
+    meeting.reduce(Action::Commit {
+        entry,
+        stored: Ok(()),
+    })
 }
 
 fn chair_for(id: &str) -> Paper {
     let marks = BTreeMap::from([(id.to_owned(), Mark::For)]);
-    Paper { contests: BTreeMap::from([("chair".to_owned(), ContestMarks { marks, write_ins: vec![] })]), rejected: None }
+    Paper {
+        contests: BTreeMap::from([(
+            "chair".to_owned(),
+            ContestMarks {
+                marks,
+                write_ins: vec![],
+            },
+        )]),
+        rejected: None,
+    }
 }
 
 fn defined() -> Rc<Meeting> {
-    commit(opened(Book::new("e1")), Event::ElectionDefined { election: sample_congress() })
+    commit(
+        opened(Book::new("e1")),
+        Event::ElectionDefined {
+            election: sample_congress(),
+        },
+    )
 }
 
 #[test]
 fn papers_are_counted_as_they_come_and_the_tally_equals_the_core_s() {
     let mut meeting = defined();
     for _ in 0..3 {
-        meeting = commit(meeting, Event::PaperEntered { paper: chair_for("A") });
+        meeting = commit(
+            meeting,
+            Event::PaperEntered {
+                paper: chair_for("A"),
+            },
+        );
     }
-    meeting = commit(meeting, Event::PaperEntered { paper: Paper::default() });
+    meeting = commit(
+        meeting,
+        Event::PaperEntered {
+            paper: Paper::default(),
+        },
+    );
     assert_eq!(meeting.n_papers(), 4);
     assert_eq!(meeting.n_live_papers(), 4);
     let live: Vec<Paper> = meeting.papers().iter().map(|p| p.paper.clone()).collect();
     let expected = tally(&sample_congress(), &live);
     assert_eq!(*meeting.tally().unwrap(), expected);
-    assert_eq!(meeting.tally().unwrap().contests[0].candidates[0].votes_for, 3);
+    assert_eq!(
+        meeting.tally().unwrap().contests[0].candidates[0].votes_for,
+        3
+    );
 }
 
 #[test]
 fn a_void_takes_the_paper_out_of_the_tally_but_not_out_of_the_record() {
     let mut meeting = defined();
-    meeting = commit(meeting, Event::PaperEntered { paper: chair_for("A") });
-    meeting = commit(meeting, Event::PaperEntered { paper: Paper::default() });
-    meeting = commit(meeting, Event::PaperVoided { number: 1, reason: "typed twice".into() });
+    meeting = commit(
+        meeting,
+        Event::PaperEntered {
+            paper: chair_for("A"),
+        },
+    );
+    meeting = commit(
+        meeting,
+        Event::PaperEntered {
+            paper: Paper::default(),
+        },
+    );
+    meeting = commit(
+        meeting,
+        Event::PaperVoided {
+            number: 1,
+            reason: "typed twice".into(),
+        },
+    );
     assert_eq!(meeting.n_papers(), 2);
     assert_eq!(meeting.n_live_papers(), 1);
     assert_eq!(meeting.papers()[0].voided.as_deref(), Some("typed twice"));
@@ -61,8 +112,19 @@ fn a_void_takes_the_paper_out_of_the_tally_but_not_out_of_the_record() {
 fn a_refused_event_leaves_the_log_and_keeps_the_reason() {
     let meeting = defined();
     let before = meeting.book().log().entries().len();
-    let refused = meeting.seal(Event::PaperVoided { number: 9, reason: "x".into() }, AT).unwrap_err();
-    assert_eq!(refused, MeetingError::Refused(LogError::UnknownPaper { number: 9 }));
+    let refused = meeting
+        .seal(
+            Event::PaperVoided {
+                number: 9,
+                reason: "x".into(),
+            },
+            AT,
+        )
+        .unwrap_err();
+    assert_eq!(
+        refused,
+        MeetingError::Refused(LogError::UnknownPaper { number: 9 })
+    );
     let after = meeting.clone().reduce(Action::Refuse(refused.clone()));
     assert_eq!(after.last_error, Some(refused.clone()));
     assert_eq!(after.book().log().entries().len(), before);
@@ -74,56 +136,153 @@ fn a_refused_event_leaves_the_log_and_keeps_the_reason() {
 #[test]
 fn a_stale_entry_is_refused_by_the_reducer() {
     let meeting = defined();
-    let first = meeting.seal(Event::PaperEntered { paper: Paper::default() }, AT).unwrap();
+    let first = meeting
+        .seal(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            AT,
+        )
+        .unwrap();
     let twin = first.clone();
-    let meeting = meeting.reduce(Action::Commit { entry: first, stored: Ok(()) });
-    let meeting = meeting.reduce(Action::Commit { entry: twin, stored: Ok(()) });
+    let meeting = meeting.reduce(Action::Commit {
+        entry: first,
+        stored: Ok(()),
+    });
+    let meeting = meeting.reduce(Action::Commit {
+        entry: twin,
+        stored: Ok(()),
+    });
     assert_eq!(meeting.n_papers(), 1);
-    assert!(matches!(meeting.last_error, Some(MeetingError::Refused(LogError::OutOfSequence { .. }))));
+    assert!(matches!(
+        meeting.last_error,
+        Some(MeetingError::Refused(LogError::OutOfSequence { .. }))
+    ));
 }
 
 #[test]
 fn the_definition_locks_with_the_first_paper() {
     let meeting = defined();
     assert!(!meeting.definition_locked());
-    let meeting = commit(meeting, Event::PaperEntered { paper: Paper::default() });
+    let meeting = commit(
+        meeting,
+        Event::PaperEntered {
+            paper: Paper::default(),
+        },
+    );
     assert!(meeting.definition_locked());
     let mut corrected = sample_congress();
     corrected.title = "更正".into();
-    let refused = meeting.seal(Event::ElectionDefined { election: corrected.clone() }, AT).unwrap_err();
+    let refused = meeting
+        .seal(
+            Event::ElectionDefined {
+                election: corrected.clone(),
+            },
+            AT,
+        )
+        .unwrap_err();
     assert_eq!(refused, MeetingError::Refused(LogError::DefinitionLocked));
-    let meeting = commit(meeting, Event::DefinitionUnlocked { reason: "title misspelt".into() });
-    let meeting = commit(meeting, Event::ElectionDefined { election: corrected });
+    let meeting = commit(
+        meeting,
+        Event::DefinitionUnlocked {
+            reason: "title misspelt".into(),
+        },
+    );
+    let meeting = commit(
+        meeting,
+        Event::ElectionDefined {
+            election: corrected,
+        },
+    );
     assert_eq!(meeting.election().unwrap().title, "更正");
-    assert_eq!(meeting.tally().unwrap().collected, 1, "the running tally is rebuilt over the papers");
+    assert_eq!(
+        meeting.tally().unwrap().collected,
+        1,
+        "the running tally is rebuilt over the papers"
+    );
 }
 
 #[test]
 fn locked_results_refuse_entry() {
     let meeting = commit(defined(), Event::ResultsLocked);
     assert!(meeting.results_locked());
-    let refused = meeting.seal(Event::PaperEntered { paper: Paper::default() }, AT).unwrap_err();
+    let refused = meeting
+        .seal(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            AT,
+        )
+        .unwrap_err();
     assert_eq!(refused, MeetingError::Refused(LogError::ResultsLocked));
-    let meeting = commit(meeting, Event::ResultsUnlocked { reason: "recount".into() });
+    let meeting = commit(
+        meeting,
+        Event::ResultsUnlocked {
+            reason: "recount".into(),
+        },
+    );
     assert!(!meeting.results_locked());
 }
 
 #[test]
 fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
     let meeting = defined();
-    let entry = meeting.seal(Event::PaperEntered { paper: chair_for("A") }, AT).unwrap();
-    let meeting = meeting.reduce(Action::Commit { entry, stored: Err("QuotaExceededError".into()) });
+    let entry = meeting
+        .seal(
+            Event::PaperEntered {
+                paper: chair_for("A"),
+            },
+            AT,
+        )
+        .unwrap();
+    let meeting = meeting.reduce(Action::Commit {
+        entry,
+        stored: Err("QuotaExceededError".into()),
+    });
     assert_eq!(meeting.n_papers(), 1, "nothing is lost");
     assert_eq!(meeting.book().unstored().len(), 1);
-    assert_eq!(meeting.saving, Saving::Failed { message: "QuotaExceededError".into() });
-    assert_eq!(meeting.last_error, Some(MeetingError::Storage { message: "QuotaExceededError".into() }));
-    assert_eq!(meeting.seal(Event::PaperEntered { paper: Paper::default() }, AT).unwrap_err(), MeetingError::Paused);
+    assert_eq!(
+        meeting.saving,
+        Saving::Failed {
+            message: "QuotaExceededError".into()
+        }
+    );
+    assert_eq!(
+        meeting.last_error,
+        Some(MeetingError::Storage {
+            message: "QuotaExceededError".into()
+        })
+    );
+    assert_eq!(
+        meeting
+            .seal(
+                Event::PaperEntered {
+                    paper: Paper::default()
+                },
+                AT
+            )
+            .unwrap_err(),
+        MeetingError::Paused
+    );
 
     let meeting = meeting.reduce(Action::ContinueInMemory);
     assert!(matches!(meeting.saving, Saving::InMemory { .. }));
-    let entry = meeting.seal(Event::PaperEntered { paper: Paper::default() }, AT).unwrap();
-    let meeting = meeting.reduce(Action::Commit { entry, stored: Err("QuotaExceededError".into()) });
-    assert!(matches!(meeting.saving, Saving::InMemory { .. }), "no second pause");
+    let entry = meeting
+        .seal(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            AT,
+        )
+        .unwrap();
+    let meeting = meeting.reduce(Action::Commit {
+        entry,
+        stored: Err("QuotaExceededError".into()),
+    });
+    assert!(
+        matches!(meeting.saving, Saving::InMemory { .. }),
+        "no second pause"
+    );
     assert_eq!(meeting.book().unstored().len(), 2);
 
     let meeting = meeting.reduce(Action::Flushed);
@@ -137,9 +296,24 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
     let reader = opened(Book::restored("e1", writer.book().log().clone()));
     let reader = reader.reduce(Action::Writer(false));
     assert_eq!(reader.saving, Saving::ReadOnly);
-    assert_eq!(reader.seal(Event::PaperEntered { paper: Paper::default() }, AT).unwrap_err(), MeetingError::OtherTab);
+    assert_eq!(
+        reader
+            .seal(
+                Event::PaperEntered {
+                    paper: Paper::default()
+                },
+                AT
+            )
+            .unwrap_err(),
+        MeetingError::OtherTab
+    );
 
-    let writer = commit(writer, Event::PaperEntered { paper: chair_for("A") });
+    let writer = commit(
+        writer,
+        Event::PaperEntered {
+            paper: chair_for("A"),
+        },
+    );
     let new_entries = writer.book().log().entries()[1..].to_vec();
     let reader = reader.reduce(Action::Follow(new_entries));
     assert_eq!(reader.n_papers(), 1);
@@ -149,7 +323,12 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
 #[test]
 fn each_accepted_event_is_a_new_state_for_yew() {
     let meeting = defined();
-    let next = commit(meeting.clone(), Event::PaperEntered { paper: Paper::default() });
+    let next = commit(
+        meeting.clone(),
+        Event::PaperEntered {
+            paper: Paper::default(),
+        },
+    );
     assert_ne!(*meeting, *next);
     assert!(next.version > meeting.version);
 }
@@ -157,14 +336,34 @@ fn each_accepted_event_is_a_new_state_for_yew() {
 #[test]
 fn committing_one_paper_with_ten_thousand_entered_does_not_refold() {
     let mut log = hallcount_core::Log::default();
-    log.append(Event::ElectionDefined { election: sample_congress() }, AT).unwrap();
+    log.append(
+        Event::ElectionDefined {
+            election: sample_congress(),
+        },
+        AT,
+    )
+    .unwrap();
     for _ in 0..10_000 {
-        log.append(Event::PaperEntered { paper: chair_for("A") }, AT).unwrap();
+        log.append(
+            Event::PaperEntered {
+                paper: chair_for("A"),
+            },
+            AT,
+        )
+        .unwrap();
     }
     let meeting = opened(Book::restored("e1", log));
     let _ = meeting.tally();
-    let meeting = commit(meeting, Event::PaperEntered { paper: chair_for("A") });
+    let meeting = commit(
+        meeting,
+        Event::PaperEntered {
+            paper: chair_for("A"),
+        },
+    );
     // The memo is per log length: the tally after the new paper counts it.
-    assert_eq!(meeting.tally().unwrap().contests[0].candidates[0].votes_for, 10_001);
+    assert_eq!(
+        meeting.tally().unwrap().contests[0].candidates[0].votes_for,
+        10_001
+    );
     assert_eq!(meeting.book().log().entries().len(), 10_002);
 }

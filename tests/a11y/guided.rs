@@ -12,20 +12,28 @@ use crate::{choose_language, enter_papers};
 
 /// Where the README's pictures live.
 fn readme_pictures() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("docs").join("screenshots")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("docs")
+        .join("screenshots")
 }
 
 /// What the window shows from the top of the page, as `docs/screenshots/<name>.png`.
 async fn picture(browser: &Browser, name: &str) {
     browser.execute("window.scrollTo(0, 0); return null;").await;
-    let png = browser.client().screenshot().await.expect("take a screenshot");
+    let png = browser
+        .client()
+        .screenshot()
+        .await
+        .expect("take a screenshot");
     std::fs::create_dir_all(readme_pictures()).expect("create docs/screenshots");
     std::fs::write(readme_pictures().join(format!("{name}.png")), png).expect("write the picture");
 }
 
 /// Waits until the next-step sentence names `step` (the `Step` variant) and returns its text.
 async fn next_step(browser: &Browser, step: &str) -> String {
-    browser.text(&format!(".next-step[data-step='{step}']")).await
+    browser
+        .text(&format!(".next-step[data-step='{step}']"))
+        .await
 }
 
 /// Follows the next-step link and waits for the page it leads to.
@@ -36,7 +44,9 @@ async fn follow_next_step(browser: &Browser, page: &str) {
 
 /// The sample congress's keys: `1` chair, `2`-`4` vice-chairs, `5`-`9` and `a`-`h` the executive.
 fn sample_papers() -> Vec<String> {
-    const EXECUTIVE: [char; 13] = ['5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+    const EXECUTIVE: [char; 13] = [
+        '5', '6', '7', '8', '9', 'a', 'b', 'c', 'd', 'e', 'f', 'g', 'h',
+    ];
     const VICE: [&str; 4] = ["23", "24", "34", "2"];
     (0..25)
         .map(|i| {
@@ -46,8 +56,12 @@ fn sample_papers() -> Vec<String> {
                 _ => "1",
             };
             let skipped = [i % 13, (i * 5 + 3) % 13];
-            let executive: String =
-                EXECUTIVE.iter().enumerate().filter(|(k, _)| !skipped.contains(k)).map(|(_, key)| *key).collect();
+            let executive: String = EXECUTIVE
+                .iter()
+                .enumerate()
+                .filter(|(k, _)| !skipped.contains(k))
+                .map(|(_, key)| *key)
+                .collect();
             format!("{chair}{}{executive}", VICE[i % 4])
         })
         .collect()
@@ -60,7 +74,11 @@ async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
 
     // 1. Nothing set up: the sentence says to set up or open the sample meeting.
     let said = next_step(&browser, "SetUp").await;
-    assert_eq!(said, tr(Lang::En, Key::NextStepSetup), "on the setup page there is no link to itself");
+    assert_eq!(
+        said,
+        tr(Lang::En, Key::NextStepSetup),
+        "on the setup page there is no link to itself"
+    );
     picture(&browser, "1-setup").await;
     browser.click(".sample-meeting").await;
 
@@ -94,12 +112,18 @@ async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
     picture(&browser, "4-results").await;
     browser.click(".lock-results").await;
     let said = next_step(&browser, "PrintAndSend").await;
-    assert!(said.starts_with(tr(Lang::En, Key::NextStepLocked)), "{said:?}");
+    assert!(
+        said.starts_with(tr(Lang::En, Key::NextStepLocked)),
+        "{said:?}"
+    );
 
     // 5. The result sheet as printed.
-    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
     picture(&browser, "5-result-sheet").await;
-    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await;
     browser.finish().await;
 }
-

@@ -12,7 +12,13 @@ pub fn cli() -> &'static Path {
         let target = Path::new(env!("CARGO_TARGET_TMPDIR")).join("e2e-cli");
         let cargo = std::env::var("CARGO").unwrap_or_else(|_| "cargo".into());
         let status = Command::new(cargo)
-            .args(["build", "--quiet", "--package", "hallcount-cli", "--target-dir"])
+            .args([
+                "build",
+                "--quiet",
+                "--package",
+                "hallcount-cli",
+                "--target-dir",
+            ])
             .arg(&target)
             .current_dir(env!("CARGO_MANIFEST_DIR"))
             .status()

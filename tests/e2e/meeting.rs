@@ -40,9 +40,15 @@ const EXECUTIVE: &str = r#"{
 async fn type_keys(browser: &Browser, keys: &str) {
     let mut actions = KeyActions::new("clerk".into());
     for key in keys.chars() {
-        actions = actions.then(KeyAction::Down { value: key }).then(KeyAction::Up { value: key });
+        actions = actions
+            .then(KeyAction::Down { value: key })
+            .then(KeyAction::Up { value: key });
     }
-    browser.client().perform_actions(actions).await.expect("type keys");
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .expect("type keys");
 }
 
 fn enter() -> String {
@@ -63,15 +69,23 @@ async fn wait_for_focus(browser: &Browser, selector: &str) {
         const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
         check();
     "#;
-    if let Err(error) = browser.client().execute_async(script, vec![json!(selector)]).await {
-        let focused = browser.execute("return document.activeElement?.outerHTML.slice(0, 200) ?? null;").await;
+    if let Err(error) = browser
+        .client()
+        .execute_async(script, vec![json!(selector)])
+        .await
+    {
+        let focused = browser
+            .execute("return document.activeElement?.outerHTML.slice(0, 200) ?? null;")
+            .await;
         panic!("`{selector}` did not get the focus ({error}); the focus is on {focused}");
     }
 }
 
 /// Waits until the entry counter says `n` live papers.
 async fn wait_for_entered(browser: &Browser, n: usize) {
-    browser.wait_for(&format!(".counter[data-entered='{n}']")).await;
+    browser
+        .wait_for(&format!(".counter[data-entered='{n}']"))
+        .await;
 }
 
 /// The results page as numbers, read from the screen's data attributes.
@@ -150,11 +164,17 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     browser.wait_for_text(".write-in-name", "E").await;
     wait_for_focus(&browser, ".key-surface").await;
     // Paper 8: A○, B unreadable (three presses: ○ × ?), C○. Then a wrong paper 9: A○ B○ D○.
-    type_keys(&browser, &format!("{}12223{}124{}", enter(), enter(), enter())).await;
+    type_keys(
+        &browser,
+        &format!("{}12223{}124{}", enter(), enter(), enter()),
+    )
+    .await;
     wait_for_entered(&browser, 9).await;
     screenshot_from_top(&browser, "entry").await;
     // The name written on paper 7 is offered when the next name is typed, spelled the same.
-    browser.wait_for("datalist#contest-0-names option[value='E']").await;
+    browser
+        .wait_for("datalist#contest-0-names option[value='E']")
+        .await;
 
     // Paper 9 was read wrongly: undo it (a void with its reason), then enter it again.
     browser.click(".undo-last").await;
@@ -177,7 +197,9 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
         .await;
     // E, written without a ○, is listed for the scrutineers with no vote.
     assert_eq!(counts, json!(["6", "5", "5", "2", "0"]));
-    let marks = browser.execute("return document.querySelector('.board-line .tally-marks').textContent;").await;
+    let marks = browser
+        .execute("return document.querySelector('.board-line .tally-marks').textContent;")
+        .await;
     assert_eq!(marks, "正一");
     screenshot_from_top(&browser, "board").await;
 
@@ -187,32 +209,62 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     browser.click(".export .download-ballots").await;
     browser.click(".export .download-election").await;
     let on_screen = results_on_screen(&browser).await;
-    let ballots = browser.wait_for_download(&files::file_name(&election, "ballots")).await;
-    let definition = browser.wait_for_download(&files::file_name(&election, "election")).await;
-    let output = Command::new(cli()).arg("tally").arg(&definition).arg(&ballots).output().expect("run hallcount tally");
-    assert!(output.status.success(), "hallcount tally failed: {}", String::from_utf8_lossy(&output.stderr));
+    let ballots = browser
+        .wait_for_download(&files::file_name(&election, "ballots"))
+        .await;
+    let definition = browser
+        .wait_for_download(&files::file_name(&election, "election"))
+        .await;
+    let output = Command::new(cli())
+        .arg("tally")
+        .arg(&definition)
+        .arg(&ballots)
+        .output()
+        .expect("run hallcount tally");
+    assert!(
+        output.status.success(),
+        "hallcount tally failed: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let tally: Value = serde_json::from_slice(&output.stdout).expect("tally JSON");
     assert_eq!(tally["status"], "valid");
     assert_eq!(on_screen, cli_results(&tally));
     assert_eq!(on_screen[0]["elected"], json!(["A", "B", "C"]));
-    assert_eq!(on_screen[0]["stats"], json!({ "cast": 9, "valid": 8, "invalid": 1, "blank": 1 }));
+    assert_eq!(
+        on_screen[0]["stats"],
+        json!({ "cast": 9, "valid": 8, "invalid": 1, "blank": 1 })
+    );
     screenshot_from_top(&browser, "results").await;
 
     // The print view: only the sheet, with the meeting's figures and the signature lines.
-    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "print" })).await;
-    let header_shown = browser.execute("return getComputedStyle(document.querySelector('.app-header')).display;").await;
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+        .await;
+    let header_shown = browser
+        .execute("return getComputedStyle(document.querySelector('.app-header')).display;")
+        .await;
     assert_eq!(header_shown, "none");
     let figures = browser
         .execute("return [...document.querySelectorAll('.sheet-figures dd')].map((e) => Number(e.textContent));")
         .await;
     assert_eq!(figures, json!([10, 9, 9, 9]));
-    assert_eq!(browser.find_all(".sheet-signatures .signature-line").await.len(), 5);
+    assert_eq!(
+        browser
+            .find_all(".sheet-signatures .signature-line")
+            .await
+            .len(),
+        5
+    );
     screenshot_from_top(&browser, "result-sheet-print").await;
-    let pdf = browser.cdp("Page.printToPDF", json!({ "preferCSSPageSize": true })).await;
+    let pdf = browser
+        .cdp("Page.printToPDF", json!({ "preferCSSPageSize": true }))
+        .await;
     let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
     std::fs::write(screenshot_dir().join("result-sheet.pdf"), pdf).expect("save the PDF");
-    browser.cdp("Emulation.setEmulatedMedia", json!({ "media": "" })).await;
+    browser
+        .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+        .await;
     browser.finish().await;
 }
 
@@ -242,7 +294,9 @@ async fn benchmark_commit_with_ten_thousand_papers() {
     election.delegates.present = 20_000;
     election.ballots_issued = 20_000;
     let patterns = ["123", "124", "134", "1234", "", "12", "23", "13"];
-    let papers: Vec<Paper> = (0..10_000).map(|i| paper_of(&election, patterns[i % patterns.len()])).collect();
+    let papers: Vec<Paper> = (0..10_000)
+        .map(|i| paper_of(&election, patterns[i % patterns.len()]))
+        .collect();
     preload(&browser, &stored_meeting("bench", &election, &papers)).await;
     browser.goto_hash("#/entry").await;
     wait_for_entered(&browser, 10_000).await;
@@ -288,11 +342,18 @@ async fn benchmark_commit_with_ten_thousand_papers() {
         const check = () => window.__commits.length >= n ? done(window.__commits) : requestAnimationFrame(check);
         check();
     "#;
-    let timings = browser.client().execute_async(all_in, vec![json!(rounds)]).await.expect("every commit timed");
+    let timings = browser
+        .client()
+        .execute_async(all_in, vec![json!(rounds)])
+        .await
+        .expect("every commit timed");
     let timings = timings.as_array().expect("timings");
     assert_eq!(timings.len(), rounds, "every commit updated the counter");
     let sorted = |name: &str| {
-        let mut values: Vec<f64> = timings.iter().map(|t| t[name].as_f64().expect("a time")).collect();
+        let mut values: Vec<f64> = timings
+            .iter()
+            .map(|t| t[name].as_f64().expect("a time"))
+            .collect();
         values.sort_by(f64::total_cmp);
         (values[values.len() / 2], values[values.len() - 1])
     };
@@ -305,14 +366,26 @@ async fn benchmark_commit_with_ten_thousand_papers() {
     );
     println!("{report}");
     std::fs::create_dir_all(screenshot_dir()).unwrap();
-    std::fs::write(screenshot_dir().join("entry-benchmark.txt"), format!("{report}\n")).unwrap();
+    std::fs::write(
+        screenshot_dir().join("entry-benchmark.txt"),
+        format!("{report}\n"),
+    )
+    .unwrap();
     browser.screenshot("entry-10000").await;
 
     // So many votes are drawn as bars on the board, not as thousands of marks.
     browser.goto_hash("#/board").await;
-    browser.wait_for(&format!(".board-counted[data-counted='{}']", 10_000 + rounds)).await;
+    browser
+        .wait_for(&format!(
+            ".board-counted[data-counted='{}']",
+            10_000 + rounds
+        ))
+        .await;
     assert_eq!(browser.find_all(".board-line .board-bar").await.len(), 4);
-    assert!(browser.find_all(".board-line .tally-marks").await.is_empty());
+    assert!(browser
+        .find_all(".board-line .tally-marks")
+        .await
+        .is_empty());
     screenshot_from_top(&browser, "board-10000").await;
     browser.finish().await;
 }
@@ -323,7 +396,10 @@ fn paper_of(election: &Election, keys: &str) -> Paper {
     let mut marks = hallcount_core::ContestMarks::default();
     for key in keys.chars() {
         let index = key.to_digit(10).expect("a digit") as usize - 1;
-        marks.marks.insert(contest.candidates[index].id.clone(), hallcount_core::Mark::For);
+        marks.marks.insert(
+            contest.candidates[index].id.clone(),
+            hallcount_core::Mark::For,
+        );
     }
     let mut paper = Paper::default();
     if !marks.marks.is_empty() {
@@ -342,17 +418,32 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     wait_for_focus(&browser, ".key-surface").await;
     let client = browser.client();
     let entry_window = client.window().await.expect("the entry window");
-    let board_window = client.new_window(false).await.expect("a second window").handle;
-    client.switch_to_window(board_window.clone()).await.expect("switch to the board");
+    let board_window = client
+        .new_window(false)
+        .await
+        .expect("a second window")
+        .handle;
+    client
+        .switch_to_window(board_window.clone())
+        .await
+        .expect("switch to the board");
     browser.goto_hash("#/board").await;
     browser.wait_for(".board-counted[data-counted='0']").await;
 
-    client.switch_to_window(entry_window).await.expect("switch to the entry");
-    browser.execute("document.getElementById('key-surface').focus(); return null;").await;
+    client
+        .switch_to_window(entry_window)
+        .await
+        .expect("switch to the entry");
+    browser
+        .execute("document.getElementById('key-surface').focus(); return null;")
+        .await;
     type_keys(&browser, &format!("124{}", enter())).await;
     wait_for_entered(&browser, 1).await;
 
-    client.switch_to_window(board_window).await.expect("switch to the board");
+    client
+        .switch_to_window(board_window)
+        .await
+        .expect("switch to the board");
     browser.wait_for(".board-counted[data-counted='1']").await;
     let counts = browser
         .execute("return [...document.querySelectorAll('.board-line .board-count')].map((e) => e.textContent);")
@@ -381,26 +472,43 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
     type_keys(&browser, "123456").await;
     let over = tr_args(lang, Key::HintOverMarked, &[("n", "3"), ("seats", "2")]);
-    browser.wait_for_text(".contest-marks .hint-invalid", &over).await;
+    browser
+        .wait_for_text(".contest-marks .hint-invalid", &over)
+        .await;
     let counts = tr_args(lang, Key::HintCounts, &[("n", "2"), ("seats", "11")]);
-    browser.wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts).await;
+    browser
+        .wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts)
+        .await;
     type_keys(&browser, &enter()).await;
     wait_for_entered(&browser, 1).await;
 
     // Paper 2: rejected for an identifying mark.
     type_keys(&browser, "/").await;
     wait_for_focus(&browser, ".reject-reason input").await;
-    browser.type_into(".reject-reason input", "有識別記號").await;
+    browser
+        .type_into(".reject-reason input", "有識別記號")
+        .await;
     browser.press(Key_::Enter).await;
     wait_for_entered(&browser, 2).await;
     let rejected = tr_args(lang, Key::PaperRejectedSummary, &[("reason", "有識別記號")]);
-    browser.wait_for_text(".paper-row[data-paper='2'] .paper-summary", &rejected).await;
+    browser
+        .wait_for_text(".paper-row[data-paper='2'] .paper-summary", &rejected)
+        .await;
 
     // Paper 3: exec 5 ○, then `+` and 王芳 written with a ○ beside her name.
     wait_for_focus(&browser, ".key-surface").await;
     type_keys(&browser, "5+").await;
-    wait_for_focus(&browser, ".contest-marks:nth-of-type(3) .write-in-input input").await;
-    browser.type_into(".contest-marks:nth-of-type(3) .write-in-input input", "王芳").await;
+    wait_for_focus(
+        &browser,
+        ".contest-marks:nth-of-type(3) .write-in-input input",
+    )
+    .await;
+    browser
+        .type_into(
+            ".contest-marks:nth-of-type(3) .write-in-input input",
+            "王芳",
+        )
+        .await;
     browser.press(Key_::Enter).await;
     wait_for_focus(&browser, ".key-surface").await;
     type_keys(&browser, &enter()).await;
@@ -408,7 +516,9 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     screenshot_from_top(&browser, "entry-congress-zh-Hant").await;
 
     // The same three papers counted by the core natively.
-    let id = |contest: usize, candidate: usize| election.contests[contest].candidates[candidate].id.clone();
+    let id = |contest: usize, candidate: usize| {
+        election.contests[contest].candidates[candidate].id.clone()
+    };
     let papers: Vec<Paper> = serde_json::from_value(json!([
         { "contests": {
             "chair": { "marks": { id(0, 0): "for" } },
@@ -423,7 +533,9 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     browser.goto_hash("#/results").await;
     browser.wait_for(".results-table .contest-result").await;
     assert_eq!(results_on_screen(&browser).await, cli_results(&expected));
-    browser.wait_for_text("main h2", tr(lang, Key::NavResults)).await;
+    browser
+        .wait_for_text("main h2", tr(lang, Key::NavResults))
+        .await;
     screenshot_from_top(&browser, "results-congress-zh-Hant").await;
     browser.finish().await;
 }
@@ -435,7 +547,8 @@ async fn open_seats_go_to_another_round_in_one_action() {
     // The executive example counted against the delegates entitled (10: 6 votes needed): only A
     // is elected and the two open seats go to another round.
     let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
-    election.contests[0].threshold = serde_json::from_value(json!({ "of": "entitled", "more_than": "1/2" })).unwrap();
+    election.contests[0].threshold =
+        serde_json::from_value(json!({ "of": "entitled", "more_than": "1/2" })).unwrap();
     election.contests[0].shortfall = serde_json::from_value(json!({
         "rule": "another_round", "extra": 1, "floor": { "of": "ballots_cast", "at_least": "1/3" }
     }))
@@ -445,7 +558,8 @@ async fn open_seats_go_to_another_round_in_one_action() {
         .map(|keys| paper_of(&election, keys))
         .collect();
     let first = hallcount_core::tally(&election, &papers);
-    let next = hallcount_core::propose_next_round(&election, &first).expect("a next round is proposed");
+    let next =
+        hallcount_core::propose_next_round(&election, &first).expect("a next round is proposed");
 
     let browser = Browser::open("next_round").await;
     preload(&browser, &stored_meeting("round-1", &election, &papers)).await;
@@ -455,21 +569,43 @@ async fn open_seats_go_to_another_round_in_one_action() {
     browser.click(".next-round-action").await;
 
     // The entry screen opens on round 2, with the proposed candidates and no paper yet.
-    browser.wait_for(".page-entry .counter[data-entered='0']").await;
-    let names = browser.execute("return [...document.querySelectorAll('.candidate .name')].map((e) => e.textContent);").await;
-    let proposed: Vec<&str> = next.contests[0].candidates.iter().map(|c| c.name.as_str()).collect();
+    browser
+        .wait_for(".page-entry .counter[data-entered='0']")
+        .await;
+    let names = browser
+        .execute(
+            "return [...document.querySelectorAll('.candidate .name')].map((e) => e.textContent);",
+        )
+        .await;
+    let proposed: Vec<&str> = next.contests[0]
+        .candidates
+        .iter()
+        .map(|c| c.name.as_str())
+        .collect();
     assert_eq!(names, json!(proposed));
     assert_eq!(next.round, 2);
     browser.goto_hash("#/results").await;
-    let round = browser.execute("return document.querySelector('.sheet-meeting').textContent;").await;
-    let round_label = hallcount::i18n::tr_args(page_lang(&browser).await, hallcount::i18n::Key::RoundNumber, &[("n", "2")]);
-    assert!(round.as_str().unwrap().contains(&round_label), "the sheet names the round: {round}");
+    let round = browser
+        .execute("return document.querySelector('.sheet-meeting').textContent;")
+        .await;
+    let round_label = hallcount::i18n::tr_args(
+        page_lang(&browser).await,
+        hallcount::i18n::Key::RoundNumber,
+        &[("n", "2")],
+    );
+    assert!(
+        round.as_str().unwrap().contains(&round_label),
+        "the sheet names the round: {round}"
+    );
     browser.finish().await;
 }
 
 async fn page_lang(browser: &Browser) -> hallcount::i18n::Lang {
-    let tag = browser.execute("return document.documentElement.lang;").await;
-    hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute")).expect("a language of the app")
+    let tag = browser
+        .execute("return document.documentElement.lang;")
+        .await;
+    hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
+        .expect("a language of the app")
 }
 
 /// R7 `lot`: a tie for the last seat is drawn in the hall; the officer records who won and the
@@ -480,18 +616,29 @@ async fn a_lot_drawn_in_the_hall_is_recorded() {
     election.contests[0].seats = 1;
     election.contests[0].ties = serde_json::from_value(json!("lot")).unwrap();
     election.contests[0].threshold = serde_json::from_value(json!({ "of": "none" })).unwrap();
-    let papers: Vec<Paper> = ["1", "2", "1", "2"].iter().map(|keys| paper_of(&election, keys)).collect();
+    let papers: Vec<Paper> = ["1", "2", "1", "2"]
+        .iter()
+        .map(|keys| paper_of(&election, keys))
+        .collect();
 
     let browser = Browser::open("lot").await;
     preload(&browser, &stored_meeting("lot", &election, &papers)).await;
     browser.goto_hash("#/results").await;
     browser.wait_for(".lot-form").await;
     let offered = browser.execute("return [...document.querySelectorAll('.lot-form input')].map((e) => e.dataset.candidate);").await;
-    assert_eq!(offered, json!(["A", "B"]), "only the tied candidates are offered");
+    assert_eq!(
+        offered,
+        json!(["A", "B"]),
+        "only the tied candidates are offered"
+    );
     browser.click(".lot-form input[data-candidate='B']").await;
     browser.click(".lot-form button[type=submit]").await;
-    browser.wait_for(".results-table .lot-recorded[data-lot='B']").await;
+    browser
+        .wait_for(".results-table .lot-recorded[data-lot='B']")
+        .await;
     browser.wait_for_absence(".lot-form").await;
-    browser.wait_for(".result-sheet .lot-recorded[data-lot='B']").await;
+    browser
+        .wait_for(".result-sheet .lot-recorded[data-lot='B']")
+        .await;
     browser.finish().await;
 }

@@ -4,7 +4,9 @@ use crate::harness::Browser;
 
 /// Run `script`, wait until the page records one more problem, and return all problems.
 async fn provoke(browser: &Browser, script: &str) -> Vec<String> {
-    let before = browser.execute("return window.__hallcountProblems.length;").await;
+    let before = browser
+        .execute("return window.__hallcountProblems.length;")
+        .await;
     browser.execute(script).await;
     // Event-driven: resolves on the recorder's next push.
     let wait = r#"
@@ -14,7 +16,11 @@ async fn provoke(browser: &Browser, script: &str) -> Vec<String> {
         const push = problems.push;
         problems.push = function (...items) { const n = push.apply(this, items); if (n > before) done(true); return n; };
     "#;
-    browser.client().execute_async(wait, vec![before]).await.expect("a problem is recorded");
+    browser
+        .client()
+        .execute_async(wait, vec![before])
+        .await
+        .expect("a problem is recorded");
     browser.problems().await
 }
 
@@ -35,7 +41,11 @@ async fn a_clean_page_has_no_problems() {
 #[tokio::test]
 async fn an_attempted_fetch_is_a_problem() {
     let browser = Browser::open("attempted_fetch").await;
-    let problems = provoke(&browser, "fetch('https://example.invalid/ballots.json').catch(() => {}); return null;").await;
+    let problems = provoke(
+        &browser,
+        "fetch('https://example.invalid/ballots.json').catch(() => {}); return null;",
+    )
+    .await;
     assert_mentions(&problems, "connect-src");
     drop(browser.kill());
 }
@@ -53,7 +63,11 @@ async fn console_errors_and_uncaught_errors_are_problems() {
     let browser = Browser::open("console_error").await;
     let problems = provoke(&browser, "console.error('counted twice'); return null;").await;
     assert_mentions(&problems, "counted twice");
-    let problems = provoke(&browser, "setTimeout(() => { throw new Error('lost paper'); }); return null;").await;
+    let problems = provoke(
+        &browser,
+        "setTimeout(() => { throw new Error('lost paper'); }); return null;",
+    )
+    .await;
     assert_mentions(&problems, "lost paper");
     drop(browser.kill());
 }

@@ -33,10 +33,17 @@ impl Backend for MapBackend {
 pub fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeMap<String, String> {
     let backend = MapBackend::default();
     let mut log = Log::default();
-    let events = std::iter::once(Event::ElectionDefined { election: election.clone() })
-        .chain(papers.iter().map(|paper| Event::PaperEntered { paper: paper.clone() }));
+    let events = std::iter::once(Event::ElectionDefined {
+        election: election.clone(),
+    })
+    .chain(papers.iter().map(|paper| Event::PaperEntered {
+        paper: paper.clone(),
+    }));
     for event in events {
-        let entry = log.append(event, "2026-03-08T09:00:00Z").expect("a valid event").clone();
+        let entry = log
+            .append(event, "2026-03-08T09:00:00Z")
+            .expect("a valid event")
+            .clone();
         storage::append(&backend, id, &entry).expect("a map takes everything");
     }
     storage::remember(&backend, ElectionSummary::of(id, election)).expect("a map takes everything");
@@ -65,7 +72,11 @@ pub async fn preload(browser: &Browser, items: &BTreeMap<String, String>) {
             transaction.onabort = () => done(`write: ${transaction.error}`);
         };
     "#;
-    let written = browser.client().execute_async(script, vec![json!(items)]).await.expect("fill IndexedDB");
+    let written = browser
+        .client()
+        .execute_async(script, vec![json!(items)])
+        .await
+        .expect("fill IndexedDB");
     assert_eq!(written, json!(true), "IndexedDB refused the seed");
     browser.reload().await;
 }

@@ -51,7 +51,11 @@ fn papers() -> Vec<Paper> {
 }
 
 fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(cli()).current_dir(dir).args(args).output().expect("run hallcount")
+    Command::new(cli())
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("run hallcount")
 }
 
 /// A village signed by the CLI with a key of its own; returns the file's path.
@@ -62,8 +66,23 @@ fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
     let key = format!("{place}.key.json");
     assert!(run_cli(dir, &["keygen", "-o", &key]).status.success());
     let output = format!("{place}.hallcount.json");
-    let signed = run_cli(dir, &["sign", election.to_str().unwrap(), "ballots.json", "--key", &key, "-o", &output]);
-    assert!(signed.status.success(), "{}", String::from_utf8_lossy(&signed.stderr));
+    let signed = run_cli(
+        dir,
+        &[
+            "sign",
+            election.to_str().unwrap(),
+            "ballots.json",
+            "--key",
+            &key,
+            "-o",
+            &output,
+        ],
+    );
+    assert!(
+        signed.status.success(),
+        "{}",
+        String::from_utf8_lossy(&signed.stderr)
+    );
     dir.join(output)
 }
 
@@ -71,22 +90,37 @@ fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
 async fn a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in_the_town_page() {
     let browser = Browser::open("signed").await;
     let election = election_at("赤坑社區");
-    preload(&browser, &stored_meeting("signed-example", &election, &papers())).await;
+    preload(
+        &browser,
+        &stored_meeting("signed-example", &election, &papers()),
+    )
+    .await;
 
     // First use of the results page makes the key; its fingerprint is shown in groups.
     browser.goto_hash("#/results").await;
-    browser.wait_for(".signed-export .key-status .fingerprint").await;
-    let groups = browser.find_all(".signed-export .key-status .fp-group").await.len();
+    browser
+        .wait_for(".signed-export .key-status .fingerprint")
+        .await;
+    let groups = browser
+        .find_all(".signed-export .key-status .fp-group")
+        .await
+        .len();
     assert_eq!(groups, 8);
     browser.click(".download-signed").await;
     let file_name = result_file_name(&election);
     assert_eq!(file_name, "2017-08-25_赤坑社區_執行委員選舉.hallcount.json");
     let downloaded = browser.wait_for_download(&file_name).await;
-    browser.execute("document.querySelector('.signed-export').scrollIntoView();").await;
+    browser
+        .execute("document.querySelector('.signed-export').scrollIntoView();")
+        .await;
     browser.screenshot("signed-export").await;
 
     // The CLI verifies the browser's file.
-    let output = Command::new(cli()).arg("verify").arg(&downloaded).output().expect("run hallcount verify");
+    let output = Command::new(cli())
+        .arg("verify")
+        .arg(&downloaded)
+        .output()
+        .expect("run hallcount verify");
     let line = String::from_utf8_lossy(&output.stdout).into_owned();
     assert_eq!(output.status.code(), Some(0), "{line}");
     assert!(line.starts_with("OK "), "{line}");
@@ -97,8 +131,13 @@ async fn a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in
         .execute("return [...document.querySelectorAll('.sheet-seal .fingerprint')].map((e) => e.textContent);")
         .await;
     let hash: String = file.signature.payload_sha256.chars().take(16).collect();
-    assert_eq!(seal, json!([file.signature.fingerprint.replace(' ', ""), hash]));
-    browser.execute("document.querySelector('.sheet-seal').scrollIntoView({ block: 'center' });").await;
+    assert_eq!(
+        seal,
+        json!([file.signature.fingerprint.replace(' ', ""), hash])
+    );
+    browser
+        .execute("document.querySelector('.sheet-seal').scrollIntoView({ block: 'center' });")
+        .await;
     browser.screenshot("result-sheet-seal").await;
 
     // The town office: the browser's file, two villages signed by the CLI, a copy of the first
@@ -114,23 +153,43 @@ async fn a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in
 
     browser.goto_hash("#/town").await;
     let input = browser.wait_for(".town-files input[type=file]").await;
-    let paths: Vec<String> =
-        [&downloaded, &second, &third, &copy, &tampered].iter().map(|p| p.display().to_string()).collect();
-    input.send_keys(&paths.join("\n")).await.expect("choose the files");
-    browser.wait_for(".file-verdicts .verdict[data-file='tampered.hallcount.json']").await;
-    browser.wait_for(".town-totals tr[data-office='執行委員']").await;
+    let paths: Vec<String> = [&downloaded, &second, &third, &copy, &tampered]
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
+    input
+        .send_keys(&paths.join("\n"))
+        .await
+        .expect("choose the files");
+    browser
+        .wait_for(".file-verdicts .verdict[data-file='tampered.hallcount.json']")
+        .await;
+    browser
+        .wait_for(".town-totals tr[data-office='執行委員']")
+        .await;
 
     let verdicts = browser
         .execute("return [...document.querySelectorAll('.file-verdicts .verdict')].map((e) => [e.dataset.file, e.classList[1]]);")
         .await;
     let verdicts: Vec<(String, String)> = serde_json::from_value(verdicts).unwrap();
-    let by_file = |name: &str| verdicts.iter().find(|(file, _)| file == name).map(|(_, v)| v.clone());
+    let by_file = |name: &str| {
+        verdicts
+            .iter()
+            .find(|(file, _)| file == name)
+            .map(|(_, v)| v.clone())
+    };
     assert_eq!(verdicts.len(), 5);
     assert_eq!(by_file(&file_name).as_deref(), Some("counted"));
-    assert_eq!(by_file("大坑社區.hallcount.json").as_deref(), Some("counted"));
+    assert_eq!(
+        by_file("大坑社區.hallcount.json").as_deref(),
+        Some("counted")
+    );
     assert_eq!(by_file("新圍村.hallcount.json").as_deref(), Some("counted"));
     assert_eq!(by_file("copy.hallcount.json").as_deref(), Some("duplicate"));
-    assert_eq!(by_file("tampered.hallcount.json").as_deref(), Some("failed"));
+    assert_eq!(
+        by_file("tampered.hallcount.json").as_deref(),
+        Some("failed")
+    );
 
     let totals = browser
         .execute(
@@ -140,12 +199,18 @@ async fn a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in
         .await;
     assert_eq!(totals, json!([9, 9, 0]));
     assert_eq!(browser.find_all(".town-meeting").await.len(), 3);
-    browser.execute("document.querySelector('.town-report').scrollIntoView();").await;
+    browser
+        .execute("document.querySelector('.town-report').scrollIntoView();")
+        .await;
     browser.screenshot("town-office").await;
 
     browser.click(".download-csv").await;
-    let csv = std::fs::read_to_string(browser.wait_for_download("hallcount-roll-up.csv").await).unwrap();
+    let csv =
+        std::fs::read_to_string(browser.wait_for_download("hallcount-roll-up.csv").await).unwrap();
     assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
-    assert!(csv.contains("\r\nfailed,,,,,,,,,,tampered.hallcount.json,bad signature: "), "{csv}");
+    assert!(
+        csv.contains("\r\nfailed,,,,,,,,,,tampered.hallcount.json,bad signature: "),
+        "{csv}"
+    );
     browser.finish().await;
 }

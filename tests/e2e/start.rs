@@ -6,29 +6,41 @@ use crate::harness::Browser;
 
 /// The language the page chose (it follows the browser), read from `<html lang>`.
 async fn page_lang(browser: &Browser) -> Lang {
-    let tag = browser.execute("return document.documentElement.lang;").await;
+    let tag = browser
+        .execute("return document.documentElement.lang;")
+        .await;
     let tag = tag.as_str().expect("a lang attribute").to_owned();
-    Lang::from_tag(&tag).unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
+    Lang::from_tag(&tag)
+        .unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
 }
 
 #[tokio::test]
 async fn start_page_names_the_product_and_switches_areas() {
     let browser = Browser::open("start").await;
     let lang = page_lang(&browser).await;
-    browser.wait_for_text("header h1", tr(lang, Key::AppName)).await;
+    browser
+        .wait_for_text("header h1", tr(lang, Key::AppName))
+        .await;
     browser.wait_for(".page-setup").await;
     assert_eq!(browser.text("nav a.current").await, tr(lang, Key::NavSetup));
     browser.screenshot("start").await;
 
     browser.click("nav a[href='#/entry']").await;
-    browser.wait_for_text("main h2", tr(lang, Key::NavEntry)).await;
+    browser
+        .wait_for_text("main h2", tr(lang, Key::NavEntry))
+        .await;
     browser.wait_for(".page-entry").await;
     assert_eq!(browser.text("nav a.current").await, tr(lang, Key::NavEntry));
 
     browser.goto_hash("#/results").await;
-    browser.wait_for_text("main h2", tr(lang, Key::NavResults)).await;
+    browser
+        .wait_for_text("main h2", tr(lang, Key::NavResults))
+        .await;
     browser.wait_for_absence(".page-entry").await;
-    assert_eq!(browser.text("nav a.current").await, tr(lang, Key::NavResults));
+    assert_eq!(
+        browser.text("nav a.current").await,
+        tr(lang, Key::NavResults)
+    );
 
     browser.click("nav a[href='#/setup']").await;
     browser.wait_for(".page-setup").await;
@@ -41,6 +53,8 @@ async fn a_deep_link_opens_its_area() {
     browser.goto_hash("#/entry").await;
     browser.reload().await;
     let lang = page_lang(&browser).await;
-    browser.wait_for_text("main h2", tr(lang, Key::NavEntry)).await;
+    browser
+        .wait_for_text("main h2", tr(lang, Key::NavEntry))
+        .await;
     browser.finish().await;
 }

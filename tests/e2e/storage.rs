@@ -17,9 +17,15 @@ async fn press_enter(browser: &Browser, times: usize) {
     let enter = char::from(Key::Enter);
     let mut actions = KeyActions::new("clerk".into());
     for _ in 0..times {
-        actions = actions.then(KeyAction::Down { value: enter }).then(KeyAction::Up { value: enter });
+        actions = actions
+            .then(KeyAction::Down { value: enter })
+            .then(KeyAction::Up { value: enter });
     }
-    browser.client().perform_actions(actions).await.expect("press Enter");
+    browser
+        .client()
+        .perform_actions(actions)
+        .await
+        .expect("press Enter");
 }
 
 async fn wait_for_focus(browser: &Browser, selector: &str) {
@@ -28,11 +34,17 @@ async fn wait_for_focus(browser: &Browser, selector: &str) {
         const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
         check();
     "#;
-    browser.client().execute_async(script, vec![json!(selector)]).await.expect("focus in place");
+    browser
+        .client()
+        .execute_async(script, vec![json!(selector)])
+        .await
+        .expect("focus in place");
 }
 
 async fn wait_for_entered(browser: &Browser, n: usize) {
-    browser.wait_for(&format!(".counter[data-entered='{n}']")).await;
+    browser
+        .wait_for(&format!(".counter[data-entered='{n}']"))
+        .await;
 }
 
 /// A blank paper, entered with nothing but Enter.
@@ -74,7 +86,11 @@ async fn stored_value(browser: &Browser, key: &str) -> Value {
         };
         open.onerror = () => done(null);
     "#;
-    browser.client().execute_async(script, vec![json!(key)]).await.expect("read IndexedDB")
+    browser
+        .client()
+        .execute_async(script, vec![json!(key)])
+        .await
+        .expect("read IndexedDB")
 }
 
 #[tokio::test]
@@ -100,16 +116,27 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
     // Entry is paused: another paper is not taken until the officer decides.
     press_enter(&browser, 1).await;
     browser.wait_for(".last-error, .storage-failed").await;
-    assert_eq!(browser.find_all(".counter[data-entered='3']").await.len(), 1);
+    assert_eq!(
+        browser.find_all(".counter[data-entered='3']").await.len(),
+        1
+    );
 
     browser.click(".storage-failed .download-ballots").await;
-    let path = browser.wait_for_download(&files::file_name(&election, "ballots")).await;
+    let path = browser
+        .wait_for_download(&files::file_name(&election, "ballots"))
+        .await;
     let ballots = hallcount_core::parse_ballots(&std::fs::read_to_string(path).unwrap()).unwrap();
-    assert_eq!(ballots.ballots.len(), 3, "the download has every paper, the unstored one too");
+    assert_eq!(
+        ballots.ballots.len(),
+        3,
+        "the download has every paper, the unstored one too"
+    );
 
     // Going on in memory takes papers again, with a warning that stays.
     browser.click(".continue-in-memory").await;
-    browser.execute("document.querySelector('.key-surface').focus();").await;
+    browser
+        .execute("document.querySelector('.key-surface').focus();")
+        .await;
     wait_for_focus(&browser, ".key-surface").await;
     press_enter(&browser, 1).await;
     wait_for_entered(&browser, 4).await;
@@ -162,8 +189,12 @@ async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
     browser.goto_hash("#/entry").await;
     wait_for_entered(&browser, 3).await;
     // What came after the break is set aside, not deleted, and new papers go after what was kept.
-    assert!(stored_value(&browser, "hallcount.e.altered.damaged.4").await.is_string());
-    assert!(stored_value(&browser, "hallcount.e.altered.damaged.5").await.is_string());
+    assert!(stored_value(&browser, "hallcount.e.altered.damaged.4")
+        .await
+        .is_string());
+    assert!(stored_value(&browser, "hallcount.e.altered.damaged.5")
+        .await
+        .is_string());
     enter_blank_papers(&browser, 3, 1).await;
     browser.reload().await;
     // Reopened: the break is no longer news, but what was set aside is still said.
@@ -177,11 +208,28 @@ async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
 fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
     let mut paper = Paper::default();
     for contest in &election.contests {
-        let take = if contest.id == "exec" { n_exec } else { contest.seats as usize };
+        let take = if contest.id == "exec" {
+            n_exec
+        } else {
+            contest.seats as usize
+        };
         let marks = (0..take)
-            .map(|i| (contest.candidates[(i + offset) % contest.candidates.len()].id.clone(), Mark::For))
+            .map(|i| {
+                (
+                    contest.candidates[(i + offset) % contest.candidates.len()]
+                        .id
+                        .clone(),
+                    Mark::For,
+                )
+            })
             .collect();
-        paper.contests.insert(contest.id.clone(), ContestMarks { marks, write_ins: vec![] });
+        paper.contests.insert(
+            contest.id.clone(),
+            ContestMarks {
+                marks,
+                write_ins: vec![],
+            },
+        );
     }
     paper
 }
@@ -192,12 +240,16 @@ fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
 async fn benchmark_load_with_ten_thousand_papers() {
     let browser = Browser::open("load_bench").await;
     let election = sample_congress();
-    let papers: Vec<Paper> = (0..10_000).map(|i| congress_paper(&election, 9 + i % 4, i)).collect();
+    let papers: Vec<Paper> = (0..10_000)
+        .map(|i| congress_paper(&election, 9 + i % 4, i))
+        .collect();
     preload(&browser, &stored_meeting("bench", &election, &papers)).await;
     let mut figures = Vec::new();
     for _ in 0..3 {
         browser.reload().await;
-        browser.wait_for(".meeting-ready[data-papers='10000']").await;
+        browser
+            .wait_for(".meeting-ready[data-papers='10000']")
+            .await;
         let marks = browser
             .execute(
                 r#"const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
@@ -206,7 +258,10 @@ async fn benchmark_load_with_ten_thousand_papers() {
             .await;
         figures.push(marks);
     }
-    println!("load with 10,000 papers stored (ms since navigation): {}", json!(figures));
+    println!(
+        "load with 10,000 papers stored (ms since navigation): {}",
+        json!(figures)
+    );
     browser.finish().await;
 }
 
@@ -220,7 +275,11 @@ async fn drop_file(browser: &Browser, name: &str, text: &str) {
         zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
         zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
     "#;
-    browser.client().execute(script, vec![json!(name), json!(text)]).await.expect("drop a file");
+    browser
+        .client()
+        .execute(script, vec![json!(name), json!(text)])
+        .await
+        .expect("drop a file");
 }
 
 #[tokio::test]
@@ -230,14 +289,23 @@ async fn setup_sample_import_and_the_definition_lock() {
     // A newcomer's first click: the sample meeting, defined and listed.
     browser.click(".sample-meeting").await;
     browser.wait_for(".saved").await;
-    browser.wait_for_text(".election-list li.current", &sample_congress().title).await;
+    browser
+        .wait_for_text(".election-list li.current", &sample_congress().title)
+        .await;
     browser.screenshot("setup-sample").await;
 
     // A broken file is refused with the place named; the form is untouched.
     let mut bad: Value = serde_json::to_value(sample_congress()).unwrap();
     bad["contests"][1]["seats"] = json!("two");
-    drop_file(&browser, "bad.json", &serde_json::to_string_pretty(&bad).unwrap()).await;
-    browser.wait_for_text(".import-refused", "contests[1].seats").await;
+    drop_file(
+        &browser,
+        "bad.json",
+        &serde_json::to_string_pretty(&bad).unwrap(),
+    )
+    .await;
+    browser
+        .wait_for_text(".import-refused", "contests[1].seats")
+        .await;
     browser.wait_for(".saved").await;
 
     // A good file chosen with the picker fills the form; saving defines it.
@@ -245,18 +313,34 @@ async fn setup_sample_import_and_the_definition_lock() {
     good.title = "第二次代表大會".into();
     let path = std::env::temp_dir().join(format!("hallcount-import-{}.json", std::process::id()));
     std::fs::write(&path, files::election_json(&good)).unwrap();
-    browser.find(".file-drop input[type=file]").await.send_keys(path.to_str().unwrap()).await.unwrap();
+    browser
+        .find(".file-drop input[type=file]")
+        .await
+        .send_keys(path.to_str().unwrap())
+        .await
+        .unwrap();
     browser.wait_for(".import-read").await;
     browser.wait_for(".unsaved").await;
     browser.click(".save-definition").await;
-    browser.wait_for_text(".election-list li.current", "第二次代表大會").await;
+    browser
+        .wait_for_text(".election-list li.current", "第二次代表大會")
+        .await;
 
     // The first paper locks the definition; an unlock needs a reason and is logged.
     browser.goto_hash("#/entry").await;
     enter_blank_papers(&browser, 0, 1).await;
     browser.goto_hash("#/setup").await;
     browser.wait_for(".definition-locked").await;
-    assert_eq!(browser.find(".save-definition").await.attr("disabled").await.unwrap().is_some(), true);
+    assert_eq!(
+        browser
+            .find(".save-definition")
+            .await
+            .attr("disabled")
+            .await
+            .unwrap()
+            .is_some(),
+        true
+    );
     browser.type_into(".unlock-reason", "title misspelt").await;
     browser.click(".unlock-definition").await;
     browser.wait_for_absence(".definition-locked").await;
@@ -276,18 +360,39 @@ async fn unsaved_edits_are_discarded_only_when_the_officer_agrees() {
 
     // "New election" over typed edits asks; answering no keeps every character typed.
     browser.click(".new-election").await;
-    let question = browser.client().get_alert_text().await.expect("a confirmation is asked");
-    assert_eq!(question, "The changes in the form are not saved. Discard them?");
+    let question = browser
+        .client()
+        .get_alert_text()
+        .await
+        .expect("a confirmation is asked");
+    assert_eq!(
+        question,
+        "The changes in the form are not saved. Discard them?"
+    );
     browser.client().dismiss_alert().await.unwrap();
-    let title = browser.find("input[name=title]").await.prop("value").await.unwrap();
+    let title = browser
+        .find("input[name=title]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(title.as_deref(), Some(typed.as_str()));
     browser.wait_for(".unsaved").await;
 
     // Answering yes throws the edits away: a new, blank election is opened.
     browser.click(".new-election").await;
-    browser.client().accept_alert().await.expect("a confirmation is asked");
+    browser
+        .client()
+        .accept_alert()
+        .await
+        .expect("a confirmation is asked");
     browser.wait_for_absence(".unsaved").await;
-    let title = browser.find("input[name=title]").await.prop("value").await.unwrap();
+    let title = browser
+        .find("input[name=title]")
+        .await
+        .prop("value")
+        .await
+        .unwrap();
     assert_eq!(title.as_deref(), Some(""));
     browser.finish().await;
 }

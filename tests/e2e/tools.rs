@@ -23,9 +23,17 @@ async fn types_and_presses_keys() {
     browser.fill("#probe", "Chan").await;
     browser.type_into("#probe", " Tai Man").await;
     browser.press(Key::Enter).await;
-    let value = browser.find("#probe").await.prop("value").await.expect("read the value");
+    let value = browser
+        .find("#probe")
+        .await
+        .prop("value")
+        .await
+        .expect("read the value");
     assert_eq!(value.as_deref(), Some("Chan Tai Man"));
-    assert_eq!(browser.execute("return window.__keys.at(-1);").await, "Enter");
+    assert_eq!(
+        browser.execute("return window.__keys.at(-1);").await,
+        "Enter"
+    );
     assert_eq!(browser.find_all("input#probe").await.len(), 1);
     browser.finish().await;
 }
@@ -46,7 +54,10 @@ async fn downloads_land_in_the_profile_folder() {
         )
         .await;
     let path = browser.wait_for_download("probe.json").await;
-    assert_eq!(std::fs::read_to_string(path).expect("read the download"), r#"{"format":"probe"}"#);
+    assert_eq!(
+        std::fs::read_to_string(path).expect("read the download"),
+        r#"{"format":"probe"}"#
+    );
     browser.finish().await;
 }
 
@@ -81,13 +92,24 @@ const IDB_GET: &str = r#"
 #[tokio::test]
 async fn a_killed_browser_reopens_with_its_profile() {
     let browser = Browser::open("kill_reopen").await;
-    let stored = browser.client().execute_async(IDB_PUT, vec!["paper 17".into()]).await.expect("store");
+    let stored = browser
+        .client()
+        .execute_async(IDB_PUT, vec!["paper 17".into()])
+        .await
+        .expect("store");
     assert_eq!(stored, "stored");
     browser.assert_no_problems().await;
     let profile = browser.kill();
 
     let browser = Browser::reopen(profile).await;
-    let kept = browser.client().execute_async(IDB_GET, vec![]).await.expect("read");
-    assert_eq!(kept, "paper 17", "IndexedDB keeps a committed write through a crash");
+    let kept = browser
+        .client()
+        .execute_async(IDB_GET, vec![])
+        .await
+        .expect("read");
+    assert_eq!(
+        kept, "paper 17",
+        "IndexedDB keeps a committed write through a crash"
+    );
     browser.finish().await;
 }

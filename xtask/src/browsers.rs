@@ -30,7 +30,10 @@ pub fn ensure() -> TaskResult<Browsers> {
 
 fn find() -> Option<Browsers> {
     Some(Browsers {
-        chromium: locate("CHROMIUM", &["chromium", "chromium-browser", "google-chrome"])?,
+        chromium: locate(
+            "CHROMIUM",
+            &["chromium", "chromium-browser", "google-chrome"],
+        )?,
         chromedriver: locate("CHROMEDRIVER", &["chromedriver"])?,
     })
 }
@@ -40,9 +43,14 @@ fn locate(variable: &str, names: &[&str]) -> Option<PathBuf> {
         return Some(PathBuf::from(path));
     }
     let path = env::var_os("PATH")?;
-    env::split_paths(&path).flat_map(|dir| names.iter().map(move |name| dir.join(name))).find(|path| path.is_file())
+    env::split_paths(&path)
+        .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
+        .find(|path| path.is_file())
 }
 
 fn is_root() -> bool {
-    Command::new("id").arg("-u").output().is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
+    Command::new("id")
+        .arg("-u")
+        .output()
+        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
 }

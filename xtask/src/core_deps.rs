@@ -8,10 +8,24 @@ const FORBIDDEN: [&str; 5] = ["yew", "web-sys", "js-sys", "gloo", "wasm-bindgen"
 pub fn check() -> TaskResult {
     // `--target all`: a dependency added only for wasm32 counts too.
     let output = workspace::cargo()
-        .args(["tree", "--package", "hallcount-core", "--edges", "normal", "--target", "all", "--prefix", "none"])
+        .args([
+            "tree",
+            "--package",
+            "hallcount-core",
+            "--edges",
+            "normal",
+            "--target",
+            "all",
+            "--prefix",
+            "none",
+        ])
         .output()?;
     if !output.status.success() {
-        return Err(format!("cargo tree failed: {}", String::from_utf8_lossy(&output.stderr)).into());
+        return Err(format!(
+            "cargo tree failed: {}",
+            String::from_utf8_lossy(&output.stderr)
+        )
+        .into());
     }
     let tree = String::from_utf8_lossy(&output.stdout);
     let culprits = forbidden_crates(&tree);
@@ -32,8 +46,12 @@ pub fn check() -> TaskResult {
 fn forbidden_crates(tree: &str) -> Vec<String> {
     let mut found: Vec<String> = Vec::new();
     for line in tree.lines() {
-        let Some(name) = line.split_whitespace().next() else { continue };
-        let forbidden = FORBIDDEN.iter().any(|bad| name == *bad || name.starts_with(&format!("{bad}-")));
+        let Some(name) = line.split_whitespace().next() else {
+            continue;
+        };
+        let forbidden = FORBIDDEN
+            .iter()
+            .any(|bad| name == *bad || name.starts_with(&format!("{bad}-")));
         if forbidden && !found.iter().any(|seen| seen == name) {
             found.push(name.to_owned());
         }
@@ -53,7 +71,8 @@ mod tests {
 
     #[test]
     fn passes_a_pure_tree() {
-        let tree = "hallcount-core v0.1.0 (/w)\nserde v1.0.229\nserde_json v1.0.154\nyewish v1.0.0\n";
+        let tree =
+            "hallcount-core v0.1.0 (/w)\nserde v1.0.229\nserde_json v1.0.154\nyewish v1.0.0\n";
         assert!(forbidden_crates(tree).is_empty());
     }
 }

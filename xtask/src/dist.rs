@@ -69,9 +69,19 @@ pub fn build() -> TaskResult<PathBuf> {
 
 fn build_wasm() -> TaskResult<PathBuf> {
     workspace::run(workspace::cargo().args([
-        "build", "--release", "--target", WASM_TARGET, "--package", "hallcount", "--bin", APP_BIN,
+        "build",
+        "--release",
+        "--target",
+        WASM_TARGET,
+        "--package",
+        "hallcount",
+        "--bin",
+        APP_BIN,
     ]))?;
-    Ok(workspace::target_dir().join(WASM_TARGET).join("release").join(format!("{APP_BIN}.wasm")))
+    Ok(workspace::target_dir()
+        .join(WASM_TARGET)
+        .join("release")
+        .join(format!("{APP_BIN}.wasm")))
 }
 
 /// wasm-bindgen's `--target web` output: the JS glue text and the path of the wasm it goes with.
@@ -103,7 +113,13 @@ fn optimise(wasm: &Path, work: &Path) -> TaskResult<PathBuf> {
     let optimised = work.join(format!("{OUTPUT_NAME}_opt.wasm"));
     // No `--all-features`: it turns on compact imports, which Chromium refuses. Without flags
     // wasm-opt takes the features the module declares.
-    workspace::run(Command::new(&wasm_opt).arg("-Oz").arg(wasm).arg("-o").arg(&optimised))?;
+    workspace::run(
+        Command::new(&wasm_opt)
+            .arg("-Oz")
+            .arg(wasm)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
     Ok(optimised)
 }
 
@@ -112,14 +128,21 @@ fn optimise(wasm: &Path, work: &Path) -> TaskResult<PathBuf> {
 fn wasm_opt() -> TaskResult<Option<PathBuf>> {
     let root = workspace::root();
     let wasm_opt = root.join("node_modules").join(".bin").join("wasm-opt");
-    let up_to_date = is_newer_or_same(&root.join("node_modules").join(".package-lock.json"), &root.join("package-lock.json"));
+    let up_to_date = is_newer_or_same(
+        &root.join("node_modules").join(".package-lock.json"),
+        &root.join("package-lock.json"),
+    );
     if wasm_opt.exists() && up_to_date {
         return Ok(Some(wasm_opt));
     }
     if !workspace::is_available("npm") {
         return Ok(wasm_opt.exists().then_some(wasm_opt));
     }
-    workspace::run(Command::new("npm").args(["ci", "--no-audit", "--no-fund"]).current_dir(&root))?;
+    workspace::run(
+        Command::new("npm")
+            .args(["ci", "--no-audit", "--no-fund"])
+            .current_dir(&root),
+    )?;
     if !wasm_opt.exists() {
         return Err(format!("npm ci did not install {}", wasm_opt.display()).into());
     }
@@ -143,7 +166,11 @@ fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
     let styles = read_styles(&root.join("styles"))?;
     let packed = zopfli_gzip(wasm)?;
     let wasm_text = latin1::js_string_body(&packed);
-    println!("xtask: wasm packed: {} gzip, {} as a JS string", kilobytes(packed.len()), kilobytes(wasm_text.chars().count()));
+    println!(
+        "xtask: wasm packed: {} gzip, {} as a JS string",
+        kilobytes(packed.len()),
+        kilobytes(wasm_text.chars().count())
+    );
     forbid_closing_tag(&styles, "</style", "styles/*.css")?;
     forbid_closing_tag(glue, "</script", "the wasm-bindgen glue")?;
     let decoder = latin1::JS_DECODER;
@@ -157,7 +184,11 @@ fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
          console.error(\"hallcount could not start:\", error);\n\
          }}\n</script>"
     );
-    let html = replace_marker(&template, STYLES_MARKER, &format!("<style>\n{styles}</style>"))?;
+    let html = replace_marker(
+        &template,
+        STYLES_MARKER,
+        &format!("<style>\n{styles}</style>"),
+    )?;
     replace_marker(&html, APP_MARKER, &app)
 }
 
@@ -170,8 +201,15 @@ fn read_styles(dir: &Path) -> TaskResult<String> {
     paths.sort();
     let mut styles = String::new();
     for path in paths {
-        let name = path.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        styles.push_str(&format!("/* {name} */\n{}\n", minify_css(&fs::read_to_string(&path)?)));
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        styles.push_str(&format!(
+            "/* {name} */\n{}\n",
+            minify_css(&fs::read_to_string(&path)?)
+        ));
     }
     Ok(styles)
 }
@@ -199,12 +237,18 @@ fn minify_css(css: &str) -> String {
         rest = &from[end..];
     }
     kept.push_str(rest);
-    kept.lines().map(str::trim).filter(|line| !line.is_empty()).collect::<Vec<_>>().join("\n")
+    kept.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn forbid_closing_tag(text: &str, tag: &str, what: &str) -> TaskResult {
     if text.to_ascii_lowercase().contains(tag) {
-        return Err(format!("{what} contains `{tag}`, which would end the inline element early").into());
+        return Err(
+            format!("{what} contains `{tag}`, which would end the inline element early").into(),
+        );
     }
     Ok(())
 }
@@ -224,7 +268,10 @@ fn trim_glue(glue: &str) -> String {
     if glue.lines().any(may_continue) {
         return glue.to_owned();
     }
-    let kept = glue.lines().map(str::trim_start).filter(|line| !line.is_empty() && !line.starts_with("//"));
+    let kept = glue
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"));
     kept.collect::<Vec<_>>().join("\n")
 }
 
@@ -264,13 +311,20 @@ mod tests {
 
     #[test]
     fn css_loses_comments_and_indentation_but_not_strings() {
-        let css = "/* why */\n.a {\n    color: red; /* note */\n\n    content: \"/* kept */\";\n}\n";
-        assert_eq!(minify_css(css), ".a {\ncolor: red;\ncontent: \"/* kept */\";\n}");
+        let css =
+            "/* why */\n.a {\n    color: red; /* note */\n\n    content: \"/* kept */\";\n}\n";
+        assert_eq!(
+            minify_css(css),
+            ".a {\ncolor: red;\ncontent: \"/* kept */\";\n}"
+        );
     }
 
     #[test]
     fn a_marker_must_appear_exactly_once() {
-        assert_eq!(replace_marker("a<!--m-->b", "<!--m-->", "X").unwrap(), "aXb");
+        assert_eq!(
+            replace_marker("a<!--m-->b", "<!--m-->", "X").unwrap(),
+            "aXb"
+        );
         assert!(replace_marker("ab", "<!--m-->", "X").is_err());
         assert!(replace_marker("<!--m--><!--m-->", "<!--m-->", "X").is_err());
     }

@@ -58,7 +58,15 @@ pub fn to_windows_1252(page: &str) -> Result<Vec<u8>, String> {
 
 /// Non-ASCII characters of HTML text (outside `<script>` and `<style>`) as character references.
 pub fn html_references(html: &str) -> String {
-    html.chars().map(|c| if c.is_ascii() { c.to_string() } else { format!("&#x{:x};", c as u32) }).collect()
+    html.chars()
+        .map(|c| {
+            if c.is_ascii() {
+                c.to_string()
+            } else {
+                format!("&#x{:x};", c as u32)
+            }
+        })
+        .collect()
 }
 
 #[cfg(test)]
@@ -89,7 +97,10 @@ mod tests {
 
     #[test]
     fn every_byte_round_trips() {
-        let bytes: Vec<u8> = (0..=255u8).chain((0..=255u8).rev()).chain(*b"</script><!--<a\\\"").collect();
+        let bytes: Vec<u8> = (0..=255u8)
+            .chain((0..=255u8).rev())
+            .chain(*b"</script><!--<a\\\"")
+            .collect();
         assert_eq!(unescape(&js_string_body(&bytes)), bytes);
     }
 
@@ -99,12 +110,18 @@ mod tests {
         assert!(!body.contains(['\0', '\n', '\r']));
         assert!(!body.contains("</") && !body.contains("<!"));
         assert_eq!(body.matches('"').count(), body.matches("\\\"").count());
-        assert!(body.contains("<b"), "a `<` that starts nothing is left as it is");
+        assert!(
+            body.contains("<b"),
+            "a `<` that starts nothing is left as it is"
+        );
     }
 
     #[test]
     fn the_page_is_one_byte_per_character_and_refuses_wider_ones() {
-        assert_eq!(to_windows_1252("a\u{80}\u{ff}").unwrap(), [b'a', 0x80, 0xff]);
+        assert_eq!(
+            to_windows_1252("a\u{80}\u{ff}").unwrap(),
+            [b'a', 0x80, 0xff]
+        );
         assert!(to_windows_1252("此").unwrap_err().contains("&#x6b64;"));
         assert_eq!(html_references("此 page"), "&#x6b64; page");
     }

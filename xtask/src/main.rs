@@ -2,10 +2,10 @@
 //!
 //! Needs nothing but cargo to start; each task installs or reports what else it needs.
 
-mod latin1;
 mod browsers;
 mod core_deps;
 mod dist;
+mod latin1;
 mod serve;
 mod test;
 mod workspace;

@@ -15,9 +15,13 @@ const ADDRESS: &str = "127.0.0.1:8080";
 
 pub fn run() -> TaskResult {
     let file = dist::build()?;
-    let listener = TcpListener::bind(ADDRESS).map_err(|error| format!("cannot listen on {ADDRESS}: {error}"))?;
+    let listener = TcpListener::bind(ADDRESS)
+        .map_err(|error| format!("cannot listen on {ADDRESS}: {error}"))?;
     println!("xtask: serving dist/ on http://{ADDRESS}/ (Ctrl-C stops)");
-    println!("xtask: or open the file directly: file://{}", file.display());
+    println!(
+        "xtask: or open the file directly: file://{}",
+        file.display()
+    );
     let dist = workspace::dist_dir();
     for stream in listener.incoming() {
         match stream {
@@ -39,7 +43,11 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
     let (method, target) = (parts.next().unwrap_or(""), parts.next().unwrap_or(""));
     let path = target.split(['?', '#']).next().unwrap_or("");
     let name = path.trim_start_matches('/');
-    let name = if name.is_empty() { "hallcount.html" } else { name };
+    let name = if name.is_empty() {
+        "hallcount.html"
+    } else {
+        name
+    };
     let mut response = if method != "GET" && method != "HEAD" {
         response(405, "text/plain", b"only GET")
     } else if !is_plain_file_name(name) {
@@ -51,7 +59,10 @@ fn answer(mut stream: TcpStream, dist: &Path) -> std::io::Result<()> {
         }
     };
     if method == "HEAD" {
-        let headers_end = response.windows(4).position(|w| w == b"\r\n\r\n").map_or(response.len(), |at| at + 4);
+        let headers_end = response
+            .windows(4)
+            .position(|w| w == b"\r\n\r\n")
+            .map_or(response.len(), |at| at + 4);
         response.truncate(headers_end);
     }
     stream.write_all(&response)

@@ -33,7 +33,15 @@ pub fn run() -> TaskResult {
     step("in-browser wasm tests");
     let mut in_browser = workspace::cargo();
     in_browser
-        .args(["test", "--package", "hallcount", "--target", "wasm32-unknown-unknown", "--test", "browser"])
+        .args([
+            "test",
+            "--package",
+            "hallcount",
+            "--target",
+            "wasm32-unknown-unknown",
+            "--test",
+            "browser",
+        ])
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", test_runner()?);
     with_browsers(&mut in_browser, &browsers);
     if let Err(error) = workspace::run(&mut in_browser) {
@@ -51,7 +59,9 @@ fn step(name: &str) {
 }
 
 fn with_browsers(command: &mut Command, browsers: &Browsers) {
-    command.env("CHROMIUM", &browsers.chromium).env("CHROMEDRIVER", &browsers.chromedriver);
+    command
+        .env("CHROMIUM", &browsers.chromium)
+        .env("CHROMEDRIVER", &browsers.chromedriver);
 }
 
 /// `wasm-bindgen-test-runner` of exactly the locked wasm-bindgen version, built into
@@ -68,7 +78,13 @@ fn test_runner() -> TaskResult<PathBuf> {
     if !installed {
         workspace::run(
             workspace::cargo()
-                .args(["install", "wasm-bindgen-cli", "--version", &format!("={version}"), "--root"])
+                .args([
+                    "install",
+                    "wasm-bindgen-cli",
+                    "--version",
+                    &format!("={version}"),
+                    "--root",
+                ])
                 .arg(&tools),
         )?;
     }
@@ -81,7 +97,10 @@ fn locked_version(package: &str) -> TaskResult<String> {
     let mut lines = lock.lines();
     while let Some(line) = lines.next() {
         if line == format!("name = \"{package}\"") {
-            if let Some(version) = lines.next().and_then(|line| line.strip_prefix("version = \"")) {
+            if let Some(version) = lines
+                .next()
+                .and_then(|line| line.strip_prefix("version = \""))
+            {
                 return Ok(version.trim_end_matches('"').to_owned());
             }
         }

@@ -9,7 +9,10 @@ pub type TaskResult<T = ()> = Result<T, Box<dyn Error>>;
 
 /// The workspace root: the parent of this crate's directory.
 pub fn root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).parent().expect("xtask lives inside the workspace").to_path_buf()
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("xtask lives inside the workspace")
+        .to_path_buf()
 }
 
 /// Cargo's target directory, honouring `CARGO_TARGET_DIR` like cargo itself.
@@ -35,7 +38,9 @@ pub fn cargo() -> Command {
 /// Run `command` to completion, failing with its command line if it does not succeed.
 pub fn run(command: &mut Command) -> TaskResult {
     eprintln!("xtask: running {}", describe(command));
-    let status = command.status().map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
+    let status = command
+        .status()
+        .map_err(|error| format!("cannot start {}: {error}", describe(command)))?;
     if status.success() {
         Ok(())
     } else {
@@ -45,7 +50,10 @@ pub fn run(command: &mut Command) -> TaskResult {
 
 /// Whether `program` can be started (found on PATH or by its path).
 pub fn is_available(program: &str) -> bool {
-    Command::new(program).arg("--version").output().is_ok_and(|output| output.status.success())
+    Command::new(program)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| output.status.success())
 }
 
 pub fn describe(command: &Command) -> String {

@@ -27,12 +27,20 @@ pub struct CliError {
 impl CliError {
     /// Bad input (exit 2).
     pub fn input(message: impl Display) -> CliError {
-        CliError { message: message.to_string(), code: EXIT_BAD_INPUT, show_usage: false }
+        CliError {
+            message: message.to_string(),
+            code: EXIT_BAD_INPUT,
+            show_usage: false,
+        }
     }
 
     /// Wrong arguments (exit 2, with the usage).
     pub fn usage(message: impl Display) -> CliError {
-        CliError { message: message.to_string(), code: EXIT_BAD_INPUT, show_usage: true }
+        CliError {
+            message: message.to_string(),
+            code: EXIT_BAD_INPUT,
+            show_usage: true,
+        }
     }
 }
 
@@ -79,11 +87,18 @@ impl Args {
             }
             options.push((name, value));
         }
-        Ok(Args { positional, options })
+        Ok(Args {
+            positional,
+            options,
+        })
     }
 
     pub fn option(&self, name: &str) -> Option<&str> {
-        self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 }
 
@@ -93,5 +108,9 @@ pub fn refuse_problems(file: &str, problems: &[hallcount_core::Problem]) -> Resu
         return Ok(());
     }
     let lines: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
-    Err(CliError::input(format!("{} problem(s):\n{}", problems.len(), lines.join("\n"))))
+    Err(CliError::input(format!(
+        "{} problem(s):\n{}",
+        problems.len(),
+        lines.join("\n")
+    )))
 }

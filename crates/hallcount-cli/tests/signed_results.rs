@@ -7,7 +7,10 @@ use std::process::{Command, Output};
 use hallcount_core::export::{AppInfo, KeyFile, ResultFile, ResultInput, ResultPayload};
 use hallcount_core::{log_from_ballots, parse_ballots, parse_election};
 
-const CASE: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/../hallcount-core/tests/cases/spec_exec_cast");
+const CASE: &str = concat!(
+    env!("CARGO_MANIFEST_DIR"),
+    "/../hallcount-core/tests/cases/spec_exec_cast"
+);
 const AT: &str = "2026-11-25T12:00:00Z";
 
 fn scratch(name: &str) -> PathBuf {
@@ -18,7 +21,11 @@ fn scratch(name: &str) -> PathBuf {
 }
 
 fn hallcount(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hallcount")).current_dir(dir).args(args).output().expect("hallcount runs")
+    Command::new(env!("CARGO_BIN_EXE_hallcount"))
+        .current_dir(dir)
+        .args(args)
+        .output()
+        .expect("hallcount runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -31,13 +38,21 @@ fn village_files(dir: &Path, place: &str) -> (String, String) {
     let mut election: serde_json::Value = serde_json::from_str(&text).unwrap();
     election["place"] = place.into();
     let election_path = format!("{place}.election.json");
-    std::fs::write(dir.join(&election_path), serde_json::to_string_pretty(&election).unwrap()).unwrap();
+    std::fs::write(
+        dir.join(&election_path),
+        serde_json::to_string_pretty(&election).unwrap(),
+    )
+    .unwrap();
     (election_path, format!("{CASE}/ballots.json"))
 }
 
 fn keygen(dir: &Path, name: &str) -> String {
     let output = hallcount(dir, &["keygen", "-o", name, "--label", name]);
-    assert!(output.status.success(), "keygen: {}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        output.status.success(),
+        "keygen: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let (key, _) = KeyFile::parse(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
     key.fingerprint
 }
@@ -45,8 +60,25 @@ fn keygen(dir: &Path, name: &str) -> String {
 fn sign(dir: &Path, key: &str, place: &str) -> String {
     let (election, ballots) = village_files(dir, place);
     let output_name = format!("{place}.hallcount.json");
-    let output = hallcount(dir, &["sign", &election, &ballots, "--key", key, "-o", &output_name, "--at", AT]);
-    assert!(output.status.success(), "sign: {}", String::from_utf8_lossy(&output.stderr));
+    let output = hallcount(
+        dir,
+        &[
+            "sign",
+            &election,
+            &ballots,
+            "--key",
+            key,
+            "-o",
+            &output_name,
+            "--at",
+            AT,
+        ],
+    );
+    assert!(
+        output.status.success(),
+        "sign: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     output_name
 }
 
@@ -59,17 +91,31 @@ fn keygen_sign_verify_round_trip_gives_the_cores_bytes() {
     let output = hallcount(&dir, &["verify", &signed]);
     assert_eq!(output.status.code(), Some(0));
     let line = stdout(&output);
-    assert!(line.starts_with("OK    赤坑社區.hallcount.json: 赤坑社區 2026-11-25"), "{line}");
-    assert!(line.contains(&format!("untrusted key {fingerprint}")), "{line}");
+    assert!(
+        line.starts_with("OK    赤坑社區.hallcount.json: 赤坑社區 2026-11-25"),
+        "{line}"
+    );
+    assert!(
+        line.contains(&format!("untrusted key {fingerprint}")),
+        "{line}"
+    );
 
     // The CLI signs through the same log and core code the app uses: rebuild it here and compare.
-    let (_, signer) = KeyFile::parse(&std::fs::read_to_string(dir.join("village.key")).unwrap()).unwrap();
-    let election = parse_election(&std::fs::read_to_string(dir.join("赤坑社區.election.json")).unwrap()).unwrap();
-    let papers = parse_ballots(&std::fs::read_to_string(format!("{CASE}/ballots.json")).unwrap()).unwrap().ballots;
+    let (_, signer) =
+        KeyFile::parse(&std::fs::read_to_string(dir.join("village.key")).unwrap()).unwrap();
+    let election =
+        parse_election(&std::fs::read_to_string(dir.join("赤坑社區.election.json")).unwrap())
+            .unwrap();
+    let papers = parse_ballots(&std::fs::read_to_string(format!("{CASE}/ballots.json")).unwrap())
+        .unwrap()
+        .ballots;
     let log = log_from_ballots(election, papers, AT).unwrap();
     let input = ResultInput::from_replay(log.state(), AppInfo::this_build(), AT).unwrap();
     let expected = ResultFile::sign(ResultPayload::new(input), &signer).to_json();
-    assert_eq!(std::fs::read_to_string(dir.join(&signed)).unwrap(), expected);
+    assert_eq!(
+        std::fs::read_to_string(dir.join(&signed)).unwrap(),
+        expected
+    );
 }
 
 #[test]
@@ -91,8 +137,16 @@ fn a_mixed_batch_names_each_failure_and_still_checks_the_rest() {
     let stranger = sign(&dir, "stranger.key", "大坑社區");
     let text = std::fs::read_to_string(dir.join(&good)).unwrap();
     std::fs::write(dir.join("corrupt.json"), &text[..text.len() / 3]).unwrap();
-    std::fs::write(dir.join("tampered.json"), text.replacen("李美華", "李美娟", 1)).unwrap();
-    std::fs::write(dir.join("ballots.json"), r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#).unwrap();
+    std::fs::write(
+        dir.join("tampered.json"),
+        text.replacen("李美華", "李美娟", 1),
+    )
+    .unwrap();
+    std::fs::write(
+        dir.join("ballots.json"),
+        r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#,
+    )
+    .unwrap();
     std::fs::write(dir.join("huge.json"), vec![b' '; 50 * 1024 * 1024]).unwrap();
     std::fs::write(
         dir.join("trusted.json"),
@@ -100,20 +154,57 @@ fn a_mixed_batch_names_each_failure_and_still_checks_the_rest() {
     )
     .unwrap();
 
-    let files = [good.as_str(), "corrupt.json", "tampered.json", "ballots.json", "huge.json", &stranger, "gone.json"];
+    let files = [
+        good.as_str(),
+        "corrupt.json",
+        "tampered.json",
+        "ballots.json",
+        "huge.json",
+        &stranger,
+        "gone.json",
+    ];
     let mut args = vec!["verify", "--trusted", "trusted.json"];
     args.extend(files);
     let output = hallcount(&dir, &args);
     assert_eq!(output.status.code(), Some(1));
     let lines: Vec<String> = stdout(&output).lines().map(str::to_string).collect();
     assert_eq!(lines.len(), files.len());
-    assert!(lines[0].starts_with("OK    赤坑社區.hallcount.json") && lines[0].contains("signed by 赤坑"), "{}", lines[0]);
-    assert!(lines[1].starts_with("FAIL  corrupt.json: damaged JSON: "), "{}", lines[1]);
-    assert!(lines[2].starts_with("FAIL  tampered.json: bad signature: "), "{}", lines[2]);
-    assert!(lines[3].starts_with("FAIL  ballots.json: unknown format: \"hallcount/ballots@1\""), "{}", lines[3]);
-    assert!(lines[4].starts_with("FAIL  huge.json: too large: the file has 52428800 bytes"), "{}", lines[4]);
-    assert!(lines[5].starts_with("FAIL  大坑社區.hallcount.json: unknown signer: "), "{}", lines[5]);
-    assert!(lines[6].starts_with("FAIL  gone.json: unreadable: "), "{}", lines[6]);
+    assert!(
+        lines[0].starts_with("OK    赤坑社區.hallcount.json")
+            && lines[0].contains("signed by 赤坑"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("FAIL  corrupt.json: damaged JSON: "),
+        "{}",
+        lines[1]
+    );
+    assert!(
+        lines[2].starts_with("FAIL  tampered.json: bad signature: "),
+        "{}",
+        lines[2]
+    );
+    assert!(
+        lines[3].starts_with("FAIL  ballots.json: unknown format: \"hallcount/ballots@1\""),
+        "{}",
+        lines[3]
+    );
+    assert!(
+        lines[4].starts_with("FAIL  huge.json: too large: the file has 52428800 bytes"),
+        "{}",
+        lines[4]
+    );
+    assert!(
+        lines[5].starts_with("FAIL  大坑社區.hallcount.json: unknown signer: "),
+        "{}",
+        lines[5]
+    );
+    assert!(
+        lines[6].starts_with("FAIL  gone.json: unreadable: "),
+        "{}",
+        lines[6]
+    );
 
     // Without a trusted list the stranger's file verifies (and says it is untrusted).
     let output = hallcount(&dir, &["verify", &good, &stranger]);
@@ -135,14 +226,23 @@ fn usage_errors_exit_2() {
         assert_eq!(hallcount(&dir, args).status.code(), Some(2), "{args:?}");
     }
     std::fs::write(dir.join("t.json"), "{}").unwrap();
-    assert_eq!(hallcount(&dir, &["verify", "x.json", "--trusted", "t.json"]).status.code(), Some(2));
+    assert_eq!(
+        hallcount(&dir, &["verify", "x.json", "--trusted", "t.json"])
+            .status
+            .code(),
+        Some(2)
+    );
 }
 
 #[test]
 fn aggregate_sums_three_villages_and_writes_csv() {
     let dir = scratch("aggregate");
     let mut files = Vec::new();
-    for (key, place) in [("a.key", "赤坑社區"), ("b.key", "大坑社區"), ("c.key", "新圍村")] {
+    for (key, place) in [
+        ("a.key", "赤坑社區"),
+        ("b.key", "大坑社區"),
+        ("c.key", "新圍村"),
+    ] {
         keygen(&dir, key);
         files.push(sign(&dir, key, place));
     }
@@ -153,8 +253,16 @@ fn aggregate_sums_three_villages_and_writes_csv() {
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
     // SPEC example: A, B and C reach 5 of 9 in every village.
-    assert!(text.contains("  執行委員: 9 seats, 9 elected, 0 open\n"), "{text}");
-    assert!(text.contains("duplicate       赤坑社區.hallcount.json: the same result as 赤坑社區.hallcount.json"), "{text}");
+    assert!(
+        text.contains("  執行委員: 9 seats, 9 elected, 0 open\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "duplicate       赤坑社區.hallcount.json: the same result as 赤坑社區.hallcount.json"
+        ),
+        "{text}"
+    );
     let csv = std::fs::read_to_string(dir.join("roll-up.csv")).unwrap();
     assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
     assert_eq!(csv.lines().filter(|l| l.starts_with("village,")).count(), 3);
@@ -164,5 +272,8 @@ fn aggregate_sums_three_villages_and_writes_csv() {
     let output = hallcount(&dir, &args);
     assert_eq!(output.status.code(), Some(1));
     assert!(stdout(&output).contains("FAILED          junk.json: damaged JSON"));
-    assert!(stdout(&output).contains("  執行委員: 9 seats, 9 elected, 0 open\n"), "the rest is still summed");
+    assert!(
+        stdout(&output).contains("  執行委員: 9 seats, 9 elected, 0 open\n"),
+        "the rest is still summed"
+    );
 }

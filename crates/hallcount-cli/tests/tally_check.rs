@@ -13,7 +13,10 @@ fn case_file(case: &str, file: &str) -> String {
 }
 
 fn hallcount(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_hallcount")).args(args).output().expect("the binary runs")
+    Command::new(env!("CARGO_BIN_EXE_hallcount"))
+        .args(args)
+        .output()
+        .expect("the binary runs")
 }
 
 fn stdout(output: &Output) -> String {
@@ -33,12 +36,21 @@ fn scratch(test: &str) -> PathBuf {
 
 #[test]
 fn tally_prints_the_expected_json() {
-    for case in ["spec_exec_cast", "multi_contest_one_over_marked", "ties_lot"] {
-        let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json")]);
+    for case in [
+        "spec_exec_cast",
+        "multi_contest_one_over_marked",
+        "ties_lot",
+    ] {
+        let output = hallcount(&[
+            "tally",
+            &case_file(case, "election.json"),
+            &case_file(case, "ballots.json"),
+        ]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
         let expected: serde_json::Value =
-            serde_json::from_str(&std::fs::read_to_string(case_file(case, "expect.json")).unwrap()).unwrap();
+            serde_json::from_str(&std::fs::read_to_string(case_file(case, "expect.json")).unwrap())
+                .unwrap();
         assert_eq!(printed, expected, "{case}");
     }
 }
@@ -46,20 +58,47 @@ fn tally_prints_the_expected_json() {
 #[test]
 fn tally_json_is_pretty_with_keys_in_spec_order() {
     let case = "spec_exec_cast";
-    let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json")]);
+    let output = hallcount(&[
+        "tally",
+        &case_file(case, "election.json"),
+        &case_file(case, "ballots.json"),
+    ]);
     let text = stdout(&output);
-    assert!(text.starts_with("{\n  \"format\": \"hallcount/tally@1\",\n  \"status\": \"valid\","), "{text}");
-    let order = ["\"cast\"", "\"valid\": 8", "\"invalid\"", "\"blank\"", "\"threshold\"", "\"candidates\"", "\"write_ins\"", "\"elected\"", "\"open\""];
+    assert!(
+        text.starts_with("{\n  \"format\": \"hallcount/tally@1\",\n  \"status\": \"valid\","),
+        "{text}"
+    );
+    let order = [
+        "\"cast\"",
+        "\"valid\": 8",
+        "\"invalid\"",
+        "\"blank\"",
+        "\"threshold\"",
+        "\"candidates\"",
+        "\"write_ins\"",
+        "\"elected\"",
+        "\"open\"",
+    ];
     let positions: Vec<usize> = order.iter().map(|key| text.find(key).expect(key)).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-    let again = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json")]);
+    let again = hallcount(&[
+        "tally",
+        &case_file(case, "election.json"),
+        &case_file(case, "ballots.json"),
+    ]);
     assert_eq!(output.stdout, again.stdout, "same input, same bytes");
 }
 
 #[test]
 fn tally_text_is_a_result_sheet() {
     let case = "shortfall_another_round_extra";
-    let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json"), "--format", "text"]);
+    let output = hallcount(&[
+        "tally",
+        &case_file(case, "election.json"),
+        &case_file(case, "ballots.json"),
+        "--format",
+        "text",
+    ]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     for line in [
@@ -77,27 +116,49 @@ fn tally_text_is_a_result_sheet() {
 #[test]
 fn plurality_and_ties_read_plainly() {
     let sheet = |case: &str| {
-        let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json"), "--format", "text"]);
+        let output = hallcount(&[
+            "tally",
+            &case_file(case, "election.json"),
+            &case_file(case, "ballots.json"),
+            "--format",
+            "text",
+        ]);
         stdout(&output)
     };
-    assert!(sheet("threshold_none_plurality").contains("threshold: none, most votes win (at least 1 vote)"));
+    assert!(sheet("threshold_none_plurality")
+        .contains("threshold: none, most votes win (at least 1 vote)"));
     assert!(sheet("threshold_none_plurality").contains("open: 1 seat(s), vacant (R8)"));
-    assert!(sheet("ties_lot").contains("open: 1 seat(s), lot required: the officer draws and records it (R7): B Bea, C Cai"));
+    assert!(sheet("ties_lot").contains(
+        "open: 1 seat(s), lot required: the officer draws and records it (R7): B Bea, C Cai"
+    ));
     assert!(sheet("write_in_elected").contains("王芳 (write-in)  ELECTED"));
 }
 
 #[test]
 fn a_void_election_is_still_a_tally() {
     let case = "spec_collected_26_of_25_void";
-    let output = hallcount(&["tally", &case_file(case, "election.json"), &case_file(case, "ballots.json"), "--format=text"]);
+    let output = hallcount(&[
+        "tally",
+        &case_file(case, "election.json"),
+        &case_file(case, "ballots.json"),
+        "--format=text",
+    ]);
     assert_eq!(output.status.code(), Some(0));
-    assert!(stdout(&output).contains("status: VOID"), "{}", stdout(&output));
+    assert!(
+        stdout(&output).contains("status: VOID"),
+        "{}",
+        stdout(&output)
+    );
 }
 
 #[test]
 fn check_passes_good_files() {
     let case = "multi_contest_one_over_marked";
-    let output = hallcount(&["check", &case_file(case, "election.json"), &case_file(case, "ballots.json")]);
+    let output = hallcount(&[
+        "check",
+        &case_file(case, "election.json"),
+        &case_file(case, "ballots.json"),
+    ]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("ok, 9 paper(s)"));
     let only_election = hallcount(&["check", &case_file(case, "election.json")]);
@@ -119,7 +180,11 @@ fn check_lists_every_problem_of_both_files() {
     let (election_path, ballots_path) = (dir.join("election.json"), dir.join("ballots.json"));
     std::fs::write(&election_path, election).unwrap();
     std::fs::write(&ballots_path, ballots).unwrap();
-    let output = hallcount(&["check", election_path.to_str().unwrap(), ballots_path.to_str().unwrap()]);
+    let output = hallcount(&[
+        "check",
+        election_path.to_str().unwrap(),
+        ballots_path.to_str().unwrap(),
+    ]);
     assert_eq!(output.status.code(), Some(2));
     let message = stderr(&output);
     for part in [
@@ -132,7 +197,11 @@ fn check_lists_every_problem_of_both_files() {
         assert!(message.contains(part), "missing {part:?} in\n{message}");
     }
     // tally refuses the same files, with the same messages.
-    let tally = hallcount(&["tally", election_path.to_str().unwrap(), ballots_path.to_str().unwrap()]);
+    let tally = hallcount(&[
+        "tally",
+        election_path.to_str().unwrap(),
+        ballots_path.to_str().unwrap(),
+    ]);
     assert_eq!(tally.status.code(), Some(2));
     assert!(stderr(&tally).contains("seats must be 1 or more"));
     assert!(tally.stdout.is_empty());
@@ -145,20 +214,42 @@ fn unreadable_files_exit_2_naming_the_place() {
     std::fs::write(&path, "{\n \"format\": \"hallcount/election@9\"\n}").unwrap();
     let output = hallcount(&["check", path.to_str().unwrap()]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(stderr(&output).contains("format: version \"hallcount/election@9\" is not supported"), "{}", stderr(&output));
-    assert!(stderr(&output).contains("(line 2, column 2)"), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("format: version \"hallcount/election@9\" is not supported"),
+        "{}",
+        stderr(&output)
+    );
+    assert!(
+        stderr(&output).contains("(line 2, column 2)"),
+        "{}",
+        stderr(&output)
+    );
 
-    let missing = hallcount(&["tally", "/nonexistent/election.json", "/nonexistent/ballots.json"]);
+    let missing = hallcount(&[
+        "tally",
+        "/nonexistent/election.json",
+        "/nonexistent/ballots.json",
+    ]);
     assert_eq!(missing.status.code(), Some(2));
     assert!(stderr(&missing).contains("/nonexistent/election.json"));
 }
 
 #[test]
 fn usage_errors_exit_2() {
-    for args in [&[][..], &["frob"][..], &["tally", "only-one.json"][..], &["tally", "a", "b", "--format", "xml"][..], &["check", "a", "--color", "x"][..]] {
+    for args in [
+        &[][..],
+        &["frob"][..],
+        &["tally", "only-one.json"][..],
+        &["tally", "a", "b", "--format", "xml"][..],
+        &["check", "a", "--color", "x"][..],
+    ] {
         let output = hallcount(args);
         assert_eq!(output.status.code(), Some(2), "{args:?}");
-        assert!(stderr(&output).contains("usage: hallcount"), "{args:?}: {}", stderr(&output));
+        assert!(
+            stderr(&output).contains("usage: hallcount"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
         assert!(output.stdout.is_empty());
     }
     let help = hallcount(&["help"]);

@@ -5,13 +5,17 @@
 use std::collections::BTreeMap;
 
 use hallcount_core::{
-    Base, Candidate, CollectedLimit, Comparison, Contest, ContestMarks, Delegates, Election, Fraction, Mark,
-    Paper, Quorum, Shortfall, ShortfallRule, Threshold, TiePolicy, WriteIn, WriteIns,
+    Base, Candidate, CollectedLimit, Comparison, Contest, ContestMarks, Delegates, Election,
+    Fraction, Mark, Paper, Quorum, Shortfall, ShortfallRule, Threshold, TiePolicy, WriteIn,
+    WriteIns,
 };
 
 /// (id, office, seats, candidates): 3 + 5 + 22 = 30 printed candidates.
-const CONTESTS: [(&str, &str, u32, usize); 3] =
-    [("chair", "主席", 1, 3), ("vice", "副主席", 2, 5), ("exec", "執行委員", 11, 22)];
+const CONTESTS: [(&str, &str, u32, usize); 3] = [
+    ("chair", "主席", 1, 3),
+    ("vice", "副主席", 2, 5),
+    ("exec", "執行委員", 11, 22),
+];
 const WRITTEN: [&str; 4] = ["王芳", "李四", "張三", "陳小紅"];
 
 pub fn election(n_papers: u32) -> Election {
@@ -21,14 +25,28 @@ pub fn election(n_papers: u32) -> Election {
             id: id.into(),
             office: office.into(),
             seats,
-            candidates: (1..=n).map(|i| Candidate { id: format!("{id}{i}"), name: format!("Candidate {id} {i}") }).collect(),
-            write_ins: WriteIns { allowed: true, need_mark: true },
+            candidates: (1..=n)
+                .map(|i| Candidate {
+                    id: format!("{id}{i}"),
+                    name: format!("Candidate {id} {i}"),
+                })
+                .collect(),
+            write_ins: WriteIns {
+                allowed: true,
+                need_mark: true,
+            },
             threshold: Threshold::MORE_THAN_HALF_OF_CAST,
             ties: TiePolicy::Runoff,
             shortfall: Shortfall {
                 rule: ShortfallRule::AnotherRound,
                 extra: 1,
-                floor: Some(Threshold { of: Base::BallotsCast, comparison: Some(Comparison::AtLeast(Fraction { numerator: 1, denominator: 3 })) }),
+                floor: Some(Threshold {
+                    of: Base::BallotsCast,
+                    comparison: Some(Comparison::AtLeast(Fraction {
+                        numerator: 1,
+                        denominator: 3,
+                    })),
+                }),
             },
             round_of: None,
         })
@@ -39,9 +57,15 @@ pub fn election(n_papers: u32) -> Election {
         body: "Synthetic body".into(),
         place: "Synthetic place".into(),
         date: "2026-11-25".into(),
-        delegates: Delegates { entitled: n_papers + n_papers / 10, present: n_papers },
+        delegates: Delegates {
+            entitled: n_papers + n_papers / 10,
+            present: n_papers,
+        },
         ballots_issued: n_papers,
-        quorum: Some(Quorum::AtLeast(Fraction { numerator: 2, denominator: 3 })),
+        quorum: Some(Quorum::AtLeast(Fraction {
+            numerator: 2,
+            denominator: 3,
+        })),
         collected_limit: CollectedLimit::Issued,
         round: 1,
         contests,
@@ -57,7 +81,10 @@ impl Lcg {
     }
 
     pub fn below(&mut self, n: u64) -> u64 {
-        self.0 = self.0.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+        self.0 = self
+            .0
+            .wrapping_mul(6364136223846793005)
+            .wrapping_add(1442695040888963407);
         (self.0 >> 33) % n
     }
 }
@@ -65,7 +92,10 @@ impl Lcg {
 /// One paper: mostly full, popular candidates favoured, a few blank, over-marked or rejected.
 pub fn paper(rng: &mut Lcg) -> Paper {
     if rng.below(200) == 0 {
-        return Paper { contests: BTreeMap::new(), rejected: Some("identifying mark".into()) };
+        return Paper {
+            contests: BTreeMap::new(),
+            rejected: Some("identifying mark".into()),
+        };
     }
     let mut contests = BTreeMap::new();
     for &(id, _, seats, n) in &CONTESTS {
@@ -86,14 +116,24 @@ pub fn paper(rng: &mut Lcg) -> Paper {
         let mut write_ins = Vec::new();
         if rng.below(20) == 0 {
             let for_marks = marks.values().filter(|m| **m == Mark::For).count();
-            if let Some((_, mark)) = marks.iter_mut().find(|(_, m)| **m == Mark::For).filter(|_| for_marks as u32 >= seats) {
+            if let Some((_, mark)) = marks
+                .iter_mut()
+                .find(|(_, m)| **m == Mark::For)
+                .filter(|_| for_marks as u32 >= seats)
+            {
                 *mark = Mark::Blank; // make room for the written name
             }
-            write_ins.push(WriteIn { name: WRITTEN[rng.below(4) as usize].into(), marked: rng.below(4) != 0 });
+            write_ins.push(WriteIn {
+                name: WRITTEN[rng.below(4) as usize].into(),
+                marked: rng.below(4) != 0,
+            });
         }
         contests.insert(id.to_string(), ContestMarks { marks, write_ins });
     }
-    Paper { contests, rejected: None }
+    Paper {
+        contests,
+        rejected: None,
+    }
 }
 
 pub fn papers(n: u32, seed: u64) -> Vec<Paper> {

@@ -12,16 +12,23 @@ const N_PAPERS: u32 = 100_000;
 fn benchmarks(c: &mut Criterion) {
     let election = synthetic::election(N_PAPERS);
     let generated = synthetic::papers(N_PAPERS, 2026);
-    let json = serde_json::to_string(&BallotsFile { format: "hallcount/ballots@1".into(), ballots: generated })
-        .expect("serialises");
+    let json = serde_json::to_string(&BallotsFile {
+        format: "hallcount/ballots@1".into(),
+        ballots: generated,
+    })
+    .expect("serialises");
     // As the CLI and the app have them: read from the JSON (which also lays them out in memory
     // as a reader does, in file order).
     let papers = parse_ballots(&json).expect("parses").ballots;
 
     let mut group = c.benchmark_group("100k papers");
     group.sample_size(20);
-    group.bench_function("batch tally", |b| b.iter(|| tally(black_box(&election), black_box(&papers))));
-    group.bench_function("parse ballots json", |b| b.iter(|| parse_ballots(black_box(&json)).expect("parses")));
+    group.bench_function("batch tally", |b| {
+        b.iter(|| tally(black_box(&election), black_box(&papers)))
+    });
+    group.bench_function("parse ballots json", |b| {
+        b.iter(|| parse_ballots(black_box(&json)).expect("parses"))
+    });
     group.finish();
 
     let mut running = RunningTally::new(&election);
@@ -37,7 +44,9 @@ fn benchmarks(c: &mut Criterion) {
             running.add(black_box(&extra[next]));
         })
     });
-    c.bench_function("finish a running tally of 100k", |b| b.iter(|| running.finish(black_box(&election))));
+    c.bench_function("finish a running tally of 100k", |b| {
+        b.iter(|| running.finish(black_box(&election)))
+    });
 }
 
 criterion_group!(benches, benchmarks);

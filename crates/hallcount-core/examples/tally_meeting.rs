@@ -3,7 +3,7 @@
 //! by `synthetic_meeting`). Under callgrind, `--toggle-collect=tally_meeting::count` counts only
 //! the tallies.
 
-use hallcount_core::{parse_ballots, parse_election, tally, Paper, Election, Tally};
+use hallcount_core::{parse_ballots, parse_election, tally, Election, Paper, Tally};
 
 #[inline(never)]
 fn count(election: &Election, papers: &[Paper]) -> Tally {
@@ -26,10 +26,14 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         fastest = fastest.min(run.elapsed());
     }
     let wall = start.elapsed() / times.max(1);
-    let cpu = cpu_time_ns().zip(start_cpu).map(|(end, start)| (end - start) / u64::from(times.max(1)));
+    let cpu = cpu_time_ns()
+        .zip(start_cpu)
+        .map(|(end, start)| (end - start) / u64::from(times.max(1)));
     let result = result.ok_or("TIMES must be at least 1")?;
     println!("{}", serde_json::to_string(&result)?);
-    let cpu = cpu.map_or("unknown".to_string(), |ns| format!("{:.1} ms", ns as f64 / 1e6));
+    let cpu = cpu.map_or("unknown".to_string(), |ns| {
+        format!("{:.1} ms", ns as f64 / 1e6)
+    });
     eprintln!(
         "{} papers, per tally: {:.1} ms wall (fastest {:.1} ms), {cpu} on the CPU (all threads)",
         papers.len(),

@@ -21,13 +21,22 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
     let mut problems = Vec::new();
     let mut push = |path: String, kind: ProblemKind| problems.push(Problem::new(path, kind));
 
-    for (field, value) in [("title", &election.title), ("body", &election.body), ("place", &election.place)] {
+    for (field, value) in [
+        ("title", &election.title),
+        ("body", &election.body),
+        ("place", &election.place),
+    ] {
         if value.trim().is_empty() {
             push(field.into(), ProblemKind::Empty { what: field });
         }
     }
     if !is_iso_date(&election.date) {
-        push("date".into(), ProblemKind::BadDate { date: election.date.clone() });
+        push(
+            "date".into(),
+            ProblemKind::BadDate {
+                date: election.date.clone(),
+            },
+        );
     }
     let delegates = election.delegates;
     if delegates.entitled == 0 {
@@ -36,7 +45,10 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
     if delegates.present > delegates.entitled {
         push(
             "delegates.present".into(),
-            ProblemKind::PresentOverEntitled { present: delegates.present, entitled: delegates.entitled },
+            ProblemKind::PresentOverEntitled {
+                present: delegates.present,
+                entitled: delegates.entitled,
+            },
         );
     }
     if election.round == 0 {
@@ -49,19 +61,32 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
     for (index, contest) in election.contests.iter().enumerate() {
         let at = format!("contests[{index}]");
         if !contest_ids.insert(contest.id.as_str()) {
-            push(format!("{at}.id"), ProblemKind::DuplicateId { id: contest.id.clone() });
+            push(
+                format!("{at}.id"),
+                ProblemKind::DuplicateId {
+                    id: contest.id.clone(),
+                },
+            );
         }
         check_contest(election.round, contest, &at, &mut push);
     }
     problems
 }
 
-fn check_contest(round: u32, contest: &Contest, at: &str, push: &mut impl FnMut(String, ProblemKind)) {
+fn check_contest(
+    round: u32,
+    contest: &Contest,
+    at: &str,
+    push: &mut impl FnMut(String, ProblemKind),
+) {
     if contest.id.trim().is_empty() {
         push(format!("{at}.id"), ProblemKind::Empty { what: "id" });
     }
     if contest.office.trim().is_empty() {
-        push(format!("{at}.office"), ProblemKind::Empty { what: "office" });
+        push(
+            format!("{at}.office"),
+            ProblemKind::Empty { what: "office" },
+        );
     }
     if contest.seats == 0 {
         push(format!("{at}.seats"), ProblemKind::NoSeats);
@@ -75,10 +100,20 @@ fn check_contest(round: u32, contest: &Contest, at: &str, push: &mut impl FnMut(
         if candidate.id.trim().is_empty() {
             push(format!("{cat}.id"), ProblemKind::Empty { what: "id" });
         } else if candidate.id.starts_with(WRITE_IN_PREFIX) {
-            push(format!("{cat}.id"), ProblemKind::ReservedId { id: candidate.id.clone() });
+            push(
+                format!("{cat}.id"),
+                ProblemKind::ReservedId {
+                    id: candidate.id.clone(),
+                },
+            );
         }
         if !candidate_ids.insert(candidate.id.as_str()) {
-            push(format!("{cat}.id"), ProblemKind::DuplicateId { id: candidate.id.clone() });
+            push(
+                format!("{cat}.id"),
+                ProblemKind::DuplicateId {
+                    id: candidate.id.clone(),
+                },
+            );
         }
         if candidate.name.trim().is_empty() {
             push(format!("{cat}.name"), ProblemKind::Empty { what: "name" });
@@ -90,25 +125,38 @@ fn check_contest(round: u32, contest: &Contest, at: &str, push: &mut impl FnMut(
     let shortfall = contest.shortfall;
     if shortfall.rule != ShortfallRule::AnotherRound {
         if shortfall.extra > 0 {
-            push(format!("{at}.shortfall.extra"), ProblemKind::ShortfallSettingUnused { setting: "extra" });
+            push(
+                format!("{at}.shortfall.extra"),
+                ProblemKind::ShortfallSettingUnused { setting: "extra" },
+            );
         }
         if shortfall.floor.is_some() {
-            push(format!("{at}.shortfall.floor"), ProblemKind::ShortfallSettingUnused { setting: "floor" });
+            push(
+                format!("{at}.shortfall.floor"),
+                ProblemKind::ShortfallSettingUnused { setting: "floor" },
+            );
         }
     }
     if let Some(floor) = shortfall.floor {
         if floor.of == Base::None || floor.comparison.is_none() {
-            push(format!("{at}.shortfall.floor"), ProblemKind::FloorWithoutFraction);
+            push(
+                format!("{at}.shortfall.floor"),
+                ProblemKind::FloorWithoutFraction,
+            );
         } else if is_unreachable(&floor) {
-            push(format!("{at}.shortfall.floor"), ProblemKind::UnreachableThreshold);
+            push(
+                format!("{at}.shortfall.floor"),
+                ProblemKind::UnreachableThreshold,
+            );
         }
     }
     match (round >= 2, &contest.round_of) {
         (false, Some(_)) => push(format!("{at}.round_of"), ProblemKind::RoundOfInFirstRound),
         (true, None) => push(format!("{at}.round_of"), ProblemKind::MissingRoundOf),
-        (true, Some(of)) if of.trim().is_empty() => {
-            push(format!("{at}.round_of"), ProblemKind::Empty { what: "round_of" })
-        }
+        (true, Some(of)) if of.trim().is_empty() => push(
+            format!("{at}.round_of"),
+            ProblemKind::Empty { what: "round_of" },
+        ),
         _ => {}
     }
 }
@@ -141,7 +189,10 @@ pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Prob
     let at = |rest: &str| format!("ballots[{index}]{rest}");
     if let Some(reason) = &paper.rejected {
         if reason.trim().is_empty() {
-            problems.push(Problem::new(at(".rejected"), ProblemKind::EmptyRejection { paper: number }));
+            problems.push(Problem::new(
+                at(".rejected"),
+                ProblemKind::EmptyRejection { paper: number },
+            ));
         }
     }
     for (contest_id, marks) in &paper.contests {
@@ -149,7 +200,10 @@ pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Prob
         let Some(contest) = election.contests.iter().find(|c| &c.id == contest_id) else {
             problems.push(Problem::new(
                 contest_at(""),
-                ProblemKind::UnknownContest { paper: number, contest: contest_id.clone() },
+                ProblemKind::UnknownContest {
+                    paper: number,
+                    contest: contest_id.clone(),
+                },
             ));
             continue;
         };
@@ -168,18 +222,34 @@ pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Prob
         if !marks.write_ins.is_empty() && !contest.write_ins.allowed {
             problems.push(Problem::new(
                 contest_at(".write_ins"),
-                ProblemKind::WriteInNotAllowed { paper: number, contest: contest_id.clone() },
+                ProblemKind::WriteInNotAllowed {
+                    paper: number,
+                    contest: contest_id.clone(),
+                },
             ));
         }
         for (w, write_in) in marks.write_ins.iter().enumerate() {
             let kind = if write_in.name.trim().is_empty() {
-                ProblemKind::EmptyWriteIn { paper: number, contest: contest_id.clone() }
-            } else if marks.write_ins[..w].iter().any(|earlier| earlier.name == write_in.name) {
-                ProblemKind::DuplicateWriteIn { paper: number, contest: contest_id.clone(), name: write_in.name.clone() }
+                ProblemKind::EmptyWriteIn {
+                    paper: number,
+                    contest: contest_id.clone(),
+                }
+            } else if marks.write_ins[..w]
+                .iter()
+                .any(|earlier| earlier.name == write_in.name)
+            {
+                ProblemKind::DuplicateWriteIn {
+                    paper: number,
+                    contest: contest_id.clone(),
+                    name: write_in.name.clone(),
+                }
             } else {
                 continue;
             };
-            problems.push(Problem::new(contest_at(&format!(".write_ins[{w}].name")), kind));
+            problems.push(Problem::new(
+                contest_at(&format!(".write_ins[{w}].name")),
+                kind,
+            ));
         }
     }
     problems

@@ -166,15 +166,22 @@ impl TryFrom<ThresholdFields> for Threshold {
 
     fn try_from(fields: ThresholdFields) -> Result<Threshold, String> {
         let comparison = match (fields.more_than, fields.at_least) {
-            (Some(_), Some(_)) => return Err("give either \"more_than\" or \"at_least\", not both".into()),
+            (Some(_), Some(_)) => {
+                return Err("give either \"more_than\" or \"at_least\", not both".into())
+            }
             (Some(f), None) => Some(Comparison::MoreThan(f)),
             (None, Some(f)) => Some(Comparison::AtLeast(f)),
             (None, None) => None,
         };
         match (fields.of, comparison) {
             (Base::None, Some(_)) => Err("a threshold \"of\": \"none\" takes no fraction".into()),
-            (Base::None, None) => Ok(Threshold { of: Base::None, comparison: None }),
-            (_, None) => Err("a threshold needs \"more_than\" or \"at_least\" (or \"of\": \"none\")".into()),
+            (Base::None, None) => Ok(Threshold {
+                of: Base::None,
+                comparison: None,
+            }),
+            (_, None) => {
+                Err("a threshold needs \"more_than\" or \"at_least\" (or \"of\": \"none\")".into())
+            }
             (of, comparison) => Ok(Threshold { of, comparison }),
         }
     }
@@ -187,7 +194,11 @@ impl From<Threshold> for ThresholdFields {
             Some(Comparison::AtLeast(f)) => (None, Some(f)),
             None => (None, None),
         };
-        ThresholdFields { of: threshold.of, more_than, at_least }
+        ThresholdFields {
+            of: threshold.of,
+            more_than,
+            at_least,
+        }
     }
 }
 
@@ -223,7 +234,11 @@ fn is_zero(n: &u32) -> bool {
 
 impl Default for Shortfall {
     fn default() -> Shortfall {
-        Shortfall { rule: ShortfallRule::AnotherRound, extra: 0, floor: None }
+        Shortfall {
+            rule: ShortfallRule::AnotherRound,
+            extra: 0,
+            floor: None,
+        }
     }
 }
 

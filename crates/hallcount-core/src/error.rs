@@ -57,7 +57,10 @@ pub struct Problem {
 
 impl Problem {
     pub fn new(path: impl Into<String>, kind: ProblemKind) -> Problem {
-        Problem { path: path.into(), kind }
+        Problem {
+            path: path.into(),
+            kind,
+        }
     }
 }
 
@@ -65,15 +68,26 @@ impl Problem {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ProblemKind {
     /// An empty identifier or name.
-    Empty { what: &'static str },
+    Empty {
+        what: &'static str,
+    },
     /// An identifier used twice in its list.
-    DuplicateId { id: String },
+    DuplicateId {
+        id: String,
+    },
     /// A candidate id that could be mistaken for a write-in in the result (`write_in:...`).
-    ReservedId { id: String },
+    ReservedId {
+        id: String,
+    },
     /// `date` is not `YYYY-MM-DD`.
-    BadDate { date: String },
+    BadDate {
+        date: String,
+    },
     NoEntitled,
-    PresentOverEntitled { present: u32, entitled: u32 },
+    PresentOverEntitled {
+        present: u32,
+        entitled: u32,
+    },
     RoundZero,
     NoContests,
     NoSeats,
@@ -86,21 +100,42 @@ pub enum ProblemKind {
     /// A threshold that no candidate can ever reach (`more_than 1/1` of a base votes cannot exceed).
     UnreachableThreshold,
     /// `extra` or `floor` given with a shortfall rule other than `another_round`.
-    ShortfallSettingUnused { setting: &'static str },
+    ShortfallSettingUnused {
+        setting: &'static str,
+    },
     /// A floor `of: none`: a floor needs a fraction.
     FloorWithoutFraction,
     /// A paper names a contest the definition does not have.
-    UnknownContest { paper: usize, contest: String },
+    UnknownContest {
+        paper: usize,
+        contest: String,
+    },
     /// A paper names a candidate the contest does not have.
-    UnknownCandidate { paper: usize, contest: String, candidate: String },
+    UnknownCandidate {
+        paper: usize,
+        contest: String,
+        candidate: String,
+    },
     /// A write-in where the contest allows none.
-    WriteInNotAllowed { paper: usize, contest: String },
+    WriteInNotAllowed {
+        paper: usize,
+        contest: String,
+    },
     /// A write-in with an empty name.
-    EmptyWriteIn { paper: usize, contest: String },
+    EmptyWriteIn {
+        paper: usize,
+        contest: String,
+    },
     /// The same write-in name twice in one contest of one paper.
-    DuplicateWriteIn { paper: usize, contest: String, name: String },
+    DuplicateWriteIn {
+        paper: usize,
+        contest: String,
+        name: String,
+    },
     /// `rejected` with no reason.
-    EmptyRejection { paper: usize },
+    EmptyRejection {
+        paper: usize,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -110,28 +145,46 @@ impl fmt::Display for ProblemKind {
             Empty { what } => write!(f, "{what} must not be empty"),
             DuplicateId { id } => write!(f, "id \"{id}\" is used more than once"),
             ReservedId { id } => {
-                write!(f, "id \"{id}\" starts with \"write_in:\", which names write-ins in the result")
+                write!(
+                    f,
+                    "id \"{id}\" starts with \"write_in:\", which names write-ins in the result"
+                )
             }
             BadDate { date } => write!(f, "date \"{date}\" is not of the form YYYY-MM-DD"),
             NoEntitled => write!(f, "no delegate is entitled to vote"),
             PresentOverEntitled { present, entitled } => {
-                write!(f, "{present} delegates present but only {entitled} entitled")
+                write!(
+                    f,
+                    "{present} delegates present but only {entitled} entitled"
+                )
             }
             RoundZero => write!(f, "round must be 1 or more"),
             NoContests => write!(f, "the election has no contest"),
             NoSeats => write!(f, "seats must be 1 or more"),
-            NoCandidates => write!(f, "no candidate and no write-in allowed: nobody could be elected"),
+            NoCandidates => write!(
+                f,
+                "no candidate and no write-in allowed: nobody could be elected"
+            ),
             RoundOfInFirstRound => {
-                write!(f, "round_of is only allowed where the election's round is 2 or more")
+                write!(
+                    f,
+                    "round_of is only allowed where the election's round is 2 or more"
+                )
             }
             MissingRoundOf => {
-                write!(f, "a contest of round 2 or more must name the contest it fills in round_of")
+                write!(
+                    f,
+                    "a contest of round 2 or more must name the contest it fills in round_of"
+                )
             }
             UnreachableThreshold => {
                 write!(f, "\"more_than\": \"1/1\" can never be reached; use \"at_least\" or a smaller fraction")
             }
             ShortfallSettingUnused { setting } => {
-                write!(f, "{setting} is only used with the shortfall rule \"another_round\"")
+                write!(
+                    f,
+                    "{setting} is only used with the shortfall rule \"another_round\""
+                )
             }
             FloorWithoutFraction => {
                 write!(f, "a floor needs \"of\" a base other than \"none\" and \"at_least\" or \"more_than\"")
@@ -139,17 +192,34 @@ impl fmt::Display for ProblemKind {
             UnknownContest { paper, contest } => {
                 write!(f, "paper {paper}: unknown contest \"{contest}\"")
             }
-            UnknownCandidate { paper, contest, candidate } => {
-                write!(f, "paper {paper}: unknown candidate \"{candidate}\" in contest \"{contest}\"")
+            UnknownCandidate {
+                paper,
+                contest,
+                candidate,
+            } => {
+                write!(
+                    f,
+                    "paper {paper}: unknown candidate \"{candidate}\" in contest \"{contest}\""
+                )
             }
             WriteInNotAllowed { paper, contest } => {
                 write!(f, "paper {paper}: contest \"{contest}\" allows no write-in")
             }
             EmptyWriteIn { paper, contest } => {
-                write!(f, "paper {paper}: empty write-in name in contest \"{contest}\"")
+                write!(
+                    f,
+                    "paper {paper}: empty write-in name in contest \"{contest}\""
+                )
             }
-            DuplicateWriteIn { paper, contest, name } => {
-                write!(f, "paper {paper}: write-in \"{name}\" entered twice in contest \"{contest}\"")
+            DuplicateWriteIn {
+                paper,
+                contest,
+                name,
+            } => {
+                write!(
+                    f,
+                    "paper {paper}: write-in \"{name}\" entered twice in contest \"{contest}\""
+                )
             }
             EmptyRejection { paper } => write!(f, "paper {paper}: a rejected paper needs a reason"),
         }

@@ -24,7 +24,10 @@ impl fmt::Display for FractionError {
 impl std::error::Error for FractionError {}
 
 impl Fraction {
-    pub const HALF: Fraction = Fraction { numerator: 1, denominator: 2 };
+    pub const HALF: Fraction = Fraction {
+        numerator: 1,
+        denominator: 2,
+    };
 
     pub fn new(numerator: u32, denominator: u32) -> Result<Fraction, FractionError> {
         if denominator == 0 || numerator == 0 || numerator > denominator {
@@ -32,7 +35,10 @@ impl Fraction {
                 "fraction \"{numerator}/{denominator}\" must be more than 0 and at most 1"
             )));
         }
-        Ok(Fraction { numerator, denominator })
+        Ok(Fraction {
+            numerator,
+            denominator,
+        })
     }
 
     /// `value > self * base`, exactly, in integers.

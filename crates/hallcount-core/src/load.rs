@@ -13,12 +13,16 @@ use crate::tally::TALLY_FORMAT;
 
 /// Reads an election definition (`hallcount/election@1`).
 pub fn parse_election(json: &str) -> Result<Election, LoadError> {
-    parse_format(json, ELECTION_FORMAT, |election: &Election| &election.format)
+    parse_format(json, ELECTION_FORMAT, |election: &Election| {
+        &election.format
+    })
 }
 
 /// Reads the papers collected (`hallcount/ballots@1`).
 pub fn parse_ballots(json: &str) -> Result<BallotsFile, LoadError> {
-    parse_format(json, BALLOTS_FORMAT, |ballots: &BallotsFile| &ballots.format)
+    parse_format(json, BALLOTS_FORMAT, |ballots: &BallotsFile| {
+        &ballots.format
+    })
 }
 
 /// Only the `format` field: read when the full parse fails, to tell "this is not the right kind
@@ -44,7 +48,10 @@ fn parse_format<T: DeserializeOwned>(
         Err(error) => {
             let probe: Option<FormatProbe> = serde_json::from_str(json).ok();
             if let Some(probe) = probe {
-                let found = probe.format.as_ref().map(|v| v.as_str().unwrap_or("(not a string)"));
+                let found = probe
+                    .format
+                    .as_ref()
+                    .map(|v| v.as_str().unwrap_or("(not a string)"));
                 if let Err(message) = check_format(found, expected) {
                     return Err(format_error(json, message));
                 }
@@ -93,14 +100,28 @@ fn check_format(found: Option<&str>, expected: &'static str) -> Result<(), Strin
 
 fn format_error(json: &str, message: String) -> LoadError {
     let (line, column) = position_of_format(json);
-    LoadError { kind: LoadErrorKind::Format, path: "format".into(), line, column, message }
+    LoadError {
+        kind: LoadErrorKind::Format,
+        path: "format".into(),
+        line,
+        column,
+        message,
+    }
 }
 
 /// Where the key `"format"` is written (a `"format"` followed by `:`), for the message;
 /// (0, 0) when it is absent.
 fn position_of_format(json: &str) -> (usize, usize) {
-    let is_key = |offset: &usize| json[offset + "\"format\"".len()..].trim_start().starts_with(':');
-    let Some(offset) = json.match_indices("\"format\"").map(|(offset, _)| offset).find(is_key) else {
+    let is_key = |offset: &usize| {
+        json[offset + "\"format\"".len()..]
+            .trim_start()
+            .starts_with(':')
+    };
+    let Some(offset) = json
+        .match_indices("\"format\"")
+        .map(|(offset, _)| offset)
+        .find(is_key)
+    else {
         return (0, 0);
     };
     let before = &json[..offset];
@@ -118,13 +139,21 @@ fn shape_error(error: serde_path_to_error::Error<serde_json::Error>) -> LoadErro
 fn json_error(path: String, inner: serde_json::Error) -> LoadError {
     let (line, column) = (inner.line(), inner.column());
     let kind = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => LoadErrorKind::Syntax,
+        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
+            LoadErrorKind::Syntax
+        }
         _ => LoadErrorKind::Shape,
     };
     let full = inner.to_string();
     let suffix = format!(" at line {line} column {column}");
     let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    LoadError { kind, path, line, column, message }
+    LoadError {
+        kind,
+        path,
+        line,
+        column,
+        message,
+    }
 }
 
 #[cfg(test)]
@@ -135,6 +164,9 @@ mod tests {
     fn position_of_format_counts_lines_and_columns() {
         assert_eq!(position_of_format("{\n  \"format\": 1}"), (2, 3));
         assert_eq!(position_of_format("{}"), (0, 0));
-        assert_eq!(position_of_format("{\"title\": \"format\",\n \"format\" : 2}"), (2, 2));
+        assert_eq!(
+            position_of_format("{\"title\": \"format\",\n \"format\" : 2}"),
+            (2, 2)
+        );
     }
 }

@@ -34,18 +34,32 @@ pub const GENESIS_PREV: &str = "000000000000000000000000000000000000000000000000
 #[serde(tag = "type", rename_all = "snake_case")]
 pub enum Event {
     /// The definition, first or corrected (a correction after the first paper needs an unlock).
-    ElectionDefined { election: Election },
+    ElectionDefined {
+        election: Election,
+    },
     /// One paper from the box, as read out; its number is its place among the papers entered.
-    PaperEntered { paper: Paper },
+    PaperEntered {
+        paper: Paper,
+    },
     /// A paper entered by mistake or wrongly; `number` is 1-based, as counted at the table.
-    PaperVoided { number: u32, reason: String },
+    PaperVoided {
+        number: u32,
+        reason: String,
+    },
     /// Allows one correction of the definition although papers were entered.
-    DefinitionUnlocked { reason: String },
+    DefinitionUnlocked {
+        reason: String,
+    },
     /// No entry, void or redefinition until unlocked.
     ResultsLocked,
-    ResultsUnlocked { reason: String },
+    ResultsUnlocked {
+        reason: String,
+    },
     /// R7: the officer drew lots for the tied seats of a contest and records who won.
-    LotDrawn { contest: String, winners: Vec<String> },
+    LotDrawn {
+        contest: String,
+        winners: Vec<String>,
+    },
 }
 
 mod event_de {
@@ -135,18 +149,26 @@ mod event_de {
             let kind: String = map.next_value()?;
             let rest = MapAccessDeserializer::new(map);
             Ok(match kind.as_str() {
-                "election_defined" => Event::ElectionDefined { election: ElectionDefined::deserialize(rest)?.election },
-                "paper_entered" => Event::PaperEntered { paper: PaperEntered::deserialize(rest)?.paper },
+                "election_defined" => Event::ElectionDefined {
+                    election: ElectionDefined::deserialize(rest)?.election,
+                },
+                "paper_entered" => Event::PaperEntered {
+                    paper: PaperEntered::deserialize(rest)?.paper,
+                },
                 "paper_voided" => {
                     let PaperVoided { number, reason } = PaperVoided::deserialize(rest)?;
                     Event::PaperVoided { number, reason }
                 }
-                "definition_unlocked" => Event::DefinitionUnlocked { reason: Reason::deserialize(rest)?.reason },
+                "definition_unlocked" => Event::DefinitionUnlocked {
+                    reason: Reason::deserialize(rest)?.reason,
+                },
                 "results_locked" => {
                     Nothing::deserialize(rest)?;
                     Event::ResultsLocked
                 }
-                "results_unlocked" => Event::ResultsUnlocked { reason: Reason::deserialize(rest)?.reason },
+                "results_unlocked" => Event::ResultsUnlocked {
+                    reason: Reason::deserialize(rest)?.reason,
+                },
                 "lot_drawn" => {
                     let LotDrawn { contest, winners } = LotDrawn::deserialize(rest)?;
                     Event::LotDrawn { contest, winners }
@@ -157,8 +179,12 @@ mod event_de {
     }
 
     /// `object` written again with `"type"` first, then read by the fast path.
-    fn read_type_first<E: de::Error>(mut object: serde_json::Map<String, serde_json::Value>) -> Result<Event, E> {
-        let kind = object.remove("type").ok_or_else(|| E::missing_field("type"))?;
+    fn read_type_first<E: de::Error>(
+        mut object: serde_json::Map<String, serde_json::Value>,
+    ) -> Result<Event, E> {
+        let kind = object
+            .remove("type")
+            .ok_or_else(|| E::missing_field("type"))?;
         let rest = serde_json::Value::Object(object).to_string();
         // `rest` is `{...}`: its fields (with the closing brace) go after the type.
         let fields = rest.strip_prefix('{').unwrap_or(&rest);
@@ -195,7 +221,8 @@ pub struct LogEntry {
 impl LogEntry {
     /// Hex SHA-256 over the entry's deterministic JSON bytes.
     pub fn hash(&self) -> String {
-        let bytes = serde_json::to_vec(self).expect("an entry always serializes: no non-string map keys");
+        let bytes =
+            serde_json::to_vec(self).expect("an entry always serializes: no non-string map keys");
         sha256_hex(&bytes)
     }
 }
@@ -301,9 +328,13 @@ impl Replay {
                 // A correction must still read every paper already entered, voided ones too:
                 // they stay in the record and in every export.
                 for entered in &self.papers {
-                    let problems = check_paper(election, paper_index(entered.number), &entered.paper);
+                    let problems =
+                        check_paper(election, paper_index(entered.number), &entered.paper);
                     if !problems.is_empty() {
-                        return Err(LogError::RedefinitionBreaksPaper { number: entered.number, problems });
+                        return Err(LogError::RedefinitionBreaksPaper {
+                            number: entered.number,
+                            problems,
+                        });
                     }
                 }
                 Ok(())
@@ -326,7 +357,9 @@ impl Replay {
                     return Err(LogError::ResultsLocked);
                 }
                 require_reason(reason)?;
-                let entered = self.paper(*number).ok_or(LogError::UnknownPaper { number: *number })?;
+                let entered = self
+                    .paper(*number)
+                    .ok_or(LogError::UnknownPaper { number: *number })?;
                 if entered.voided.is_some() {
                     return Err(LogError::AlreadyVoided { number: *number });
                 }
@@ -361,7 +394,9 @@ impl Replay {
             Event::LotDrawn { contest, winners } => {
                 let election = self.election.as_ref().ok_or(LogError::NoElection)?;
                 let Some(defined) = election.contests.iter().find(|c| &c.id == contest) else {
-                    return Err(LogError::UnknownContest { contest: contest.clone() });
+                    return Err(LogError::UnknownContest {
+                        contest: contest.clone(),
+                    });
                 };
                 if winners.is_empty() {
                     return Err(LogError::NoWinners);
@@ -369,7 +404,9 @@ impl Replay {
                 for winner in winners {
                     let printed = defined.candidates.iter().any(|c| &c.id == winner);
                     if !printed && !winner.starts_with(crate::check::WRITE_IN_PREFIX) {
-                        return Err(LogError::UnknownWinner { winner: winner.clone() });
+                        return Err(LogError::UnknownWinner {
+                            winner: winner.clone(),
+                        });
                     }
                 }
                 Ok(())
@@ -392,7 +429,11 @@ impl Replay {
             }
             Event::PaperEntered { paper } => {
                 let number = self.papers.len() as u32 + 1;
-                self.papers.push(EnteredPaper { number, paper, voided: None });
+                self.papers.push(EnteredPaper {
+                    number,
+                    paper,
+                    voided: None,
+                });
                 self.n_live_papers += 1;
                 self.definition_unlocked = false;
             }
@@ -427,35 +468,60 @@ fn require_reason(reason: &str) -> Result<(), LogError> {
 pub enum LogError {
     /// A paper, lock or lot before any definition.
     NoElection,
-    InvalidElection { problems: Vec<Problem> },
+    InvalidElection {
+        problems: Vec<Problem>,
+    },
     /// A new definition after the first paper without a `DefinitionUnlocked`.
     DefinitionLocked,
     DefinitionNotLocked,
     /// A corrected definition that a paper already entered does not fit.
-    RedefinitionBreaksPaper { number: u32, problems: Vec<Problem> },
-    InvalidPaper { number: u32, problems: Vec<Problem> },
+    RedefinitionBreaksPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
+    InvalidPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
     /// Entry, void and redefinition wait for `ResultsUnlocked`.
     ResultsLocked,
     ResultsAlreadyLocked,
     ResultsNotLocked,
-    UnknownPaper { number: u32 },
-    AlreadyVoided { number: u32 },
+    UnknownPaper {
+        number: u32,
+    },
+    AlreadyVoided {
+        number: u32,
+    },
     /// A void or an unlock needs a reason for the record.
     MissingReason,
-    UnknownContest { contest: String },
+    UnknownContest {
+        contest: String,
+    },
     NoWinners,
-    UnknownWinner { winner: String },
+    UnknownWinner {
+        winner: String,
+    },
     /// An entry whose `seq` is not the next one (an entry lost or repeated).
-    OutOfSequence { expected: u64, found: u64 },
+    OutOfSequence {
+        expected: u64,
+        found: u64,
+    },
     /// An entry whose `prev` is not the hash of the last entry (the one before was altered).
-    BrokenLink { expected: String, found: String },
+    BrokenLink {
+        expected: String,
+        found: String,
+    },
 }
 
 impl fmt::Display for LogError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         use LogError::*;
         let list = |f: &mut fmt::Formatter<'_>, problems: &[Problem]| {
-            problems.iter().enumerate().try_for_each(|(i, p)| write!(f, "{}{p}", if i > 0 { "; " } else { "" }))
+            problems
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, p)| write!(f, "{}{p}", if i > 0 { "; " } else { "" }))
         };
         match self {
             NoElection => write!(f, "no election is defined yet"),
@@ -463,10 +529,16 @@ impl fmt::Display for LogError {
                 write!(f, "the definition has problems: ")?;
                 list(f, problems)
             }
-            DefinitionLocked => write!(f, "papers were entered: unlock the definition (with a reason) to change it"),
+            DefinitionLocked => write!(
+                f,
+                "papers were entered: unlock the definition (with a reason) to change it"
+            ),
             DefinitionNotLocked => write!(f, "the definition is not locked"),
             RedefinitionBreaksPaper { number, problems } => {
-                write!(f, "paper {number}, already entered, does not fit the new definition: ")?;
+                write!(
+                    f,
+                    "paper {number}, already entered, does not fit the new definition: "
+                )?;
                 list(f, problems)
             }
             InvalidPaper { number, problems } => {
@@ -481,9 +553,15 @@ impl fmt::Display for LogError {
             MissingReason => write!(f, "a reason is needed for the record"),
             UnknownContest { contest } => write!(f, "there is no contest \"{contest}\""),
             NoWinners => write!(f, "a lot needs at least one winner"),
-            UnknownWinner { winner } => write!(f, "\"{winner}\" is not a candidate of this contest"),
-            OutOfSequence { expected, found } => write!(f, "entry {found} where entry {expected} was expected"),
-            BrokenLink { .. } => write!(f, "the entry does not follow the one before (hash differs)"),
+            UnknownWinner { winner } => {
+                write!(f, "\"{winner}\" is not a candidate of this contest")
+            }
+            OutOfSequence { expected, found } => {
+                write!(f, "entry {found} where entry {expected} was expected")
+            }
+            BrokenLink { .. } => {
+                write!(f, "the entry does not follow the one before (hash differs)")
+            }
         }
     }
 }
@@ -517,14 +595,22 @@ impl Log {
     }
 
     pub fn head(&self) -> Head {
-        Head { len: self.entries.len() as u64, hash: self.state.last_hash.clone() }
+        Head {
+            len: self.entries.len() as u64,
+            hash: self.state.last_hash.clone(),
+        }
     }
 
     /// The entry `event` would become, checked but not appended: for a caller that must store
     /// an entry before showing it, then [`Log::push`] it.
     pub fn seal(&self, event: Event, at: impl Into<String>) -> Result<LogEntry, LogError> {
         self.state.check(&event)?;
-        Ok(LogEntry { seq: self.entries.len() as u64, prev: self.state.last_hash.clone(), at: at.into(), event })
+        Ok(LogEntry {
+            seq: self.entries.len() as u64,
+            prev: self.state.last_hash.clone(),
+            at: at.into(),
+            event,
+        })
     }
 
     /// Appends an event, or refuses it and leaves the log as it was.
@@ -545,10 +631,16 @@ impl Log {
     pub fn push_hashed(&mut self, entry: LogEntry, hash: String) -> Result<&LogEntry, LogError> {
         let expected = self.entries.len() as u64;
         if entry.seq != expected {
-            return Err(LogError::OutOfSequence { expected, found: entry.seq });
+            return Err(LogError::OutOfSequence {
+                expected,
+                found: entry.seq,
+            });
         }
         if entry.prev != self.state.last_hash {
-            return Err(LogError::BrokenLink { expected: self.state.last_hash.clone(), found: entry.prev });
+            return Err(LogError::BrokenLink {
+                expected: self.state.last_hash.clone(),
+                found: entry.prev,
+            });
         }
         self.state.check(&entry.event)?;
         self.state.apply(entry.event.clone(), hash);
@@ -560,23 +652,34 @@ impl Log {
     /// out of sequence, not linked to the one before, or not a valid transition; and, when the
     /// `head` written beside the log is given, a log shorter than it or ending elsewhere.
     pub fn restore(entries: impl IntoIterator<Item = LogEntry>, head: Option<&Head>) -> Restored {
-        Log::restore_hashed(entries.into_iter().map(|entry| {
-            let hash = entry.hash();
-            (entry, hash)
-        }), head)
+        Log::restore_hashed(
+            entries.into_iter().map(|entry| {
+                let hash = entry.hash();
+                (entry, hash)
+            }),
+            head,
+        )
     }
 
     /// [`Log::restore`] of entries read from text, each with [`sha256_hex`] of its text.
-    pub fn restore_hashed(entries: impl IntoIterator<Item = (LogEntry, String)>, head: Option<&Head>) -> Restored {
+    pub fn restore_hashed(
+        entries: impl IntoIterator<Item = (LogEntry, String)>,
+        head: Option<&Head>,
+    ) -> Restored {
         let mut log = Log::default();
         for (index, (entry, hash)) in entries.into_iter().enumerate() {
             if let Err(error) = log.push_hashed(entry, hash) {
                 let kind = match error {
-                    LogError::OutOfSequence { expected, found } => BreakKind::Sequence { expected, found },
+                    LogError::OutOfSequence { expected, found } => {
+                        BreakKind::Sequence { expected, found }
+                    }
                     LogError::BrokenLink { .. } => BreakKind::Link,
                     refused => BreakKind::Refused(refused),
                 };
-                return Restored { log, broken: Some(ChainBreak { index, kind }) };
+                return Restored {
+                    log,
+                    broken: Some(ChainBreak { index, kind }),
+                };
             }
         }
         let broken = head.and_then(|head| log.check_head(head));
@@ -588,7 +691,12 @@ impl Log {
     fn check_head(&self, head: &Head) -> Option<ChainBreak> {
         let len = self.entries.len() as u64;
         if len < head.len {
-            return Some(ChainBreak { index: self.entries.len(), kind: BreakKind::Truncated { expected_len: head.len } });
+            return Some(ChainBreak {
+                index: self.entries.len(),
+                kind: BreakKind::Truncated {
+                    expected_len: head.len,
+                },
+            });
         }
         let at_head = head.len.checked_sub(1)?;
         // The hash of the entry the head points at, as it was when it was pushed.
@@ -596,8 +704,10 @@ impl Log {
             Some(next) => next.prev.clone(),
             None => self.state.last_hash.clone(),
         };
-        (hash_at_head != head.hash)
-            .then(|| ChainBreak { index: (head.len - 1) as usize, kind: BreakKind::HeadMismatch })
+        (hash_at_head != head.hash).then(|| ChainBreak {
+            index: (head.len - 1) as usize,
+            kind: BreakKind::HeadMismatch,
+        })
     }
 }
 
@@ -637,9 +747,13 @@ impl fmt::Display for ChainBreak {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(f, "entry {}: ", self.index)?;
         match &self.kind {
-            BreakKind::Sequence { expected, found } => write!(f, "entry {found} found where {expected} was expected"),
+            BreakKind::Sequence { expected, found } => {
+                write!(f, "entry {found} found where {expected} was expected")
+            }
             BreakKind::Link => write!(f, "the entry before it was altered"),
-            BreakKind::Truncated { expected_len } => write!(f, "the log ends early ({expected_len} entries recorded)"),
+            BreakKind::Truncated { expected_len } => {
+                write!(f, "the log ends early ({expected_len} entries recorded)")
+            }
             BreakKind::HeadMismatch => write!(f, "the last entry differs from the one recorded"),
             BreakKind::Unreadable { message } => write!(f, "unreadable: {message}"),
             BreakKind::Refused(error) => write!(f, "{error}"),
@@ -660,18 +774,27 @@ pub fn verify_chain(entries: &[LogEntry]) -> ChainCheck {
     for (index, entry) in entries.iter().enumerate() {
         let expected = index as u64;
         let kind = if entry.seq != expected {
-            Some(BreakKind::Sequence { expected, found: entry.seq })
+            Some(BreakKind::Sequence {
+                expected,
+                found: entry.seq,
+            })
         } else if entry.prev != prev {
             Some(BreakKind::Link)
         } else {
             None
         };
         if let Some(kind) = kind {
-            return ChainCheck { n_valid: index, broken: Some(ChainBreak { index, kind }) };
+            return ChainCheck {
+                n_valid: index,
+                broken: Some(ChainBreak { index, kind }),
+            };
         }
         prev = entry.hash();
     }
-    ChainCheck { n_valid: entries.len(), broken: None }
+    ChainCheck {
+        n_valid: entries.len(),
+        broken: None,
+    }
 }
 
 /// The state after `entries`, or the first break. Strict: for a log that must be whole (a file

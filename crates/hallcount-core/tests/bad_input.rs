@@ -2,8 +2,8 @@
 //! files that cannot be read, the line and column; for papers, the paper's number).
 
 use hallcount_core::{
-    check_election, check_paper, parse_ballots, parse_election, Election, LoadError, LoadErrorKind, Paper,
-    ProblemKind,
+    check_election, check_paper, parse_ballots, parse_election, Election, LoadError, LoadErrorKind,
+    Paper, ProblemKind,
 };
 use serde_json::{json, Value};
 
@@ -53,7 +53,8 @@ fn the_good_election_has_no_problem() {
 
 #[test]
 fn not_json_names_line_and_column() {
-    let error = parse_election("{\n  \"format\": \"hallcount/election@1\",\n  \"title\": }").unwrap_err();
+    let error =
+        parse_election("{\n  \"format\": \"hallcount/election@1\",\n  \"title\": }").unwrap_err();
     assert_eq!(error.kind, LoadErrorKind::Syntax);
     assert_eq!((error.line, error.column), (3, 12));
     assert_names(&error, &["line 3, column 12"]);
@@ -76,7 +77,15 @@ fn unknown_version_is_refused() {
     let text = serde_json::to_string_pretty(&value).unwrap();
     let error = parse_election(&text).unwrap_err();
     assert_eq!(error.kind, LoadErrorKind::Format);
-    assert_names(&error, &["format:", "hallcount/election@2", "hallcount/election@1", "line "]);
+    assert_names(
+        &error,
+        &[
+            "format:",
+            "hallcount/election@2",
+            "hallcount/election@1",
+            "line ",
+        ],
+    );
     let line = text.lines().nth(error.line - 1).unwrap();
     assert_eq!(line.chars().nth(error.column - 1), Some('"'), "{line}");
     assert!(line.contains("\"format\""), "{line}");
@@ -86,13 +95,26 @@ fn unknown_version_is_refused() {
 fn unknown_format_is_refused() {
     let error = parse_ballots("{\"format\": \"votes/v9\", \"ballots\": []}").unwrap_err();
     assert_eq!(error.kind, LoadErrorKind::Format);
-    assert_names(&error, &["format:", "unknown format \"votes/v9\"", "hallcount/ballots@1"]);
+    assert_names(
+        &error,
+        &[
+            "format:",
+            "unknown format \"votes/v9\"",
+            "hallcount/ballots@1",
+        ],
+    );
 }
 
 #[test]
 fn a_file_of_another_kind_is_named() {
     let error = parse_ballots(&good_election().to_string()).unwrap_err();
-    assert_names(&error, &["this is a \"hallcount/election@1\" file", "expected \"hallcount/ballots@1\""]);
+    assert_names(
+        &error,
+        &[
+            "this is a \"hallcount/election@1\" file",
+            "expected \"hallcount/ballots@1\"",
+        ],
+    );
 }
 
 #[test]
@@ -111,7 +133,10 @@ fn unknown_field_names_its_path() {
     let error = load_error(&value);
     assert_eq!(error.kind, LoadErrorKind::Shape);
     assert_eq!(error.path, "contests[1].seets");
-    assert_names(&error, &["contests[1].seets: unknown field `seets`", "line "]);
+    assert_names(
+        &error,
+        &["contests[1].seets: unknown field `seets`", "line "],
+    );
 }
 
 #[test]
@@ -120,17 +145,30 @@ fn unknown_base_names_its_path() {
     value["contests"][1]["threshold"]["of"] = json!("valid_ballots");
     let error = load_error(&value);
     assert_eq!(error.path, "contests[1].threshold.of");
-    assert_names(&error, &["contests[1].threshold.of: unknown variant `valid_ballots`", "`cast_non_blank`", "line "]);
+    assert_names(
+        &error,
+        &[
+            "contests[1].threshold.of: unknown variant `valid_ballots`",
+            "`cast_non_blank`",
+            "line ",
+        ],
+    );
 }
 
 #[test]
 fn unknown_rule_names_its_path() {
     let mut value = good_election();
     value["contests"][0]["ties"] = json!("coin");
-    assert_names(&load_error(&value), &["contests[0].ties", "`fewer_against_then_runoff`"]);
+    assert_names(
+        &load_error(&value),
+        &["contests[0].ties", "`fewer_against_then_runoff`"],
+    );
     let mut value = good_election();
     value["contests"][0]["shortfall"] = json!({ "rule": "again" });
-    assert_names(&load_error(&value), &["contests[0].shortfall.rule", "`leave_vacant`"]);
+    assert_names(
+        &load_error(&value),
+        &["contests[0].shortfall.rule", "`leave_vacant`"],
+    );
     let mut value = good_election();
     value["collected_limit"] = json!("signed");
     assert_names(&load_error(&value), &["collected_limit", "`present`"]);
@@ -138,7 +176,12 @@ fn unknown_rule_names_its_path() {
 
 #[test]
 fn bad_fraction_names_its_path() {
-    for (fraction, says) in [("3/2", "at most 1"), ("0/3", "more than 0"), ("1/0", "more than 0"), ("half", "not a fraction")] {
+    for (fraction, says) in [
+        ("3/2", "at most 1"),
+        ("0/3", "more than 0"),
+        ("1/0", "more than 0"),
+        ("half", "not a fraction"),
+    ] {
         let mut value = good_election();
         value["quorum"]["at_least"] = json!(fraction);
         let error = load_error(&value);
@@ -154,10 +197,19 @@ fn threshold_with_both_or_no_comparison_is_refused() {
     assert_names(&load_error(&value), &["contests[0].threshold", "not both"]);
     let mut value = good_election();
     value["contests"][0]["threshold"] = json!({ "of": "present" });
-    assert_names(&load_error(&value), &["contests[0].threshold", "needs \"more_than\" or \"at_least\""]);
+    assert_names(
+        &load_error(&value),
+        &[
+            "contests[0].threshold",
+            "needs \"more_than\" or \"at_least\"",
+        ],
+    );
     let mut value = good_election();
     value["contests"][0]["threshold"] = json!({ "of": "none", "at_least": "1/2" });
-    assert_names(&load_error(&value), &["contests[0].threshold", "takes no fraction"]);
+    assert_names(
+        &load_error(&value),
+        &["contests[0].threshold", "takes no fraction"],
+    );
 }
 
 #[test]
@@ -169,8 +221,14 @@ fn wrong_type_and_missing_field_name_their_path() {
     value["delegates"]["present"] = json!(-1);
     assert_names(&load_error(&value), &["delegates.present"]);
     let mut value = good_election();
-    value["contests"][0].as_object_mut().unwrap().remove("office");
-    assert_names(&load_error(&value), &["contests[0]", "missing field `office`"]);
+    value["contests"][0]
+        .as_object_mut()
+        .unwrap()
+        .remove("office");
+    assert_names(
+        &load_error(&value),
+        &["contests[0]", "missing field `office`"],
+    );
 }
 
 #[test]
@@ -184,13 +242,17 @@ fn unknown_mark_names_the_paper_and_cell() {
 
 #[test]
 fn trailing_garbage_is_refused() {
-    let error = parse_ballots("{\"format\": \"hallcount/ballots@1\", \"ballots\": []} x").unwrap_err();
+    let error =
+        parse_ballots("{\"format\": \"hallcount/ballots@1\", \"ballots\": []} x").unwrap_err();
     assert_eq!(error.kind, LoadErrorKind::Syntax);
     assert_names(&error, &["line 1"]);
 }
 
 fn kinds(election: &Election) -> Vec<(String, ProblemKind)> {
-    check_election(election).into_iter().map(|p| (p.path, p.kind)).collect()
+    check_election(election)
+        .into_iter()
+        .map(|p| (p.path, p.kind))
+        .collect()
 }
 
 #[test]
@@ -203,7 +265,8 @@ fn every_problem_of_a_definition_is_listed() {
         v["contests"][0]["seats"] = json!(0);
         v["contests"][0]["round_of"] = json!("chair");
         v["contests"][0]["threshold"] = json!({ "of": "valid", "more_than": "1/1" });
-        v["contests"][0]["shortfall"] = json!({ "rule": "leave_vacant", "extra": 2, "floor": { "of": "none" } });
+        v["contests"][0]["shortfall"] =
+            json!({ "rule": "leave_vacant", "extra": 2, "floor": { "of": "none" } });
         v["contests"][1]["id"] = json!("chair");
         v["contests"][1]["candidates"][1]["id"] = json!("A");
         v["contests"][1]["candidates"][0]["name"] = json!("");
@@ -211,22 +274,54 @@ fn every_problem_of_a_definition_is_listed() {
     let found = kinds(&election);
     let expected = [
         ("title", ProblemKind::Empty { what: "title" }),
-        ("date", ProblemKind::BadDate { date: "25/11/2026".into() }),
+        (
+            "date",
+            ProblemKind::BadDate {
+                date: "25/11/2026".into(),
+            },
+        ),
         ("delegates.entitled", ProblemKind::NoEntitled),
-        ("delegates.present", ProblemKind::PresentOverEntitled { present: 3, entitled: 0 }),
+        (
+            "delegates.present",
+            ProblemKind::PresentOverEntitled {
+                present: 3,
+                entitled: 0,
+            },
+        ),
         ("round", ProblemKind::RoundZero),
         ("contests[0].seats", ProblemKind::NoSeats),
         ("contests[0].threshold", ProblemKind::UnreachableThreshold),
-        ("contests[0].shortfall.extra", ProblemKind::ShortfallSettingUnused { setting: "extra" }),
-        ("contests[0].shortfall.floor", ProblemKind::ShortfallSettingUnused { setting: "floor" }),
-        ("contests[0].shortfall.floor", ProblemKind::FloorWithoutFraction),
+        (
+            "contests[0].shortfall.extra",
+            ProblemKind::ShortfallSettingUnused { setting: "extra" },
+        ),
+        (
+            "contests[0].shortfall.floor",
+            ProblemKind::ShortfallSettingUnused { setting: "floor" },
+        ),
+        (
+            "contests[0].shortfall.floor",
+            ProblemKind::FloorWithoutFraction,
+        ),
         ("contests[0].round_of", ProblemKind::RoundOfInFirstRound),
-        ("contests[1].id", ProblemKind::DuplicateId { id: "chair".into() }),
-        ("contests[1].candidates[0].name", ProblemKind::Empty { what: "name" }),
-        ("contests[1].candidates[1].id", ProblemKind::DuplicateId { id: "A".into() }),
+        (
+            "contests[1].id",
+            ProblemKind::DuplicateId { id: "chair".into() },
+        ),
+        (
+            "contests[1].candidates[0].name",
+            ProblemKind::Empty { what: "name" },
+        ),
+        (
+            "contests[1].candidates[1].id",
+            ProblemKind::DuplicateId { id: "A".into() },
+        ),
     ];
     for (path, kind) in &expected {
-        assert!(found.contains(&(path.to_string(), kind.clone())), "missing {path}: {kind}\nfound {found:?}");
+        assert!(
+            found.contains(&(path.to_string(), kind.clone())),
+            "missing {path}: {kind}\nfound {found:?}"
+        );
     }
     assert_eq!(found.len(), expected.len(), "{found:?}");
 }
@@ -241,7 +336,9 @@ fn contest_problems() {
     assert!(found.contains(&("contests[0].candidates".into(), ProblemKind::NoCandidates)));
     assert!(found.contains(&(
         "contests[1].candidates[0].id".into(),
-        ProblemKind::ReservedId { id: "write_in:Ann".into() }
+        ProblemKind::ReservedId {
+            id: "write_in:Ann".into()
+        }
     )));
     let message = check_election(&election)[0].to_string();
     assert!(message.starts_with("contests[0].candidates: "), "{message}");
@@ -252,7 +349,9 @@ fn rounds_need_round_of_and_only_there() {
     let second = election_with(|v| v["round"] = json!(2));
     let found = kinds(&second);
     assert_eq!(found.len(), 2);
-    assert!(found.iter().all(|(path, kind)| path.ends_with(".round_of") && *kind == ProblemKind::MissingRoundOf));
+    assert!(found
+        .iter()
+        .all(|(path, kind)| path.ends_with(".round_of") && *kind == ProblemKind::MissingRoundOf));
     let second = election_with(|v| {
         v["round"] = json!(2);
         v["contests"][0]["round_of"] = json!("chair");
@@ -288,5 +387,12 @@ fn paper_problems_name_the_paper_number() {
         check_paper(&election, 0, &rejected)[0].to_string(),
         "ballots[0].rejected: paper 1: a rejected paper needs a reason"
     );
-    assert_eq!(check_paper(&election, 0, &paper(json!({ "rejected": "identifying mark" }))), vec![]);
+    assert_eq!(
+        check_paper(
+            &election,
+            0,
+            &paper(json!({ "rejected": "identifying mark" }))
+        ),
+        vec![]
+    );
 }

@@ -9,7 +9,9 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
-use hallcount_core::{check_election, check_paper, parse_ballots, parse_election, propose_next_round, tally};
+use hallcount_core::{
+    check_election, check_paper, parse_ballots, parse_election, propose_next_round, tally,
+};
 use serde_json::Value;
 
 fn cases_dir() -> PathBuf {
@@ -36,12 +38,19 @@ fn compare(path: &Path, actual: Option<String>, bless: bool) -> Option<String> {
     }
     match (actual, path.exists()) {
         (None, false) => None,
-        (None, true) => Some(format!("{}: expected no such file (nothing to propose)", path.display())),
-        (Some(_), false) => Some(format!("{}: missing (run with BLESS=1, then check it by hand)", path.display())),
+        (None, true) => Some(format!(
+            "{}: expected no such file (nothing to propose)",
+            path.display()
+        )),
+        (Some(_), false) => Some(format!(
+            "{}: missing (run with BLESS=1, then check it by hand)",
+            path.display()
+        )),
         (Some(actual), true) => {
             let expected: Value = serde_json::from_str(&read(path)).expect("expectation is JSON");
             let actual_value: Value = serde_json::from_str(&actual).expect("output is JSON");
-            (expected != actual_value).then(|| format!("{}: differs; actual:\n{actual}", path.display()))
+            (expected != actual_value)
+                .then(|| format!("{}: differs; actual:\n{actual}", path.display()))
         }
     }
 }
@@ -49,17 +58,36 @@ fn compare(path: &Path, actual: Option<String>, bless: bool) -> Option<String> {
 fn run_case(dir: &Path, bless: bool) -> Vec<String> {
     let election = parse_election(&read(&dir.join("election.json"))).expect("election parses");
     let ballots = parse_ballots(&read(&dir.join("ballots.json"))).expect("ballots parse");
-    let mut failures: Vec<String> = check_election(&election).iter().map(|p| format!("election: {p}")).collect();
+    let mut failures: Vec<String> = check_election(&election)
+        .iter()
+        .map(|p| format!("election: {p}"))
+        .collect();
     for (index, paper) in ballots.ballots.iter().enumerate() {
-        failures.extend(check_paper(&election, index, paper).iter().map(|p| format!("ballots: {p}")));
+        failures.extend(
+            check_paper(&election, index, paper)
+                .iter()
+                .map(|p| format!("ballots: {p}")),
+        );
     }
     let result = tally(&election, &ballots.ballots);
-    failures.extend(compare(&dir.join("expect.json"), Some(pretty(&result)), bless));
+    failures.extend(compare(
+        &dir.join("expect.json"),
+        Some(pretty(&result)),
+        bless,
+    ));
     let next = propose_next_round(&election, &result);
     if let Some(next) = &next {
-        failures.extend(check_election(next).iter().map(|p| format!("next round: {p}")));
+        failures.extend(
+            check_election(next)
+                .iter()
+                .map(|p| format!("next round: {p}")),
+        );
     }
-    failures.extend(compare(&dir.join("next_round.json"), next.as_ref().map(pretty), bless));
+    failures.extend(compare(
+        &dir.join("next_round.json"),
+        next.as_ref().map(pretty),
+        bless,
+    ));
     failures
 }
 
@@ -75,8 +103,21 @@ fn every_case_gives_its_expected_tally() {
     assert!(dirs.len() >= 30, "only {} cases", dirs.len());
     let mut failures = Vec::new();
     for dir in &dirs {
-        let name = dir.file_name().unwrap_or_default().to_string_lossy().into_owned();
-        failures.extend(run_case(dir, bless).into_iter().map(|f| format!("[{name}] {f}")));
+        let name = dir
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        failures.extend(
+            run_case(dir, bless)
+                .into_iter()
+                .map(|f| format!("[{name}] {f}")),
+        );
     }
-    assert!(failures.is_empty(), "{} failure(s):\n{}", failures.len(), failures.join("\n\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failure(s):\n{}",
+        failures.len(),
+        failures.join("\n\n")
+    );
 }

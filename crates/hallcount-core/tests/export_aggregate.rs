@@ -4,10 +4,18 @@
 mod export_common;
 
 use export_common::*;
-use hallcount_core::export::{aggregate, roll_up_csv, verify_result, FileVerdict, OpenCause, ResultFile, VerifyError};
+use hallcount_core::export::{
+    aggregate, roll_up_csv, verify_result, FileVerdict, OpenCause, ResultFile, VerifyError,
+};
 use hallcount_core::{Base, Candidate, Event, Mark, Paper, Threshold};
 
-fn verified(name: &str, text: &str) -> (String, Result<hallcount_core::export::VerifiedResult, VerifyError>) {
+fn verified(
+    name: &str,
+    text: &str,
+) -> (
+    String,
+    Result<hallcount_core::export::VerifiedResult, VerifyError>,
+) {
     (name.to_string(), verify_result(text.as_bytes()))
 }
 
@@ -23,23 +31,54 @@ fn three_villages_are_summed_per_office() {
     let roll_up = aggregate(inputs, None);
     assert_eq!(roll_up.n_counted(), 3);
     assert_eq!(roll_up.n_left_out(), 0);
-    let villages: Vec<&str> = roll_up.meetings.iter().map(|m| m.village.as_str()).collect();
+    let villages: Vec<&str> = roll_up
+        .meetings
+        .iter()
+        .map(|m| m.village.as_str())
+        .collect();
     assert_eq!(villages, ["大坑社區", "新圍村", "赤坑社區"]);
 
     let chair = &roll_up.totals[0];
-    assert_eq!((chair.office.as_str(), chair.seats, chair.elected, chair.open_seats), ("主席", 3, 3, 0));
+    assert_eq!(
+        (
+            chair.office.as_str(),
+            chair.seats,
+            chair.elected,
+            chair.open_seats
+        ),
+        ("主席", 3, 3, 0)
+    );
     let exec = &roll_up.totals[1];
-    assert_eq!((exec.office.as_str(), exec.seats, exec.elected, exec.open_seats), ("執行委員", 9, 3, 6));
+    assert_eq!(
+        (
+            exec.office.as_str(),
+            exec.seats,
+            exec.elected,
+            exec.open_seats
+        ),
+        ("執行委員", 9, 3, 6)
+    );
     assert_eq!(exec.open.len(), 3);
-    assert!(exec.open.iter().all(|open| open.seats == 2 && open.cause == OpenCause::Vacant));
+    assert!(exec
+        .open
+        .iter()
+        .all(|open| open.seats == 2 && open.cause == OpenCause::Vacant));
     assert_eq!(roll_up.meetings[0].offices[1].elected, ["李美華"]);
 }
 
 #[test]
 fn the_same_file_twice_counts_once() {
     let text = signed_village("赤坑社區", 1);
-    let roll_up = aggregate(vec![verified("a.json", &text), verified("copy of a.json", &text)], None);
-    assert_eq!(roll_up.files[1].verdict, FileVerdict::Duplicate { of_file: "a.json".into() });
+    let roll_up = aggregate(
+        vec![verified("a.json", &text), verified("copy of a.json", &text)],
+        None,
+    );
+    assert_eq!(
+        roll_up.files[1].verdict,
+        FileVerdict::Duplicate {
+            of_file: "a.json".into()
+        }
+    );
     assert_eq!(roll_up.meetings.len(), 1);
     assert_eq!(roll_up.totals[0].seats, 1);
 }
@@ -49,15 +88,32 @@ fn two_different_files_for_one_election_are_a_conflict_and_neither_counts() {
     let full = signed_village("赤坑社區", 1);
     let mut papers = village_papers();
     papers.pop();
-    let shorter = ResultFile::sign(payload_of(&meeting_log(village_election("赤坑社區"), papers)), &signer(1)).to_json();
+    let shorter = ResultFile::sign(
+        payload_of(&meeting_log(village_election("赤坑社區"), papers)),
+        &signer(1),
+    )
+    .to_json();
     let other_village = signed_village("大坑社區", 2);
     let roll_up = aggregate(
-        vec![verified("a.json", &full), verified("b.json", &other_village), verified("a2.json", &shorter)],
+        vec![
+            verified("a.json", &full),
+            verified("b.json", &other_village),
+            verified("a2.json", &shorter),
+        ],
         None,
     );
-    assert!(matches!(roll_up.files[0].verdict, FileVerdict::Conflict { .. }));
-    assert!(matches!(roll_up.files[1].verdict, FileVerdict::Counted { .. }));
-    assert!(matches!(roll_up.files[2].verdict, FileVerdict::Conflict { .. }));
+    assert!(matches!(
+        roll_up.files[0].verdict,
+        FileVerdict::Conflict { .. }
+    ));
+    assert!(matches!(
+        roll_up.files[1].verdict,
+        FileVerdict::Counted { .. }
+    ));
+    assert!(matches!(
+        roll_up.files[2].verdict,
+        FileVerdict::Conflict { .. }
+    ));
     assert_eq!(roll_up.meetings.len(), 1);
     assert_eq!(roll_up.meetings[0].place, "大坑社區");
 }
@@ -67,11 +123,21 @@ fn a_failed_file_is_listed_and_left_out() {
     let good = signed_village("赤坑社區", 1);
     let tampered = good.replacen("李美華", "李美娟", 1);
     let roll_up = aggregate(
-        vec![verified("good.json", &good), verified("tampered.json", &tampered), verified("junk.json", "not json")],
+        vec![
+            verified("good.json", &good),
+            verified("tampered.json", &tampered),
+            verified("junk.json", "not json"),
+        ],
         None,
     );
-    assert!(matches!(roll_up.files[1].verdict, FileVerdict::Failed(VerifyError::BadSignature(_))));
-    assert!(matches!(roll_up.files[2].verdict, FileVerdict::Failed(VerifyError::DamagedJson(_))));
+    assert!(matches!(
+        roll_up.files[1].verdict,
+        FileVerdict::Failed(VerifyError::BadSignature(_))
+    ));
+    assert!(matches!(
+        roll_up.files[2].verdict,
+        FileVerdict::Failed(VerifyError::DamagedJson(_))
+    ));
     assert_eq!(roll_up.n_left_out(), 2);
     assert_eq!(roll_up.meetings.len(), 1);
 
@@ -95,10 +161,19 @@ fn a_later_round_fills_the_office_it_names() {
     contest.round_of = Some("exec".into());
     contest.seats = 2;
     contest.candidates = vec![
-        Candidate { id: "B".into(), name: "陳少芬".into() },
-        Candidate { id: "C".into(), name: "黃玉蓮".into() },
+        Candidate {
+            id: "B".into(),
+            name: "陳少芬".into(),
+        },
+        Candidate {
+            id: "C".into(),
+            name: "黃玉蓮".into(),
+        },
     ];
-    contest.threshold = Threshold { of: Base::None, comparison: None };
+    contest.threshold = Threshold {
+        of: Base::None,
+        comparison: None,
+    };
     second.contests = vec![contest];
     let papers: Vec<Paper> = (0..8)
         .map(|i| {
@@ -111,16 +186,29 @@ fn a_later_round_fills_the_office_it_names() {
             paper
         })
         .collect();
-    let round_two = ResultFile::sign(payload_of(&meeting_log(second, papers)), &signer(1)).to_json();
+    let round_two =
+        ResultFile::sign(payload_of(&meeting_log(second, papers)), &signer(1)).to_json();
     let round_one = signed_village("赤坑社區", 1);
 
-    let roll_up = aggregate(vec![verified("r2.json", &round_two), verified("r1.json", &round_one)], None);
+    let roll_up = aggregate(
+        vec![
+            verified("r2.json", &round_two),
+            verified("r1.json", &round_one),
+        ],
+        None,
+    );
     assert_eq!(roll_up.n_counted(), 2);
     let meeting = &roll_up.meetings[0];
-    assert_eq!(meeting.ballots.iter().map(|b| b.round).collect::<Vec<_>>(), [1, 2]);
+    assert_eq!(
+        meeting.ballots.iter().map(|b| b.round).collect::<Vec<_>>(),
+        [1, 2]
+    );
     let exec = &meeting.offices[1];
     assert_eq!(exec.elected, ["李美華", "陳少芬", "黃玉蓮"]);
-    assert_eq!((exec.open_seats, exec.open_cause, exec.rounds), (0, None, 2));
+    assert_eq!(
+        (exec.open_seats, exec.open_cause, exec.rounds),
+        (0, None, 2)
+    );
     assert_eq!(roll_up.totals[1].elected, 3);
     assert_eq!(roll_up.totals[1].seats, 3);
 }
@@ -132,33 +220,67 @@ fn a_recorded_lot_fills_the_tied_seat() {
     let mut election = village_election("赤坑社區");
     election.contests.truncate(1);
     let chair = &mut election.contests[0];
-    chair.candidates.push(Candidate { id: "N".into(), name: "陳麗".into() });
-    chair.threshold = Threshold { of: Base::None, comparison: None };
+    chair.candidates.push(Candidate {
+        id: "N".into(),
+        name: "陳麗".into(),
+    });
+    chair.threshold = Threshold {
+        of: Base::None,
+        comparison: None,
+    };
     chair.ties = hallcount_core::TiePolicy::Lot;
     let papers: Vec<Paper> = ["M", "N", "M", "N"]
         .iter()
         .map(|id| {
             let mut paper = Paper::default();
-            paper.contests.entry("chair".into()).or_default().marks.insert(id.to_string(), Mark::For);
+            paper
+                .contests
+                .entry("chair".into())
+                .or_default()
+                .marks
+                .insert(id.to_string(), Mark::For);
             paper
         })
         .collect();
     let signed = |winner: &str| {
-        let mut log = hallcount_core::log_from_ballots(election.clone(), papers.clone(), CREATED).unwrap();
-        log.append(Event::LotDrawn { contest: "chair".into(), winners: vec![winner.into()] }, CREATED).unwrap();
+        let mut log =
+            hallcount_core::log_from_ballots(election.clone(), papers.clone(), CREATED).unwrap();
+        log.append(
+            Event::LotDrawn {
+                contest: "chair".into(),
+                winners: vec![winner.into()],
+            },
+            CREATED,
+        )
+        .unwrap();
         let payload = payload_of(&log);
         assert_eq!(payload.lots.len(), 1);
-        assert_eq!(payload.tally.contests[0].open.reason, Some(hallcount_core::OpenReason::LotRequired));
+        assert_eq!(
+            payload.tally.contests[0].open.reason,
+            Some(hallcount_core::OpenReason::LotRequired)
+        );
         ResultFile::sign(payload, &signer(1)).to_json()
     };
 
     let roll_up = aggregate(vec![verified("lot.json", &signed("N"))], None);
     let chair = &roll_up.meetings[0].offices[0];
-    assert_eq!((chair.elected.clone(), chair.open_seats, chair.open_cause), (vec!["陳麗".to_string()], 0, None));
+    assert_eq!(
+        (chair.elected.clone(), chair.open_seats, chair.open_cause),
+        (vec!["陳麗".to_string()], 0, None)
+    );
 
-    let without = aggregate(vec![verified("no-lot.json", &signed_without_lot(&election, &papers))], None);
+    let without = aggregate(
+        vec![verified(
+            "no-lot.json",
+            &signed_without_lot(&election, &papers),
+        )],
+        None,
+    );
     let chair = &without.meetings[0].offices[0];
-    assert_eq!((chair.open_seats, chair.open_cause), (1, Some(OpenCause::Lot)));
+    assert_eq!(
+        (chair.open_seats, chair.open_cause),
+        (1, Some(OpenCause::Lot))
+    );
     assert_eq!(chair.open_candidates, ["李美華", "陳麗"]);
 }
 

@@ -26,20 +26,37 @@ fn every_byte_of_a_small_file_changed_is_reported() {
     let n_checked: usize = std::thread::scope(|scope| {
         let workers: Vec<_> = positions
             .chunks(original.len().div_ceil(n_threads))
-            .map(|chunk| scope.spawn(|| chunk.iter().map(|&position| change_one_byte(&original, position)).sum::<usize>()))
+            .map(|chunk| {
+                scope.spawn(|| {
+                    chunk
+                        .iter()
+                        .map(|&position| change_one_byte(&original, position))
+                        .sum::<usize>()
+                })
+            })
             .collect();
-        workers.into_iter().map(|worker| worker.join().expect("a checker thread")).sum()
+        workers
+            .into_iter()
+            .map(|worker| worker.join().expect("a checker thread"))
+            .sum()
     });
     let mut appended = original.clone();
     appended.push(b'\n');
     assert_refused(&appended, "a newline appended");
-    assert!(n_checked > original.len() * 4, "{n_checked} changes checked");
+    assert!(
+        n_checked > original.len() * 4,
+        "{n_checked} changes checked"
+    );
 }
 
 /// The changes at one position; returns how many were checked.
 fn change_one_byte(original: &[u8], position: usize) -> usize {
     let mut n_checked = 0;
-    let case = if original[position].is_ascii_alphabetic() { 0x20 } else { 0x00 };
+    let case = if original[position].is_ascii_alphabetic() {
+        0x20
+    } else {
+        0x00
+    };
     for flip in [0x01u8, 0x80, case].into_iter().filter(|&flip| flip != 0) {
         let mut changed = original.to_vec();
         changed[position] ^= flip;
@@ -61,10 +78,19 @@ fn random_positions_of_a_large_file_changed_are_reported() {
     let election = village_election("大坑社區");
     let papers: Vec<Paper> = (0..1000).map(|i| sample_paper(&election, i)).collect();
     let mut election = election;
-    election.delegates = hallcount_core::Delegates { entitled: 1200, present: 1000 };
+    election.delegates = hallcount_core::Delegates {
+        entitled: 1200,
+        present: 1000,
+    };
     election.ballots_issued = 1000;
-    let original = ResultFile::sign(payload_of(&meeting_log(election, papers)), &signer(3)).to_json().into_bytes();
-    assert!(original.len() > 100_000, "the large file has {} bytes", original.len());
+    let original = ResultFile::sign(payload_of(&meeting_log(election, papers)), &signer(3))
+        .to_json()
+        .into_bytes();
+    assert!(
+        original.len() > 100_000,
+        "the large file has {} bytes",
+        original.len()
+    );
     assert!(verify_result(&original).is_ok());
 
     let mut positions = Positions::new(20261125);
@@ -81,14 +107,23 @@ fn random_positions_of_a_large_file_changed_are_reported() {
 fn a_changed_file_says_why() {
     let original = signed_village("赤坑社區", 7);
     let more_votes = original.replacen("\"for\": 5", "\"for\": 6", 1);
-    assert!(matches!(verify_result(more_votes.as_bytes()), Err(VerifyError::BadSignature(_))));
+    assert!(matches!(
+        verify_result(more_votes.as_bytes()),
+        Err(VerifyError::BadSignature(_))
+    ));
     let file: ResultFile = serde_json::from_str(&original).unwrap();
     let key = &file.signature.public_key;
     let uppercase_key = original.replacen(key.as_str(), &key.to_uppercase(), 1);
     assert_ne!(uppercase_key, original);
-    assert!(matches!(verify_result(uppercase_key.as_bytes()), Err(VerifyError::BadSignature(_))));
+    assert!(matches!(
+        verify_result(uppercase_key.as_bytes()),
+        Err(VerifyError::BadSignature(_))
+    ));
     let extra_space = original.replacen("\"format\": ", "\"format\":  ", 1);
-    assert_eq!(verify_result(extra_space.as_bytes()), Err(VerifyError::Reformatted));
+    assert_eq!(
+        verify_result(extra_space.as_bytes()),
+        Err(VerifyError::Reformatted)
+    );
 }
 
 fn sample_paper(election: &hallcount_core::Election, i: usize) -> Paper {

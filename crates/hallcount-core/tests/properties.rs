@@ -15,7 +15,12 @@ const IDS: [&str; 5] = ["A", "B", "C", "D", "E"];
 const NAMES: [&str; 3] = ["王芳", "Wang", "王 芳"];
 
 fn fraction() -> impl Strategy<Value = Fraction> {
-    (1u32..=4).prop_flat_map(|q| (1..=q).prop_map(move |p| Fraction { numerator: p, denominator: q }))
+    (1u32..=4).prop_flat_map(|q| {
+        (1..=q).prop_map(move |p| Fraction {
+            numerator: p,
+            denominator: q,
+        })
+    })
 }
 
 fn threshold() -> impl Strategy<Value = Threshold> {
@@ -36,42 +41,84 @@ fn threshold() -> impl Strategy<Value = Threshold> {
 }
 
 fn contest(index: usize, min_seats: u32) -> impl Strategy<Value = Contest> {
-    let ties = prop_oneof![Just(TiePolicy::Runoff), Just(TiePolicy::FewerAgainstThenRunoff), Just(TiePolicy::Lot)];
-    let rule = prop_oneof![Just(ShortfallRule::AnotherRound), Just(ShortfallRule::LeaveVacant), Just(ShortfallRule::Repeat)];
-    (min_seats..=4, 1usize..=5, any::<(bool, bool)>(), threshold(), ties, rule, 0u32..=2, prop::option::of(threshold()))
-        .prop_map(move |(seats, n, (allowed, need_mark), threshold, ties, rule, extra, floor)| Contest {
-            id: format!("c{index}"),
-            office: format!("office {index}"),
-            seats,
-            candidates: IDS[..n].iter().map(|id| Candidate { id: id.to_string(), name: id.to_string() }).collect(),
-            write_ins: WriteIns { allowed, need_mark },
-            threshold,
-            ties,
-            shortfall: Shortfall { rule, extra, floor },
-            round_of: None,
-        })
+    let ties = prop_oneof![
+        Just(TiePolicy::Runoff),
+        Just(TiePolicy::FewerAgainstThenRunoff),
+        Just(TiePolicy::Lot)
+    ];
+    let rule = prop_oneof![
+        Just(ShortfallRule::AnotherRound),
+        Just(ShortfallRule::LeaveVacant),
+        Just(ShortfallRule::Repeat)
+    ];
+    (
+        min_seats..=4,
+        1usize..=5,
+        any::<(bool, bool)>(),
+        threshold(),
+        ties,
+        rule,
+        0u32..=2,
+        prop::option::of(threshold()),
+    )
+        .prop_map(
+            move |(seats, n, (allowed, need_mark), threshold, ties, rule, extra, floor)| Contest {
+                id: format!("c{index}"),
+                office: format!("office {index}"),
+                seats,
+                candidates: IDS[..n]
+                    .iter()
+                    .map(|id| Candidate {
+                        id: id.to_string(),
+                        name: id.to_string(),
+                    })
+                    .collect(),
+                write_ins: WriteIns { allowed, need_mark },
+                threshold,
+                ties,
+                shortfall: Shortfall { rule, extra, floor },
+                round_of: None,
+            },
+        )
 }
 
 fn election(min_seats: u32) -> impl Strategy<Value = Election> {
     let quorum = prop::option::of((fraction(), any::<bool>()).prop_map(|(f, more)| {
-        if more { Quorum::MoreThan(f) } else { Quorum::AtLeast(f) }
+        if more {
+            Quorum::MoreThan(f)
+        } else {
+            Quorum::AtLeast(f)
+        }
     }));
-    let contests = (1usize..=3).prop_flat_map(move |n| (0..n).map(|i| contest(i, min_seats)).collect::<Vec<_>>());
-    (0u32..=30, 0u32..=30, 0u32..=40, quorum, any::<bool>(), contests).prop_map(
-        |(entitled, present, issued, quorum, by_present, contests)| Election {
-            format: "hallcount/election@1".into(),
-            title: "t".into(),
-            body: "b".into(),
-            place: "p".into(),
-            date: "2026-11-25".into(),
-            delegates: Delegates { entitled, present },
-            ballots_issued: issued,
-            quorum,
-            collected_limit: if by_present { CollectedLimit::Present } else { CollectedLimit::Issued },
-            round: 1,
-            contests,
-        },
+    let contests = (1usize..=3)
+        .prop_flat_map(move |n| (0..n).map(|i| contest(i, min_seats)).collect::<Vec<_>>());
+    (
+        0u32..=30,
+        0u32..=30,
+        0u32..=40,
+        quorum,
+        any::<bool>(),
+        contests,
     )
+        .prop_map(
+            |(entitled, present, issued, quorum, by_present, contests)| Election {
+                format: "hallcount/election@1".into(),
+                title: "t".into(),
+                body: "b".into(),
+                place: "p".into(),
+                date: "2026-11-25".into(),
+                delegates: Delegates { entitled, present },
+                ballots_issued: issued,
+                quorum,
+                collected_limit: if by_present {
+                    CollectedLimit::Present
+                } else {
+                    CollectedLimit::Issued
+                },
+                round: 1,
+                contests,
+            },
+        )
 }
 
 fn mark() -> impl Strategy<Value = Option<Mark>> {
@@ -86,12 +133,21 @@ fn mark() -> impl Strategy<Value = Option<Mark>> {
 
 fn contest_marks() -> impl Strategy<Value = ContestMarks> {
     let write_ins = prop::collection::vec(
-        (0usize..NAMES.len(), any::<bool>()).prop_map(|(i, marked)| WriteIn { name: NAMES[i].into(), marked }),
+        (0usize..NAMES.len(), any::<bool>()).prop_map(|(i, marked)| WriteIn {
+            name: NAMES[i].into(),
+            marked,
+        }),
         0..=1,
     );
-    (prop::collection::vec(mark(), IDS.len()), write_ins).prop_map(|(marks, write_ins)| ContestMarks {
-        marks: IDS.iter().zip(marks).filter_map(|(id, m)| m.map(|m| (id.to_string(), m))).collect(),
-        write_ins,
+    (prop::collection::vec(mark(), IDS.len()), write_ins).prop_map(|(marks, write_ins)| {
+        ContestMarks {
+            marks: IDS
+                .iter()
+                .zip(marks)
+                .filter_map(|(id, m)| m.map(|m| (id.to_string(), m)))
+                .collect(),
+            write_ins,
+        }
     })
 }
 
@@ -115,9 +171,20 @@ fn case() -> impl Strategy<Value = (Election, Vec<Paper>)> {
 /// Votes and `against` of a name in `elected` / `open.candidates`.
 fn standing(counted: &hallcount_core::ContestTally, name: &str) -> (u32, Option<u32>) {
     match name.strip_prefix("write_in:") {
-        Some(written) => (counted.write_ins.iter().find(|w| w.name == written).map_or(0, |w| w.votes), None),
+        Some(written) => (
+            counted
+                .write_ins
+                .iter()
+                .find(|w| w.name == written)
+                .map_or(0, |w| w.votes),
+            None,
+        ),
         None => {
-            let c = counted.candidates.iter().find(|c| c.id == name).expect("a listed candidate");
+            let c = counted
+                .candidates
+                .iter()
+                .find(|c| c.id == name)
+                .expect("a listed candidate");
             (c.votes_for, Some(c.against))
         }
     }

@@ -16,7 +16,9 @@ impl Backend for Memory {
         Ok(self.map.borrow().get(key).cloned())
     }
     fn set(&self, key: &str, value: &str) -> Result<(), StorageError> {
-        self.map.borrow_mut().insert(key.to_owned(), value.to_owned());
+        self.map
+            .borrow_mut()
+            .insert(key.to_owned(), value.to_owned());
         Ok(())
     }
     fn remove(&self, key: &str) -> Result<(), StorageError> {
@@ -31,8 +33,12 @@ const AT: &str = "2026-03-08T09:00:00Z";
 fn stored(n: usize) -> (Memory, Log) {
     let memory = Memory::default();
     let mut log = Log::default();
-    let events = std::iter::once(Event::ElectionDefined { election: sample_congress() })
-        .chain((0..n).map(|_| Event::PaperEntered { paper: Paper::default() }));
+    let events = std::iter::once(Event::ElectionDefined {
+        election: sample_congress(),
+    })
+    .chain((0..n).map(|_| Event::PaperEntered {
+        paper: Paper::default(),
+    }));
     for event in events {
         let entry = log.append(event, AT).unwrap();
         append(&memory, "e1", entry).unwrap();
@@ -62,7 +68,10 @@ fn a_log_cut_short_at_the_end_is_found_by_its_head() {
     memory.remove(&entry_key("e1", 3)).unwrap();
     let loaded = load(&memory, "e1").unwrap();
     assert_eq!(loaded.log.state().papers.len(), 2);
-    assert_eq!(loaded.broken.unwrap().kind, BreakKind::Truncated { expected_len: 4 });
+    assert_eq!(
+        loaded.broken.unwrap().kind,
+        BreakKind::Truncated { expected_len: 4 }
+    );
 }
 
 #[test]
@@ -78,17 +87,33 @@ fn a_missing_entry_in_the_middle_keeps_what_came_before() {
 fn an_altered_entry_breaks_the_chain_after_it() {
     let (memory, _) = stored(4);
     let key = entry_key("e1", 2);
-    let altered = memory.get(&key).unwrap().unwrap().replace(AT, "2026-03-08T09:00:01Z");
+    let altered = memory
+        .get(&key)
+        .unwrap()
+        .unwrap()
+        .replace(AT, "2026-03-08T09:00:01Z");
     memory.set(&key, &altered).unwrap();
     let loaded = load(&memory, "e1").unwrap();
-    assert_eq!(loaded.log.entries().len(), 3, "entries 0..=2 kept; entry 3 no longer links");
-    assert_eq!(loaded.broken, Some(ChainBreak { index: 3, kind: BreakKind::Link }));
+    assert_eq!(
+        loaded.log.entries().len(),
+        3,
+        "entries 0..=2 kept; entry 3 no longer links"
+    );
+    assert_eq!(
+        loaded.broken,
+        Some(ChainBreak {
+            index: 3,
+            kind: BreakKind::Link
+        })
+    );
 }
 
 #[test]
 fn an_unreadable_entry_is_a_break() {
     let (memory, _) = stored(2);
-    memory.set(&entry_key("e1", 2), "{\"seq\": 2, \"prev\"").unwrap();
+    memory
+        .set(&entry_key("e1", 2), "{\"seq\": 2, \"prev\"")
+        .unwrap();
     let loaded = load(&memory, "e1").unwrap();
     assert_eq!(loaded.log.entries().len(), 2);
     let broken = loaded.broken.unwrap();
@@ -101,7 +126,15 @@ fn an_entry_stored_without_its_head_is_kept() {
     // A crash between the two writes of an append.
     let (memory, mut log) = stored(1);
     let head = memory.get(&head_key("e1")).unwrap().unwrap();
-    let entry = log.append(Event::PaperEntered { paper: Paper::default() }, AT).unwrap().clone();
+    let entry = log
+        .append(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            AT,
+        )
+        .unwrap()
+        .clone();
     append(&memory, "e1", &entry).unwrap();
     memory.set(&head_key("e1"), &head).unwrap();
     let loaded = load(&memory, "e1").unwrap();
@@ -112,8 +145,13 @@ fn an_entry_stored_without_its_head_is_kept() {
 /// Every key of election `id`, as IndexedDB gives them by prefix.
 fn items(memory: &Memory, id: &str) -> Vec<(String, String)> {
     let prefix = election_prefix(id);
-    let mut items: Vec<(String, String)> =
-        memory.map.borrow().iter().filter(|(k, _)| k.starts_with(&prefix)).map(|(k, v)| (k.clone(), v.clone())).collect();
+    let mut items: Vec<(String, String)> = memory
+        .map
+        .borrow()
+        .iter()
+        .filter(|(k, _)| k.starts_with(&prefix))
+        .map(|(k, v)| (k.clone(), v.clone()))
+        .collect();
     items.sort();
     items
 }
@@ -164,7 +202,10 @@ fn elections_are_listed_and_updated_by_id() {
     let mut renamed = ElectionSummary::of("a", &election);
     renamed.title = "改名".into();
     let list = remember(&memory, renamed).unwrap();
-    assert_eq!(list.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(), ["a", "b"]);
+    assert_eq!(
+        list.iter().map(|e| e.id.as_str()).collect::<Vec<_>>(),
+        ["a", "b"]
+    );
     assert_eq!(elections(&memory)[0].title, "改名");
     assert_eq!(current(&memory), None);
     set_current(&memory, "b").unwrap();

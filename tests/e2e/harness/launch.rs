@@ -70,7 +70,10 @@ impl Drop for KillOnDrop {
 /// Headless Chromium on `profile` with a DevTools port for chromedriver to attach to.
 /// We start it ourselves, rather than letting chromedriver do it, so a test can kill it abruptly.
 pub fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
-    let program = locate("CHROMIUM", &["chromium", "chromium-browser", "google-chrome"]);
+    let program = locate(
+        "CHROMIUM",
+        &["chromium", "chromium-browser", "google-chrome"],
+    );
     let mut child = Command::new(&program)
         .args([
             "--headless",
@@ -87,19 +90,32 @@ pub fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
             "--window-size=1366,768",
             "--remote-debugging-port=0",
         ])
-        .arg(format!("--user-data-dir={}", profile.user_data_dir().display()))
+        .arg(format!(
+            "--user-data-dir={}",
+            profile.user_data_dir().display()
+        ))
         .arg("about:blank")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
         .stderr(Stdio::piped())
         .spawn()
-        .unwrap_or_else(|error| panic!("cannot start {}: {error}; {INSTALL_HINT}", program.display()));
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot start {}: {error}; {INSTALL_HINT}",
+                program.display()
+            )
+        });
     let stderr = child.stderr.take().expect("piped stderr");
     let child = KillOnDrop(child);
     // "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/..."
     let port = first_matching_line(stderr, |line| {
         let rest = line.split("DevTools listening on ws://").nth(1)?;
-        rest.split('/').next()?.rsplit(':').next()?.parse::<u16>().ok()
+        rest.split('/')
+            .next()?
+            .rsplit(':')
+            .next()?
+            .parse::<u16>()
+            .ok()
     })
     .unwrap_or_else(|| panic!("{} did not open its DevTools port", program.display()));
     (child, port)
@@ -115,11 +131,18 @@ pub fn start_chromedriver() -> (KillOnDrop, String) {
         .stdout(Stdio::piped())
         .stderr(Stdio::null())
         .spawn()
-        .unwrap_or_else(|error| panic!("cannot start {}: {error}; {INSTALL_HINT}", program.display()));
+        .unwrap_or_else(|error| {
+            panic!(
+                "cannot start {}: {error}; {INSTALL_HINT}",
+                program.display()
+            )
+        });
     let stdout = child.stdout.take().expect("piped stdout");
     let child = KillOnDrop(child);
-    first_matching_line(stdout, |line| line.contains("started successfully").then_some(()))
-        .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
+    first_matching_line(stdout, |line| {
+        line.contains("started successfully").then_some(())
+    })
+    .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
     (child, format!("http://127.0.0.1:{port}"))
 }
 
@@ -157,5 +180,10 @@ fn locate(variable: &str, names: &[&str]) -> PathBuf {
     std::env::split_paths(&path)
         .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
         .find(|path| path.is_file())
-        .unwrap_or_else(|| panic!("{} not found (set ${variable} or {INSTALL_HINT})", names.join(" or ")))
+        .unwrap_or_else(|| {
+            panic!(
+                "{} not found (set ${variable} or {INSTALL_HINT})",
+                names.join(" or ")
+            )
+        })
 }

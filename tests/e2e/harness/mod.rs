@@ -26,8 +26,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-pub use launch::Profile;
 use launch::KillOnDrop;
+pub use launch::Profile;
 
 /// The longest any wait may take before the test fails.
 const WAIT: Duration = Duration::from_secs(20);
@@ -36,7 +36,11 @@ const WAIT: Duration = Duration::from_secs(20);
 pub fn page_path() -> PathBuf {
     let path = std::env::var_os("HALLCOUNT_HTML")
         .map(PathBuf::from)
-        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("dist").join("hallcount.html"));
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR"))
+                .join("dist")
+                .join("hallcount.html")
+        });
     assert!(
         path.is_file(),
         "{} is missing: the end-to-end tests open the built file; run `cargo xtask test` (or `cargo xtask dist` first)",
@@ -51,7 +55,10 @@ fn page_url() -> String {
 
 /// Where screenshots go: `target/screenshots/`.
 pub fn screenshot_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR")).parent().expect("the target dir").join("screenshots")
+    Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .expect("the target dir")
+        .join("screenshots")
 }
 
 pub struct Browser {
@@ -76,7 +83,10 @@ impl Browser {
         let (chromedriver, driver_url) = launch::start_chromedriver();
         let mut capabilities = serde_json::Map::new();
         capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert("goog:chromeOptions".into(), json!({ "debuggerAddress": format!("127.0.0.1:{devtools_port}") }));
+        capabilities.insert(
+            "goog:chromeOptions".into(),
+            json!({ "debuggerAddress": format!("127.0.0.1:{devtools_port}") }),
+        );
         capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
         let client = ClientBuilder::new(HttpConnector::new())
             .capabilities(capabilities)
@@ -84,8 +94,17 @@ impl Browser {
             .await
             .unwrap_or_else(|error| panic!("chromedriver refused a session: {error}"));
         let timeouts = TimeoutConfiguration::new(Some(WAIT), Some(WAIT), Some(Duration::ZERO));
-        client.update_timeouts(timeouts).await.expect("set WebDriver timeouts");
-        let browser = Browser { client, profile: Some(profile), chromedriver, chromium, checked: false };
+        client
+            .update_timeouts(timeouts)
+            .await
+            .expect("set WebDriver timeouts");
+        let browser = Browser {
+            client,
+            profile: Some(profile),
+            chromedriver,
+            chromium,
+            checked: false,
+        };
         browser.allow_downloads().await;
         browser.client.goto(&page).await.expect("open the page");
         browser.wait_for("#main").await;
@@ -94,7 +113,10 @@ impl Browser {
 
     /// The profile's download folder (files the app saves land here).
     pub fn downloads(&self) -> PathBuf {
-        self.profile.as_ref().expect("a live browser has its profile").downloads()
+        self.profile
+            .as_ref()
+            .expect("a live browser has its profile")
+            .downloads()
     }
 
     pub fn client(&self) -> &Client {
@@ -103,7 +125,10 @@ impl Browser {
 
     /// Go to a route by its hash (`"#/entry"`), as typing it in the address bar would.
     pub async fn goto_hash(&self, hash: &str) {
-        self.client.goto(&format!("{}{hash}", page_url())).await.expect("navigate");
+        self.client
+            .goto(&format!("{}{hash}", page_url()))
+            .await
+            .expect("navigate");
     }
 
     /// Reload the page (problems seen so far are checked first: a reload forgets them).
@@ -134,7 +159,11 @@ impl Browser {
             const observer = new MutationObserver(() => { if (gone()) { observer.disconnect(); done(true); } });
             observer.observe(document, { subtree: true, childList: true, attributes: true });
         "#;
-        if let Err(error) = self.client.execute_async(script, vec![json!(selector)]).await {
+        if let Err(error) = self
+            .client
+            .execute_async(script, vec![json!(selector)])
+            .await
+        {
             panic!("`{selector}` still present after {WAIT:?}: {error}");
         }
     }
@@ -147,39 +176,67 @@ impl Browser {
     }
 
     pub async fn find_all(&self, selector: &str) -> Vec<Element> {
-        self.client.find_all(Locator::Css(selector)).await.expect("find elements")
+        self.client
+            .find_all(Locator::Css(selector))
+            .await
+            .expect("find elements")
     }
 
     /// The visible text of the first element matching `selector`.
     pub async fn text(&self, selector: &str) -> String {
-        self.wait_for(selector).await.text().await.expect("read text")
+        self.wait_for(selector)
+            .await
+            .text()
+            .await
+            .expect("read text")
     }
 
     pub async fn click(&self, selector: &str) {
-        self.wait_for(selector).await.click().await.unwrap_or_else(|error| panic!("cannot click `{selector}`: {error}"));
+        self.wait_for(selector)
+            .await
+            .click()
+            .await
+            .unwrap_or_else(|error| panic!("cannot click `{selector}`: {error}"));
     }
 
     /// Type `text` into the field `selector` (after what is already there).
     pub async fn type_into(&self, selector: &str, text: &str) {
-        self.wait_for(selector).await.send_keys(text).await.unwrap_or_else(|error| panic!("cannot type into `{selector}`: {error}"));
+        self.wait_for(selector)
+            .await
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|error| panic!("cannot type into `{selector}`: {error}"));
     }
 
     /// Empty the field `selector`, then type `text`.
     pub async fn fill(&self, selector: &str, text: &str) {
         let field = self.wait_for(selector).await;
         field.clear().await.expect("clear the field");
-        field.send_keys(text).await.unwrap_or_else(|error| panic!("cannot type into `{selector}`: {error}"));
+        field
+            .send_keys(text)
+            .await
+            .unwrap_or_else(|error| panic!("cannot type into `{selector}`: {error}"));
     }
 
     /// Press a key (Enter, Tab, Escape, arrows...) on whatever has the focus.
     pub async fn press(&self, key: Key) {
-        let focused = self.client.active_element().await.expect("a focused element");
-        focused.send_keys(&char::from(key).to_string()).await.expect("press a key");
+        let focused = self
+            .client
+            .active_element()
+            .await
+            .expect("a focused element");
+        focused
+            .send_keys(&char::from(key).to_string())
+            .await
+            .expect("press a key");
     }
 
     /// Run `script` in the page and return its value.
     pub async fn execute(&self, script: &str) -> Value {
-        self.client.execute(script, vec![]).await.unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
+        self.client
+            .execute(script, vec![])
+            .await
+            .unwrap_or_else(|error| panic!("script failed: {error}\n{script}"))
     }
 
     /// Save what the window shows as `target/screenshots/<name>.png`.
@@ -199,7 +256,10 @@ impl Browser {
         let deadline = std::time::Instant::now() + WAIT;
         // The file system has no event to wait on here; poll it, bounded.
         while !path.is_file() || partial.exists() {
-            assert!(std::time::Instant::now() < deadline, "{file_name} was not downloaded within {WAIT:?}");
+            assert!(
+                std::time::Instant::now() < deadline,
+                "{file_name} was not downloaded within {WAIT:?}"
+            );
             tokio::time::sleep(Duration::from_millis(50)).await;
         }
         path
@@ -224,7 +284,11 @@ impl Browser {
     /// Fail the test if [`Browser::problems`] finds anything.
     pub async fn assert_no_problems(&self) {
         let problems = self.problems().await;
-        assert!(problems.is_empty(), "the page had problems:\n  {}", problems.join("\n  "));
+        assert!(
+            problems.is_empty(),
+            "the page had problems:\n  {}",
+            problems.join("\n  ")
+        );
     }
 
     /// End of a test: fail on any problem, then close the browser.
@@ -263,7 +327,9 @@ impl Browser {
                 Err(_) => "nothing matches".to_owned(),
             };
             match expected_text {
-                Some(text) => panic!("`{selector}` did not show {text:?} within {WAIT:?} ({shown}): {error}"),
+                Some(text) => {
+                    panic!("`{selector}` did not show {text:?} within {WAIT:?} ({shown}): {error}")
+                }
                 None => panic!("`{selector}` did not appear within {WAIT:?}: {error}"),
             }
         }
@@ -294,7 +360,12 @@ impl Browser {
         entries
             .iter()
             .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| format!("browser log: {}", entry["message"].as_str().unwrap_or_default()))
+            .map(|entry| {
+                format!(
+                    "browser log: {}",
+                    entry["message"].as_str().unwrap_or_default()
+                )
+            })
             .collect()
     }
 }
@@ -321,8 +392,16 @@ impl SessionCommand {
 }
 
 impl WebDriverCompatibleCommand for SessionCommand {
-    fn endpoint(&self, base_url: &url::Url, session_id: Option<&str>) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!("session/{}/{}", session_id.unwrap_or_default(), self.path))
+    fn endpoint(
+        &self,
+        base_url: &url::Url,
+        session_id: Option<&str>,
+    ) -> Result<url::Url, url::ParseError> {
+        base_url.join(&format!(
+            "session/{}/{}",
+            session_id.unwrap_or_default(),
+            self.path
+        ))
     }
 
     fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {

@@ -4,8 +4,8 @@
 
 use hallcount_core::export::{aggregate, roll_up_csv, FileVerdict, MeetingResult, RollUp, Trust};
 
-use super::verify::{read_and_verify, read_trusted, status_name, EXIT_SOME_FAILED};
 use super::output::write_file;
+use super::verify::{read_and_verify, read_trusted, status_name, EXIT_SOME_FAILED};
 use super::{Args, CliError};
 
 pub fn run(args: &[String]) -> Result<(), CliError> {
@@ -14,18 +14,29 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         return Err(CliError::usage("aggregate needs at least one FILE"));
     }
     let trusted = read_trusted(args.option("trusted"))?;
-    let inputs = args.positional.iter().map(|path| (path.clone(), read_and_verify(path))).collect();
+    let inputs = args
+        .positional
+        .iter()
+        .map(|path| (path.clone(), read_and_verify(path)))
+        .collect();
     let roll_up = aggregate(inputs, trusted.as_ref());
     print!("{}", render(&roll_up));
     if let Some(csv_path) = args.option("csv") {
         write_file(csv_path, roll_up_csv(&roll_up).as_bytes())?;
         println!("CSV written to {csv_path}");
     }
-    let n_failing = roll_up.files.iter().filter(|f| !f.verdict.is_counted()).count();
+    let n_failing = roll_up
+        .files
+        .iter()
+        .filter(|f| !f.verdict.is_counted())
+        .count();
     match n_failing {
         0 => Ok(()),
         n => Err(CliError {
-            message: format!("{n} of {} files left out of the roll-up", roll_up.files.len()),
+            message: format!(
+                "{n} of {} files left out of the roll-up",
+                roll_up.files.len()
+            ),
             code: EXIT_SOME_FAILED,
             show_usage: false,
         }),
@@ -74,8 +85,11 @@ fn render(roll_up: &RollUp) -> String {
             "  {}: {} seats, {} elected, {} open",
             total.office, total.seats, total.elected, total.open_seats
         ));
-        let open: Vec<String> =
-            total.open.iter().map(|o| format!("{} {} {}", o.village, o.seats, o.cause.name())).collect();
+        let open: Vec<String> = total
+            .open
+            .iter()
+            .map(|o| format!("{} {} {}", o.village, o.seats, o.cause.name()))
+            .collect();
         if !open.is_empty() {
             out.push_str(&format!(" ({})", open.join("; ")));
         }
@@ -89,7 +103,10 @@ fn render_meeting(meeting: &MeetingResult) -> String {
         Trust::Trusted { .. } => "trusted",
         Trust::Untrusted => "untrusted",
     };
-    let mut out = format!("  {} ({} {}, {}) [{trust}]\n", meeting.village, meeting.body, meeting.place, meeting.date);
+    let mut out = format!(
+        "  {} ({} {}, {}) [{trust}]\n",
+        meeting.village, meeting.body, meeting.place, meeting.date
+    );
     for ballot in &meeting.ballots {
         out.push_str(&format!(
             "    round {} {}: {}, entitled {}, present {}, issued {}, collected {}\n",

@@ -10,12 +10,20 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     let (election_path, ballots_path) = match args.positional.as_slice() {
         [election] => (election, None),
         [election, ballots] => (election, Some(ballots)),
-        _ => return Err(CliError::usage("check takes ELECTION and optionally BALLOTS")),
+        _ => {
+            return Err(CliError::usage(
+                "check takes ELECTION and optionally BALLOTS",
+            ))
+        }
     };
     let mut problems: Vec<String> = Vec::new();
     let election = match parse_election(&read_text(election_path)?) {
         Ok(election) => {
-            problems.extend(check_election(&election).iter().map(|p| format!("{election_path}: {p}")));
+            problems.extend(
+                check_election(&election)
+                    .iter()
+                    .map(|p| format!("{election_path}: {p}")),
+            );
             Some(election)
         }
         Err(error) => {
@@ -39,10 +47,18 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         }
     }
     if !problems.is_empty() {
-        return Err(CliError::input(format!("{} problem(s):\n{}", problems.len(), problems.join("\n"))));
+        return Err(CliError::input(format!(
+            "{} problem(s):\n{}",
+            problems.len(),
+            problems.join("\n")
+        )));
     }
     if let Some(election) = &election {
-        println!("{election_path}: ok, round {}, {} contest(s)", election.round, election.contests.len());
+        println!(
+            "{election_path}: ok, round {}, {} contest(s)",
+            election.round,
+            election.contests.len()
+        );
     }
     if let (Some(path), Some(n)) = (ballots_path, n_papers) {
         println!("{path}: ok, {n} paper(s)");

@@ -11,10 +11,17 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     if !args.positional.is_empty() {
         return Err(CliError::usage("keygen takes no positional argument"));
     }
-    let output = args.option("output").ok_or_else(|| CliError::usage("keygen needs -o KEY"))?;
+    let output = args
+        .option("output")
+        .ok_or_else(|| CliError::usage("keygen needs -o KEY"))?;
     let mut seed = [0u8; 32];
-    getrandom::getrandom(&mut seed).map_err(|e| CliError::input(format!("no secure random source: {e}")))?;
-    let key = KeyFile::new(&seed, args.option("label").unwrap_or(""), &utc_timestamp(now_unix_seconds()));
+    getrandom::getrandom(&mut seed)
+        .map_err(|e| CliError::input(format!("no secure random source: {e}")))?;
+    let key = KeyFile::new(
+        &seed,
+        args.option("label").unwrap_or(""),
+        &utc_timestamp(now_unix_seconds()),
+    );
     write_new_file(output, key.to_json().as_bytes(), true)?;
     println!("{output}: key {}", key.fingerprint);
     Ok(())

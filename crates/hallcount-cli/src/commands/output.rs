@@ -6,7 +6,10 @@ use super::CliError;
 
 /// Seconds since the Unix epoch by the system clock (0 if the clock is before 1970).
 pub fn now_unix_seconds() -> u64 {
-    std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH).map(|d| d.as_secs()).unwrap_or(0)
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_secs())
+        .unwrap_or(0)
 }
 
 /// Writes a file that must not exist yet (a key or a signed result is never overwritten by
@@ -21,8 +24,11 @@ pub fn write_new_file(path: &str, bytes: &[u8], secret: bool) -> Result<(), CliE
     }
     #[cfg(not(unix))]
     let _ = secret;
-    let mut file = options.open(path).map_err(|e| CliError::input(format!("{path}: {e}")))?;
-    file.write_all(bytes).map_err(|e| CliError::input(format!("{path}: {e}")))
+    let mut file = options
+        .open(path)
+        .map_err(|e| CliError::input(format!("{path}: {e}")))?;
+    file.write_all(bytes)
+        .map_err(|e| CliError::input(format!("{path}: {e}")))
 }
 
 /// Writes (or replaces) a file.
@@ -32,5 +38,13 @@ pub fn write_file(path: &str, bytes: &[u8]) -> Result<(), CliError> {
 
 /// `-o FILE` is the usual spelling of `--output FILE`.
 pub fn expand_short_output(args: &[String]) -> Vec<String> {
-    args.iter().map(|arg| if arg == "-o" { "--output".to_string() } else { arg.clone() }).collect()
+    args.iter()
+        .map(|arg| {
+            if arg == "-o" {
+                "--output".to_string()
+            } else {
+                arg.clone()
+            }
+        })
+        .collect()
 }

@@ -5,7 +5,8 @@
 use std::fmt::Write as _;
 
 use hallcount_core::{
-    check_election, check_paper, tally, Comparison, ContestTally, Election, OpenReason, Status, Tally,
+    check_election, check_paper, tally, Comparison, ContestTally, Election, OpenReason, Status,
+    Tally,
 };
 
 use super::{read_ballots, read_election, refuse_problems, Args, CliError};
@@ -18,7 +19,11 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
     let text = match args.option("format").unwrap_or("json") {
         "json" => false,
         "text" => true,
-        other => return Err(CliError::usage(format!("unknown format \"{other}\"; expected json or text"))),
+        other => {
+            return Err(CliError::usage(format!(
+                "unknown format \"{other}\"; expected json or text"
+            )))
+        }
     };
     let election = read_election(election_path)?;
     refuse_problems(election_path, &check_election(&election))?;
@@ -50,7 +55,11 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         Status::QuorumNotMet => "QUORUM NOT MET: nothing is elected (R1)",
     };
     let _ = writeln!(out, "{}", election.title);
-    let _ = writeln!(out, "{}, {}, {}, round {}", election.body, election.place, election.date, tally.round);
+    let _ = writeln!(
+        out,
+        "{}, {}, {}, round {}",
+        election.body, election.place, election.date, tally.round
+    );
     let _ = writeln!(
         out,
         "entitled {}  present {}  issued {}  collected {}",
@@ -75,8 +84,16 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
                 .map_or_else(|| id.to_string(), |c| format!("{} {}", c.id, c.name)),
         }
     };
-    let round_of = counted.round_of.as_ref().map(|of| format!(", fills {of}")).unwrap_or_default();
-    let _ = writeln!(out, "{} [{}], {} seat(s){round_of}", counted.office, counted.id, counted.seats);
+    let round_of = counted
+        .round_of
+        .as_ref()
+        .map(|of| format!(", fills {of}"))
+        .unwrap_or_default();
+    let _ = writeln!(
+        out,
+        "{} [{}], {} seat(s){round_of}",
+        counted.office, counted.id, counted.seats
+    );
     let _ = writeln!(
         out,
         "  cast {}  valid {}  invalid {}  blank {}",
@@ -87,7 +104,9 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         Some(Comparison::AtLeast(f)) => Some(format!("at least {f} of")),
         None => None,
     };
-    let base = serde_json::to_value(counted.threshold.of).ok().and_then(|v| v.as_str().map(str::to_string));
+    let base = serde_json::to_value(counted.threshold.of)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string));
     let _ = match rule {
         Some(rule) => writeln!(
             out,
@@ -96,11 +115,23 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
             counted.threshold.base,
             counted.threshold.needed
         ),
-        None => writeln!(out, "  threshold: none, most votes win (at least {} vote)", counted.threshold.needed),
+        None => writeln!(
+            out,
+            "  threshold: none, most votes win (at least {} vote)",
+            counted.threshold.needed
+        ),
     };
-    let _ = writeln!(out, "  {:>7} {:>7} {:>7}  candidate", "for", "against", "abstain");
+    let _ = writeln!(
+        out,
+        "  {:>7} {:>7} {:>7}  candidate",
+        "for", "against", "abstain"
+    );
     for candidate in &counted.candidates {
-        let mark = if counted.elected.contains(&candidate.id) { "  ELECTED" } else { "" };
+        let mark = if counted.elected.contains(&candidate.id) {
+            "  ELECTED"
+        } else {
+            ""
+        };
         let _ = writeln!(
             out,
             "  {:>7} {:>7} {:>7}  {}{mark}",
@@ -112,11 +143,30 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
     }
     for write_in in &counted.write_ins {
         let id = format!("{}{}", hallcount_core::WRITE_IN_PREFIX, write_in.name);
-        let mark = if counted.elected.contains(&id) { "  ELECTED" } else { "" };
-        let _ = writeln!(out, "  {:>7} {:>7} {:>7}  {}{mark}", write_in.votes, "", "", name_of(&id));
+        let mark = if counted.elected.contains(&id) {
+            "  ELECTED"
+        } else {
+            ""
+        };
+        let _ = writeln!(
+            out,
+            "  {:>7} {:>7} {:>7}  {}{mark}",
+            write_in.votes,
+            "",
+            "",
+            name_of(&id)
+        );
     }
     let elected: Vec<String> = counted.elected.iter().map(|id| name_of(id)).collect();
-    let _ = writeln!(out, "  elected: {}", if elected.is_empty() { "none".into() } else { elected.join(", ") });
+    let _ = writeln!(
+        out,
+        "  elected: {}",
+        if elected.is_empty() {
+            "none".into()
+        } else {
+            elected.join(", ")
+        }
+    );
     if counted.open.seats > 0 {
         let reason = match counted.open.reason {
             Some(OpenReason::RunoffRequired) => "runoff required (R7)",
@@ -127,7 +177,12 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         };
         let _ = write!(out, "  open: {} seat(s), {reason}", counted.open.seats);
         if !counted.open.candidates.is_empty() {
-            let names: Vec<String> = counted.open.candidates.iter().map(|id| name_of(id)).collect();
+            let names: Vec<String> = counted
+                .open
+                .candidates
+                .iter()
+                .map(|id| name_of(id))
+                .collect();
             let _ = write!(out, ": {}", names.join(", "));
         }
         out.push('\n');

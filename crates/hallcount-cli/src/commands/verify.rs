@@ -3,7 +3,9 @@
 
 use std::io::Read;
 
-use hallcount_core::export::{verify_result, TrustedKeys, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES};
+use hallcount_core::export::{
+    verify_result, TrustedKeys, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES,
+};
 
 use super::{read_text, Args, CliError};
 
@@ -38,7 +40,11 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
 }
 
 /// Whether the file counts as verified, and its line.
-fn describe(path: &str, verified: &VerifiedResult, trusted: Option<&TrustedKeys>) -> (bool, String) {
+fn describe(
+    path: &str,
+    verified: &VerifiedResult,
+    trusted: Option<&TrustedKeys>,
+) -> (bool, String) {
     let payload = &verified.file.payload;
     let election = &payload.election;
     let what = format!(
@@ -53,9 +59,18 @@ fn describe(path: &str, verified: &VerifiedResult, trusted: Option<&TrustedKeys>
     let key = &verified.fingerprint;
     let hash = &verified.payload_sha256[..16];
     match trusted.map(|keys| keys.village_of(key)) {
-        Some(Some(village)) => (true, format!("OK    {path}: {what}; signed by {village} ({key}); payload {hash}")),
-        Some(None) => (false, format!("FAIL  {path}: unknown signer: key {key} is not in the trusted keys; {what}")),
-        None => (true, format!("OK    {path}: {what}; signed by untrusted key {key}; payload {hash}")),
+        Some(Some(village)) => (
+            true,
+            format!("OK    {path}: {what}; signed by {village} ({key}); payload {hash}"),
+        ),
+        Some(None) => (
+            false,
+            format!("FAIL  {path}: unknown signer: key {key} is not in the trusted keys; {what}"),
+        ),
+        None => (
+            true,
+            format!("OK    {path}: {what}; signed by untrusted key {key}; payload {hash}"),
+        ),
     }
 }
 
@@ -69,20 +84,29 @@ pub fn status_name(status: hallcount_core::Status) -> &'static str {
 
 pub fn read_trusted(path: Option<&str>) -> Result<Option<TrustedKeys>, CliError> {
     let Some(path) = path else { return Ok(None) };
-    let keys = TrustedKeys::parse(&read_text(path)?).map_err(|e| CliError::input(format!("{path}: {e}")))?;
+    let keys = TrustedKeys::parse(&read_text(path)?)
+        .map_err(|e| CliError::input(format!("{path}: {e}")))?;
     Ok(Some(keys))
 }
 
 /// Reads no more than the size limit (a bigger file is refused without reading it all) and
 /// verifies what was read.
 pub fn read_and_verify(path: &str) -> Result<VerifiedResult, VerifyError> {
-    let unreadable = |e: std::io::Error| VerifyError::Unreadable(format!("cannot read {path}: {e}"));
+    let unreadable =
+        |e: std::io::Error| VerifyError::Unreadable(format!("cannot read {path}: {e}"));
     let file = std::fs::File::open(path).map_err(unreadable)?;
     let mut bytes = Vec::new();
-    file.take(MAX_RESULT_FILE_BYTES as u64 + 1).read_to_end(&mut bytes).map_err(unreadable)?;
+    file.take(MAX_RESULT_FILE_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
     if bytes.len() > MAX_RESULT_FILE_BYTES {
-        let size = std::fs::metadata(path).map(|m| m.len() as usize).unwrap_or(bytes.len());
-        return Err(VerifyError::TooLarge { bytes: size, limit: MAX_RESULT_FILE_BYTES });
+        let size = std::fs::metadata(path)
+            .map(|m| m.len() as usize)
+            .unwrap_or(bytes.len());
+        return Err(VerifyError::TooLarge {
+            bytes: size,
+            limit: MAX_RESULT_FILE_BYTES,
+        });
     }
     verify_result(&bytes)
 }

@@ -45,7 +45,10 @@ pub(crate) fn votes_needed(threshold: &Threshold, base: u64) -> u64 {
     u64::try_from(needed).unwrap_or(u64::MAX).max(1)
 }
 
-pub(crate) fn threshold_outcome(threshold: &Threshold, counts: &BaseCounts) -> (ThresholdOutcome, u64) {
+pub(crate) fn threshold_outcome(
+    threshold: &Threshold,
+    counts: &BaseCounts,
+) -> (ThresholdOutcome, u64) {
     let base = counts.value(threshold.of);
     let needed = votes_needed(threshold, base);
     let (rule, fraction) = match threshold.comparison {
@@ -94,10 +97,16 @@ pub(crate) fn allocate(contest: &Contest, mut standings: Vec<Standing>, needed: 
     if qualified > seats {
         return break_tie_at_cut(contest.ties, &standings[..qualified], seats);
     }
-    let elected: Vec<String> = standings[..qualified].iter().map(|s| s.name.clone()).collect();
+    let elected: Vec<String> = standings[..qualified]
+        .iter()
+        .map(|s| s.name.clone())
+        .collect();
     let remaining = seats - qualified;
     if remaining == 0 {
-        return Allocation { elected, open: OpenSeats::default() };
+        return Allocation {
+            elected,
+            open: OpenSeats::default(),
+        };
     }
     let unelected: Vec<&Standing> = standings[qualified..]
         .iter()
@@ -112,9 +121,17 @@ pub(crate) fn allocate(contest: &Contest, mut standings: Vec<Standing>, needed: 
         }
     };
     let open = if proposed.is_empty() {
-        OpenSeats { seats: remaining as u32, reason: Some(OpenReason::Vacant), candidates: Vec::new() }
+        OpenSeats {
+            seats: remaining as u32,
+            reason: Some(OpenReason::Vacant),
+            candidates: Vec::new(),
+        }
     } else {
-        OpenSeats { seats: remaining as u32, reason: Some(OpenReason::AnotherRound), candidates: proposed }
+        OpenSeats {
+            seats: remaining as u32,
+            reason: Some(OpenReason::AnotherRound),
+            candidates: proposed,
+        }
     };
     Allocation { elected, open }
 }
@@ -128,7 +145,11 @@ fn best_placed(ranked: &[&Standing], wanted: usize) -> Vec<String> {
         return ranked.iter().map(|s| s.name.clone()).collect();
     }
     let cut = ranked[wanted - 1].votes;
-    ranked.iter().take_while(|s| s.votes >= cut).map(|s| s.name.clone()).collect()
+    ranked
+        .iter()
+        .take_while(|s| s.votes >= cut)
+        .map(|s| s.name.clone())
+        .collect()
 }
 
 /// R7: more candidates reached the threshold than there are seats. Those above the vote at the
@@ -136,17 +157,26 @@ fn best_placed(ranked: &[&Standing], wanted: usize) -> Vec<String> {
 /// and the remaining seats follow the tie policy.
 fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Allocation {
     if seats == 0 {
-        return Allocation { elected: Vec::new(), open: OpenSeats::default() };
+        return Allocation {
+            elected: Vec::new(),
+            open: OpenSeats::default(),
+        };
     }
     let cut = qualified[seats - 1].votes;
-    let mut elected: Vec<String> =
-        qualified.iter().take_while(|s| s.votes > cut).map(|s| s.name.clone()).collect();
+    let mut elected: Vec<String> = qualified
+        .iter()
+        .take_while(|s| s.votes > cut)
+        .map(|s| s.name.clone())
+        .collect();
     let tied: Vec<&Standing> = qualified.iter().filter(|s| s.votes == cut).collect();
     let at_stake = seats - elected.len();
     if tied.len() <= at_stake {
         // Equal votes, but a seat for each of them: no tie to break.
         elected.extend(tied.iter().map(|s| s.name.clone()));
-        return Allocation { elected, open: OpenSeats::default() };
+        return Allocation {
+            elected,
+            open: OpenSeats::default(),
+        };
     }
     let open = |seats: usize, reason, group: &[&Standing]| OpenSeats {
         seats: seats as u32,
@@ -155,12 +185,19 @@ fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Al
     };
     let has_write_in = tied.iter().any(|s| s.against.is_none());
     match ties {
-        TiePolicy::Lot => Allocation { elected, open: open(at_stake, OpenReason::LotRequired, &tied) },
+        TiePolicy::Lot => Allocation {
+            elected,
+            open: open(at_stake, OpenReason::LotRequired, &tied),
+        },
         // A write-in cannot be marked `against`, so fewer `against` cannot fairly decide for it.
-        TiePolicy::Runoff => Allocation { elected, open: open(at_stake, OpenReason::RunoffRequired, &tied) },
-        TiePolicy::FewerAgainstThenRunoff if has_write_in => {
-            Allocation { elected, open: open(at_stake, OpenReason::RunoffRequired, &tied) }
-        }
+        TiePolicy::Runoff => Allocation {
+            elected,
+            open: open(at_stake, OpenReason::RunoffRequired, &tied),
+        },
+        TiePolicy::FewerAgainstThenRunoff if has_write_in => Allocation {
+            elected,
+            open: open(at_stake, OpenReason::RunoffRequired, &tied),
+        },
         TiePolicy::FewerAgainstThenRunoff => {
             let mut by_against = tied;
             by_against.sort_by_key(|s| s.against);
@@ -168,16 +205,26 @@ fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Al
             let mut start = 0;
             while left > 0 && start < by_against.len() {
                 let against = by_against[start].against;
-                let end = start + by_against[start..].iter().take_while(|s| s.against == against).count();
+                let end = start
+                    + by_against[start..]
+                        .iter()
+                        .take_while(|s| s.against == against)
+                        .count();
                 let group = &by_against[start..end];
                 if group.len() > left {
-                    return Allocation { elected, open: open(left, OpenReason::RunoffRequired, group) };
+                    return Allocation {
+                        elected,
+                        open: open(left, OpenReason::RunoffRequired, group),
+                    };
                 }
                 elected.extend(group.iter().map(|s| s.name.clone()));
                 left -= group.len();
                 start = end;
             }
-            Allocation { elected, open: OpenSeats::default() }
+            Allocation {
+                elected,
+                open: OpenSeats::default(),
+            }
         }
     }
 }
@@ -188,14 +235,21 @@ mod tests {
     use crate::fraction::Fraction;
 
     fn needed(comparison: Option<Comparison>, base: u64) -> u64 {
-        let of = if comparison.is_some() { Base::BallotsCast } else { Base::None };
+        let of = if comparison.is_some() {
+            Base::BallotsCast
+        } else {
+            Base::None
+        };
         votes_needed(&Threshold { of, comparison }, base)
     }
 
     #[test]
     fn votes_needed_is_exact_at_the_boundaries() {
         let half = Fraction::HALF;
-        let two_thirds = Fraction { numerator: 2, denominator: 3 };
+        let two_thirds = Fraction {
+            numerator: 2,
+            denominator: 3,
+        };
         assert_eq!(needed(Some(Comparison::MoreThan(half)), 9), 5);
         assert_eq!(needed(Some(Comparison::MoreThan(half)), 10), 6);
         assert_eq!(needed(Some(Comparison::AtLeast(half)), 10), 5);
@@ -208,10 +262,16 @@ mod tests {
 
     #[test]
     fn votes_needed_does_not_overflow() {
-        let all = Fraction { numerator: 1, denominator: 1 };
+        let all = Fraction {
+            numerator: 1,
+            denominator: 1,
+        };
         let max = u64::from(u32::MAX);
         assert_eq!(needed(Some(Comparison::MoreThan(all)), max), max + 1);
-        let odd = Fraction { numerator: u32::MAX - 1, denominator: u32::MAX };
+        let odd = Fraction {
+            numerator: u32::MAX - 1,
+            denominator: u32::MAX,
+        };
         assert_eq!(needed(Some(Comparison::AtLeast(odd)), max), max - 1);
         // Agrees with the comparison the rule states, `votes * q >= p * base`.
         assert!(odd.reached_by(max - 1, max) && !odd.reached_by(max - 2, max));

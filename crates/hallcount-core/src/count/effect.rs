@@ -65,9 +65,18 @@ pub(crate) fn effect_with(
             visit(index, mark);
         }
     }
-    let counted = marks.write_ins.iter().filter(|w| write_in_counts(write_ins, w)).count();
+    let counted = marks
+        .write_ins
+        .iter()
+        .filter(|w| write_in_counts(write_ins, w))
+        .count();
     selections = selections.saturating_add(u32::try_from(counted).unwrap_or(u32::MAX));
-    ContestEffect { selections, seats, over_marked: selections > seats, blank: !any_mark }
+    ContestEffect {
+        selections,
+        seats,
+        over_marked: selections > seats,
+        blank: !any_mark,
+    }
 }
 
 #[cfg(test)]
@@ -80,7 +89,13 @@ mod tests {
             id: "c".into(),
             office: "c".into(),
             seats,
-            candidates: ["A", "B"].iter().map(|id| Candidate { id: id.to_string(), name: id.to_string() }).collect(),
+            candidates: ["A", "B"]
+                .iter()
+                .map(|id| Candidate {
+                    id: id.to_string(),
+                    name: id.to_string(),
+                })
+                .collect(),
             write_ins,
             threshold: Threshold::MORE_THAN_HALF_OF_CAST,
             ties: Default::default(),
@@ -92,7 +107,13 @@ mod tests {
     fn marks(marks: &[(&str, Mark)], write_ins: &[(&str, bool)]) -> ContestMarks {
         ContestMarks {
             marks: marks.iter().map(|(id, m)| (id.to_string(), *m)).collect(),
-            write_ins: write_ins.iter().map(|(n, marked)| WriteIn { name: n.to_string(), marked: *marked }).collect(),
+            write_ins: write_ins
+                .iter()
+                .map(|(n, marked)| WriteIn {
+                    name: n.to_string(),
+                    marked: *marked,
+                })
+                .collect(),
         }
     }
 
@@ -100,7 +121,15 @@ mod tests {
     fn blank_and_marked_papers() {
         let c = contest(1, WriteIns::default());
         let blank = paper_effect(&c, &marks(&[("A", Mark::Blank)], &[]));
-        assert_eq!(blank, ContestEffect { selections: 0, seats: 1, over_marked: false, blank: true });
+        assert_eq!(
+            blank,
+            ContestEffect {
+                selections: 0,
+                seats: 1,
+                over_marked: false,
+                blank: true
+            }
+        );
         let unreadable = paper_effect(&c, &marks(&[("A", Mark::Unreadable)], &[]));
         assert!(!unreadable.blank && unreadable.counts() && unreadable.selections == 0);
         let against = paper_effect(&c, &marks(&[("A", Mark::Against), ("B", Mark::For)], &[]));
@@ -111,12 +140,21 @@ mod tests {
 
     #[test]
     fn write_ins_follow_the_contest_rules() {
-        let need_mark = WriteIns { allowed: true, need_mark: true };
+        let need_mark = WriteIns {
+            allowed: true,
+            need_mark: true,
+        };
         let unmarked = marks(&[("A", Mark::For)], &[("N", false)]);
         let marked = marks(&[("A", Mark::For)], &[("N", true)]);
-        assert_eq!(paper_effect(&contest(1, need_mark), &unmarked).selections, 1);
+        assert_eq!(
+            paper_effect(&contest(1, need_mark), &unmarked).selections,
+            1
+        );
         assert!(paper_effect(&contest(1, need_mark), &marked).over_marked);
-        let free = WriteIns { allowed: true, need_mark: false };
+        let free = WriteIns {
+            allowed: true,
+            need_mark: false,
+        };
         assert!(paper_effect(&contest(1, free), &unmarked).over_marked);
         let not_allowed = paper_effect(&contest(1, WriteIns::default()), &marked);
         assert_eq!((not_allowed.selections, not_allowed.blank), (1, false));
@@ -124,7 +162,10 @@ mod tests {
 
     #[test]
     fn unknown_candidate_is_no_selection() {
-        let effect = paper_effect(&contest(1, WriteIns::default()), &marks(&[("Z", Mark::For)], &[]));
+        let effect = paper_effect(
+            &contest(1, WriteIns::default()),
+            &marks(&[("Z", Mark::For)], &[]),
+        );
         assert_eq!((effect.selections, effect.blank), (0, false));
     }
 }

@@ -20,13 +20,19 @@ impl Hasher for WordHash {
     fn write(&mut self, bytes: &[u8]) {
         let mut chunks = bytes.chunks_exact(8);
         for chunk in &mut chunks {
-            let word = chunk.iter().rev().fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+            let word = chunk
+                .iter()
+                .rev()
+                .fold(0u64, |word, &byte| word << 8 | u64::from(byte));
             self.mix(word);
         }
         let rest = chunks.remainder();
         if !rest.is_empty() {
             // Byte by byte: a variable-length copy would call memmove for a few bytes.
-            let word = rest.iter().rev().fold(0u64, |word, &byte| word << 8 | u64::from(byte));
+            let word = rest
+                .iter()
+                .rev()
+                .fold(0u64, |word, &byte| word << 8 | u64::from(byte));
             self.mix(word ^ ((rest.len() as u64) << 56));
         }
     }

@@ -2,7 +2,9 @@
 //! its own (`round` + 1) whose contests each name in `round_of` the contest they fill.
 
 use crate::check::WRITE_IN_PREFIX;
-use crate::election::{Candidate, Contest, Election, Shortfall, ShortfallRule, Threshold, WriteIns, Base};
+use crate::election::{
+    Base, Candidate, Contest, Election, Shortfall, ShortfallRule, Threshold, WriteIns,
+};
 use crate::tally::{OpenReason, Status, Tally};
 
 /// The next round for the open seats of `tally` (the result of `election`), or `None` when no
@@ -37,9 +39,11 @@ pub fn propose_next_round(election: &Election, tally: &Tally) -> Option<Election
                 (OpenReason::AnotherRound, ShortfallRule::Repeat) => {
                     (contest.threshold, contest.write_ins, contest.shortfall)
                 }
-                (OpenReason::AnotherRound, _) => {
-                    (contest.shortfall.floor.unwrap_or_else(plurality), no_write_ins(), leave_vacant())
-                }
+                (OpenReason::AnotherRound, _) => (
+                    contest.shortfall.floor.unwrap_or_else(plurality),
+                    no_write_ins(),
+                    leave_vacant(),
+                ),
                 (OpenReason::LotRequired | OpenReason::Vacant, _) => return None,
             };
             Some(Contest {
@@ -58,19 +62,33 @@ pub fn propose_next_round(election: &Election, tally: &Tally) -> Option<Election
     if contests.is_empty() {
         return None;
     }
-    Some(Election { round: election.round.saturating_add(1), contests, ..election.clone() })
+    Some(Election {
+        round: election.round.saturating_add(1),
+        contests,
+        ..election.clone()
+    })
 }
 
 fn plurality() -> Threshold {
-    Threshold { of: Base::None, comparison: None }
+    Threshold {
+        of: Base::None,
+        comparison: None,
+    }
 }
 
 fn no_write_ins() -> WriteIns {
-    WriteIns { allowed: false, need_mark: false }
+    WriteIns {
+        allowed: false,
+        need_mark: false,
+    }
 }
 
 fn leave_vacant() -> Shortfall {
-    Shortfall { rule: ShortfallRule::LeaveVacant, extra: 0, floor: None }
+    Shortfall {
+        rule: ShortfallRule::LeaveVacant,
+        extra: 0,
+        floor: None,
+    }
 }
 
 fn proposed_candidates(contest: &Contest, names: &[String]) -> Vec<Candidate> {
@@ -82,7 +100,10 @@ fn proposed_candidates(contest: &Contest, names: &[String]) -> Vec<Candidate> {
                 next_write_in += 1;
                 let id = format!("W{next_write_in}");
                 if !contest.candidates.iter().any(|c| c.id == id) {
-                    break Candidate { id, name: written.to_string() };
+                    break Candidate {
+                        id,
+                        name: written.to_string(),
+                    };
                 }
             },
             None => contest
@@ -90,7 +111,10 @@ fn proposed_candidates(contest: &Contest, names: &[String]) -> Vec<Candidate> {
                 .iter()
                 .find(|c| &c.id == name)
                 .cloned()
-                .unwrap_or_else(|| Candidate { id: name.clone(), name: name.clone() }),
+                .unwrap_or_else(|| Candidate {
+                    id: name.clone(),
+                    name: name.clone(),
+                }),
         })
         .collect()
 }

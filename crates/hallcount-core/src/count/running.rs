@@ -3,13 +3,17 @@
 //! allocation (R6–R8) once, at the end.
 
 use crate::ballot::{ContestMarks, Mark, Paper, WriteIn};
-use crate::count::allocate::{allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing};
+use crate::check::WRITE_IN_PREFIX;
+use crate::count::allocate::{
+    allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing,
+};
 use crate::count::effect::{effect_with, write_in_counts};
 use crate::count::fast_map::FastMap;
 use crate::count::sorted_ids::SortedIds;
-use crate::check::WRITE_IN_PREFIX;
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
-use crate::tally::{CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT};
+use crate::tally::{
+    CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT,
+};
 
 /// Counts so far. Built for one election; `finish` must be given the same election.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -63,7 +67,12 @@ impl RunningTally {
     pub fn new(election: &Election) -> RunningTally {
         let contests = election.contests.iter().map(ContestCounts::new).collect();
         let contest_ids = SortedIds::new(election.contests.iter().map(|c| c.id.as_str()));
-        RunningTally { collected: 0, rejected: 0, contest_ids, contests }
+        RunningTally {
+            collected: 0,
+            rejected: 0,
+            contest_ids,
+            contests,
+        }
     }
 
     /// Papers added so far (R2 compares this with the reference).
@@ -198,9 +207,12 @@ impl ContestCounts {
         }
         for write_in in write_ins {
             if !self.write_ins.contains_key(write_in.name.as_str()) {
-                self.write_ins.insert(write_in.name.clone(), WriteInCounts::default());
+                self.write_ins
+                    .insert(write_in.name.clone(), WriteInCounts::default());
             }
-            let Some(counts) = self.write_ins.get_mut(write_in.name.as_str()) else { continue };
+            let Some(counts) = self.write_ins.get_mut(write_in.name.as_str()) else {
+                continue;
+            };
             step(&mut counts.written, direction);
             if write_in_counts(self.write_in_rules, write_in) {
                 step(&mut counts.votes, direction);
@@ -214,15 +226,29 @@ impl ContestCounts {
     /// `for` and `against` of the candidate at `i`; zero for a candidate this tally was not built
     /// with (`finish` given another election must not panic).
     fn counts_of(&self, i: usize) -> (u64, u64) {
-        (self.votes_for.get(i).copied().unwrap_or(0), self.against.get(i).copied().unwrap_or(0))
+        (
+            self.votes_for.get(i).copied().unwrap_or(0),
+            self.against.get(i).copied().unwrap_or(0),
+        )
     }
 
-    fn finish(&self, contest: &Contest, election: &Election, all: &RunningTally, status: Status) -> ContestTally {
+    fn finish(
+        &self,
+        contest: &Contest,
+        election: &Election,
+        all: &RunningTally,
+        status: Status,
+    ) -> ContestTally {
         let cast = all.collected;
         let invalid = self.over_marked.saturating_add(all.rejected).min(cast);
         let valid = cast - invalid;
         let blank = valid.saturating_sub(self.marked);
-        let counts = BaseCounts { delegates: election.delegates, cast, valid, blank };
+        let counts = BaseCounts {
+            delegates: election.delegates,
+            cast,
+            valid,
+            blank,
+        };
         let (threshold, needed) = threshold_outcome(&contest.threshold, &counts);
 
         let candidates: Vec<CandidateCount> = contest
@@ -244,7 +270,10 @@ impl ContestCounts {
             .write_ins
             .iter()
             .filter(|(_, counts)| counts.written > 0)
-            .map(|(name, counts)| WriteInCount { name: name.clone(), votes: saturate(counts.votes) })
+            .map(|(name, counts)| WriteInCount {
+                name: name.clone(),
+                votes: saturate(counts.votes),
+            })
             .collect();
         write_ins.sort_by(|a, b| a.name.cmp(&b.name));
 
@@ -255,7 +284,11 @@ impl ContestCounts {
                 .enumerate()
                 .map(|(i, c)| {
                     let (votes, against) = self.counts_of(i);
-                    Standing { name: c.id.clone(), votes, against: Some(against) }
+                    Standing {
+                        name: c.id.clone(),
+                        votes,
+                        against: Some(against),
+                    }
                 })
                 .collect();
             standings.extend(write_ins.iter().filter(|w| w.votes > 0).map(|w| Standing {
@@ -265,7 +298,14 @@ impl ContestCounts {
             }));
             allocate(contest, standings, needed)
         } else {
-            Allocation { elected: Vec::new(), open: OpenSeats { seats: contest.seats, reason: None, candidates: Vec::new() } }
+            Allocation {
+                elected: Vec::new(),
+                open: OpenSeats {
+                    seats: contest.seats,
+                    reason: None,
+                    candidates: Vec::new(),
+                },
+            }
         };
         // Most votes first, then by name (stable on the name order above).
         write_ins.sort_by_key(|w| std::cmp::Reverse(w.votes));

@@ -26,7 +26,11 @@ impl SortedIds {
         let mut entries: Vec<Entry> = ids
             .into_iter()
             .enumerate()
-            .map(|(index, id)| Entry { prefix: prefix(id.as_bytes()), id: id.to_string(), index })
+            .map(|(index, id)| Entry {
+                prefix: prefix(id.as_bytes()),
+                id: id.to_string(),
+                index,
+            })
             .collect();
         // Stable: equal ids stay in definition order, and the dedup keeps the last of them.
         entries.sort_by(|a, b| a.id.cmp(&b.id));
@@ -38,7 +42,9 @@ impl SortedIds {
 
     /// A walk over ids to be asked in ascending order.
     pub(crate) fn walk(&self) -> Walk<'_> {
-        Walk { rest: &self.entries }
+        Walk {
+            rest: &self.entries,
+        }
     }
 }
 
@@ -79,7 +85,12 @@ fn prefix(bytes: &[u8]) -> u64 {
     let len = bytes.len();
     if len >= 4 {
         let head = u32::from_be_bytes([bytes[0], bytes[1], bytes[2], bytes[3]]);
-        let last = u32::from_be_bytes([bytes[len - 4], bytes[len - 3], bytes[len - 2], bytes[len - 1]]);
+        let last = u32::from_be_bytes([
+            bytes[len - 4],
+            bytes[len - 3],
+            bytes[len - 2],
+            bytes[len - 1],
+        ]);
         // `last` ends with bytes 4.. of the id; the shift drops the ones `head` already has.
         let tail = (u64::from(last) << (8 * (8 - len))) as u32;
         return u64::from(head) << 32 | u64::from(tail);
@@ -122,11 +133,38 @@ mod tests {
 
     #[test]
     fn prefixes_order_as_the_ids_do() {
-        let ids = ["", "a", "a\0", "a\0\0", "ab", "abc", "abcd", "abcd\0", "abcde", "abcdf", "abcdefg", "abcdefz", "abcdefgh", "abcdefgh\0", "abcdefghi", "abcdefgi", "b", "é"];
+        let ids = [
+            "",
+            "a",
+            "a\0",
+            "a\0\0",
+            "ab",
+            "abc",
+            "abcd",
+            "abcd\0",
+            "abcde",
+            "abcdf",
+            "abcdefg",
+            "abcdefz",
+            "abcdefgh",
+            "abcdefgh\0",
+            "abcdefghi",
+            "abcdefgi",
+            "b",
+            "é",
+        ];
         for x in ids {
             for y in ids {
-                let known = Entry { prefix: prefix(x.as_bytes()), id: x.to_string(), index: 0 };
-                assert_eq!(compare(&known, prefix(y.as_bytes()), y), x.cmp(y), "{x:?} against {y:?}");
+                let known = Entry {
+                    prefix: prefix(x.as_bytes()),
+                    id: x.to_string(),
+                    index: 0,
+                };
+                assert_eq!(
+                    compare(&known, prefix(y.as_bytes()), y),
+                    x.cmp(y),
+                    "{x:?} against {y:?}"
+                );
             }
         }
     }

@@ -36,26 +36,43 @@ impl ElectionId {
 /// Whether the signer is on the town's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Trust {
-    Trusted { village: String },
+    Trusted {
+        village: String,
+    },
     /// Not on the list, or no list was given.
     Untrusted,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum FileVerdict {
-    Counted { id: ElectionId, fingerprint: Fingerprint, trust: Trust, payload_sha256: String },
+    Counted {
+        id: ElectionId,
+        fingerprint: Fingerprint,
+        trust: Trust,
+        payload_sha256: String,
+    },
     /// The same election with the same payload as an earlier file: counted once, there.
-    Duplicate { of_file: String },
+    Duplicate {
+        of_file: String,
+    },
     /// Another file has the same election with a different payload: none of them is counted.
-    Conflict { id: ElectionId, payload_sha256: String },
+    Conflict {
+        id: ElectionId,
+        payload_sha256: String,
+    },
     /// Verified, but the signer is not on the trusted list that was given.
-    UnknownSigner { fingerprint: Fingerprint },
+    UnknownSigner {
+        fingerprint: Fingerprint,
+    },
     Failed(VerifyError),
 }
 
 impl FileVerdict {
     pub fn is_counted(&self) -> bool {
-        matches!(self, FileVerdict::Counted { .. } | FileVerdict::Duplicate { .. })
+        matches!(
+            self,
+            FileVerdict::Counted { .. } | FileVerdict::Duplicate { .. }
+        )
     }
 }
 
@@ -173,17 +190,26 @@ pub struct RollUp {
 
 impl RollUp {
     pub fn n_counted(&self) -> usize {
-        self.files.iter().filter(|f| matches!(f.verdict, FileVerdict::Counted { .. })).count()
+        self.files
+            .iter()
+            .filter(|f| matches!(f.verdict, FileVerdict::Counted { .. }))
+            .count()
     }
 
     pub fn n_left_out(&self) -> usize {
-        self.files.iter().filter(|f| !f.verdict.is_counted()).count()
+        self.files
+            .iter()
+            .filter(|f| !f.verdict.is_counted())
+            .count()
     }
 }
 
 /// Builds the roll-up. With `trusted`, results by signers not on the list are left out;
 /// without it every verified result is counted and marked untrusted.
-pub fn aggregate(inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>, trusted: Option<&TrustedKeys>) -> RollUp {
+pub fn aggregate(
+    inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>,
+    trusted: Option<&TrustedKeys>,
+) -> RollUp {
     let mut files = Vec::with_capacity(inputs.len());
     let mut counted: Vec<(String, Trust, VerifiedResult)> = Vec::new();
     let mut first_by_id: BTreeMap<ElectionId, usize> = BTreeMap::new();
@@ -192,14 +218,21 @@ pub fn aggregate(inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>, tru
         let verified = match outcome {
             Ok(verified) => verified,
             Err(error) => {
-                files.push(FileReport { name, verdict: FileVerdict::Failed(error) });
+                files.push(FileReport {
+                    name,
+                    verdict: FileVerdict::Failed(error),
+                });
                 continue;
             }
         };
         let trust = match trusted.and_then(|keys| keys.village_of(&verified.fingerprint)) {
-            Some(village) => Trust::Trusted { village: village.to_string() },
+            Some(village) => Trust::Trusted {
+                village: village.to_string(),
+            },
             None if trusted.is_some() => {
-                let verdict = FileVerdict::UnknownSigner { fingerprint: verified.fingerprint.clone() };
+                let verdict = FileVerdict::UnknownSigner {
+                    fingerprint: verified.fingerprint.clone(),
+                };
                 files.push(FileReport { name, verdict });
                 continue;
             }
@@ -208,9 +241,14 @@ pub fn aggregate(inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>, tru
         let id = ElectionId::of(&verified.file.payload.election);
         let verdict = match first_by_id.get(&id) {
             Some(&first) if files[first].verdict_hash() == Some(&verified.payload_sha256) => {
-                FileVerdict::Duplicate { of_file: files[first].name.clone() }
+                FileVerdict::Duplicate {
+                    of_file: files[first].name.clone(),
+                }
             }
-            Some(_) => FileVerdict::Conflict { id: id.clone(), payload_sha256: verified.payload_sha256.clone() },
+            Some(_) => FileVerdict::Conflict {
+                id: id.clone(),
+                payload_sha256: verified.payload_sha256.clone(),
+            },
             None => {
                 first_by_id.insert(id.clone(), files.len());
                 counted.push((name.clone(), trust.clone(), verified.clone()));
@@ -234,17 +272,29 @@ pub fn aggregate(inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>, tru
         })
         .collect();
     for report in files.iter_mut() {
-        if let FileVerdict::Counted { id, payload_sha256, .. } = &report.verdict {
+        if let FileVerdict::Counted {
+            id, payload_sha256, ..
+        } = &report.verdict
+        {
             if conflicted.contains(id) {
-                report.verdict = FileVerdict::Conflict { id: id.clone(), payload_sha256: payload_sha256.clone() };
+                report.verdict = FileVerdict::Conflict {
+                    id: id.clone(),
+                    payload_sha256: payload_sha256.clone(),
+                };
             }
         }
     }
-    counted.retain(|(_, _, verified)| !conflicted.contains(&ElectionId::of(&verified.file.payload.election)));
+    counted.retain(|(_, _, verified)| {
+        !conflicted.contains(&ElectionId::of(&verified.file.payload.election))
+    });
 
     let meetings = join_meetings(counted);
     let totals = office_totals(&meetings);
-    RollUp { files, meetings, totals }
+    RollUp {
+        files,
+        meetings,
+        totals,
+    }
 }
 
 impl FileReport {
@@ -259,10 +309,15 @@ impl FileReport {
 type MeetingKey = (String, String, String);
 
 fn join_meetings(counted: Vec<(String, Trust, VerifiedResult)>) -> Vec<MeetingResult> {
-    let mut by_meeting: BTreeMap<MeetingKey, Vec<(String, Trust, VerifiedResult)>> = BTreeMap::new();
+    let mut by_meeting: BTreeMap<MeetingKey, Vec<(String, Trust, VerifiedResult)>> =
+        BTreeMap::new();
     for entry in counted {
         let election = &entry.2.file.payload.election;
-        let key = (election.body.clone(), election.place.clone(), election.date.clone());
+        let key = (
+            election.body.clone(),
+            election.place.clone(),
+            election.date.clone(),
+        );
         by_meeting.entry(key).or_default().push(entry);
     }
     let mut meetings: Vec<MeetingResult> = by_meeting.into_values().map(join_rounds).collect();
@@ -307,10 +362,18 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
             collected: tally.collected,
         });
         for (contest, counted) in payload.election.contests.iter().zip(&tally.contests) {
-            let names = |ids: &[String]| ids.iter().map(|id| display_name(contest, id)).collect::<Vec<_>>();
+            let names = |ids: &[String]| {
+                ids.iter()
+                    .map(|id| display_name(contest, id))
+                    .collect::<Vec<_>>()
+            };
             let drawn = lot_winners(&payload.lots, counted);
-            let open_cause = (counted.open.seats > 0).then(|| OpenCause::of(tally.status, counted.open.reason));
-            let joined = contest.round_of.as_ref().and_then(|earlier| office_of_contest.get(earlier).copied());
+            let open_cause =
+                (counted.open.seats > 0).then(|| OpenCause::of(tally.status, counted.open.reason));
+            let joined = contest
+                .round_of
+                .as_ref()
+                .and_then(|earlier| office_of_contest.get(earlier).copied());
             let index = match joined {
                 Some(index) => {
                     let office = &mut meeting.offices[index];
@@ -323,7 +386,10 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
                     meeting.offices.push(OfficeResult {
                         office: contest.office.clone(),
                         seats: contest.seats,
-                        elected: names(&counted.elected).into_iter().chain(names(&drawn)).collect(),
+                        elected: names(&counted.elected)
+                            .into_iter()
+                            .chain(names(&drawn))
+                            .collect(),
                         open_seats: 0,
                         open_cause: None,
                         open_candidates: Vec::new(),
@@ -335,8 +401,10 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
             let office = &mut meeting.offices[index];
             office.open_seats = office.seats.saturating_sub(office.elected.len() as u32);
             office.open_cause = open_cause;
-            office.open_candidates =
-                names(&counted.open.candidates).into_iter().filter(|name| !office.elected.contains(name)).collect();
+            office.open_candidates = names(&counted.open.candidates)
+                .into_iter()
+                .filter(|name| !office.elected.contains(name))
+                .collect();
             if office.open_seats == 0 {
                 office.open_cause = None;
             }
@@ -348,7 +416,10 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
 
 /// The winners of the last lot recorded for a contest whose tied seats need one (R7): only
 /// candidates who were tied, and no more than the seats at stake.
-fn lot_winners(lots: &[super::result::LotRecord], counted: &crate::tally::ContestTally) -> Vec<String> {
+fn lot_winners(
+    lots: &[super::result::LotRecord],
+    counted: &crate::tally::ContestTally,
+) -> Vec<String> {
     if counted.open.reason != Some(OpenReason::LotRequired) {
         return Vec::new();
     }
@@ -368,7 +439,12 @@ fn display_name(contest: &crate::election::Contest, id: &str) -> String {
     if let Some(name) = id.strip_prefix("write_in:") {
         return name.to_string();
     }
-    contest.candidates.iter().find(|c| c.id == id).map(|c| c.name.clone()).unwrap_or_else(|| id.to_string())
+    contest
+        .candidates
+        .iter()
+        .find(|c| c.id == id)
+        .map(|c| c.name.clone())
+        .unwrap_or_else(|| id.to_string())
 }
 
 fn office_totals(meetings: &[MeetingResult]) -> Vec<OfficeTotal> {

@@ -8,7 +8,17 @@
 use super::aggregate::{FileVerdict, RollUp, Trust};
 
 const HEADER: [&str; 12] = [
-    "kind", "village", "place", "date", "office", "seats", "elected", "open", "why_open", "elected_names", "file",
+    "kind",
+    "village",
+    "place",
+    "date",
+    "office",
+    "seats",
+    "elected",
+    "open",
+    "why_open",
+    "elected_names",
+    "file",
     "detail",
 ];
 
@@ -33,7 +43,10 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
                     office.seats.to_string(),
                     office.elected.len().to_string(),
                     office.open_seats.to_string(),
-                    office.open_cause.map(|c| c.name().to_string()).unwrap_or_default(),
+                    office
+                        .open_cause
+                        .map(|c| c.name().to_string())
+                        .unwrap_or_default(),
                     office.elected.join("、"),
                     files.join(" "),
                     trust.to_string(),
@@ -42,8 +55,11 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
         }
     }
     for total in &roll_up.totals {
-        let why: Vec<String> =
-            total.open.iter().map(|o| format!("{}: {} {}", o.village, o.seats, o.cause.name())).collect();
+        let why: Vec<String> = total
+            .open
+            .iter()
+            .map(|o| format!("{}: {} {}", o.village, o.seats, o.cause.name()))
+            .collect();
         push_row(
             &mut out,
             [
@@ -62,14 +78,27 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
             ],
         );
     }
-    for file in roll_up.files.iter().filter(|f| !matches!(f.verdict, FileVerdict::Counted { .. })) {
+    for file in roll_up
+        .files
+        .iter()
+        .filter(|f| !matches!(f.verdict, FileVerdict::Counted { .. }))
+    {
         let (kind, detail) = match &file.verdict {
             FileVerdict::Counted { .. } => continue,
-            FileVerdict::Duplicate { of_file } => ("duplicate", format!("same result as {of_file}, counted once")),
-            FileVerdict::Conflict { id, .. } => {
-                ("conflict", format!("another file differs for {} {} {} round {}", id.place, id.date, id.title, id.round))
+            FileVerdict::Duplicate { of_file } => (
+                "duplicate",
+                format!("same result as {of_file}, counted once"),
+            ),
+            FileVerdict::Conflict { id, .. } => (
+                "conflict",
+                format!(
+                    "another file differs for {} {} {} round {}",
+                    id.place, id.date, id.title, id.round
+                ),
+            ),
+            FileVerdict::UnknownSigner { fingerprint } => {
+                ("unknown signer", format!("key {fingerprint}"))
             }
-            FileVerdict::UnknownSigner { fingerprint } => ("unknown signer", format!("key {fingerprint}")),
             FileVerdict::Failed(error) => ("failed", error.to_string()),
         };
         let mut cells = vec![String::new(); HEADER.len()];
@@ -90,7 +119,11 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
 /// Quotes a cell when it needs it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
 /// spreadsheet never runs a name as a formula.
 fn quote(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@']) { format!("'{cell}") } else { cell.to_string() };
+    let defused = if cell.starts_with(['=', '+', '-', '@']) {
+        format!("'{cell}")
+    } else {
+        cell.to_string()
+    };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
     } else {

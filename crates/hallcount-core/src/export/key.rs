@@ -23,7 +23,9 @@ pub struct Signer {
 
 impl Signer {
     pub fn from_seed(seed: &[u8; 32]) -> Signer {
-        Signer { signing_key: SigningKey::from_bytes(seed) }
+        Signer {
+            signing_key: SigningKey::from_bytes(seed),
+        }
     }
 
     pub fn public_key(&self) -> PublicKey {
@@ -63,7 +65,8 @@ impl PublicKey {
         let Ok(key) = VerifyingKey::from_bytes(&self.0) else {
             return false;
         };
-        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature)).is_ok()
+        key.verify_strict(message, &ed25519_dalek::Signature::from_bytes(signature))
+            .is_ok()
     }
 }
 
@@ -91,7 +94,9 @@ impl Fingerprint {
             .map(|c| c.to_ascii_uppercase())
             .collect();
         let well_formed = compact.len() == FINGERPRINT_BYTES * 8 / 5
-            && compact.bytes().all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b));
+            && compact
+                .bytes()
+                .all(|b| b.is_ascii_uppercase() || (b'2'..=b'7').contains(&b));
         well_formed.then(|| Fingerprint::from_compact(&compact))
     }
 
@@ -136,11 +141,14 @@ impl fmt::Display for KeyError {
         match self {
             KeyError::Damaged(detail) => write!(f, "damaged key file: {detail}"),
             KeyError::UnknownFormat(format) => {
-                write!(f, "not a key file: format \"{format}\" (expected \"{KEY_FORMAT}\")")
+                write!(
+                    f,
+                    "not a key file: format \"{format}\" (expected \"{KEY_FORMAT}\")"
+                )
             }
-            KeyError::Inconsistent => {
-                f.write_str("damaged key file: the public key or fingerprint does not match the secret")
-            }
+            KeyError::Inconsistent => f.write_str(
+                "damaged key file: the public key or fingerprint does not match the secret",
+            ),
         }
     }
 }
@@ -174,9 +182,11 @@ impl KeyFile {
             Some(other) => return Err(KeyError::UnknownFormat(other.to_string())),
             None => return Err(KeyError::Damaged("no \"format\" field".into())),
         }
-        let file: KeyFile = serde_json::from_value(value).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        let seed = from_hex::<32>(&file.secret_seed)
-            .ok_or_else(|| KeyError::Damaged("\"secret_seed\" is not 64 lowercase hex digits".into()))?;
+        let file: KeyFile =
+            serde_json::from_value(value).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        let seed = from_hex::<32>(&file.secret_seed).ok_or_else(|| {
+            KeyError::Damaged("\"secret_seed\" is not 64 lowercase hex digits".into())
+        })?;
         let signer = Signer::from_seed(&seed);
         let public_key = signer.public_key();
         let fingerprint_matches =
@@ -217,9 +227,18 @@ mod tests {
         assert_eq!(signer.public_key().to_hex(), file.public_key);
 
         let other = KeyFile::new(&[2; 32], "x", "y");
-        let mixed = KeyFile { public_key: other.public_key, ..file.clone() };
-        assert_eq!(KeyFile::parse(&mixed.to_json()).err(), Some(KeyError::Inconsistent));
-        assert!(matches!(KeyFile::parse("{\"format\":\"hallcount/ballots@1\"}"), Err(KeyError::UnknownFormat(_))));
+        let mixed = KeyFile {
+            public_key: other.public_key,
+            ..file.clone()
+        };
+        assert_eq!(
+            KeyFile::parse(&mixed.to_json()).err(),
+            Some(KeyError::Inconsistent)
+        );
+        assert!(matches!(
+            KeyFile::parse("{\"format\":\"hallcount/ballots@1\"}"),
+            Err(KeyError::UnknownFormat(_))
+        ));
         assert!(matches!(KeyFile::parse("{"), Err(KeyError::Damaged(_))));
     }
 

@@ -11,12 +11,15 @@ pub mod time;
 pub mod trusted;
 pub mod verify;
 
-pub use aggregate::{aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal, OpenCause, RollUp, Trust};
+pub use aggregate::{
+    aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
+    OpenCause, RollUp, Trust,
+};
 pub use csv::roll_up_csv;
 pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, Signer, KEY_FORMAT};
 pub use result::{
-    live_papers, result_file_name, AppInfo, EnteredPaper, LogSummary, LotRecord, ResultFile, ResultInput, ResultPayload, SignatureBlock, VoidMark,
-    RESULT_FORMAT,
+    live_papers, result_file_name, AppInfo, EnteredPaper, LogSummary, LotRecord, ResultFile,
+    ResultInput, ResultPayload, SignatureBlock, VoidMark, RESULT_FORMAT,
 };
 pub use time::utc_timestamp;
 pub use trusted::{TrustedError, TrustedKeys, TRUSTED_FORMAT};

@@ -90,7 +90,10 @@ pub struct AppInfo {
 impl AppInfo {
     /// This build of hallcount (the core's version: the app and the CLI share it).
     pub fn this_build() -> AppInfo {
-        AppInfo { name: "hallcount".to_string(), version: env!("CARGO_PKG_VERSION").to_string() }
+        AppInfo {
+            name: "hallcount".to_string(),
+            version: env!("CARGO_PKG_VERSION").to_string(),
+        }
     }
 }
 
@@ -131,7 +134,11 @@ impl ResultInput {
 
     /// The meeting as the log replays it: its definition, every paper as entered with its
     /// void mark, and the head of the chain. `None` before the election is defined.
-    pub fn from_replay(replay: &crate::log::Replay, app: AppInfo, created: &str) -> Option<ResultInput> {
+    pub fn from_replay(
+        replay: &crate::log::Replay,
+        app: AppInfo,
+        created: &str,
+    ) -> Option<ResultInput> {
         let election = replay.election.clone()?;
         let papers = replay
             .papers
@@ -139,17 +146,25 @@ impl ResultInput {
             .map(|entered| EnteredPaper {
                 number: entered.number,
                 paper: entered.paper.clone(),
-                voided: entered.voided.as_ref().map(|reason| VoidMark { reason: reason.clone() }),
+                voided: entered.voided.as_ref().map(|reason| VoidMark {
+                    reason: reason.clone(),
+                }),
             })
             .collect();
         Some(ResultInput {
             election,
             papers,
-            log: LogSummary { events: replay.n_entries, last_hash: replay.last_hash.clone() },
+            log: LogSummary {
+                events: replay.n_entries,
+                last_hash: replay.last_hash.clone(),
+            },
             lots: replay
                 .lots
                 .iter()
-                .map(|lot| LotRecord { contest: lot.contest.clone(), winners: lot.winners.clone() })
+                .map(|lot| LotRecord {
+                    contest: lot.contest.clone(),
+                    winners: lot.winners.clone(),
+                })
                 .collect(),
             app,
             created: created.to_string(),
@@ -187,7 +202,11 @@ impl ResultPayload {
 
 /// The papers that count: every paper entered and not voided, in order.
 pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
-    papers.iter().filter(|entered| entered.voided.is_none()).map(|entered| entered.paper.clone()).collect()
+    papers
+        .iter()
+        .filter(|entered| entered.voided.is_none())
+        .map(|entered| entered.paper.clone())
+        .collect()
 }
 
 pub(crate) fn tally_of_live_papers(election: &Election, papers: &[EnteredPaper]) -> Tally {
@@ -211,14 +230,21 @@ pub fn result_file_name(election: &Election) -> String {
             name.push('_');
         }
         for c in part.trim().chars() {
-            let safe = if c.is_alphanumeric() || c == '-' { c } else { '_' };
+            let safe = if c.is_alphanumeric() || c == '-' {
+                c
+            } else {
+                '_'
+            };
             if !(safe == '_' && name.ends_with('_')) {
                 name.push(safe);
             }
         }
     }
     let name = name.trim_matches('_');
-    format!("{}.hallcount.json", if name.is_empty() { "result" } else { name })
+    format!(
+        "{}.hallcount.json",
+        if name.is_empty() { "result" } else { name }
+    )
 }
 
 impl ResultFile {
@@ -232,7 +258,11 @@ impl ResultFile {
             payload_sha256: sha256_hex(&canonical),
             value: to_hex(&signer.sign(&canonical)),
         };
-        ResultFile { format: RESULT_FORMAT.to_string(), payload, signature }
+        ResultFile {
+            format: RESULT_FORMAT.to_string(),
+            payload,
+            signature,
+        }
     }
 
     /// The one layout a result file is written in: serde_json's pretty printing (two spaces,
@@ -257,8 +287,14 @@ mod tests {
                  "ballots_issued": 1, "contests": [] }"#,
         )
         .unwrap();
-        assert_eq!(result_file_name(&election), "2017-08-25_赤坑社區_第一次_婦女_代表_大會.hallcount.json");
+        assert_eq!(
+            result_file_name(&election),
+            "2017-08-25_赤坑社區_第一次_婦女_代表_大會.hallcount.json"
+        );
         election.title = "../..\\evil<>|*".into();
-        assert_eq!(result_file_name(&election), "2017-08-25_赤坑社區_evil.hallcount.json");
+        assert_eq!(
+            result_file_name(&election),
+            "2017-08-25_赤坑社區_evil.hallcount.json"
+        );
     }
 }

@@ -43,12 +43,20 @@ impl fmt::Display for TrustedError {
         match self {
             TrustedError::Damaged(detail) => write!(f, "damaged trusted keys file: {detail}"),
             TrustedError::UnknownFormat(format) => {
-                write!(f, "not a trusted keys file: format \"{format}\" (expected \"{TRUSTED_FORMAT}\")")
+                write!(
+                    f,
+                    "not a trusted keys file: format \"{format}\" (expected \"{TRUSTED_FORMAT}\")"
+                )
             }
             TrustedError::BadFingerprint { index, text } => {
-                write!(f, "keys[{index}].fingerprint: \"{text}\" is not 32 base32 characters")
+                write!(
+                    f,
+                    "keys[{index}].fingerprint: \"{text}\" is not 32 base32 characters"
+                )
             }
-            TrustedError::Duplicate { fingerprint } => write!(f, "fingerprint {fingerprint} is listed twice"),
+            TrustedError::Duplicate { fingerprint } => {
+                write!(f, "fingerprint {fingerprint} is listed twice")
+            }
         }
     }
 }
@@ -64,13 +72,20 @@ impl TrustedKeys {
             Some(other) => return Err(TrustedError::UnknownFormat(other.to_string())),
             None => return Err(TrustedError::Damaged("no \"format\" field".into())),
         }
-        let file: TrustedFile = serde_json::from_value(value).map_err(|e| TrustedError::Damaged(e.to_string()))?;
+        let file: TrustedFile =
+            serde_json::from_value(value).map_err(|e| TrustedError::Damaged(e.to_string()))?;
         let mut keys = TrustedKeys::default();
         for (index, entry) in file.keys.into_iter().enumerate() {
-            let fingerprint = Fingerprint::parse_loose(&entry.fingerprint)
-                .ok_or(TrustedError::BadFingerprint { index, text: entry.fingerprint.clone() })?;
+            let fingerprint = Fingerprint::parse_loose(&entry.fingerprint).ok_or(
+                TrustedError::BadFingerprint {
+                    index,
+                    text: entry.fingerprint.clone(),
+                },
+            )?;
             if keys.village_of(&fingerprint).is_some() {
-                return Err(TrustedError::Duplicate { fingerprint: fingerprint.to_string() });
+                return Err(TrustedError::Duplicate {
+                    fingerprint: fingerprint.to_string(),
+                });
             }
             keys.entries.push((fingerprint, entry.village));
         }
@@ -78,7 +93,10 @@ impl TrustedKeys {
     }
 
     pub fn village_of(&self, fingerprint: &Fingerprint) -> Option<&str> {
-        self.entries.iter().find(|(known, _)| known == fingerprint).map(|(_, village)| village.as_str())
+        self.entries
+            .iter()
+            .find(|(known, _)| known == fingerprint)
+            .map(|(_, village)| village.as_str())
     }
 
     pub fn len(&self) -> usize {

@@ -5,7 +5,10 @@ use std::fmt;
 
 use super::encoding::from_hex;
 use super::key::{Fingerprint, PublicKey};
-use super::result::{canonical_json, sha256_hex, tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM};
+use super::result::{
+    canonical_json, sha256_hex, tally_of_live_papers, ResultFile, RESULT_FORMAT,
+    SIGNATURE_ALGORITHM,
+};
 use crate::tally::Tally;
 
 /// Files above this size are refused unread. A village result is a few hundred KB (100,000
@@ -17,7 +20,10 @@ pub const MAX_RESULT_FILE_BYTES: usize = 16 * 1024 * 1024;
 pub enum VerifyError {
     /// The file could not be read at all (reported by the caller that does the reading).
     Unreadable(String),
-    TooLarge { bytes: usize, limit: usize },
+    TooLarge {
+        bytes: usize,
+        limit: usize,
+    },
     /// Not UTF-8, not JSON, or not the shape of a result file.
     DamagedJson(String),
     /// JSON with another `format` (or none), e.g. a ballots file or a later version.
@@ -91,7 +97,10 @@ pub struct VerifiedResult {
 /// key and fingerprint, payload hash, signature, layout, contents, and the recomputed tally.
 pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
     if bytes.len() > MAX_RESULT_FILE_BYTES {
-        return Err(VerifyError::TooLarge { bytes: bytes.len(), limit: MAX_RESULT_FILE_BYTES });
+        return Err(VerifyError::TooLarge {
+            bytes: bytes.len(),
+            limit: MAX_RESULT_FILE_BYTES,
+        });
     }
     let text = std::str::from_utf8(bytes)
         .map_err(|e| VerifyError::DamagedJson(format!("not UTF-8 text ({e})")))?;
@@ -99,18 +108,23 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
         serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
     match value.get("format") {
         Some(serde_json::Value::String(format)) if format == RESULT_FORMAT => {}
-        Some(serde_json::Value::String(format)) => return Err(VerifyError::UnknownFormat(format.clone())),
+        Some(serde_json::Value::String(format)) => {
+            return Err(VerifyError::UnknownFormat(format.clone()))
+        }
         _ => return Err(VerifyError::UnknownFormat("(no format)".to_string())),
     }
     let (Some(payload), Some(signature)) = (value.get("payload"), value.get("signature")) else {
-        return Err(VerifyError::DamagedJson("\"payload\" or \"signature\" is missing".to_string()));
+        return Err(VerifyError::DamagedJson(
+            "\"payload\" or \"signature\" is missing".to_string(),
+        ));
     };
     let fingerprint = check_signature(payload, signature)?;
 
     // Read again from the text, the value dropped first: never both in memory, and one JSON
     // reader for the file's shapes in the page (a second, over `&Value`, cost ~35 KB of wasm).
     drop(value);
-    let file: ResultFile = serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
+    let file: ResultFile =
+        serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
     if file.to_json() != text {
         return Err(VerifyError::Reformatted);
     }
@@ -123,35 +137,49 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
         return Err(VerifyError::TallyMismatch(difference));
     }
     let payload_sha256 = file.signature.payload_sha256.clone();
-    Ok(VerifiedResult { file, fingerprint, payload_sha256 })
+    Ok(VerifiedResult {
+        file,
+        fingerprint,
+        payload_sha256,
+    })
 }
 
 /// Checks the signature block against the payload exactly as it stands in the file.
-fn check_signature(payload: &serde_json::Value, signature: &serde_json::Value) -> Result<Fingerprint, VerifyError> {
+fn check_signature(
+    payload: &serde_json::Value,
+    signature: &serde_json::Value,
+) -> Result<Fingerprint, VerifyError> {
     let field = |name: &str| {
-        signature
-            .get(name)
-            .and_then(|v| v.as_str())
-            .ok_or_else(|| VerifyError::DamagedJson(format!("signature.{name} is missing or not text")))
+        signature.get(name).and_then(|v| v.as_str()).ok_or_else(|| {
+            VerifyError::DamagedJson(format!("signature.{name} is missing or not text"))
+        })
     };
     let algorithm = field("algorithm")?;
     if algorithm != SIGNATURE_ALGORITHM {
         return Err(VerifyError::UnknownAlgorithm(algorithm.to_string()));
     }
-    let public_key = PublicKey::from_hex(field("public_key")?)
-        .ok_or_else(|| VerifyError::BadSignature("the public key is not 64 lowercase hex digits".into()))?;
+    let public_key = PublicKey::from_hex(field("public_key")?).ok_or_else(|| {
+        VerifyError::BadSignature("the public key is not 64 lowercase hex digits".into())
+    })?;
     let fingerprint = public_key.fingerprint();
     if field("fingerprint")? != fingerprint.as_str() {
-        return Err(VerifyError::BadSignature("the fingerprint is not the public key's".into()));
+        return Err(VerifyError::BadSignature(
+            "the fingerprint is not the public key's".into(),
+        ));
     }
-    let value = from_hex::<64>(field("value")?)
-        .ok_or_else(|| VerifyError::BadSignature("the signature is not 128 lowercase hex digits".into()))?;
+    let value = from_hex::<64>(field("value")?).ok_or_else(|| {
+        VerifyError::BadSignature("the signature is not 128 lowercase hex digits".into())
+    })?;
     let canonical = canonical_json(payload);
     if field("payload_sha256")? != sha256_hex(&canonical) {
-        return Err(VerifyError::BadSignature("the payload hash does not match the payload".into()));
+        return Err(VerifyError::BadSignature(
+            "the payload hash does not match the payload".into(),
+        ));
     }
     if !public_key.verifies(&canonical, &value) {
-        return Err(VerifyError::BadSignature("the signature does not match the payload and key".into()));
+        return Err(VerifyError::BadSignature(
+            "the signature does not match the payload and key".into(),
+        ));
     }
     Ok(fingerprint)
 }
@@ -164,7 +192,10 @@ fn check_content(file: &ResultFile) -> Result<(), VerifyError> {
     }
     for (index, entered) in file.payload.papers.iter().enumerate() {
         if let Some(problem) = crate::check_paper(election, index, &entered.paper).first() {
-            return Err(VerifyError::InvalidContent(format!("paper {}: {problem}", entered.number)));
+            return Err(VerifyError::InvalidContent(format!(
+                "paper {}: {problem}",
+                entered.number
+            )));
         }
     }
     Ok(())
@@ -176,15 +207,26 @@ fn first_difference(written: &Tally, recomputed: &Tally) -> Option<String> {
         return None;
     }
     if written.status != recomputed.status {
-        return Some(format!("status is {:?} in the file, {:?} when recounted", written.status, recomputed.status));
+        return Some(format!(
+            "status is {:?} in the file, {:?} when recounted",
+            written.status, recomputed.status
+        ));
     }
     for (index, recounted) in recomputed.contests.iter().enumerate() {
         match written.contests.get(index) {
             Some(contest) if contest == recounted => {}
             Some(contest) => {
-                return Some(format!("contest \"{}\" differs from its recount", contest.id));
+                return Some(format!(
+                    "contest \"{}\" differs from its recount",
+                    contest.id
+                ));
             }
-            None => return Some(format!("contest \"{}\" is missing from the file's tally", recounted.id)),
+            None => {
+                return Some(format!(
+                    "contest \"{}\" is missing from the file's tally",
+                    recounted.id
+                ))
+            }
         }
     }
     Some("the totals differ from the recount".to_string())

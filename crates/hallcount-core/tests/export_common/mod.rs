@@ -2,7 +2,9 @@
 #![allow(dead_code)]
 
 use hallcount_core::export::{AppInfo, ResultFile, ResultInput, ResultPayload, Signer};
-use hallcount_core::{log_from_ballots, parse_ballots, parse_election, Election, Event, Log, Paper};
+use hallcount_core::{
+    log_from_ballots, parse_ballots, parse_election, Election, Event, Log, Paper,
+};
 
 pub const CREATED: &str = "2026-11-25T10:00:00Z";
 
@@ -50,14 +52,28 @@ pub fn signer(seed_byte: u8) -> Signer {
 /// The log the app keeps: the definition, the papers, and a void with its re-entry.
 pub fn meeting_log(election: Election, papers: Vec<Paper>) -> Log {
     let mut log = log_from_ballots(election, papers.clone(), CREATED).expect("sample papers fit");
-    log.append(Event::PaperEntered { paper: papers[0].clone() }, CREATED).expect("paper appends");
+    log.append(
+        Event::PaperEntered {
+            paper: papers[0].clone(),
+        },
+        CREATED,
+    )
+    .expect("paper appends");
     let number = papers.len() as u32 + 1;
-    log.append(Event::PaperVoided { number, reason: "entered twice".into() }, CREATED).expect("void appends");
+    log.append(
+        Event::PaperVoided {
+            number,
+            reason: "entered twice".into(),
+        },
+        CREATED,
+    )
+    .expect("void appends");
     log
 }
 
 pub fn payload_of(log: &Log) -> ResultPayload {
-    let input = ResultInput::from_replay(log.state(), AppInfo::this_build(), CREATED).expect("election defined");
+    let input = ResultInput::from_replay(log.state(), AppInfo::this_build(), CREATED)
+        .expect("election defined");
     ResultPayload::new(input)
 }
 
