@@ -14,6 +14,7 @@ pub mod ballot;
 pub mod check;
 pub mod count;
 pub mod election;
+pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
@@ -28,11 +29,12 @@ pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,
 };
+pub use encoding::sha256_hex;
 pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
-    log_from_ballots, replay, sha256_hex, verify_chain, BreakKind, ChainBreak, ChainCheck,
-    EnteredPaper, Event, Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+    log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
+    Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
