@@ -18,9 +18,11 @@ pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
+pub mod limits;
 pub mod load;
 pub mod log;
 pub mod tally;
+pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
@@ -32,9 +34,11 @@ pub use election::{
 pub use encoding::sha256_hex;
 pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
+pub use limits::FileKind;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
     log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
     Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
+pub use visible::visible;
