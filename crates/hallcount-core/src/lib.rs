@@ -15,6 +15,7 @@ pub mod check;
 pub mod compare;
 pub mod count;
 pub mod election;
+pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
@@ -32,13 +33,14 @@ pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,
 };
+pub use encoding::sha256_hex;
 pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
 pub use limits::FileKind;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
-    log_from_ballots, replay, sha256_hex, verify_chain, BreakKind, ChainBreak, ChainCheck,
-    EnteredPaper, Event, Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+    log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
+    Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;
