@@ -120,6 +120,24 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
         }
         NoWinners => tr(lang, Key::ErrNoWinners).to_owned(),
         UnknownWinner { winner } => tr_args(lang, Key::ErrUnknownWinner, &[("name", winner)]),
+        SecondEntryAlreadyRecorded => tr(lang, Key::ErrSecondEntryAlreadyRecorded).to_owned(),
+        InvalidSecondPaper {
+            number,
+            problems: list,
+        } => tr_args(
+            lang,
+            Key::ErrInvalidSecondPaper,
+            &[("n", &n(number)), ("problems", &problems(lang, list))],
+        ),
+        EntriesTooFarApart => tr(lang, Key::ErrEntriesTooFarApart).to_owned(),
+        NoSecondEntry => tr(lang, Key::ErrNoSecondEntry).to_owned(),
+        UnknownDifference => tr(lang, Key::ErrUnknownDifference).to_owned(),
+        AlreadyResolved => tr(lang, Key::ErrAlreadyResolved).to_owned(),
+        InvalidReading { problems: list } => tr_args(
+            lang,
+            Key::ErrInvalidReading,
+            &[("problems", &problems(lang, list))],
+        ),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Key::ErrOutOfStep).to_owned(),
     }
 }

@@ -147,12 +147,12 @@ impl Replay {
         let Ok(comparison) = compare_entries(election, &first_papers, &second) else {
             return;
         };
-        self.double_entry = Some(DoubleEntry {
+        self.double_entry = Some(Box::new(DoubleEntry {
             first_numbers: first.iter().map(|p| p.number).collect(),
             second,
             comparison,
             resolutions: Vec::new(),
-        });
+        }));
     }
 
     pub(super) fn apply_resolution(&mut self, difference: Difference, reading: Option<Paper>) {

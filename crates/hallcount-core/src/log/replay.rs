@@ -19,8 +19,9 @@ pub struct Replay {
     /// An unlock was logged and no paper or definition has used it up yet.
     pub definition_unlocked: bool,
     pub lots: Vec<LotOutcome>,
-    /// Double entry: the second entry, its comparison with the first, the resolutions.
-    pub double_entry: Option<DoubleEntry>,
+    /// Double entry: the second entry, its comparison with the first, the resolutions (boxed:
+    /// most meetings have none, and the state is moved around whole).
+    pub double_entry: Option<Box<DoubleEntry>>,
     /// Every board recorded, in order: the last one is the board as it stands.
     pub reconciliations: Vec<Reconciliation>,
     /// Hex hash of the last entry, [`GENESIS_PREV`] when there is none.
