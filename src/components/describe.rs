@@ -70,6 +70,12 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("n", &n(paper)), ("name", name)],
         ),
         EmptyRejection { paper } => tr_args(lang, Key::ProblemEmptyRejection, &[("n", &n(paper))]),
+        TooMany { count, max, .. } => tr_args(
+            lang,
+            Key::ProblemTooMany,
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+        TooLong { max, .. } => tr_args(lang, Key::ProblemTooLong, &[("max", &n(max))]),
     }
 }
 

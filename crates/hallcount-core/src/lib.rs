@@ -17,6 +17,7 @@ pub mod election;
 pub mod error;
 pub mod export;
 pub mod fraction;
+pub mod json;
 pub mod limits;
 pub mod load;
 pub mod log;
@@ -24,7 +25,7 @@ pub mod tally;
 pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
-pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
