@@ -149,7 +149,13 @@ pub fn read_checked(
 ) -> Result<(Election, Vec<Paper>), CliError> {
     let election = read_election(election_path)?;
     refuse_problems(election_path, &check_election(&election))?;
-    let papers = read_ballots(ballots_path)?.ballots;
-    refuse_problems(ballots_path, &check_papers(&election, &papers))?;
+    let papers = read_checked_papers(&election, ballots_path)?;
     Ok((election, papers))
+}
+
+/// Papers read and checked against `election` (already checked): any problem refuses them.
+pub fn read_checked_papers(election: &Election, path: &Path) -> Result<Vec<Paper>, CliError> {
+    let papers = read_ballots(path)?.ballots;
+    refuse_problems(path, &check_papers(election, &papers))?;
+    Ok(papers)
 }

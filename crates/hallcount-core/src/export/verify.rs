@@ -3,12 +3,11 @@
 
 use std::fmt;
 
-use super::encoding::from_hex;
 use super::key::{Fingerprint, PublicKey};
 use super::result::{
-    canonical_json, sha256_hex, tally_of_live_papers, ResultFile, RESULT_FORMAT,
-    SIGNATURE_ALGORITHM,
+    canonical_json, tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM,
 };
+use crate::encoding::{from_hex, sha256_hex};
 use crate::tally::Tally;
 
 /// Files above this size are refused unread. A village result is a few hundred KB (100,000
@@ -190,8 +189,10 @@ fn check_content(file: &ResultFile) -> Result<(), VerifyError> {
     if let Some(problem) = crate::check_election(election).first() {
         return Err(VerifyError::InvalidContent(format!("election: {problem}")));
     }
+    // One index of the election for all papers: checking stays linear in the file's size.
+    let check = crate::PaperCheck::new(election);
     for (index, entered) in file.payload.papers.iter().enumerate() {
-        if let Some(problem) = crate::check_paper(election, index, &entered.paper).first() {
+        if let Some(problem) = check.check(index, &entered.paper).first() {
             return Err(VerifyError::InvalidContent(format!(
                 "paper {}: {problem}",
                 entered.number
