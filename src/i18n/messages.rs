@@ -4,19 +4,19 @@
 macro_rules! messages {
     ($($key:ident => [$hant:expr, $hans:expr, $en:expr $(,)?],)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key,)* }
+        pub enum Msg { $($key,)* }
 
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
 
             pub fn name(self) -> &'static str {
-                match self { $(Key::$key => stringify!($key),)* }
+                match self { $(Msg::$key => stringify!($key),)* }
             }
         }
 
-        pub(super) fn text(lang: super::Lang, key: Key) -> &'static str {
+        pub(super) fn text(lang: super::Lang, key: Msg) -> &'static str {
             match key {
-                $(Key::$key => match lang {
+                $(Msg::$key => match lang {
                     super::Lang::ZhHant => $hant,
                     super::Lang::ZhHans => $hans,
                     super::Lang::En => $en,
@@ -281,7 +281,7 @@ messages! {
     ProblemEmpty => ["不可留空。", "不可留空。", "Must not be empty."],
     ProblemDuplicateId => ["代號「{id}」重複了。", "代号“{id}”重复了。", "The id \"{id}\" is used twice."],
     ProblemReservedId => ["代號「{id}」不可以 write_in: 開頭。", "代号“{id}”不可以 write_in: 开头。", "The id \"{id}\" may not start with write_in:."],
-    ProblemBadDate => ["日期「{date}」要寫成 年-月-日。", "日期“{date}”要写成 年-月-日。", "The date \"{date}\" must be YYYY-MM-DD."],
+    ProblemBadDate => ["日期「{date}」要寫成 年-月-日，而且是真的日期。", "日期“{date}”要写成 年-月-日，而且是真的日期。", "The date \"{date}\" must be a real date, YYYY-MM-DD."],
     ProblemNoEntitled => ["應到人數至少 1 人。", "应到人数至少 1 人。", "At least one delegate must be entitled."],
     ProblemPresentOverEntitled => ["實到 {present} 人多於應到 {entitled} 人。", "实到 {present} 人多于应到 {entitled} 人。", "{present} present but only {entitled} entitled."],
     ProblemRoundZero => ["輪次至少是 1。", "轮次至少是 1。", "The round must be 1 or more."],
@@ -299,6 +299,8 @@ messages! {
     ProblemEmptyWriteIn => ["第 {n} 張：另選的姓名是空的。", "第 {n} 张：另选的姓名是空的。", "Paper {n}: a written name is empty."],
     ProblemDuplicateWriteIn => ["第 {n} 張：「{name}」寫了兩次。", "第 {n} 张：“{name}”写了两次。", "Paper {n}: \"{name}\" is written twice."],
     ProblemEmptyRejection => ["第 {n} 張：整張作廢要寫原因。", "第 {n} 张：整张作废要写原因。", "Paper {n}: a rejected paper needs a reason."],
+    ProblemTooMany => ["{count} 超過上限 {max}。", "{count} 超过上限 {max}。", "{count} is over the limit of {max}."],
+    ProblemTooLong => ["不可超過 {max} 個字。", "不可超过 {max} 个字。", "At most {max} characters."],
     // Refusals and the record's health (components/describe.rs, meeting_alerts.rs).
     ErrNoElection => ["尚未設定選舉。", "尚未设定选举。", "No election is defined yet."],
     ErrInvalidElection => ["設定有問題：{problems}", "设定有问题：{problems}", "The definition has problems: {problems}"],
@@ -351,7 +353,7 @@ messages! {
     RestoreKey => ["還原備份或匯入鎮上發的金鑰檔", "还原备份或导入镇上发的密钥文件", "Restore a backup or import a key file issued by the town"],
     KeyNeverBlocks => ["金鑰只用於簽署結果檔；沒有金鑰也可以照常錄入選票。", "密钥只用于签署结果文件；没有密钥也可以照常录入选票。", "The key only signs result files; papers can be entered without it."],
     SignedSaved => ["已下載 {name}", "已下载 {name}", "Downloaded {name}"],
-    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Key backup downloaded: keep it safe, whoever has it can sign for the village."],
+    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Msg backup downloaded: keep it safe, whoever has it can sign for the village."],
     KeyReplaceConfirm => ["匯入的金鑰會取代本電腦現有的金鑰（指紋 {fingerprint}）。之前以舊金鑰簽署的檔案仍然有效。要取代嗎？", "导入的密钥会取代本电脑现有的密钥（指纹 {fingerprint}）。之前以旧密钥签署的文件仍然有效。要取代吗？", "The imported key replaces this laptop's key (fingerprint {fingerprint}). Files already signed with the old key stay valid. Replace it?"],
     SigningFailed => ["未能完成：{message}", "未能完成：{message}", "Could not do it: {message}"],
     SealKey => ["簽署金鑰指紋：", "签署密钥指纹：", "Signing key fingerprint:"],
