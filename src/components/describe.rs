@@ -3,6 +3,7 @@
 //! screen does and speak the meeting's language.
 
 use hallcount_core::export::TrustedError;
+use hallcount_core::lot::LotProblem;
 use hallcount_core::{
     BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
@@ -118,9 +119,26 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
         UnknownContest { contest } => {
             tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)])
         }
-        NoWinners => tr(lang, Key::ErrNoWinners).to_owned(),
-        UnknownWinner { winner } => tr_args(lang, Key::ErrUnknownWinner, &[("name", winner)]),
+        InvalidLot { contest, problem } => lot_problem(lang, contest, problem),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Key::ErrOutOfStep).to_owned(),
+    }
+}
+
+fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+    match problem {
+        LotProblem::UnknownContest => {
+            tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)])
+        }
+        LotProblem::NotRequired => tr_args(lang, Key::ErrLotNotRequired, &[("contest", contest)]),
+        LotProblem::RepeatedWinner { winner } => {
+            tr_args(lang, Key::ErrLotRepeated, &[("name", winner)])
+        }
+        LotProblem::NotTied { winner } => tr_args(lang, Key::ErrLotNotTied, &[("name", winner)]),
+        LotProblem::WrongNumber { seats, winners } => tr_args(
+            lang,
+            Key::ErrLotWrongNumber,
+            &[("seats", &seats.to_string()), ("n", &winners.to_string())],
+        ),
     }
 }
 
@@ -198,6 +216,7 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         }
         BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Key::BreakAltered).to_owned(),
         BreakKind::Unreadable { .. } => tr(lang, Key::BreakUnreadable).to_owned(),
+        BreakKind::UnreadableHead { .. } => tr(lang, Key::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
     };
     tr_args(
