@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod args;
 pub mod check;
+pub mod compare;
 pub mod inputs;
 pub mod keygen;
 pub mod output;

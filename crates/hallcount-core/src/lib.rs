@@ -12,6 +12,7 @@
 
 pub mod ballot;
 pub mod check;
+pub mod compare;
 pub mod count;
 pub mod election;
 pub mod encoding;
@@ -27,6 +28,7 @@ pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
 pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,

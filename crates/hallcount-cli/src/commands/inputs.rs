@@ -144,12 +144,18 @@ pub fn read_checked(
 ) -> Result<(Election, Vec<Paper>), CliError> {
     let election = read_election(election_path)?;
     refuse_problems(election_path, &check_election(&election))?;
-    let papers = read_ballots(ballots_path)?.ballots;
+    let papers = read_checked_papers(&election, ballots_path)?;
+    Ok((election, papers))
+}
+
+/// Papers read and checked against `election` (already checked): any problem refuses them.
+pub fn read_checked_papers(election: &Election, path: &Path) -> Result<Vec<Paper>, CliError> {
+    let papers = read_ballots(path)?.ballots;
     let problems: Vec<_> = papers
         .iter()
         .enumerate()
-        .flat_map(|(index, paper)| check_paper(&election, index, paper))
+        .flat_map(|(index, paper)| check_paper(election, index, paper))
         .collect();
-    refuse_problems(ballots_path, &problems)?;
-    Ok((election, papers))
+    refuse_problems(path, &problems)?;
+    Ok(papers)
 }
