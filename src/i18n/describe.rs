@@ -71,6 +71,12 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("n", &n(paper)), ("name", name)],
         ),
         EmptyRejection { paper } => tr_args(lang, Msg::ProblemEmptyRejection, &[("n", &n(paper))]),
+        TooMany { count, max, .. } => tr_args(
+            lang,
+            Msg::ProblemTooMany,
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+        TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
     }
 }
 

@@ -281,7 +281,7 @@ messages! {
     ProblemEmpty => ["不可留空。", "不可留空。", "Must not be empty."],
     ProblemDuplicateId => ["代號「{id}」重複了。", "代号“{id}”重复了。", "The id \"{id}\" is used twice."],
     ProblemReservedId => ["代號「{id}」不可以 write_in: 開頭。", "代号“{id}”不可以 write_in: 开头。", "The id \"{id}\" may not start with write_in:."],
-    ProblemBadDate => ["日期「{date}」要寫成 年-月-日。", "日期“{date}”要写成 年-月-日。", "The date \"{date}\" must be YYYY-MM-DD."],
+    ProblemBadDate => ["日期「{date}」要寫成 年-月-日，而且是真的日期。", "日期“{date}”要写成 年-月-日，而且是真的日期。", "The date \"{date}\" must be a real date, YYYY-MM-DD."],
     ProblemNoEntitled => ["應到人數至少 1 人。", "应到人数至少 1 人。", "At least one delegate must be entitled."],
     ProblemPresentOverEntitled => ["實到 {present} 人多於應到 {entitled} 人。", "实到 {present} 人多于应到 {entitled} 人。", "{present} present but only {entitled} entitled."],
     ProblemRoundZero => ["輪次至少是 1。", "轮次至少是 1。", "The round must be 1 or more."],
@@ -299,6 +299,8 @@ messages! {
     ProblemEmptyWriteIn => ["第 {n} 張：另選的姓名是空的。", "第 {n} 张：另选的姓名是空的。", "Paper {n}: a written name is empty."],
     ProblemDuplicateWriteIn => ["第 {n} 張：「{name}」寫了兩次。", "第 {n} 张：“{name}”写了两次。", "Paper {n}: \"{name}\" is written twice."],
     ProblemEmptyRejection => ["第 {n} 張：整張作廢要寫原因。", "第 {n} 张：整张作废要写原因。", "Paper {n}: a rejected paper needs a reason."],
+    ProblemTooMany => ["{count} 超過上限 {max}。", "{count} 超过上限 {max}。", "{count} is over the limit of {max}."],
+    ProblemTooLong => ["不可超過 {max} 個字。", "不可超过 {max} 个字。", "At most {max} characters."],
     // Refusals and the record's health (components/describe.rs, meeting_alerts.rs).
     ErrNoElection => ["尚未設定選舉。", "尚未设定选举。", "No election is defined yet."],
     ErrInvalidElection => ["設定有問題：{problems}", "设定有问题：{problems}", "The definition has problems: {problems}"],

@@ -19,6 +19,7 @@ pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
+pub mod json;
 pub mod limits;
 pub mod load;
 pub mod log;
@@ -27,7 +28,7 @@ pub mod tally;
 pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
-pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
 pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
 pub use election::{

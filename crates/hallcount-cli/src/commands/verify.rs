@@ -31,7 +31,8 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         if !good {
             n_failed += 1;
         }
-        say::line(&line)?;
+        // Names from the file (title, place, village) are in the line: shown, never obeyed.
+        say::line(&hallcount_core::visible(&line))?;
     }
     match n_failed {
         0 => Ok(()),

@@ -3,7 +3,7 @@
 
 use super::{EnteredPaper, Event, LogError, LotOutcome, GENESIS_PREV};
 use crate::ballot::Paper;
-use crate::check::{check_election, check_paper};
+use crate::check::{check_election, check_paper, PaperCheck};
 use crate::count::RunningTally;
 use crate::election::Election;
 use crate::lot::{check_lot, LotProblem};
@@ -73,9 +73,9 @@ impl Replay {
                 }
                 // A correction must still read every paper already entered, voided ones too:
                 // they stay in the record and in every export.
+                let check = PaperCheck::new(election);
                 for entered in &self.papers {
-                    let problems =
-                        check_paper(election, paper_index(entered.number), &entered.paper);
+                    let problems = check.check(paper_index(entered.number), &entered.paper);
                     if !problems.is_empty() {
                         return Err(LogError::RedefinitionBreaksPaper {
                             number: entered.number,
