@@ -283,7 +283,10 @@ fn aggregate_sums_three_villages_and_writes_csv() {
         "{text}"
     );
     let csv = std::fs::read_to_string(dir.join("roll-up.csv")).unwrap();
-    assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,,,\r\n"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().filter(|l| l.starts_with("village,")).count(), 3);
 
     std::fs::write(dir.join("junk.json"), "junk").unwrap();

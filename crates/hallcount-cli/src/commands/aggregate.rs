@@ -118,8 +118,17 @@ fn render_meeting(meeting: &MeetingResult) -> String {
     push_line(
         &mut out,
         &format!(
-            "  {} ({} {}, {}) [{trust}]",
-            meeting.village, meeting.body, meeting.place, meeting.date
+            "  {} ({} {}, {}) [{trust}] double entry: {}, blackboard: {}",
+            meeting.village,
+            meeting.body,
+            meeting.place,
+            meeting.date,
+            if meeting.double_entered() {
+                "yes"
+            } else {
+                "no"
+            },
+            if meeting.reconciled() { "agreed" } else { "no" },
         ),
     );
     for ballot in &meeting.ballots {
