@@ -19,6 +19,7 @@ pub mod export;
 pub mod fraction;
 pub mod load;
 pub mod log;
+pub mod natural;
 pub mod tally;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
@@ -35,4 +36,5 @@ pub use log::{
     log_from_ballots, replay, sha256_hex, verify_chain, BreakKind, ChainBreak, ChainCheck,
     EnteredPaper, Event, Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
+pub use natural::natural_cmp;
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
