@@ -7,6 +7,7 @@ use hallcount_core::export::{
 };
 use yew::prelude::*;
 
+use super::page_margins::seal_rules;
 use super::town_files::TownFiles;
 use crate::app::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
@@ -202,8 +203,16 @@ pub fn SheetSeal() -> Html {
         &hash[8..12],
         &hash[12..16]
     );
+    // The same seal in the bottom margin of every printed page.
+    let margin = seal_rules(&format!(
+        "{} {} · {} {short_hash}",
+        tr(lang, Key::SealKey),
+        file.fingerprint,
+        tr(lang, Key::SealHash)
+    ));
     html! {
         <div class="sheet-seal">
+            <style>{ margin }</style>
             <p>{ tr(lang, Key::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
             <p>{ tr(lang, Key::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
         </div>
