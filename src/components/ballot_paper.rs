@@ -7,8 +7,8 @@ use hallcount_core::Election;
 use yew::prelude::*;
 
 use super::ballot_layout::{GridBox, PaperLayout, UNIT_MM};
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
 
 /// `left/top/width/height` of a grid box, in millimetres.
 fn place(at: GridBox) -> String {
@@ -43,21 +43,21 @@ pub fn BallotPaper(props: &BallotPaperProps) -> Html {
                 <span class="corner-marker" style={place(marker)} aria-hidden="true"></span>
             }
             <h3 class="ballot-title" style={place(layout.title)}>
-                { &election.title }{ " " }{ tr(lang, Key::BallotPaperKind) }
+                { &election.title }{ " " }{ tr(lang, Msg::BallotPaperKind) }
             </h3>
             <p class="ballot-meeting" style={place(layout.meeting)}>
                 { &election.body }{ " · " }{ &election.place }{ " · " }{ &election.date }
                 if election.round > 1 {
-                    { " · " }{ tr_args(lang, Key::RoundNumber, &[("n", &election.round.to_string())]) }
+                    { " · " }{ tr_args(lang, Msg::RoundNumber, &[("n", &election.round.to_string())]) }
                 }
             </p>
-            <p class="ballot-instructions" style={place(layout.instructions)}>{ tr(lang, Key::BallotInstructions) }</p>
-            <div class="ballot-stamp" style={place(layout.stamp)}>{ tr(lang, Key::BallotStamp) }</div>
+            <p class="ballot-instructions" style={place(layout.instructions)}>{ tr(lang, Msg::BallotInstructions) }</p>
+            <div class="ballot-stamp" style={place(layout.stamp)}>{ tr(lang, Msg::BallotStamp) }</div>
             for block in &layout.contests {
                 if let Some(contest) = election.contests.get(block.contest) {
                     <p class="ballot-office" style={place(block.heading)}>
                         { &contest.office }{ " " }
-                        <span class="seats">{ tr_args(lang, Key::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
+                        <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
                     </p>
                     for cell in &block.cells {
                         <div class={classes!("ballot-cell", cell.candidate.is_none().then_some("write-in"))}

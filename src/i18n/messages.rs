@@ -4,19 +4,19 @@
 macro_rules! messages {
     ($($key:ident => [$hant:expr, $hans:expr, $en:expr $(,)?],)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key,)* }
+        pub enum Msg { $($key,)* }
 
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
 
             pub fn name(self) -> &'static str {
-                match self { $(Key::$key => stringify!($key),)* }
+                match self { $(Msg::$key => stringify!($key),)* }
             }
         }
 
-        pub(super) fn text(lang: super::Lang, key: Key) -> &'static str {
+        pub(super) fn text(lang: super::Lang, key: Msg) -> &'static str {
             match key {
-                $(Key::$key => match lang {
+                $(Msg::$key => match lang {
                     super::Lang::ZhHant => $hant,
                     super::Lang::ZhHans => $hans,
                     super::Lang::En => $en,
@@ -344,7 +344,7 @@ messages! {
     RestoreKey => ["還原備份或匯入鎮上發的金鑰檔", "还原备份或导入镇上发的密钥文件", "Restore a backup or import a key file issued by the town"],
     KeyNeverBlocks => ["金鑰只用於簽署結果檔；沒有金鑰也可以照常錄入選票。", "密钥只用于签署结果文件；没有密钥也可以照常录入选票。", "The key only signs result files; papers can be entered without it."],
     SignedSaved => ["已下載 {name}", "已下载 {name}", "Downloaded {name}"],
-    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Key backup downloaded: keep it safe, whoever has it can sign for the village."],
+    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Msg backup downloaded: keep it safe, whoever has it can sign for the village."],
     KeyReplaceConfirm => ["匯入的金鑰會取代本電腦現有的金鑰（指紋 {fingerprint}）。之前以舊金鑰簽署的檔案仍然有效。要取代嗎？", "导入的密钥会取代本电脑现有的密钥（指纹 {fingerprint}）。之前以旧密钥签署的文件仍然有效。要取代吗？", "The imported key replaces this laptop's key (fingerprint {fingerprint}). Files already signed with the old key stay valid. Replace it?"],
     SigningFailed => ["未能完成：{message}", "未能完成：{message}", "Could not do it: {message}"],
     SealKey => ["簽署金鑰指紋：", "签署密钥指纹：", "Signing key fingerprint:"],

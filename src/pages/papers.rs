@@ -7,11 +7,11 @@ use std::rc::Rc;
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::ballot_layout::{layout_paper, paper_code, LayoutError, Sheet, SheetSize};
 use crate::components::ballot_paper::BallotPaper;
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Msg};
 
 fn print_page() {
     // Nothing to do if printing is refused: the papers stay on screen.
@@ -29,8 +29,8 @@ pub fn PapersPage() -> Html {
     let Some(election) = meeting.election() else {
         return html! {
             <section class="page page-papers">
-                <h2>{ tr(lang, Key::NavPapers) }</h2>
-                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+                <h2>{ tr(lang, Msg::NavPapers) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Msg::NeedElection) }</a></p>
             </section>
         };
     };
@@ -69,11 +69,11 @@ pub fn PapersPage() -> Html {
     html! {
         <section class="page page-papers">
             <div class="screen-only papers-controls">
-                <h2>{ tr(lang, Key::NavPapers) }</h2>
-                <p>{ tr(lang, Key::PapersIntro) }</p>
+                <h2>{ tr(lang, Msg::NavPapers) }</h2>
+                <p>{ tr(lang, Msg::PapersIntro) }</p>
                 <div class="papers-choice">
                     <label>
-                        <span>{ tr(lang, Key::PapersSheetSize) }</span>
+                        <span>{ tr(lang, Msg::PapersSheetSize) }</span>
                         <select onchange={on_size}>
                             for size in SheetSize::ALL {
                                 <option value={size.name()} selected={size == sheet.size}>{ size.name() }</option>
@@ -81,7 +81,7 @@ pub fn PapersPage() -> Html {
                         </select>
                     </label>
                     <label>
-                        <span>{ tr(lang, Key::PapersPerSheet) }</span>
+                        <span>{ tr(lang, Msg::PapersPerSheet) }</span>
                         <select onchange={on_per_sheet}>
                             for n in Sheet::PER_SHEET {
                                 <option value={n.to_string()} selected={n == sheet.per_sheet}>{ n }</option>
@@ -90,10 +90,10 @@ pub fn PapersPage() -> Html {
                     </label>
                     <button type="button" class="primary" onclick={Callback::from(|_| print_page())}
                         disabled={layout.is_err()}>
-                        { tr(lang, Key::PapersPrint) }
+                        { tr(lang, Msg::PapersPrint) }
                     </button>
                 </div>
-                <p class="hint">{ tr(lang, Key::PapersCopies) }</p>
+                <p class="hint">{ tr(lang, Msg::PapersCopies) }</p>
             </div>
             { match layout {
                 Err(error) => html! {
@@ -125,7 +125,7 @@ fn too_small(lang: crate::i18n::Lang, error: LayoutError) -> String {
     match error {
         LayoutError::TooShort { needed, available } => tr_args(
             lang,
-            Key::PapersTooSmall,
+            Msg::PapersTooSmall,
             &[
                 ("needed", &needed.to_string()),
                 ("available", &available.to_string()),
@@ -133,7 +133,7 @@ fn too_small(lang: crate::i18n::Lang, error: LayoutError) -> String {
         ),
         LayoutError::TooNarrow => tr_args(
             lang,
-            Key::PapersTooSmall,
+            Msg::PapersTooSmall,
             &[("needed", "-"), ("available", "-")],
         ),
     }

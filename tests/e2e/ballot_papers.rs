@@ -3,8 +3,8 @@
 
 use std::process::Command;
 
-use hallcount::i18n::{tr, Key, Lang};
-use hallcount::sample::sample_congress;
+use hallcount_app::i18n::{tr, Lang, Msg};
+use hallcount_app::sample::sample_congress;
 use hallcount_core::Election;
 use serde_json::{json, Value};
 
@@ -125,7 +125,7 @@ async fn the_sample_prints_two_a5_papers_on_an_a4_sheet_with_every_name() {
     for needle in [
         election.title.as_str(),
         election.place.as_str(),
-        tr(lang, Key::BallotStamp),
+        tr(lang, Msg::BallotStamp),
         "HC1",
     ] {
         assert!(
@@ -133,7 +133,7 @@ async fn the_sample_prints_two_a5_papers_on_an_a4_sheet_with_every_name() {
             "{needle:?} on each paper:\n{text}"
         );
     }
-    let instructions_start: String = tr(lang, Key::BallotInstructions).chars().take(8).collect();
+    let instructions_start: String = tr(lang, Msg::BallotInstructions).chars().take(8).collect();
     assert_eq!(
         count(&text, &instructions_start),
         2,
@@ -190,7 +190,7 @@ async fn an_a5_sheet_holds_one_paper_and_too_small_a_paper_says_so() {
             );
         }
     }
-    assert_eq!(count(&text, tr(lang, Key::BallotStamp)), 1, "{text}");
+    assert_eq!(count(&text, tr(lang, Msg::BallotStamp)), 1, "{text}");
 
     // Four A6 papers cannot hold 31 boxes: the page says so instead of cutting names.
     choose(&browser, 1, "4").await;

@@ -3,7 +3,7 @@
 //! and 1024×768. Every cell's rectangle is measured against the viewport, with the page not
 //! scrolled. The pictures of the README are taken here.
 
-use hallcount::sample::{sample_congress, village_contest};
+use hallcount_app::sample::{sample_congress, village_contest};
 use hallcount_core::{ContestMarks, Election, Mark, Paper};
 use serde_json::{json, Value};
 

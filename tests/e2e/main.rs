@@ -9,6 +9,7 @@ mod cli;
 mod harness;
 
 mod ballot_papers;
+mod deliberate;
 mod fit;
 mod meeting;
 mod pdf;

@@ -10,7 +10,7 @@ use std::process::Command;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
-use hallcount::services::files;
+use hallcount_app::services::files;
 use hallcount_core::{Election, Paper};
 use serde_json::{json, Value};
 
@@ -261,29 +261,15 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     let pdf = browser
         .cdp("Page.printToPDF", json!({ "preferCSSPageSize": true }))
         .await;
-    let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
+    let pdf = data_encoding::BASE64
+        .decode(pdf["data"].as_str().expect("PDF data").as_bytes())
+        .expect("the PDF in base64");
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
     std::fs::write(screenshot_dir().join("result-sheet.pdf"), pdf).expect("save the PDF");
     browser
         .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
         .await;
     browser.finish().await;
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut buffer, mut bits) = (0_u32, 0);
-    for byte in text.bytes().filter(|b| *b != b'=') {
-        let value = ALPHABET.iter().position(|a| *a == byte).expect("base64") as u32;
-        buffer = (buffer << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// Not a timed test: it reports how long committing one paper takes with 10,000 entered.
@@ -460,8 +446,8 @@ async fn a_board_in_a_second_window_follows_the_entry() {
 #[tokio::test]
 async fn the_sample_congress_typed_in_traditional_chinese() {
     use fantoccini::key::Key as Key_;
-    use hallcount::i18n::{tr, tr_args, Key, Lang};
-    use hallcount::sample::sample_congress;
+    use hallcount_app::i18n::{tr, tr_args, Lang, Msg};
+    use hallcount_app::sample::sample_congress;
 
     let browser = Browser::open("congress_zh").await;
     let election = sample_congress();
@@ -473,11 +459,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
 
     // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
     type_keys(&browser, "123456").await;
-    let over = tr_args(lang, Key::HintOverMarked, &[("n", "3"), ("seats", "2")]);
+    let over = tr_args(lang, Msg::HintOverMarked, &[("n", "3"), ("seats", "2")]);
     browser
         .wait_for_text(".contest-marks .hint-invalid", &over)
         .await;
-    let counts = tr_args(lang, Key::HintCounts, &[("n", "2"), ("seats", "11")]);
+    let counts = tr_args(lang, Msg::HintCounts, &[("n", "2"), ("seats", "11")]);
     browser
         .wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts)
         .await;
@@ -492,7 +478,7 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         .await;
     browser.press(Key_::Enter).await;
     wait_for_entered(&browser, 2).await;
-    let rejected = tr_args(lang, Key::PaperRejectedSummary, &[("reason", "有識別記號")]);
+    let rejected = tr_args(lang, Msg::PaperRejectedSummary, &[("reason", "有識別記號")]);
     browser
         .wait_for_text(".paper-row[data-paper='2'] .paper-summary", &rejected)
         .await;
@@ -536,7 +522,7 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     browser.wait_for(".results-table .contest-result").await;
     assert_eq!(results_on_screen(&browser).await, cli_results(&expected));
     browser
-        .wait_for_text("main h2", tr(lang, Key::NavResults))
+        .wait_for_text("main h2", tr(lang, Msg::NavResults))
         .await;
     screenshot_from_top(&browser, "results-congress-zh-Hant").await;
     browser.finish().await;
@@ -590,9 +576,9 @@ async fn open_seats_go_to_another_round_in_one_action() {
     let round = browser
         .execute("return document.querySelector('.sheet-meeting').textContent;")
         .await;
-    let round_label = hallcount::i18n::tr_args(
+    let round_label = hallcount_app::i18n::tr_args(
         page_lang(&browser).await,
-        hallcount::i18n::Key::RoundNumber,
+        hallcount_app::i18n::Msg::RoundNumber,
         &[("n", "2")],
     );
     assert!(
@@ -602,11 +588,11 @@ async fn open_seats_go_to_another_round_in_one_action() {
     browser.finish().await;
 }
 
-async fn page_lang(browser: &Browser) -> hallcount::i18n::Lang {
+async fn page_lang(browser: &Browser) -> hallcount_app::i18n::Lang {
     let tag = browser
         .execute("return document.documentElement.lang;")
         .await;
-    hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
+    hallcount_app::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
         .expect("a language of the app")
 }
 

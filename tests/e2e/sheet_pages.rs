@@ -2,7 +2,7 @@
 //! title, "page n of N", the key's fingerprint and the start of the result hash, and the
 //! signatures never stand alone on a page. A 3-contest, 25-candidate meeting runs over pages.
 
-use hallcount::i18n::{tr, tr_args, Key, Lang};
+use hallcount_app::i18n::{tr, tr_args, Lang, Msg};
 use hallcount_core::{ContestMarks, Election, Mark, Paper};
 use serde_json::json;
 
@@ -48,10 +48,10 @@ async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
     let seal = seal.text().await.expect("the seal's text");
     let seal_lines: Vec<String> = seal.lines().map(squeeze).collect();
     let fingerprint = seal_lines[0]
-        .trim_start_matches(&squeeze(tr(lang, Key::SealKey)))
+        .trim_start_matches(&squeeze(tr(lang, Msg::SealKey)))
         .to_owned();
     let hash16 = seal_lines[1]
-        .trim_start_matches(&squeeze(tr(lang, Key::SealHash)))
+        .trim_start_matches(&squeeze(tr(lang, Msg::SealHash)))
         .to_owned();
     assert_eq!(hash16.len(), 16, "{seal}");
     assert!(fingerprint.len() >= 16, "{seal}");
@@ -72,7 +72,7 @@ async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
         let page = squeeze(page);
         let page_of = tr_args(
             lang,
-            Key::SheetPageOf,
+            Msg::SheetPageOf,
             &[("n", &(i + 1).to_string()), ("total", &n_pages.to_string())],
         );
         for needle in [
@@ -92,7 +92,7 @@ async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
     let last = squeeze(pages.last().expect("a page"));
     let last_contest = election.contests.last().expect("a contest");
     assert!(
-        last.contains(&squeeze(tr(lang, Key::SignOfficer))),
+        last.contains(&squeeze(tr(lang, Msg::SignOfficer))),
         "{last}"
     );
     assert!(

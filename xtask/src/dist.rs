@@ -74,7 +74,7 @@ fn build_wasm() -> TaskResult<PathBuf> {
         "--target",
         WASM_TARGET,
         "--package",
-        "hallcount",
+        "hallcount-app",
         "--bin",
         APP_BIN,
     ]))?;

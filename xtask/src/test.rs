@@ -36,7 +36,7 @@ pub fn run() -> TaskResult {
         .args([
             "test",
             "--package",
-            "hallcount",
+            "hallcount-app",
             "--target",
             "wasm32-unknown-unknown",
             "--test",
