@@ -146,7 +146,7 @@ fn contest_section(
                     }
                 </tbody>
             </table>
-            <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(lots, &outcome.id)} />
+            <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(lots, outcome)} />
         </section>
     }
 }
