@@ -25,6 +25,7 @@ pub mod load;
 pub mod log;
 pub mod lot;
 pub mod natural;
+pub mod reconcile;
 pub mod tally;
 pub mod visible;
 
@@ -46,5 +47,6 @@ pub use log::{
     Head, Log, LogEntry, LogError, LotOutcome, RefusedLot, Replay, Restored, GENESIS_PREV,
 };
 pub use natural::natural_cmp;
+pub use reconcile::{reconcile, BoardContest, BoardDifference, BoardLine, BoardTally};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;

@@ -163,8 +163,7 @@ impl SealedKey {
         params: SealParams,
         random: &SealRandom,
     ) -> Result<SealedKey, KeyError> {
-        let (_, signer) = KeyFile::parse(&clear.to_json())?;
-        let seed = Zeroizing::new(signer.seed());
+        let seed = Zeroizing::new(clear.signer()?.seed());
         SealedKey::seal(
             &seed,
             passphrase,
@@ -265,9 +264,7 @@ pub enum AnyKeyFile {
 
 impl AnyKeyFile {
     pub fn parse(text: &str) -> Result<AnyKeyFile, KeyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        match super::key::format_of(text)?.as_deref() {
             Some(super::key::KEY_FORMAT) => {
                 let (file, signer) = KeyFile::parse(text)?;
                 Ok(AnyKeyFile::Clear(file, signer))
