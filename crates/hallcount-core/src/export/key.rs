@@ -175,15 +175,16 @@ impl KeyFile {
     /// Reads and checks a key file: known format, and public key and fingerprint derived from
     /// the seed (a truncated or hand-edited file is refused rather than signing with a surprise).
     pub fn parse(text: &str) -> Result<(KeyFile, Signer), KeyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        // The one strict reader (crate::json): no key twice, objects only, place named.
+        let damaged = |e: crate::LoadError| KeyError::Damaged(e.to_string());
+        let value: serde_json::Value = crate::json::from_text(text).map_err(damaged)?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(KEY_FORMAT) => {}
             Some(other) => return Err(KeyError::UnknownFormat(other.to_string())),
             None => return Err(KeyError::Damaged("no \"format\" field".into())),
         }
-        let file: KeyFile =
-            serde_json::from_value(value).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        drop(value);
+        let file: KeyFile = crate::json::from_text(text).map_err(damaged)?;
         let seed = from_hex::<32>(&file.secret_seed).ok_or_else(|| {
             KeyError::Damaged("\"secret_seed\" is not 64 lowercase hex digits".into())
         })?;
