@@ -3,6 +3,7 @@
 //! screen does and speak the meeting's language.
 
 use hallcount_core::export::TrustedError;
+use hallcount_core::lot::LotProblem;
 use hallcount_core::{
     BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
@@ -124,9 +125,44 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
         UnknownContest { contest } => {
             tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
         }
-        NoWinners => tr(lang, Msg::ErrNoWinners).to_owned(),
-        UnknownWinner { winner } => tr_args(lang, Msg::ErrUnknownWinner, &[("name", winner)]),
+        InvalidLot { contest, problem } => lot_problem(lang, contest, problem),
+        SecondEntryAlreadyRecorded => tr(lang, Msg::ErrSecondEntryAlreadyRecorded).to_owned(),
+        InvalidSecondPaper {
+            number,
+            problems: list,
+        } => tr_args(
+            lang,
+            Msg::ErrInvalidSecondPaper,
+            &[("n", &n(number)), ("problems", &problems(lang, list))],
+        ),
+        EntriesTooFarApart => tr(lang, Msg::ErrEntriesTooFarApart).to_owned(),
+        NoSecondEntry => tr(lang, Msg::ErrNoSecondEntry).to_owned(),
+        UnknownDifference => tr(lang, Msg::ErrUnknownDifference).to_owned(),
+        AlreadyResolved => tr(lang, Msg::ErrAlreadyResolved).to_owned(),
+        InvalidReading { problems: list } => tr_args(
+            lang,
+            Msg::ErrInvalidReading,
+            &[("problems", &problems(lang, list))],
+        ),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Msg::ErrOutOfStep).to_owned(),
+    }
+}
+
+fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+    match problem {
+        LotProblem::UnknownContest => {
+            tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
+        }
+        LotProblem::NotRequired => tr_args(lang, Msg::ErrLotNotRequired, &[("contest", contest)]),
+        LotProblem::RepeatedWinner { winner } => {
+            tr_args(lang, Msg::ErrLotRepeated, &[("name", winner)])
+        }
+        LotProblem::NotTied { winner } => tr_args(lang, Msg::ErrLotNotTied, &[("name", winner)]),
+        LotProblem::WrongNumber { seats, winners } => tr_args(
+            lang,
+            Msg::ErrLotWrongNumber,
+            &[("seats", &seats.to_string()), ("n", &winners.to_string())],
+        ),
     }
 }
 
@@ -204,6 +240,7 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         }
         BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Msg::BreakAltered).to_owned(),
         BreakKind::Unreadable { .. } => tr(lang, Msg::BreakUnreadable).to_owned(),
+        BreakKind::UnreadableHead { .. } => tr(lang, Msg::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
     };
     tr_args(

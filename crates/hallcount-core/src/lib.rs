@@ -23,6 +23,8 @@ pub mod json;
 pub mod limits;
 pub mod load;
 pub mod log;
+pub mod lot;
+pub mod reconcile;
 pub mod tally;
 pub mod visible;
 
@@ -41,7 +43,8 @@ pub use limits::FileKind;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
     log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
-    Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+    Head, Log, LogEntry, LogError, LotOutcome, RefusedLot, Replay, Restored, GENESIS_PREV,
 };
+pub use reconcile::{reconcile, BoardContest, BoardDifference, BoardLine, BoardTally};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;

@@ -71,6 +71,10 @@ fn render(roll_up: &RollUp) -> String {
             FileVerdict::UnknownSigner { fingerprint } => {
                 format!("UNKNOWN SIGNER  {}: key {fingerprint} is not in the trusted keys; not counted", file.name)
             }
+            FileVerdict::WrongPlace { fingerprint, registered, signed } => format!(
+                "WRONG PLACE     {}: key {fingerprint} registered for {registered} signed a result for {signed}; not counted",
+                file.name
+            ),
             FileVerdict::Failed(error) => format!("FAILED          {}: {error}; not counted", file.name),
         };
         push_line(&mut out, &format!("  {line}"));

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::Problem;
+use crate::lot::LotProblem;
 
 /// Why an event or entry was refused. The log is left as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +40,28 @@ pub enum LogError {
     UnknownContest {
         contest: String,
     },
-    NoWinners,
-    UnknownWinner {
-        winner: String,
+    /// A lot that cannot fill the contest's tied seats as the papers stand ([`crate::lot`]).
+    InvalidLot {
+        contest: String,
+        problem: LotProblem,
+    },
+    /// Double entry: a second entry when one is already recorded.
+    SecondEntryAlreadyRecorded,
+    /// A paper of the second entry that breaks the rules (`number` within the second entry).
+    InvalidSecondPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
+    /// The two entries are too far apart to be compared (see `compare::MAX_CELLS`).
+    EntriesTooFarApart,
+    /// A resolution before any second entry.
+    NoSecondEntry,
+    /// A resolution of a difference the comparison does not list.
+    UnknownDifference,
+    AlreadyResolved,
+    /// The right reading of a reread paper breaks the rules.
+    InvalidReading {
+        problems: Vec<Problem>,
     },
     /// An entry whose `seq` is not the next one (an entry lost or repeated).
     OutOfSequence {
@@ -93,9 +113,27 @@ impl fmt::Display for LogError {
             AlreadyVoided { number } => write!(f, "paper {number} is already void"),
             MissingReason => write!(f, "a reason is needed for the record"),
             UnknownContest { contest } => write!(f, "there is no contest \"{contest}\""),
-            NoWinners => write!(f, "a lot needs at least one winner"),
-            UnknownWinner { winner } => {
-                write!(f, "\"{winner}\" is not a candidate of this contest")
+            InvalidLot { contest, problem } => {
+                write!(
+                    f,
+                    "the lot for \"{contest}\" cannot fill its tied seats: {problem}"
+                )
+            }
+            SecondEntryAlreadyRecorded => write!(f, "a second entry is already recorded"),
+            InvalidSecondPaper { number, problems } => {
+                write!(f, "paper {number} of the second entry: ")?;
+                list(f, problems)
+            }
+            EntriesTooFarApart => write!(
+                f,
+                "the two entries differ in too many places to be entries of the same papers"
+            ),
+            NoSecondEntry => write!(f, "no second entry is recorded"),
+            UnknownDifference => write!(f, "the entries do not differ there"),
+            AlreadyResolved => write!(f, "this difference is already resolved"),
+            InvalidReading { problems } => {
+                write!(f, "the reading cannot be entered: ")?;
+                list(f, problems)
             }
             OutOfSequence { expected, found } => {
                 write!(f, "entry {found} where entry {expected} was expected")
