@@ -18,9 +18,6 @@ use crate::workspace::{self, TaskResult};
 /// The fuzz targets, each named after the file it reads.
 pub const TARGETS: [&str; 5] = ["election", "ballots", "result", "key", "trusted"];
 
-/// The time `cargo xtask test` gives each target.
-pub const TEST_SECONDS: u64 = 20;
-
 pub fn run(seconds: u64) -> TaskResult {
     if !nightly_ready() {
         println!(
