@@ -301,6 +301,12 @@ fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
 
+/// Exit 2, the reason on stderr.
+fn refused_saying(output: &Output, says: &str) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    assert!(stderr(output).contains(says), "{}", stderr(output));
+}
+
 #[test]
 fn attack_the_seed_is_readable_from_the_key_keygen_writes() {
     let dir = scratch("sealed");
@@ -313,32 +319,29 @@ fn attack_the_seed_is_readable_from_the_key_keygen_writes() {
     assert_eq!(value["seed"]["params"]["m_kib"], 19_456);
 }
 
+/// `sign` of 赤坑社區's papers with `village.key` into `r.json`, with `more` arguments.
+fn sign_village_with(dir: &Path, more: &[&str]) -> Output {
+    let (election, ballots) = village_files(dir, "赤坑社區");
+    let mut args = vec![
+        "sign",
+        &election,
+        &ballots,
+        "--key",
+        "village.key",
+        "-o",
+        "r.json",
+    ];
+    args.extend_from_slice(more);
+    hallcount(dir, &args)
+}
+
 #[test]
 fn a_wrong_passphrase_signs_nothing() {
     let dir = scratch("wrong_passphrase");
     keygen(&dir, "village.key");
     std::fs::write(dir.join("wrong.txt"), "not it\n").unwrap();
-    let (election, ballots) = village_files(&dir, "赤坑社區");
-    let output = hallcount(
-        &dir,
-        &[
-            "sign",
-            &election,
-            &ballots,
-            "--key",
-            "village.key",
-            "-o",
-            "r.json",
-            "--passphrase-file",
-            "wrong.txt",
-        ],
-    );
-    assert_eq!(output.status.code(), Some(2));
-    assert!(
-        stderr(&output).contains("wrong passphrase"),
-        "{}",
-        stderr(&output)
-    );
+    let output = sign_village_with(&dir, &["--passphrase-file", "wrong.txt"]);
+    refused_saying(&output, "wrong passphrase");
     assert!(!dir.join("r.json").exists());
 }
 
@@ -379,30 +382,9 @@ fn a_key_1_file_still_signs_with_a_warning_and_can_be_sealed() {
 fn sign_at_takes_only_an_rfc_3339_time() {
     let dir = scratch("sign_at");
     keygen(&dir, "village.key");
-    let (election, ballots) = village_files(&dir, "赤坑社區");
     for at in ["not a time", "2026-02-30T10:00:00Z", "2026-11-25 12:00:00"] {
-        let output = hallcount(
-            &dir,
-            &[
-                "sign",
-                &election,
-                &ballots,
-                "--key",
-                "village.key",
-                "-o",
-                "r.json",
-                "--at",
-                at,
-                "--passphrase-file",
-                PASS,
-            ],
-        );
-        assert_eq!(output.status.code(), Some(2), "{at}");
-        assert!(
-            stderr(&output).contains("not an RFC 3339 time"),
-            "{}",
-            stderr(&output)
-        );
+        let output = sign_village_with(&dir, &["--at", at, "--passphrase-file", PASS]);
+        refused_saying(&output, "not an RFC 3339 time");
     }
     assert!(!dir.join("r.json").exists());
 }

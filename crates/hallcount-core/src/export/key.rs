@@ -222,27 +222,31 @@ impl KeyFile {
     /// Reads and checks a key file: known format, and public key and fingerprint derived from
     /// the seed (a truncated or hand-edited file is refused rather than signing with a surprise).
     pub fn parse(text: &str) -> Result<(KeyFile, Signer), KeyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        match format_of(text)?.as_deref() {
             Some(KEY_FORMAT) => {}
             Some(other) => return Err(KeyError::UnknownFormat(other.to_string())),
             None => return Err(KeyError::Damaged("no \"format\" field".into())),
         }
-        let file: KeyFile =
-            serde_json::from_value(value).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        let seed = from_hex::<32>(file.secret_seed.expose()).ok_or_else(|| {
+        // The one strict reader (crate::json): no key twice, objects only, place named.
+        let file: KeyFile = crate::json::from_text(text).map_err(damaged)?;
+        let signer = file.signer()?;
+        Ok((file, signer))
+    }
+
+    /// The signer of the seed, checked against the public key and fingerprint written beside it.
+    pub fn signer(&self) -> Result<Signer, KeyError> {
+        let seed = from_hex::<32>(self.secret_seed.expose()).ok_or_else(|| {
             KeyError::Damaged("\"secret_seed\" is not 64 lowercase hex digits".into())
         })?;
         let seed = zeroize::Zeroizing::new(seed);
         let signer = Signer::from_seed(&seed);
         let public_key = signer.public_key();
         let fingerprint_matches =
-            Fingerprint::parse_loose(&file.fingerprint) == Some(public_key.fingerprint());
-        if file.public_key != public_key.to_hex() || !fingerprint_matches {
+            Fingerprint::parse_loose(&self.fingerprint) == Some(public_key.fingerprint());
+        if self.public_key != public_key.to_hex() || !fingerprint_matches {
             return Err(KeyError::Inconsistent);
         }
-        Ok((file, signer))
+        Ok(signer)
     }
 
     pub fn to_json(&self) -> String {
@@ -250,6 +254,23 @@ impl KeyFile {
         text.push('\n');
         text
     }
+}
+
+/// The `format` of a key file, read alone: no copy of a seed is left unzeroized in a
+/// `serde_json::Value`.
+/// A key file that the strict reader refused, with the place it names.
+pub(super) fn damaged(error: crate::LoadError) -> KeyError {
+    KeyError::Damaged(error.to_string())
+}
+
+pub(super) fn format_of(text: &str) -> Result<Option<String>, KeyError> {
+    #[derive(Deserialize)]
+    struct FormatOnly {
+        format: Option<String>,
+    }
+    crate::json::from_text::<FormatOnly>(text)
+        .map(|file| file.format)
+        .map_err(damaged)
 }
 
 #[cfg(test)]

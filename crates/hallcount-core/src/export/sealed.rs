@@ -163,8 +163,7 @@ impl SealedKey {
         params: SealParams,
         random: &SealRandom,
     ) -> Result<SealedKey, KeyError> {
-        let (_, signer) = KeyFile::parse(&clear.to_json())?;
-        let seed = Zeroizing::new(signer.seed());
+        let seed = Zeroizing::new(clear.signer()?.seed());
         SealedKey::seal(
             &seed,
             passphrase,
@@ -214,8 +213,7 @@ impl SealedKey {
 
     /// Reads a `hallcount/key@2` file: its shape and names. The seed is opened by [`Self::open`].
     pub fn parse(text: &str) -> Result<SealedKey, KeyError> {
-        let file: SealedKey =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        let file: SealedKey = crate::json::from_text(text).map_err(super::key::damaged)?;
         if file.format != SEALED_KEY_FORMAT {
             return Err(KeyError::UnknownFormat(file.format));
         }
@@ -265,9 +263,7 @@ pub enum AnyKeyFile {
 
 impl AnyKeyFile {
     pub fn parse(text: &str) -> Result<AnyKeyFile, KeyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        match super::key::format_of(text)?.as_deref() {
             Some(super::key::KEY_FORMAT) => {
                 let (file, signer) = KeyFile::parse(text)?;
                 Ok(AnyKeyFile::Clear(file, signer))
