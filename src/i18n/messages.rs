@@ -322,6 +322,7 @@ messages! {
     AlertInMemory => ["只在記憶體中錄入：{n} 項紀錄尚未儲存（{message}）。關閉本頁前請下載選票檔。", "只在内存中录入：{n} 项记录尚未保存（{message}）。关闭本页前请下载选票文件。", "Entering in memory only: {n} entries not stored ({message}). Download the ballots file before closing this page."],
     RetrySaving => ["再試儲存", "再试保存", "Try storing again"],
     ContinueInMemory => ["只在記憶體中繼續", "只在内存中继续", "Go on in memory only"],
+    ErrHeadMoved => ["另一個分頁剛寫入了這個選舉，剛才這一步沒有記入；已重新讀取紀錄，請核對後再做一次。", "另一个标签页刚写入了这个选举，刚才这一步没有记入；已重新读取记录，请核对后再做一次。", "Another tab has just written to this election, so the last step was not recorded. The record was read again: check it and do the step again."],
     AlertOtherTab => ["這個選舉已在另一個分頁開啟並由它錄入；本分頁只顯示，不會寫入。", "这个选举已在另一个标签页打开并由它录入；本标签页只显示，不会写入。", "This election is open in another tab, which does the entry; this tab only shows it and writes nothing."],
     TakeOver => ["改由本分頁錄入", "改由本标签页录入", "Enter in this tab instead"],
     Dismiss => ["知道了", "知道了", "Dismiss"],

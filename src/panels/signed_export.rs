@@ -149,7 +149,7 @@ pub fn SignedExport() -> Html {
 /// Signs the meeting's log as it stands and offers the file; returns its name.
 fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
     let payload = {
-        let book = meeting.state().book();
+        let book = meeting.book();
         let input = ResultInput::from_log(book.log(), AppInfo::this_build())
             .ok_or("no election defined")?;
         ResultPayload::new(input)
@@ -168,11 +168,11 @@ pub fn SheetSeal() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let key = use_signing_key(false);
-    let n_entries = meeting.state().book().log().entries().len();
+    let n_entries = meeting.book().log().entries().len();
     let hash = use_memo((meeting.election_id(), n_entries), {
         let meeting = meeting.clone();
         move |_| {
-            let book = meeting.state().book();
+            let book = meeting.book();
             ResultInput::from_log(book.log(), AppInfo::this_build())
                 .map(|input| ResultPayload::new(input).sha256_hex())
         }

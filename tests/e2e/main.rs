@@ -14,4 +14,5 @@ mod seed;
 mod signed;
 mod start;
 mod storage;
+mod tabs;
 mod tools;
