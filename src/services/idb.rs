@@ -194,8 +194,11 @@ impl Idb {
         let done = transaction_done(&transaction);
         let read = store.get(&JsValue::from_str(guard_key)).map_err(error)?;
         let moved = std::rc::Rc::new(std::cell::Cell::new(false));
+        // What the store threw, when it refused a write: its message says why (quota, ...).
+        let thrown = std::rc::Rc::new(std::cell::RefCell::new(None::<JsValue>));
         let on_read = {
             let (read, moved, transaction) = (read.clone(), moved.clone(), transaction.clone());
+            let thrown = thrown.clone();
             // Queued from the read's success event, while the transaction is still active.
             Closure::once_into_js(move || {
                 let value = read.result().ok().and_then(|v| v.as_string());
@@ -213,7 +216,8 @@ impl Idb {
                     }
                     Ok::<(), JsValue>(())
                 })();
-                if queued.is_err() {
+                if let Err(refused) = queued {
+                    *thrown.borrow_mut() = Some(refused);
                     let _ = transaction.abort();
                 }
             })
@@ -222,7 +226,10 @@ impl Idb {
         match done.await {
             Ok(_) => Ok(()),
             Err(_) if moved.get() => Err(AppendError::HeadMoved),
-            Err(refused) => Err(AppendError::Storage(error(refused))),
+            Err(aborted) => {
+                let reason = thrown.borrow_mut().take().unwrap_or(aborted);
+                Err(AppendError::Storage(error(reason)))
+            }
         }
     }
 

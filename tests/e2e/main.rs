@@ -16,3 +16,4 @@ mod start;
 mod storage;
 mod tabs;
 mod tools;
+mod trust;

@@ -49,6 +49,15 @@ async fn type_blank_papers(browser: &Browser, n: usize) {
     press_enter(browser, n).await;
 }
 
+/// Enters `n` blank papers after `from`, focusing the key surface first (after a window switch
+/// or a take-over the focus may be elsewhere).
+async fn enter_typed(browser: &Browser, from: usize, n: usize) {
+    for i in 1..=n {
+        type_blank_papers(browser, 1).await;
+        wait_for_entered(browser, from + i).await;
+    }
+}
+
 #[tokio::test]
 async fn a_duplicated_tab_only_reads_and_follows() {
     let browser = Browser::open("duplicated").await;
@@ -102,13 +111,13 @@ async fn two_windows_typing_at_once_lose_and_overwrite_nothing() {
     // Entry moves to the second window, which goes on after the first's three papers.
     browser.click(".other-tab button").await;
     browser.wait_for_absence(".other-tab").await;
-    enter_blank_papers(&browser, 3, 2).await;
+    enter_typed(&browser, 3, 2).await;
     client.switch_to_window(first).await.unwrap();
     browser.wait_for(".other-tab").await;
     wait_for_entered(&browser, 5).await;
     type_blank_papers(&browser, 1).await;
     client.switch_to_window(second).await.unwrap();
-    enter_blank_papers(&browser, 5, 1).await;
+    enter_typed(&browser, 5, 1).await;
     assert_eq!(
         stored_len(&browser, "both").await,
         7,
@@ -159,7 +168,7 @@ async fn a_throttled_or_frozen_writer_keeps_the_lock_until_it_closes() {
     client.close_window().await.unwrap();
     client.switch_to_window(second).await.unwrap();
     browser.wait_for_absence(".other-tab").await;
-    enter_blank_papers(&browser, 1, 1).await;
+    enter_typed(&browser, 1, 1).await;
     assert_eq!(
         stored_len(&browser, "slow").await,
         3,
