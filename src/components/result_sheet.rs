@@ -105,7 +105,7 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
                             }
                         </tbody>
                     </table>
-                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(&props.lots, &outcome.id)} />
+                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(&props.lots, outcome)} />
                 </section>
             }
             if let Some(signature) = &props.signature {

@@ -26,12 +26,10 @@ pub struct ResultsTableProps {
     pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
 }
 
-/// The winners last recorded for `contest`, if a lot was drawn.
-pub fn recorded_lot(lots: &[LotOutcome], contest: &str) -> Option<Vec<String>> {
-    lots.iter()
-        .rev()
-        .find(|lot| lot.contest == contest)
-        .map(|lot| lot.winners.clone())
+/// The winners of the lot that fills `contest`'s tied seats: the last one recorded, if it is
+/// valid for the tally as it stands (the core's rule).
+pub fn recorded_lot(lots: &[LotOutcome], contest: &ContestTally) -> Option<Vec<String>> {
+    hallcount_core::lot::lot_for(lots, contest).map(|lot| lot.winners.clone())
 }
 
 /// Every contest of the election, with the status of the whole above them.
@@ -49,7 +47,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             </p>
             for outcome in &props.tally.contests {
                 <ContestResult election={props.election.clone()} outcome={outcome.clone()}
-                    lot={recorded_lot(&props.lots, &outcome.id)} on_record_lot={props.on_record_lot.clone()} />
+                    lot={recorded_lot(&props.lots, outcome)} on_record_lot={props.on_record_lot.clone()} />
             }
         </div>
     }

@@ -114,6 +114,22 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             Msg::VerdictUnknownSigner,
             html! { <Fingerprint text={fingerprint.to_string()} /> },
         ),
+        FileVerdict::WrongPlace {
+            fingerprint,
+            registered,
+            signed,
+        } => {
+            let detail = tr_args(
+                lang,
+                Msg::WrongPlaceDetail,
+                &[("registered", registered), ("signed", signed)],
+            );
+            (
+                "wrong-place",
+                Msg::VerdictWrongPlace,
+                html! { <>{ detail }{ " " }<Fingerprint text={fingerprint.to_string()} /></> },
+            )
+        }
         FileVerdict::Failed(error) => (
             "failed",
             failure_key(error),

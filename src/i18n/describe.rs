@@ -3,6 +3,7 @@
 //! screen does and speak the meeting's language.
 
 use hallcount_core::export::TrustedError;
+use hallcount_core::lot::LotProblem;
 use hallcount_core::{
     BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
@@ -70,6 +71,12 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("n", &n(paper)), ("name", name)],
         ),
         EmptyRejection { paper } => tr_args(lang, Msg::ProblemEmptyRejection, &[("n", &n(paper))]),
+        TooMany { count, max, .. } => tr_args(
+            lang,
+            Msg::ProblemTooMany,
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+        TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
     }
 }
 
@@ -118,9 +125,26 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
         UnknownContest { contest } => {
             tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
         }
-        NoWinners => tr(lang, Msg::ErrNoWinners).to_owned(),
-        UnknownWinner { winner } => tr_args(lang, Msg::ErrUnknownWinner, &[("name", winner)]),
+        InvalidLot { contest, problem } => lot_problem(lang, contest, problem),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Msg::ErrOutOfStep).to_owned(),
+    }
+}
+
+fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+    match problem {
+        LotProblem::UnknownContest => {
+            tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
+        }
+        LotProblem::NotRequired => tr_args(lang, Msg::ErrLotNotRequired, &[("contest", contest)]),
+        LotProblem::RepeatedWinner { winner } => {
+            tr_args(lang, Msg::ErrLotRepeated, &[("name", winner)])
+        }
+        LotProblem::NotTied { winner } => tr_args(lang, Msg::ErrLotNotTied, &[("name", winner)]),
+        LotProblem::WrongNumber { seats, winners } => tr_args(
+            lang,
+            Msg::ErrLotWrongNumber,
+            &[("seats", &seats.to_string()), ("n", &winners.to_string())],
+        ),
     }
 }
 
@@ -199,6 +223,7 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         }
         BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Msg::BreakAltered).to_owned(),
         BreakKind::Unreadable { .. } => tr(lang, Msg::BreakUnreadable).to_owned(),
+        BreakKind::UnreadableHead { .. } => tr(lang, Msg::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
     };
     tr_args(

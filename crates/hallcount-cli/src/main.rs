@@ -45,7 +45,13 @@ fn main() {
         let _ = say::flush();
         let mut stderr = std::io::stderr().lock();
         if !error.message.is_empty() {
-            let _ = writeln!(stderr, "hallcount: {}", error.message);
+            // Each line made visible once more: no text from a file can write on the terminal.
+            let lines: Vec<_> = error
+                .message
+                .split('\n')
+                .map(hallcount_core::visible)
+                .collect();
+            let _ = writeln!(stderr, "hallcount: {}", lines.join("\n"));
         }
         if error.show_usage {
             let _ = writeln!(stderr, "\n{USAGE}");
