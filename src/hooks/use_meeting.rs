@@ -326,24 +326,33 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
 }
 
 /// Opens the database, then the election open when the app was last closed, else a new one.
+/// An election the officer started while the database was opening stays open, its entries
+/// queued until then.
 async fn open_at_start(handle: MeetingHandle) {
     let idb = match Idb::open().await {
         Ok(idb) => Rc::new(idb),
         Err(error) => {
-            *handle.book.borrow_mut() = Book::new(services::fresh_id());
+            let started = !handle.election_id().is_empty();
+            if !started {
+                *handle.book.borrow_mut() = Book::new(services::fresh_id());
+            }
             handle.meeting.dispatch(Action::Opened(OpenedAs {
                 writer: true,
                 storage_error: Some(error.0),
                 ..OpenedAs::default()
             }));
+            handle.database_settled(None);
             return;
         }
     };
-    handle.outbox.borrow_mut().set_idb(idb.clone());
+    handle.database_settled(Some(idb.clone()));
     let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
     handle
         .meeting
         .dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
+    if !handle.election_id().is_empty() {
+        return;
+    }
     match idb
         .get(storage::CURRENT_KEY)
         .await

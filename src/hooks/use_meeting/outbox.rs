@@ -21,13 +21,25 @@ use crate::services::{self, storage};
 use crate::state::{Action, MeetingError};
 
 /// Events waiting to be stored, and the database they go to.
-#[derive(Default)]
 pub struct Outbox {
     /// `None` until the database is open, or when it cannot be.
     idb: Option<Rc<Idb>>,
     queue: VecDeque<Pending>,
     /// A write is in flight.
     busy: bool,
+    /// The database is still being opened: what is queued waits for it.
+    opening: bool,
+}
+
+impl Default for Outbox {
+    fn default() -> Outbox {
+        Outbox {
+            idb: None,
+            queue: VecDeque::new(),
+            busy: false,
+            opening: true,
+        }
+    }
 }
 
 impl Outbox {
@@ -35,8 +47,10 @@ impl Outbox {
         self.idb.clone()
     }
 
-    pub fn set_idb(&mut self, idb: Rc<Idb>) {
-        self.idb = Some(idb);
+    /// The database is open (`Some`) or cannot be (`None`): writes may go.
+    pub fn settle(&mut self, idb: Option<Rc<Idb>>) {
+        self.idb = idb;
+        self.opening = false;
     }
 
     /// Events accepted but not yet stored (the one being written included).
@@ -58,6 +72,12 @@ struct Pending {
 }
 
 impl MeetingHandle {
+    /// Once the database is open (or known not to be): stores what was queued meanwhile.
+    pub(super) fn database_settled(&self, idb: Option<Rc<Idb>>) {
+        self.outbox.borrow_mut().settle(idb);
+        self.drain();
+    }
+
     /// Checks `event` against the log now (so a refusal is heard at once), then queues it.
     pub(super) fn submit(
         &self,
@@ -84,7 +104,7 @@ impl MeetingHandle {
     /// Stores the next queued event, if no write is in flight.
     fn drain(&self) {
         let mut outbox = self.outbox.borrow_mut();
-        if outbox.busy {
+        if outbox.busy || outbox.opening {
             return;
         }
         let Some(pending) = outbox.queue.pop_front() else {
