@@ -426,4 +426,20 @@ messages! {
     TrustConfirm => ["指紋與登記單相符：信任此金鑰簽署「{place}」", "指纹与登记单相符：信任此密钥签署“{place}”", "The fingerprint matches the slip: trust this key for {place}"],
     TrustAdded => ["已加入：{n} 個金鑰。記得儲存清單。", "已加入：{n} 个密钥。记得保存清单。", "Added: {n} keys. Remember to save the list."],
     TrustSave => ["儲存受信任清單", "保存受信任清单", "Save the trusted list"],
+    // Ballot papers (pages/papers.rs, components/ballot_paper.rs).
+    NavPapers => ["選票", "选票", "Ballot papers"],
+    PapersIntro => ["由選舉設定印出正式選票：候選人的次序與錄入畫面相同。選票不編號（無記名投票）。每張紙可印 1 至 4 張選票，沿虛線剪開。", "由选举设定印出正式选票：候选人的次序与录入画面相同。选票不编号（无记名投票）。每张纸可印 1 至 4 张选票，沿虚线剪开。", "The official ballot papers, printed from the definition: the names in the same order as on the entry screen. No serial numbers (the ballot is secret). One to four papers per sheet; cut along the dashed lines."],
+    PapersSheetSize => ["紙張大小", "纸张大小", "Sheet size"],
+    PapersPerSheet => ["每張紙的選票數", "每张纸的选票数", "Papers per sheet"],
+    PapersPrint => ["列印選票", "打印选票", "Print the ballot papers"],
+    PapersCopies => ["畫面上是一張紙；份數請在列印對話框中設定。", "画面上是一张纸；份数请在打印对话框中设定。", "One sheet is shown; set the number of copies in the print dialog."],
+    PapersTooSmall => ["選票放不下（需要 {needed} 格，只有 {available} 格）：請選較大的紙張，或每張紙少印幾張。", "选票放不下（需要 {needed} 格，只有 {available} 格）：请选较大的纸张，或每张纸少印几张。", "The paper does not fit ({needed} rows needed, {available} available): choose a larger sheet or fewer papers per sheet."],
+    BallotPaperKind => ["選票", "选票", "ballot paper"],
+    BallotInstructions => ["同意的，在姓名下的格內畫○；不同意的，畫×；不畫為棄權。另選他人，在空格內寫上姓名，並在下面畫○。", "同意的，在姓名下的格内画○；不同意的，画×；不画为弃权。另选他人，在空格内写上姓名，并在下面画○。", "Mark ○ under a name to vote for, × to vote against; leave it blank to abstain. To vote for someone else, write the name in an empty box and mark ○ under it."],
+    BallotStamp => ["蓋章處", "盖章处", "Stamp (蓋章處)"],
+    // The result sheet's margins on every printed page (components/page_margins.rs).
+    SheetPageOf => ["第 {n} 頁，共 {total} 頁", "第 {n} 页，共 {total} 页", "page {n} of {total}"],
+    // Entry: a blank paper is entered only when asked twice (components/draft.rs).
+    BlankPaperAsk => ["第 {n} 張是空白票？確定的話，再按一次 Enter（或再按「錄入」）。", "第 {n} 张是空白票？确定的话，再按一次 Enter（或再按“录入”）。", "Paper {n} is blank? Press Enter again (or the commit button) to enter it as a blank paper."],
+    WriteInPlaceholder => ["+ 另選他人：寫上的姓名", "+ 另选他人：写上的姓名", "+ written name"],
 }

@@ -8,12 +8,18 @@
 mod cli;
 mod harness;
 
+mod ballot_papers;
+mod deliberate;
+mod fit;
 mod meeting;
+mod pdf;
 mod problems;
 mod seed;
+mod sheet_pages;
 mod signed;
 mod start;
 mod storage;
 mod tabs;
 mod tools;
 mod trust;
+mod unsupported;

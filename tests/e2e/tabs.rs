@@ -41,12 +41,13 @@ async fn stored_len(browser: &Browser, id: &str) -> u64 {
     head["len"].as_u64().expect("a length")
 }
 
-/// Presses Enter `n` times in the current window without waiting for the papers to show.
+/// Types `n` blank papers in the current window (Enter twice each: the first asks "blank
+/// paper?") without waiting for them to show.
 async fn type_blank_papers(browser: &Browser, n: usize) {
     browser
         .execute("document.querySelector('.key-surface').focus();")
         .await;
-    press_enter(browser, n).await;
+    press_enter(browser, 2 * n).await;
 }
 
 /// Enters `n` blank papers after `from`, focusing the key surface first (after a window switch
