@@ -21,5 +21,6 @@ mod start;
 mod storage;
 mod tabs;
 mod tools;
+mod town_page;
 mod trust;
 mod unsupported;
