@@ -8,10 +8,19 @@
 mod cli;
 mod harness;
 
+mod ballot_papers;
+mod deliberate;
+mod fit;
 mod meeting;
+mod pdf;
 mod problems;
 mod seed;
+mod sheet_pages;
 mod signed;
 mod start;
 mod storage;
+mod tabs;
 mod tools;
+mod town_page;
+mod trust;
+mod unsupported;

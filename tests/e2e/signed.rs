@@ -42,11 +42,11 @@ const PAPERS: &str = r#"{ "format": "hallcount/ballots@1", "ballots": [
   { "contests": { "exec": { "marks": { "A": "for", "B": "for", "C": "for" } } } }
 ] }"#;
 
-fn election_at(place: &str) -> Election {
+pub(crate) fn election_at(place: &str) -> Election {
     serde_json::from_str(&EXECUTIVE.replace("PLACE", place)).expect("the example parses")
 }
 
-fn papers() -> Vec<Paper> {
+pub(crate) fn papers() -> Vec<Paper> {
     parse_ballots(PAPERS).expect("the papers parse").ballots
 }
 
@@ -59,7 +59,7 @@ fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// A village signed by the CLI with a key of its own; returns the file's path.
-fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
+pub fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
     let election = dir.join(format!("{place}.election.json"));
     std::fs::write(&election, EXECUTIVE.replace("PLACE", place)).unwrap();
     std::fs::write(dir.join("ballots.json"), PAPERS).unwrap();

@@ -24,6 +24,7 @@ pub mod limits;
 pub mod load;
 pub mod log;
 pub mod lot;
+pub mod natural;
 pub mod reconcile;
 pub mod tally;
 pub mod visible;
@@ -31,7 +32,10 @@ pub mod visible;
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
-pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
+pub use count::{
+    paper_effect, propose_next_round, tally, tally_interned, ContestEffect, InternedBallots,
+    RunningTally,
+};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,
@@ -45,6 +49,7 @@ pub use log::{
     log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
     Head, Log, LogEntry, LogError, LotOutcome, RefusedLot, Replay, Restored, GENESIS_PREV,
 };
+pub use natural::natural_cmp;
 pub use reconcile::{reconcile, BoardContest, BoardDifference, BoardLine, BoardTally};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;
