@@ -202,6 +202,10 @@ pub enum MeetingError {
 
 /// Every transition of the meeting.
 #[derive(Debug)]
+#[expect(
+    clippy::large_enum_variant,
+    reason = "an action is built for one dispatch and consumed by it, never stored in bulk"
+)]
 pub enum Action {
     /// An entry sealed against the current log. `stored` says whether storage took it.
     Commit {

@@ -5,7 +5,9 @@
 mod browsers;
 mod core_deps;
 mod dist;
+mod e2e_firefox;
 mod latin1;
+mod needs;
 mod serve;
 mod test;
 mod workspace;

@@ -1,7 +1,7 @@
 //! Checking what a file says against the rules, after it was read: every problem is listed,
 //! each with its JSON path, so an officer can fix them all at once.
 //!
-//! - definition: unique ids, seats >= 1, `round_of` only in round 2 or more (SPEC "Rounds"),
+//! - definition: unique ids, seats >= 1, `round_of` only in round 2 or more (docs/rules.md "Rounds"),
 //!   sane delegates, thresholds and shortfall settings (R1, R6, R8);
 //! - paper: unknown contest or candidate, write-ins where none are allowed (R4), a rejection
 //!   without a reason (R5). Each names the paper's number (1-based, as counted at the table).

@@ -11,7 +11,7 @@ use super::verify::{VerifiedResult, VerifyError};
 use crate::election::Election;
 use crate::tally::{OpenReason, Status};
 
-/// What identifies an election (SPEC: body, place, date, title and round).
+/// What identifies an election (docs/rules.md: body, place, date, title and round).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ElectionId {
     pub body: String,
