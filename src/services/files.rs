@@ -40,20 +40,11 @@ pub fn election_json(election: &Election) -> String {
     serde_json::to_string_pretty(election).expect("an election always serializes")
 }
 
-/// A file name from the election: its date and title, safe on any disk.
+/// A file name from the election: its date and title, safe on any disk (the core's rule, which
+/// also names the signed result).
 pub fn file_name(election: &Election, kind: &str) -> String {
-    let title: String = election
-        .title
-        .chars()
-        .map(|c| {
-            if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            }
-        })
-        .collect();
-    format!("{}-{}-{kind}.json", election.date, title)
+    let title = hallcount_core::export::file_name_part(&election.title);
+    format!("{}-{title}-{kind}.json", election.date)
 }
 
 /// Reads a file as text; the result comes to `done`. Keep the returned reader alive until then.

@@ -276,29 +276,15 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     let pdf = browser
         .cdp("Page.printToPDF", json!({ "preferCSSPageSize": true }))
         .await;
-    let pdf = base64_decode(pdf["data"].as_str().expect("PDF data"));
+    let pdf = data_encoding::BASE64
+        .decode(pdf["data"].as_str().expect("PDF data").as_bytes())
+        .expect("the PDF in base64");
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
     std::fs::write(screenshot_dir().join("result-sheet.pdf"), pdf).expect("save the PDF");
     browser
         .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
         .await;
     browser.finish().await;
-}
-
-fn base64_decode(text: &str) -> Vec<u8> {
-    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut out = Vec::with_capacity(text.len() * 3 / 4);
-    let (mut buffer, mut bits) = (0_u32, 0);
-    for byte in text.bytes().filter(|b| *b != b'=') {
-        let value = ALPHABET.iter().position(|a| *a == byte).expect("base64") as u32;
-        buffer = (buffer << 6) | value;
-        bits += 6;
-        if bits >= 8 {
-            bits -= 8;
-            out.push((buffer >> bits) as u8);
-        }
-    }
-    out
 }
 
 /// Not a timed test: it reports how long committing one paper takes with 10,000 entered.

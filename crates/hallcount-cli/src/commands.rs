@@ -1,21 +1,24 @@
-//! One module per command, and what they share: reading files and reporting errors.
+//! One module per command, and what they share: arguments (`args`), reading and checking the
+//! input files (`inputs`), writing to stdout without panicking (`say`) and reporting errors.
 
 pub mod aggregate;
+pub mod args;
 pub mod check;
+pub mod inputs;
 pub mod keygen;
 pub mod output;
+pub mod say;
 pub mod sign;
 pub mod tally;
 pub mod verify;
 
 use std::fmt::Display;
-
-use hallcount_core::{parse_ballots, parse_election, BallotsFile, Election};
+use std::path::Path;
 
 /// Exit status for bad input or usage.
 pub const EXIT_BAD_INPUT: i32 = 2;
 
-/// Why a command failed: printed on stderr, the process exits with `code`.
+/// Why a command stopped: printed on stderr (unless empty), the process exits with `code`.
 #[derive(Debug)]
 pub struct CliError {
     pub message: String,
@@ -42,72 +45,35 @@ impl CliError {
             show_usage: true,
         }
     }
-}
 
-pub fn read_text(path: &str) -> Result<String, CliError> {
-    std::fs::read_to_string(path).map_err(|e| CliError::input(format!("{path}: {e}")))
-}
-
-pub fn read_election(path: &str) -> Result<Election, CliError> {
-    parse_election(&read_text(path)?).map_err(|e| CliError::input(format!("{path}: {e}")))
-}
-
-pub fn read_ballots(path: &str) -> Result<BallotsFile, CliError> {
-    parse_ballots(&read_text(path)?).map_err(|e| CliError::input(format!("{path}: {e}")))
-}
-
-/// Positional arguments and `--name value` / `--name=value` options, in any order.
-pub struct Args {
-    pub positional: Vec<String>,
-    pub options: Vec<(String, String)>,
-}
-
-impl Args {
-    /// Splits `args`; only the options named in `known` are accepted.
-    pub fn parse(args: &[String], known: &[&str]) -> Result<Args, CliError> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut rest = args.iter();
-        while let Some(arg) = rest.next() {
-            let Some(option) = arg.strip_prefix("--") else {
-                positional.push(arg.clone());
-                continue;
-            };
-            let (name, value) = match option.split_once('=') {
-                Some((name, value)) => (name.to_string(), value.to_string()),
-                None => {
-                    let value = rest
-                        .next()
-                        .ok_or_else(|| CliError::usage(format!("--{option} needs a value")))?;
-                    (option.to_string(), value.clone())
-                }
-            };
-            if !known.contains(&name.as_str()) {
-                return Err(CliError::usage(format!("unknown option --{name}")));
-            }
-            options.push((name, value));
+    /// The reader of stdout went away (`| head -1`): nothing more to say, and nothing wrong.
+    pub fn reader_gone() -> CliError {
+        CliError {
+            message: String::new(),
+            code: 0,
+            show_usage: false,
         }
-        Ok(Args {
-            positional,
-            options,
-        })
     }
 
-    pub fn option(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+    /// A problem with the file at `path`: the message starts with the file's name.
+    pub fn in_file(path: &Path, message: impl Display) -> CliError {
+        CliError::input(format!("{}: {message}", shown(path)))
     }
+}
+
+/// A file name as it is shown on the terminal: lossy for names that are not UTF-8, and with
+/// control and bidi characters made visible, so that a name cannot start a forged line.
+pub fn shown(path: &Path) -> String {
+    hallcount_core::visible(&path.to_string_lossy()).into_owned()
 }
 
 /// Prints every problem on stderr and fails when there is any.
-pub fn refuse_problems(file: &str, problems: &[hallcount_core::Problem]) -> Result<(), CliError> {
+pub fn refuse_problems(file: &Path, problems: &[hallcount_core::Problem]) -> Result<(), CliError> {
     if problems.is_empty() {
         return Ok(());
     }
-    let lines: Vec<String> = problems.iter().map(|p| format!("{file}: {p}")).collect();
+    let name = shown(file);
+    let lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
     Err(CliError::input(format!(
         "{} problem(s):\n{}",
         problems.len(),

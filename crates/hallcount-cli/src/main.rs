@@ -1,12 +1,15 @@
 //! `hallcount`: the command-line face of the counting core, for auditors and tests.
 //!
-//! Each command lives in `commands/<name>.rs` with `run(&[String]) -> Result<(), CliError>`.
-//! Exit status: 0 when the command did its work (a tally was produced, whatever its status;
-//! a check found no problem), 2 on bad input or usage, with the message on stderr.
+//! Each command lives in `commands/<name>.rs` with `run(&mut lexopt::Parser) -> Result<(),
+//! CliError>`. Exit status: 0 when the command did its work (a tally was produced, whatever its
+//! status; a check found no problem), 2 on bad input or usage, with the message on stderr.
+//! Nothing panics: stdout is written through `commands::say`, stderr failures are ignored.
 
 mod commands;
 
-use commands::CliError;
+use std::io::Write;
+
+use commands::{say, CliError};
 
 const USAGE: &str = "\
 usage: hallcount <command> [arguments]
@@ -31,30 +34,47 @@ exit status: 0 done, 1 verify/aggregate: some file failed or was left out,
 2 bad input or usage (message on stderr)";
 
 fn main() {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let (command, rest) = match args.split_first() {
-        Some((command, rest)) => (command.as_str(), rest),
-        None => ("", &[][..]),
-    };
-    let result = match command {
-        "tally" => commands::tally::run(rest),
-        "check" => commands::check::run(rest),
-        "keygen" => commands::keygen::run(rest),
-        "sign" => commands::sign::run(rest),
-        "verify" => commands::verify::run(rest),
-        "aggregate" => commands::aggregate::run(rest),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        "" => Err(CliError::usage("no command given")),
-        other => Err(CliError::usage(format!("unknown command \"{other}\""))),
-    };
+    let mut parser = lexopt::Parser::from_env();
+    let result = run(&mut parser).and_then(|()| say::flush());
     if let Err(error) = result {
-        eprintln!("hallcount: {}", error.message);
+        // stdout may be closed or full: what is still said goes to stderr, and a failure there
+        // has nowhere left to be told.
+        let _ = say::flush();
+        let mut stderr = std::io::stderr().lock();
+        if !error.message.is_empty() {
+            let _ = writeln!(stderr, "hallcount: {}", error.message);
+        }
         if error.show_usage {
-            eprintln!("\n{USAGE}");
+            let _ = writeln!(stderr, "\n{USAGE}");
         }
         std::process::exit(error.code);
     }
+}
+
+fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
+    use lexopt::Arg;
+    let command = match parser.next().map_err(CliError::usage)? {
+        None => return Err(CliError::usage("no command given")),
+        Some(Arg::Long("help") | Arg::Short('h')) => return say::line(USAGE),
+        Some(Arg::Value(command)) => command,
+        Some(Arg::Long(name)) => return Err(unknown_command(&format!("--{name}"))),
+        Some(Arg::Short(letter)) => return Err(unknown_command(&format!("-{letter}"))),
+    };
+    match command.to_str() {
+        Some("tally") => commands::tally::run(parser),
+        Some("check") => commands::check::run(parser),
+        Some("keygen") => commands::keygen::run(parser),
+        Some("sign") => commands::sign::run(parser),
+        Some("verify") => commands::verify::run(parser),
+        Some("aggregate") => commands::aggregate::run(parser),
+        Some("help") => say::line(USAGE),
+        _ => Err(unknown_command(&command.to_string_lossy())),
+    }
+}
+
+fn unknown_command(command: &str) -> CliError {
+    CliError::usage(format!(
+        "unknown command \"{}\"",
+        hallcount_core::visible(command)
+    ))
 }

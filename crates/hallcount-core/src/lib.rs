@@ -12,27 +12,35 @@
 
 pub mod ballot;
 pub mod check;
+pub mod compare;
 pub mod count;
 pub mod election;
+pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
+pub mod limits;
 pub mod load;
 pub mod log;
 pub mod tally;
+pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
 pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,
 };
+pub use encoding::sha256_hex;
 pub use error::{LoadError, LoadErrorKind, Problem, ProblemKind};
 pub use fraction::Fraction;
+pub use limits::FileKind;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
-    log_from_ballots, replay, sha256_hex, verify_chain, BreakKind, ChainBreak, ChainCheck,
-    EnteredPaper, Event, Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+    log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
+    Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
+pub use visible::visible;

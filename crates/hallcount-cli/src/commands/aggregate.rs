@@ -4,26 +4,28 @@
 
 use hallcount_core::export::{aggregate, roll_up_csv, FileVerdict, MeetingResult, RollUp, Trust};
 
+use super::args::{long, Args};
+use super::inputs::read_trusted;
 use super::output::write_file;
-use super::verify::{read_and_verify, read_trusted, status_name, EXIT_SOME_FAILED};
-use super::{Args, CliError};
+use super::verify::{read_and_verify, status_name, EXIT_SOME_FAILED};
+use super::{say, shown, CliError};
 
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(args, &["trusted", "csv"])?;
+pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
+    let args = Args::parse(parser, &[long("trusted"), long("csv")])?;
     if args.positional.is_empty() {
         return Err(CliError::usage("aggregate needs at least one FILE"));
     }
-    let trusted = read_trusted(args.option("trusted"))?;
+    let trusted = read_trusted(args.path("trusted"))?;
     let inputs = args
         .positional
         .iter()
-        .map(|path| (path.clone(), read_and_verify(path)))
+        .map(|path| (shown(path), read_and_verify(path)))
         .collect();
     let roll_up = aggregate(inputs, trusted.as_ref());
-    print!("{}", render(&roll_up));
-    if let Some(csv_path) = args.option("csv") {
+    say::print(&render(&roll_up))?;
+    if let Some(csv_path) = args.path("csv") {
         write_file(csv_path, roll_up_csv(&roll_up).as_bytes())?;
-        println!("CSV written to {csv_path}");
+        say::line(&format!("CSV written to {}", shown(csv_path)))?;
     }
     let n_failing = roll_up
         .files

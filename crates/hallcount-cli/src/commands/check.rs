@@ -1,15 +1,17 @@
 //! `hallcount check ELECTION [BALLOTS]`: every problem of the definition and of the papers,
 //! not just the first (the core's `check_election` and `check_paper`).
 
-use hallcount_core::{check_election, check_paper, parse_ballots, parse_election};
+use hallcount_core::{check_election, check_paper, parse_ballots, parse_election, FileKind};
 
-use super::{read_text, Args, CliError};
+use super::args::Args;
+use super::inputs::read_text;
+use super::{say, shown, CliError};
 
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(args, &[])?;
+pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
+    let args = Args::parse(parser, &[])?;
     let (election_path, ballots_path) = match args.positional.as_slice() {
-        [election] => (election, None),
-        [election, ballots] => (election, Some(ballots)),
+        [election] => (election.as_path(), None),
+        [election, ballots] => (election.as_path(), Some(ballots.as_path())),
         _ => {
             return Err(CliError::usage(
                 "check takes ELECTION and optionally BALLOTS",
@@ -17,33 +19,35 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         }
     };
     let mut problems: Vec<String> = Vec::new();
-    let election = match parse_election(&read_text(election_path)?) {
+    let election_name = shown(election_path);
+    let election = match parse_election(&read_text(election_path, FileKind::Election)?) {
         Ok(election) => {
             problems.extend(
                 check_election(&election)
                     .iter()
-                    .map(|p| format!("{election_path}: {p}")),
+                    .map(|p| format!("{election_name}: {p}")),
             );
             Some(election)
         }
         Err(error) => {
-            problems.push(format!("{election_path}: {error}"));
+            problems.push(format!("{election_name}: {error}"));
             None
         }
     };
     let mut n_papers = None;
     if let Some(ballots_path) = ballots_path {
-        match parse_ballots(&read_text(ballots_path)?) {
+        let ballots_name = shown(ballots_path);
+        match parse_ballots(&read_text(ballots_path, FileKind::Ballots)?) {
             Ok(ballots) => {
                 n_papers = Some(ballots.ballots.len());
                 if let Some(election) = &election {
                     for (index, paper) in ballots.ballots.iter().enumerate() {
                         let found = check_paper(election, index, paper);
-                        problems.extend(found.iter().map(|p| format!("{ballots_path}: {p}")));
+                        problems.extend(found.iter().map(|p| format!("{ballots_name}: {p}")));
                     }
                 }
             }
-            Err(error) => problems.push(format!("{ballots_path}: {error}")),
+            Err(error) => problems.push(format!("{ballots_name}: {error}")),
         }
     }
     if !problems.is_empty() {
@@ -54,14 +58,14 @@ pub fn run(args: &[String]) -> Result<(), CliError> {
         )));
     }
     if let Some(election) = &election {
-        println!(
-            "{election_path}: ok, round {}, {} contest(s)",
+        say::line(&format!(
+            "{election_name}: ok, round {}, {} contest(s)",
             election.round,
             election.contests.len()
-        );
+        ))?;
     }
     if let (Some(path), Some(n)) = (ballots_path, n_papers) {
-        println!("{path}: ok, {n} paper(s)");
+        say::line(&format!("{}: ok, {n} paper(s)", shown(path)))?;
     }
     Ok(())
 }

@@ -4,46 +4,35 @@
 
 use std::fmt::Write as _;
 
-use hallcount_core::{
-    check_election, check_paper, tally, Comparison, ContestTally, Election, OpenReason, Status,
-    Tally,
-};
+use hallcount_core::{tally, Comparison, ContestTally, Election, OpenReason, Status, Tally};
 
-use super::{read_ballots, read_election, refuse_problems, Args, CliError};
+use super::args::{long, Args};
+use super::inputs::read_checked;
+use super::{say, CliError};
 
-pub fn run(args: &[String]) -> Result<(), CliError> {
-    let args = Args::parse(args, &["format"])?;
+pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
+    let args = Args::parse(parser, &[long("format")])?;
     let [election_path, ballots_path] = args.positional.as_slice() else {
         return Err(CliError::usage("tally takes ELECTION and BALLOTS"));
     };
-    let text = match args.option("format").unwrap_or("json") {
+    let text = match args.text("format")?.unwrap_or("json") {
         "json" => false,
         "text" => true,
         other => {
             return Err(CliError::usage(format!(
-                "unknown format \"{other}\"; expected json or text"
+                "unknown format \"{}\"; expected json or text",
+                hallcount_core::visible(other)
             )))
         }
     };
-    let election = read_election(election_path)?;
-    refuse_problems(election_path, &check_election(&election))?;
-    let ballots = read_ballots(ballots_path)?;
-    let problems: Vec<_> = ballots
-        .ballots
-        .iter()
-        .enumerate()
-        .flat_map(|(index, paper)| check_paper(&election, index, paper))
-        .collect();
-    refuse_problems(ballots_path, &problems)?;
-
-    let result = tally(&election, &ballots.ballots);
+    let (election, papers) = read_checked(election_path, ballots_path)?;
+    let result = tally(&election, &papers);
     if text {
-        print!("{}", result_sheet(&election, &result));
+        say::print(&result_sheet(&election, &result))
     } else {
         let json = serde_json::to_string_pretty(&result).map_err(CliError::input)?;
-        println!("{json}");
+        say::line(&json)
     }
-    Ok(())
 }
 
 /// The result as the scrutineers would write it on the result sheet (R10).

@@ -7,7 +7,6 @@
 
 mod allocate;
 mod effect;
-mod fast_map;
 mod round;
 mod running;
 mod sorted_ids;

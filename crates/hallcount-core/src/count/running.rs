@@ -8,12 +8,12 @@ use crate::count::allocate::{
     allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing,
 };
 use crate::count::effect::{effect_with, write_in_counts};
-use crate::count::fast_map::FastMap;
 use crate::count::sorted_ids::SortedIds;
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
 use crate::tally::{
     CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT,
 };
+use rustc_hash::FxHashMap;
 
 /// Counts so far. Built for one election; `finish` must be given the same election.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,7 +36,7 @@ struct ContestCounts {
     /// Valid papers with at least one mark in this contest; the others valid ones are blank.
     marked: u64,
     /// Names written on valid papers, exactly as typed.
-    write_ins: FastMap<String, WriteInCounts>,
+    write_ins: FxHashMap<String, WriteInCounts>,
     /// The known candidates' `for`/`against` cells of the paper being applied; always empty
     /// between calls (kept only to reuse its allocation).
     scratch: Vec<(usize, Mark)>,
@@ -165,7 +165,7 @@ impl ContestCounts {
             against: vec![0; n],
             over_marked: 0,
             marked: 0,
-            write_ins: FastMap::default(),
+            write_ins: FxHashMap::default(),
             scratch: Vec::new(),
         }
     }

@@ -417,7 +417,7 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
 /// The winners of the last lot recorded for a contest whose tied seats need one (R7): only
 /// candidates who were tied, and no more than the seats at stake.
 fn lot_winners(
-    lots: &[super::result::LotRecord],
+    lots: &[crate::log::LotOutcome],
     counted: &crate::tally::ContestTally,
 ) -> Vec<String> {
     if counted.open.reason != Some(OpenReason::LotRequired) {

@@ -8,7 +8,7 @@ use ed25519_dalek::{Signer as _, SigningKey, VerifyingKey};
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
-use super::encoding::{from_hex, to_base32, to_hex};
+use crate::encoding::{from_hex, to_base32, to_hex};
 
 pub const KEY_FORMAT: &str = "hallcount/key@1";
 

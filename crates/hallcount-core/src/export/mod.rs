@@ -4,7 +4,6 @@
 
 pub mod aggregate;
 pub mod csv;
-pub mod encoding;
 pub mod key;
 pub mod result;
 pub mod time;
@@ -18,8 +17,8 @@ pub use aggregate::{
 pub use csv::roll_up_csv;
 pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, Signer, KEY_FORMAT};
 pub use result::{
-    live_papers, result_file_name, AppInfo, EnteredPaper, LogSummary, LotRecord, ResultFile,
-    ResultInput, ResultPayload, SignatureBlock, VoidMark, RESULT_FORMAT,
+    file_name_part, live_papers, result_file_name, AppInfo, LogSummary, ResultFile, ResultInput,
+    ResultPayload, SignatureBlock, RESULT_FORMAT,
 };
 pub use time::utc_timestamp;
 pub use trusted::{TrustedError, TrustedKeys, TRUSTED_FORMAT};

@@ -6,12 +6,12 @@
 //! any change to the file's bytes, even outside the signed payload, is reported.
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
-use super::encoding::to_hex;
 use super::key::Signer;
 use crate::ballot::Paper;
 use crate::election::Election;
+use crate::encoding::{sha256_hex, to_hex};
+use crate::log::{EnteredPaper, LotOutcome};
 use crate::tally::Tally;
 
 pub const RESULT_FORMAT: &str = "hallcount/result@1";
@@ -40,34 +40,10 @@ pub struct ResultPayload {
     pub log: LogSummary,
     /// R7: lots drawn by the officer for tied seats, as recorded in the log, in order.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub lots: Vec<LotRecord>,
+    pub lots: Vec<LotOutcome>,
     pub app: AppInfo,
     /// The time of the log's last entry (RFC 3339), see [`ResultInput::from_log`].
     pub created: String,
-}
-
-/// A lot's outcome: the contest and the candidates (ids) who won the tied seats.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct LotRecord {
-    pub contest: String,
-    pub winners: Vec<String>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct EnteredPaper {
-    /// 1-based, in the order entered (a re-entered paper gets a new number).
-    pub number: u32,
-    pub paper: Paper,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub voided: Option<VoidMark>,
-}
-
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct VoidMark {
-    pub reason: String,
 }
 
 /// Where the papers came from: the meeting's event log, by its length and the hash of its
@@ -118,7 +94,7 @@ pub struct ResultInput {
     pub election: Election,
     pub papers: Vec<EnteredPaper>,
     pub log: LogSummary,
-    pub lots: Vec<LotRecord>,
+    pub lots: Vec<LotOutcome>,
     pub app: AppInfo,
     pub created: String,
 }
@@ -139,33 +115,14 @@ impl ResultInput {
         app: AppInfo,
         created: &str,
     ) -> Option<ResultInput> {
-        let election = replay.election.clone()?;
-        let papers = replay
-            .papers
-            .iter()
-            .map(|entered| EnteredPaper {
-                number: entered.number,
-                paper: entered.paper.clone(),
-                voided: entered.voided.as_ref().map(|reason| VoidMark {
-                    reason: reason.clone(),
-                }),
-            })
-            .collect();
         Some(ResultInput {
-            election,
-            papers,
+            election: replay.election.clone()?,
+            papers: replay.papers.clone(),
             log: LogSummary {
                 events: replay.n_entries,
                 last_hash: replay.last_hash.clone(),
             },
-            lots: replay
-                .lots
-                .iter()
-                .map(|lot| LotRecord {
-                    contest: lot.contest.clone(),
-                    winners: lot.winners.clone(),
-                })
-                .collect(),
+            lots: replay.lots.clone(),
             app,
             created: created.to_string(),
         })
@@ -204,7 +161,7 @@ impl ResultPayload {
 pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
     papers
         .iter()
-        .filter(|entered| entered.voided.is_none())
+        .filter(|entered| entered.is_live())
         .map(|entered| entered.paper.clone())
         .collect()
 }
@@ -217,34 +174,36 @@ pub(crate) fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
     serde_json_canonicalizer::to_vec(value).expect("JSON values without floats always canonicalise")
 }
 
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
-    to_hex(&Sha256::digest(bytes))
-}
-
-/// `<date>_<place>_<title>.hallcount.json`, with every character that is not a letter or a digit
-/// of any script (Chinese is kept) or `-` replaced by `_`, runs of `_` made one.
+/// `<date>_<place>_<title>.hallcount.json`, each part made safe by [`file_name_part`].
 pub fn result_file_name(election: &Election) -> String {
-    let mut name = String::new();
-    for part in [&election.date, &election.place, &election.title] {
-        if !name.is_empty() {
-            name.push('_');
-        }
-        for c in part.trim().chars() {
-            let safe = if c.is_alphanumeric() || c == '-' {
-                c
-            } else {
-                '_'
-            };
-            if !(safe == '_' && name.ends_with('_')) {
-                name.push(safe);
-            }
-        }
-    }
-    let name = name.trim_matches('_');
+    let parts: Vec<String> = [&election.date, &election.place, &election.title]
+        .into_iter()
+        .map(|part| file_name_part(part))
+        .filter(|part| !part.is_empty())
+        .collect();
+    let name = parts.join("_");
     format!(
         "{}.hallcount.json",
-        if name.is_empty() { "result" } else { name }
+        if name.is_empty() { "result" } else { &name }
     )
+}
+
+/// Text made safe as part of a file name on any disk: every character that is not a letter or
+/// a digit of any script (Chinese is kept) or `-` becomes `_`, runs of `_` made one, none at
+/// either end. The app's downloads and the signed result are named with it.
+pub fn file_name_part(text: &str) -> String {
+    let mut part = String::with_capacity(text.len());
+    for c in text.trim().chars() {
+        let safe = if c.is_alphanumeric() || c == '-' {
+            c
+        } else {
+            '_'
+        };
+        if !(safe == '_' && part.ends_with('_')) {
+            part.push(safe);
+        }
+    }
+    part.trim_matches('_').to_string()
 }
 
 impl ResultFile {

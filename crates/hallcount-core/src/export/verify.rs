@@ -3,12 +3,11 @@
 
 use std::fmt;
 
-use super::encoding::from_hex;
 use super::key::{Fingerprint, PublicKey};
 use super::result::{
-    canonical_json, sha256_hex, tally_of_live_papers, ResultFile, RESULT_FORMAT,
-    SIGNATURE_ALGORITHM,
+    canonical_json, tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM,
 };
+use crate::encoding::{from_hex, sha256_hex};
 use crate::tally::Tally;
 
 /// Files above this size are refused unread. A village result is a few hundred KB (100,000

@@ -1,0 +1,110 @@
+//! Why the log refuses an event or an entry.
+
+use std::fmt;
+
+use crate::error::Problem;
+
+/// Why an event or entry was refused. The log is left as it was.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum LogError {
+    /// A paper, lock or lot before any definition.
+    NoElection,
+    InvalidElection {
+        problems: Vec<Problem>,
+    },
+    /// A new definition after the first paper without a `DefinitionUnlocked`.
+    DefinitionLocked,
+    DefinitionNotLocked,
+    /// A corrected definition that a paper already entered does not fit.
+    RedefinitionBreaksPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
+    InvalidPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
+    /// Entry, void and redefinition wait for `ResultsUnlocked`.
+    ResultsLocked,
+    ResultsAlreadyLocked,
+    ResultsNotLocked,
+    UnknownPaper {
+        number: u32,
+    },
+    AlreadyVoided {
+        number: u32,
+    },
+    /// A void or an unlock needs a reason for the record.
+    MissingReason,
+    UnknownContest {
+        contest: String,
+    },
+    NoWinners,
+    UnknownWinner {
+        winner: String,
+    },
+    /// An entry whose `seq` is not the next one (an entry lost or repeated).
+    OutOfSequence {
+        expected: u64,
+        found: u64,
+    },
+    /// An entry whose `prev` is not the hash of the last entry (the one before was altered).
+    BrokenLink {
+        expected: String,
+        found: String,
+    },
+}
+
+impl fmt::Display for LogError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        use LogError::*;
+        let list = |f: &mut fmt::Formatter<'_>, problems: &[Problem]| {
+            problems
+                .iter()
+                .enumerate()
+                .try_for_each(|(i, p)| write!(f, "{}{p}", if i > 0 { "; " } else { "" }))
+        };
+        match self {
+            NoElection => write!(f, "no election is defined yet"),
+            InvalidElection { problems } => {
+                write!(f, "the definition has problems: ")?;
+                list(f, problems)
+            }
+            DefinitionLocked => write!(
+                f,
+                "papers were entered: unlock the definition (with a reason) to change it"
+            ),
+            DefinitionNotLocked => write!(f, "the definition is not locked"),
+            RedefinitionBreaksPaper { number, problems } => {
+                write!(
+                    f,
+                    "paper {number}, already entered, does not fit the new definition: "
+                )?;
+                list(f, problems)
+            }
+            InvalidPaper { number, problems } => {
+                write!(f, "paper {number} cannot be entered: ")?;
+                list(f, problems)
+            }
+            ResultsLocked => write!(f, "the results are locked"),
+            ResultsAlreadyLocked => write!(f, "the results are already locked"),
+            ResultsNotLocked => write!(f, "the results are not locked"),
+            UnknownPaper { number } => write!(f, "there is no paper {number}"),
+            AlreadyVoided { number } => write!(f, "paper {number} is already void"),
+            MissingReason => write!(f, "a reason is needed for the record"),
+            UnknownContest { contest } => write!(f, "there is no contest \"{contest}\""),
+            NoWinners => write!(f, "a lot needs at least one winner"),
+            UnknownWinner { winner } => {
+                write!(f, "\"{winner}\" is not a candidate of this contest")
+            }
+            OutOfSequence { expected, found } => {
+                write!(f, "entry {found} where entry {expected} was expected")
+            }
+            BrokenLink { .. } => {
+                write!(f, "the entry does not follow the one before (hash differs)")
+            }
+        }
+    }
+}
+
+impl std::error::Error for LogError {}

@@ -1,0 +1,324 @@
+use std::collections::BTreeMap;
+
+use super::*;
+use crate::ballot::{ContestMarks, Mark, WriteIn};
+
+#[test]
+fn verify_chain_accepts_a_whole_log() {
+    let log = with_papers(5);
+    assert_eq!(
+        verify_chain(log.entries()),
+        ChainCheck {
+            n_valid: 6,
+            broken: None
+        }
+    );
+}
+
+#[test]
+fn verify_chain_finds_an_altered_entry_by_the_link_after_it() {
+    let mut entries = with_papers(5).entries().to_vec();
+    entries[3].event = Event::PaperEntered {
+        paper: paper(&[("B", Mark::For)]),
+    };
+    let check = verify_chain(&entries);
+    assert_eq!(check.n_valid, 4);
+    assert_eq!(
+        check.broken,
+        Some(ChainBreak {
+            index: 4,
+            kind: BreakKind::Link
+        })
+    );
+}
+
+#[test]
+fn verify_chain_finds_a_missing_entry() {
+    let mut entries = with_papers(5).entries().to_vec();
+    entries.remove(2);
+    let check = verify_chain(&entries);
+    assert_eq!(check.n_valid, 2);
+    assert_eq!(
+        check.broken,
+        Some(ChainBreak {
+            index: 2,
+            kind: BreakKind::Sequence {
+                expected: 2,
+                found: 3
+            }
+        })
+    );
+}
+
+#[test]
+fn restore_keeps_everything_before_the_break() {
+    let whole = with_papers(5);
+    let mut entries = whole.entries().to_vec();
+    entries[4].at = "tampered".into();
+    let restored = Log::restore(entries, Some(&whole.head()));
+    assert_eq!(
+        restored.log.entries().len(),
+        5,
+        "entries 0..=4 kept, entry 5 no longer links"
+    );
+    assert_eq!(restored.log.state().papers.len(), 4);
+    assert_eq!(
+        restored.broken,
+        Some(ChainBreak {
+            index: 5,
+            kind: BreakKind::Link
+        })
+    );
+}
+
+#[test]
+fn restore_with_the_head_finds_a_log_cut_short_at_the_end() {
+    let whole = with_papers(5);
+    let cut = whole.entries()[..4].to_vec();
+    let restored = Log::restore(cut, Some(&whole.head()));
+    assert_eq!(restored.log.state().papers.len(), 3);
+    assert_eq!(
+        restored.broken,
+        Some(ChainBreak {
+            index: 4,
+            kind: BreakKind::Truncated { expected_len: 6 }
+        })
+    );
+}
+
+#[test]
+fn restore_with_the_head_finds_a_last_entry_altered() {
+    let whole = with_papers(2);
+    let mut entries = whole.entries().to_vec();
+    entries[2].event = Event::PaperEntered {
+        paper: paper(&[("D", Mark::Against)]),
+    };
+    let restored = Log::restore(entries, Some(&whole.head()));
+    assert_eq!(
+        restored.broken,
+        Some(ChainBreak {
+            index: 2,
+            kind: BreakKind::HeadMismatch
+        })
+    );
+}
+
+#[test]
+fn restore_accepts_a_head_one_entry_behind() {
+    let whole = with_papers(3);
+    let behind = Head {
+        len: 3,
+        hash: whole.entries()[2].hash(),
+    };
+    let restored = Log::restore(whole.entries().to_vec(), Some(&behind));
+    assert_eq!(restored.broken, None);
+    assert_eq!(restored.log.entries().len(), 4);
+}
+
+#[test]
+fn restore_refuses_a_well_linked_entry_that_is_not_a_valid_transition() {
+    // A hand-made log: linked correctly, but voids a paper twice.
+    let mut log = with_papers(1);
+    log.append(
+        Event::PaperVoided {
+            number: 1,
+            reason: "x".into(),
+        },
+        AT,
+    )
+    .unwrap();
+    let mut entries = log.entries().to_vec();
+    let forged = LogEntry {
+        seq: 3,
+        prev: entries[2].hash(),
+        at: AT.into(),
+        event: entries[2].event.clone(),
+    };
+    entries.push(forged);
+    let restored = Log::restore(entries, None);
+    assert_eq!(restored.log.entries().len(), 3);
+    let broken = restored.broken.unwrap();
+    assert_eq!(broken.index, 3);
+    assert_eq!(
+        broken.kind,
+        BreakKind::Refused(LogError::AlreadyVoided { number: 1 })
+    );
+}
+
+#[test]
+fn push_refuses_entries_out_of_place() {
+    let mut log = with_papers(1);
+    let sealed = log
+        .seal(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            AT,
+        )
+        .unwrap();
+    assert_eq!(log.entries().len(), 2, "sealing appends nothing");
+    let mut wrong_seq = sealed.clone();
+    wrong_seq.seq = 7;
+    assert_eq!(
+        log.push(wrong_seq).unwrap_err(),
+        LogError::OutOfSequence {
+            expected: 2,
+            found: 7
+        }
+    );
+    let mut wrong_prev = sealed.clone();
+    wrong_prev.prev = GENESIS_PREV.into();
+    assert!(matches!(
+        log.push(wrong_prev).unwrap_err(),
+        LogError::BrokenLink { .. }
+    ));
+    log.push(sealed).unwrap();
+    assert_eq!(log.state().papers.len(), 2);
+}
+
+#[test]
+fn replay_gives_every_paper_as_entered_and_the_last_hash() {
+    let mut log = with_papers(2);
+    let write_in = Paper {
+        contests: BTreeMap::from([(
+            "exec".to_owned(),
+            ContestMarks {
+                marks: BTreeMap::new(),
+                write_ins: vec![WriteIn {
+                    name: "王芳".into(),
+                    marked: true,
+                }],
+            },
+        )]),
+        rejected: None,
+    };
+    log.append(
+        Event::PaperEntered {
+            paper: write_in.clone(),
+        },
+        AT,
+    )
+    .unwrap();
+    log.append(
+        Event::PaperVoided {
+            number: 1,
+            reason: "misread".into(),
+        },
+        AT,
+    )
+    .unwrap();
+    let state = replay(log.entries()).unwrap();
+    assert_eq!(state, *log.state());
+    assert_eq!(
+        state
+            .papers
+            .iter()
+            .map(|p| (p.number, p.is_live()))
+            .collect::<Vec<_>>(),
+        [(1, false), (2, true), (3, true)]
+    );
+    assert_eq!(state.papers[2].paper, write_in);
+    assert_eq!(state.last_hash, log.entries().last().unwrap().hash());
+    assert_eq!(state.n_entries, 5);
+}
+
+#[test]
+fn log_from_ballots_defines_then_enters_each_paper() {
+    let papers = vec![paper(&[("A", Mark::For)]), Paper::default()];
+    let log = log_from_ballots(election(&["A", "B"]), papers.clone(), AT).unwrap();
+    assert_eq!(
+        log.state().live_papers().cloned().collect::<Vec<_>>(),
+        papers
+    );
+    let bad = log_from_ballots(election(&["A"]), vec![paper(&[("B", Mark::For)])], AT).unwrap_err();
+    assert!(matches!(bad, LogError::InvalidPaper { number: 1, .. }));
+}
+
+#[test]
+fn the_hash_of_an_entry_is_the_hash_of_its_json_text() {
+    let log = with_papers(1);
+    for entry in log.entries() {
+        let text = serde_json::to_string(entry).unwrap();
+        assert_eq!(sha256_hex(text.as_bytes()), entry.hash());
+    }
+}
+
+#[test]
+fn restore_from_text_hashes_finds_a_respaced_entry() {
+    let log = with_papers(3);
+    let mut texts: Vec<String> = log
+        .entries()
+        .iter()
+        .map(|e| serde_json::to_string(e).unwrap())
+        .collect();
+    texts[1] = serde_json::to_string_pretty(&log.entries()[1]).unwrap();
+    let entries = texts.iter().map(|t| {
+        (
+            serde_json::from_str::<LogEntry>(t).unwrap(),
+            sha256_hex(t.as_bytes()),
+        )
+    });
+    let restored = Log::restore_hashed(entries, Some(&log.head()));
+    assert_eq!(
+        restored.broken,
+        Some(ChainBreak {
+            index: 2,
+            kind: BreakKind::Link
+        })
+    );
+    assert_eq!(restored.log.entries().len(), 2);
+}
+
+#[test]
+fn every_event_reads_back_whatever_the_order_of_its_fields() {
+    let events = [
+        Event::ElectionDefined {
+            election: election(&["A", "B"]),
+        },
+        Event::PaperEntered {
+            paper: paper(&[("A", Mark::For)]),
+        },
+        Event::PaperVoided {
+            number: 1,
+            reason: "twice".into(),
+        },
+        Event::DefinitionUnlocked {
+            reason: "typo".into(),
+        },
+        Event::ResultsLocked,
+        Event::ResultsUnlocked {
+            reason: "recount".into(),
+        },
+        Event::LotDrawn {
+            contest: "exec".into(),
+            winners: vec!["A".into()],
+        },
+    ];
+    for event in events {
+        let json = serde_json::to_string(&event).unwrap();
+        assert!(json.starts_with(r#"{"type":""#), "{json}");
+        assert_eq!(serde_json::from_str::<Event>(&json).unwrap(), event);
+        // Keys sorted, as another tool may write them: "type" is no longer first.
+        let sorted =
+            serde_json::to_string(&serde_json::from_str::<serde_json::Value>(&json).unwrap())
+                .unwrap();
+        assert_eq!(
+            serde_json::from_str::<Event>(&sorted).unwrap(),
+            event,
+            "{sorted}"
+        );
+    }
+}
+
+#[test]
+fn unknown_events_and_fields_are_refused() {
+    for json in [
+        r#"{"type":"paper_eaten","paper":{}}"#,
+        r#"{"type":"results_locked","by":"me"}"#,
+        r#"{"type":"paper_voided","number":1}"#,
+        r#"{"reason":"x","type":"results_locked"}"#,
+        r#"{}"#,
+    ] {
+        assert!(serde_json::from_str::<Event>(json).is_err(), "{json}");
+    }
+}
