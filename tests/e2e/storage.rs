@@ -349,16 +349,13 @@ async fn setup_sample_import_and_the_definition_lock() {
     enter_blank_papers(&browser, 0, 1).await;
     browser.goto_hash("#/setup").await;
     browser.wait_for(".definition-locked").await;
-    assert_eq!(
-        browser
-            .find(".save-definition")
-            .await
-            .attr("disabled")
-            .await
-            .unwrap()
-            .is_some(),
-        true
-    );
+    let save_disabled = browser
+        .find(".save-definition")
+        .await
+        .attr("disabled")
+        .await
+        .unwrap();
+    assert!(save_disabled.is_some(), "saving is disabled while locked");
     browser.type_into(".unlock-reason", "title misspelt").await;
     browser.click(".unlock-definition").await;
     browser.wait_for_absence(".definition-locked").await;

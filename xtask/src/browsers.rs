@@ -47,7 +47,10 @@ pub fn ensure_firefox() -> TaskResult<Firefox> {
     let firefox = match locate("FIREFOX", &names) {
         Some(found) => found,
         None => {
-            needs::apt_install(&[FIREFOX_PACKAGE], "Firefox is needed for the browser tests")?;
+            needs::apt_install(
+                &[FIREFOX_PACKAGE],
+                "Firefox is needed for the browser tests",
+            )?;
             locate("FIREFOX", &names).ok_or("Firefox is still missing after installing it")?
         }
     };

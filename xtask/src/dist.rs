@@ -90,10 +90,13 @@ fn build_wasm() -> TaskResult<PathBuf> {
 /// The wasm's biggest items after wasm-bindgen (before wasm-opt strips the names), as
 /// `twiggy top` shows them: where to look first when the file grows.
 fn print_size_top(wasm: &[u8]) -> TaskResult {
-    let total = wasm.len();
-    println!("xtask: the {SIZE_TOP} biggest items of the wasm ({} in all):", kilobytes(total));
-    for (name, size) in size_top(wasm, SIZE_TOP)? {
-        let share = 100.0 * size as f64 / total as f64;
+    let (top, shipped) = size_top(wasm, SIZE_TOP)?;
+    println!(
+        "xtask: the {SIZE_TOP} biggest items of the wasm ({} without its names, which wasm-opt drops):",
+        kilobytes(shipped)
+    );
+    for (name, size) in top {
+        let share = 100.0 * size as f64 / shipped as f64;
         let name: String = name.chars().take(100).collect();
         println!("  {:>9} {share:>5.1}%  {name}", kilobytes(size));
     }
@@ -101,17 +104,20 @@ fn print_size_top(wasm: &[u8]) -> TaskResult {
 }
 
 /// The `count` biggest items of `wasm` (functions, data, sections) by their own size, biggest
-/// first, with demangled names: twiggy's parser, ranked as its `top` does.
-fn size_top(wasm: &[u8], count: usize) -> TaskResult<Vec<(String, usize)>> {
+/// first, with demangled names: twiggy's parser, ranked as its `top` does. Debug information
+/// (the name section) is left out: it does not ship. Also returns the size of what does.
+fn size_top(wasm: &[u8], count: usize) -> TaskResult<(Vec<(String, usize)>, usize)> {
     let items = twiggy_parser::parse(wasm).map_err(|error| format!("twiggy: {error:#}"))?;
     let mut top: Vec<(String, usize)> = items
         .iter()
         .filter(|item| item.id() != items.meta_root())
+        .filter(|item| !matches!(item.kind(), twiggy_ir::ItemKind::Debug(_)))
         .map(|item| (item.name().to_owned(), item.size() as usize))
         .collect();
-    top.sort_by(|a, b| b.1.cmp(&a.1));
+    let shipped = top.iter().map(|(_, size)| size).sum();
+    top.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
     top.truncate(count);
-    Ok(top)
+    Ok((top, shipped))
 }
 
 /// wasm-bindgen's `--target web` output: the JS glue text and the path of the wasm it goes with.
@@ -339,10 +345,11 @@ mod tests {
 
     #[test]
     fn the_size_top_ranks_the_biggest_first_and_stops_at_the_count() {
-        let all = size_top(TWO_FUNCTIONS, 100).unwrap();
+        let (all, shipped) = size_top(TWO_FUNCTIONS, 100).unwrap();
         assert!(all.windows(2).all(|pair| pair[0].1 >= pair[1].1), "{all:?}");
-        assert!(all.iter().map(|(_, size)| size).sum::<usize>() <= TWO_FUNCTIONS.len());
-        let top = size_top(TWO_FUNCTIONS, 1).unwrap();
+        assert_eq!(all.iter().map(|(_, size)| size).sum::<usize>(), shipped);
+        assert!(shipped <= TWO_FUNCTIONS.len());
+        let (top, _) = size_top(TWO_FUNCTIONS, 1).unwrap();
         assert_eq!(top, all[..1]);
     }
 

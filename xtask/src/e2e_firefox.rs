@@ -43,12 +43,7 @@ pub fn run(firefox: &Firefox) -> TaskResult {
         )
         .into());
     }
-    workspace::run(
-        e2e(&app, firefox)
-            .arg("--")
-            .args(CORE_TESTS)
-            .arg("--exact"),
-    )
+    workspace::run(e2e(&app, firefox).arg("--").args(CORE_TESTS).arg("--exact"))
 }
 
 fn e2e(app: &str, firefox: &Firefox) -> Command {

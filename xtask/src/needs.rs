@@ -81,7 +81,10 @@ pub fn apt_install(packages: &[&str], what: &str) -> TaskResult {
 
 /// The command line a person would type to install `packages`.
 pub fn apt_command(packages: &[&str]) -> String {
-    format!("apt-get update && apt-get install -y {}", packages.join(" "))
+    format!(
+        "apt-get update && apt-get install -y {}",
+        packages.join(" ")
+    )
 }
 
 /// Whether npm (for the pinned wasm-opt and axe-core) is there, installing it with apt as root;

@@ -16,8 +16,8 @@ use std::path::PathBuf;
 use std::process::Command;
 
 use crate::browsers::{self, Browsers};
-use crate::workspace::{self, TaskResult};
 use crate::needs::{self, WASM_TARGET};
+use crate::workspace::{self, TaskResult};
 use crate::{core_deps, dist, e2e_firefox};
 
 pub fn run() -> TaskResult {

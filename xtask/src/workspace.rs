@@ -61,7 +61,11 @@ fn resolved_version(metadata: &Metadata, package: &str) -> TaskResult<String> {
     match versions.as_slice() {
         [version] => Ok(version.clone()),
         [] => Err(format!("{package} is not among the workspace's dependencies").into()),
-        several => Err(format!("{package} is resolved to several versions: {}", several.join(", ")).into()),
+        several => Err(format!(
+            "{package} is resolved to several versions: {}",
+            several.join(", ")
+        )
+        .into()),
     }
 }
 

@@ -22,7 +22,12 @@ pub fn start(profile: &Profile) -> Started {
     write_prefs(profile, marionette_port);
     let program = locate("FIREFOX", &["firefox-esr", "firefox"], INSTALL_HINT);
     let browser = Command::new(&program)
-        .args(["--headless", "--no-remote", "--new-instance", "--marionette"])
+        .args([
+            "--headless",
+            "--no-remote",
+            "--new-instance",
+            "--marionette",
+        ])
         .arg("--profile")
         .arg(profile.user_data_dir())
         .arg("about:blank")

@@ -137,5 +137,10 @@ pub fn locate(variable: &str, names: &[&str], hint: &str) -> PathBuf {
         .chain(tools)
         .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
         .find(|path| path.is_file())
-        .unwrap_or_else(|| panic!("{} not found (set ${variable}, or {hint})", names.join(" or ")))
+        .unwrap_or_else(|| {
+            panic!(
+                "{} not found (set ${variable}, or {hint})",
+                names.join(" or ")
+            )
+        })
 }

@@ -39,8 +39,8 @@ use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-use launch::{KillOnDrop, Started};
 pub use launch::{Engine, Profile};
+use launch::{KillOnDrop, Started};
 use page::page_url;
 pub use page::{screenshot_dir, skip_without_page};
 
@@ -245,7 +245,8 @@ impl Browser {
     pub async fn wait_for_download(&self, file_name: &str) -> PathBuf {
         let path = self.downloads().join(file_name);
         // Chromium writes `NAME.crdownload`, Firefox `NAME.part`, then renames it.
-        let partial = ["crdownload", "part"].map(|ext| self.downloads().join(format!("{file_name}.{ext}")));
+        let partial =
+            ["crdownload", "part"].map(|ext| self.downloads().join(format!("{file_name}.{ext}")));
         let deadline = std::time::Instant::now() + WAIT;
         // The file system has no event to wait on here; poll it, bounded.
         while !path.is_file() || partial.iter().any(|partial| partial.exists()) {
