@@ -3,11 +3,11 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
-use crate::components::meeting_alerts::MeetingAlerts;
-use crate::components::next_step::NextStep;
 use crate::hooks::MeetingProvider;
-use crate::i18n::{tr, Key, Lang};
+use crate::i18n::{tr, Lang, Msg};
 use crate::pages::{BoardPage, EntryPage, HelpPage, ResultsPage, SetupPage, TownPage};
+use crate::panels::meeting_alerts::MeetingAlerts;
+use crate::panels::next_step::NextStep;
 use crate::route::{use_route, Route};
 
 const LANG_STORAGE_KEY: &str = "hallcount.lang";
@@ -31,7 +31,7 @@ fn set_document_lang(lang: Lang) {
     if let Some(root) = document.document_element() {
         let _ = root.set_attribute("lang", lang.tag());
     }
-    document.set_title(tr(lang, Key::AppName));
+    document.set_title(tr(lang, Msg::AppName));
 }
 
 #[component]
@@ -58,9 +58,9 @@ pub fn App() -> Html {
     html! {
         <ContextProvider<Lang> context={*lang}>
           <MeetingProvider>
-            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ tr(*lang, Key::SkipToContent) }</a>
+            <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ tr(*lang, Msg::SkipToContent) }</a>
             <header class="app-header">
-                <h1>{ tr(*lang, Key::AppName) }</h1>
+                <h1>{ tr(*lang, Msg::AppName) }</h1>
                 <nav>
                     for r in Route::NAV {
                         <a href={r.hash()} class={classes!((r == route).then_some("current"))}
@@ -106,19 +106,13 @@ pub struct LangSwitchProps {
 #[component]
 pub fn LangSwitch(props: &LangSwitchProps) -> Html {
     html! {
-        <div class="lang-switch" role="group" aria-label={tr(props.current, Key::LanguageLabel)}>
+        <div class="lang-switch" role="group" aria-label={tr(props.current, Msg::LanguageLabel)}>
             for lang in Lang::ALL {
                 <button type="button" lang={lang.tag()} aria-pressed={(lang == props.current).to_string()}
                     onclick={props.on_change.reform(move |_| lang)}>
-                    { tr(lang, Key::LanguageName) }
+                    { tr(lang, Msg::LanguageName) }
                 </button>
             }
         </div>
     }
-}
-
-/// The language of the nearest provider.
-#[hook]
-pub fn use_lang() -> Lang {
-    use_context::<Lang>().unwrap_or(Lang::En)
 }

@@ -1,3 +1,3 @@
 fn main() {
-    hallcount::start();
+    hallcount_app::start();
 }

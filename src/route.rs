@@ -3,7 +3,7 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::i18n::Key;
+use crate::i18n::Msg;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
@@ -50,14 +50,14 @@ impl Route {
         }
     }
 
-    pub fn label(self) -> Key {
+    pub fn label(self) -> Msg {
         match self {
-            Route::Setup => Key::NavSetup,
-            Route::Entry => Key::NavEntry,
-            Route::Board => Key::NavBoard,
-            Route::Results => Key::NavResults,
-            Route::Town => Key::NavTown,
-            Route::Help => Key::NavHelp,
+            Route::Setup => Msg::NavSetup,
+            Route::Entry => Msg::NavEntry,
+            Route::Board => Msg::NavBoard,
+            Route::Results => Msg::NavResults,
+            Route::Town => Msg::NavTown,
+            Route::Help => Msg::NavHelp,
         }
     }
 }

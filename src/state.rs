@@ -210,7 +210,7 @@ pub enum MeetingError {
 pub enum Action {
     /// An entry sealed against the current log. `stored` says whether storage took it.
     Commit {
-        entry: LogEntry,
+        entry: Box<LogEntry>,
         stored: Result<(), String>,
     },
     /// Entries another tab stored (this tab only reads).
@@ -223,7 +223,7 @@ pub enum Action {
     Refuse(MeetingError),
     DismissError,
     /// Open an election read from storage (or a new, empty one).
-    Open(Opened),
+    Open(Box<Opened>),
     /// The list of elections kept in this browser changed.
     Listed(Vec<ElectionSummary>),
     /// This tab may write (it holds the lease) or not.
@@ -357,7 +357,7 @@ impl Reducible for Meeting {
         match action {
             Action::Commit { entry, stored } => {
                 let book = self.book.clone();
-                if let Err(refused) = book.borrow_mut().push(entry) {
+                if let Err(refused) = book.borrow_mut().push(*entry) {
                     return self.with(|m| m.last_error = Some(MeetingError::Refused(refused)));
                 }
                 let n_entries = book.borrow().log.entries().len();
@@ -439,6 +439,7 @@ impl Reducible for Meeting {
                 self.with(|m| m.last_error = None)
             }
             Action::Open(opened) => self.with(|m| {
+                let opened = *opened;
                 m.version += 1;
                 m.book = Rc::new(RefCell::new(opened.book));
                 m.chain_break = opened.broken;
@@ -469,3 +470,6 @@ impl Reducible for Meeting {
 
 #[cfg(test)]
 mod tests;
+
+pub mod draft;
+pub mod keyboard;

@@ -19,10 +19,10 @@ use std::path::Path;
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key as WebKey;
-use hallcount::i18n::{tr, tr_args, Key, Lang};
+use hallcount_app::i18n::{tr, tr_args, Lang, Msg};
 use serde_json::{json, Value};
 
-use hallcount::sample::sample_congress;
+use hallcount_app::sample::sample_congress;
 use hallcount_core::export::result_file_name;
 use harness::Browser;
 
@@ -101,7 +101,7 @@ async fn choose_language(browser: &Browser, lang: Lang) {
         .await;
     assert_eq!(
         browser.execute("return document.title;").await,
-        json!(tr(lang, Key::AppName))
+        json!(tr(lang, Msg::AppName))
     );
 }
 
@@ -182,7 +182,7 @@ async fn every_page_in_every_language_has_no_serious_violation() {
     browser.wait_for(".key-surface").await;
     enter_papers(&browser, &["1246", "1357", "", "11"]).await;
     // Each committed paper is announced to screen readers (the first loop ended in English).
-    let announced = tr_args(Lang::En, Key::PapersEntered, &[("n", "4")]);
+    let announced = tr_args(Lang::En, Msg::PapersEntered, &[("n", "4")]);
     browser
         .wait_for_text(".page-entry [aria-live='polite']", &announced)
         .await;

@@ -2,8 +2,8 @@
 //! Chromium, with `wasm-bindgen-test`. Run by `cargo xtask test` (it installs the runner).
 #![cfg(target_arch = "wasm32")]
 
-use hallcount::app::App;
-use hallcount::i18n::{tr, Key, Lang};
+use hallcount_app::app::App;
+use hallcount_app::i18n::{tr, Lang, Msg};
 use wasm_bindgen::JsCast;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 use web_sys::{Element, Event, HtmlElement};
@@ -59,7 +59,7 @@ async fn go_to(hash: &str) {
 #[wasm_bindgen_test]
 async fn names_the_product_in_the_chosen_language() {
     let (app, root) = mount().await;
-    assert_eq!(text_of(&root, "header h1"), tr(page_lang(), Key::AppName));
+    assert_eq!(text_of(&root, "header h1"), tr(page_lang(), Msg::AppName));
     unmount(app, root);
 }
 
@@ -68,9 +68,9 @@ async fn the_hash_picks_the_area() {
     let (app, root) = mount().await;
     let lang = page_lang();
     for (hash, page, title) in [
-        ("#/entry", ".page-entry", Key::NavEntry),
-        ("#/results", ".page-results", Key::NavResults),
-        ("#/setup", ".page-setup", Key::NavSetup),
+        ("#/entry", ".page-entry", Msg::NavEntry),
+        ("#/results", ".page-results", Msg::NavResults),
+        ("#/setup", ".page-setup", Msg::NavSetup),
     ] {
         go_to(hash).await;
         assert!(
@@ -97,7 +97,7 @@ async fn the_language_switch_relabels_everything() {
         button.dyn_into::<HtmlElement>().expect("a button").click();
         yew::scheduler::flush().await;
         assert_eq!(page_lang(), lang);
-        assert_eq!(text_of(&root, "header h1"), tr(lang, Key::AppName));
+        assert_eq!(text_of(&root, "header h1"), tr(lang, Msg::AppName));
     }
     unmount(app, root);
 }
@@ -129,7 +129,7 @@ fn signing_in_wasm_makes_the_native_bytes() {
 /// A key made from `crypto.getRandomValues` is stored, reads back whole, and differs each time.
 #[wasm_bindgen_test]
 fn a_key_is_made_from_the_browsers_random_source() {
-    use hallcount::services::keys::{self, KeyState};
+    use hallcount_app::services::signing_key::{self as keys, KeyState};
     let first = keys::create("test", "2026-11-25T00:00:00Z").expect("a key is made and stored");
     assert_eq!(keys::load(), KeyState::Ready(first.clone()));
     assert_eq!(first.fingerprint.split(' ').count(), 8);

@@ -38,8 +38,8 @@ pub fn bar_per_mille(votes: u32, max: u32) -> u32 {
         (u64::from(votes) * 1000 / u64::from(max)) as u32
     }
 }
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct BoardColumnProps {
@@ -78,7 +78,7 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
         <section class="board-column" aria-label={contest.office.clone()}>
             <h2>
                 { &contest.office }
-                <span class="seats">{ tr_args(lang, Key::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
+                <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
             </h2>
             <ol class="board-names">
                 for candidate in &contest.candidates {
@@ -89,14 +89,14 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
                 }
             </ol>
             <p class="board-papers">
-                { tr_args(lang, Key::BoardContestSummary, &[
+                { tr_args(lang, Msg::BoardContestSummary, &[
                     ("valid", &counts.valid.to_string()),
                     ("invalid", &counts.invalid.to_string()),
                     ("blank", &counts.blank.to_string()),
                 ]) }
             </p>
             if counts.write_ins.is_empty() && contest.write_ins.allowed {
-                <p class="board-note">{ tr(lang, Key::BoardNoWriteIns) }</p>
+                <p class="board-note">{ tr(lang, Msg::BoardNoWriteIns) }</p>
             }
         </section>
     }

@@ -7,11 +7,11 @@ use hallcount_core::{Candidate, Contest, Problem, Shortfall, ShortfallRule, Thre
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::fields::{
     CheckField, FieldProblems, NumberField, SelectField, TextField, ThresholdField,
 };
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
 use crate::sample::{letter_id, village_shortfall};
 
 #[derive(Properties, PartialEq)]
@@ -27,28 +27,28 @@ pub struct ContestEditorProps {
     pub disabled: bool,
 }
 
-const TIES: [(&str, TiePolicy, Key); 3] = [
-    ("runoff", TiePolicy::Runoff, Key::TiesRunoff),
+const TIES: [(&str, TiePolicy, Msg); 3] = [
+    ("runoff", TiePolicy::Runoff, Msg::TiesRunoff),
     (
         "fewer_against_then_runoff",
         TiePolicy::FewerAgainstThenRunoff,
-        Key::TiesFewerAgainst,
+        Msg::TiesFewerAgainst,
     ),
-    ("lot", TiePolicy::Lot, Key::TiesLot),
+    ("lot", TiePolicy::Lot, Msg::TiesLot),
 ];
 
-const SHORTFALLS: [(&str, ShortfallRule, Key); 3] = [
+const SHORTFALLS: [(&str, ShortfallRule, Msg); 3] = [
     (
         "another_round",
         ShortfallRule::AnotherRound,
-        Key::ShortfallAnotherRound,
+        Msg::ShortfallAnotherRound,
     ),
     (
         "leave_vacant",
         ShortfallRule::LeaveVacant,
-        Key::ShortfallLeaveVacant,
+        Msg::ShortfallLeaveVacant,
     ),
-    ("repeat", ShortfallRule::Repeat, Key::ShortfallRepeat),
+    ("repeat", ShortfallRule::Repeat, Msg::ShortfallRepeat),
 ];
 
 /// A contest derived from `contest` by `change`, emitted as the new value.
@@ -130,21 +130,21 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
 
     html! {
         <fieldset class="contest-editor" data-contest={contest.id.clone()}>
-            <legend>{ tr_args(lang, Key::ContestHeading, &[("n", &(props.index + 1).to_string()), ("office", &contest.office)]) }</legend>
+            <legend>{ tr_args(lang, Msg::ContestHeading, &[("n", &(props.index + 1).to_string()), ("office", &contest.office)]) }</legend>
             <div class="field-row">
-                <TextField label={Key::FieldOffice} value={contest.office.clone()} on_change={on_office}
+                <TextField label={Msg::FieldOffice} value={contest.office.clone()} on_change={on_office}
                     problems={problems.clone()} path={format!("{at}.office")} {disabled} />
-                <TextField label={Key::FieldContestId} value={contest.id.clone()} on_change={on_id}
+                <TextField label={Msg::FieldContestId} value={contest.id.clone()} on_change={on_id}
                     problems={problems.clone()} path={format!("{at}.id")} {disabled} />
-                <NumberField label={Key::FieldSeats} value={contest.seats} on_change={on_seats}
+                <NumberField label={Msg::FieldSeats} value={contest.seats} on_change={on_seats}
                     problems={problems.clone()} path={format!("{at}.seats")} {disabled} />
                 if props.later_round {
-                    <TextField label={Key::FieldRoundOf} value={contest.round_of.clone().unwrap_or_default()}
+                    <TextField label={Msg::FieldRoundOf} value={contest.round_of.clone().unwrap_or_default()}
                         on_change={on_round_of} problems={problems.clone()} path={format!("{at}.round_of")} {disabled} />
                 }
             </div>
 
-            <h4>{ tr_args(lang, Key::CandidatesHeading, &[("n", &contest.candidates.len().to_string())]) }</h4>
+            <h4>{ tr_args(lang, Msg::CandidatesHeading, &[("n", &contest.candidates.len().to_string())]) }</h4>
             <FieldProblems problems={problems.clone()} path={format!("{at}.candidates")} />
             <ol class="candidate-list">
                 for (i, candidate) in contest.candidates.iter().enumerate() {
@@ -155,38 +155,38 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
                 }
             </ol>
             <button type="button" class="add-candidate" onclick={on_add_candidate.reform(|_| ())} {disabled}>
-                { tr(lang, Key::AddCandidate) }
+                { tr(lang, Msg::AddCandidate) }
             </button>
 
             <div class="field-row">
-                <CheckField label={Key::FieldWriteInsAllowed} checked={contest.write_ins.allowed} on_change={on_allowed} {disabled} />
+                <CheckField label={Msg::FieldWriteInsAllowed} checked={contest.write_ins.allowed} on_change={on_allowed} {disabled} />
                 if contest.write_ins.allowed {
-                    <CheckField label={Key::FieldWriteInsNeedMark} checked={contest.write_ins.need_mark} on_change={on_need_mark} {disabled} />
+                    <CheckField label={Msg::FieldWriteInsNeedMark} checked={contest.write_ins.need_mark} on_change={on_need_mark} {disabled} />
                 }
             </div>
-            <ThresholdField label={Key::FieldThreshold} value={contest.threshold} on_change={on_threshold}
+            <ThresholdField label={Msg::FieldThreshold} value={contest.threshold} on_change={on_threshold}
                 problems={problems.clone()} path={format!("{at}.threshold")} {disabled} />
             <div class="field-row">
-                <SelectField label={Key::FieldTies} options={TIES.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
+                <SelectField label={Msg::FieldTies} options={TIES.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
                     value={ties_value} on_change={on_ties} {disabled} />
-                <SelectField label={Key::FieldShortfall} options={SHORTFALLS.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
+                <SelectField label={Msg::FieldShortfall} options={SHORTFALLS.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
                     value={shortfall_value} on_change={on_shortfall} {disabled} />
             </div>
             if another_round {
                 <div class="field-row">
-                    <NumberField label={Key::FieldExtra} value={contest.shortfall.extra} on_change={on_extra}
+                    <NumberField label={Msg::FieldExtra} value={contest.shortfall.extra} on_change={on_extra}
                         problems={problems.clone()} path={format!("{at}.shortfall.extra")} {disabled} />
-                    <CheckField label={Key::FieldHasFloor} checked={contest.shortfall.floor.is_some()} on_change={on_has_floor} {disabled} />
+                    <CheckField label={Msg::FieldHasFloor} checked={contest.shortfall.floor.is_some()} on_change={on_has_floor} {disabled} />
                 </div>
                 if let Some(floor) = contest.shortfall.floor {
-                    <ThresholdField label={Key::FieldFloor} value={floor} on_change={on_floor} no_plurality={true}
+                    <ThresholdField label={Msg::FieldFloor} value={floor} on_change={on_floor} no_plurality={true}
                         problems={problems.clone()} path={format!("{at}.shortfall.floor")} {disabled} />
                 }
             }
             <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.extra")} />
             <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.floor")} />
             <button type="button" class="remove-contest" onclick={props.on_remove.reform(|_| ())} {disabled}>
-                { tr(lang, Key::RemoveContest) }
+                { tr(lang, Msg::RemoveContest) }
             </button>
         </fieldset>
     }
@@ -224,12 +224,12 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
         <li class="candidate-row">
             <input class="candidate-name" type="text" value={props.candidate.name.clone()} disabled={props.disabled}
                 oninput={field(|c, v| c.name = v)} name={name_path.clone()} aria-invalid={invalid(&name_path)}
-                aria-label={tr_args(lang, Key::CandidateNameLabel, &[("n", &(props.index + 1).to_string())])} />
+                aria-label={tr_args(lang, Msg::CandidateNameLabel, &[("n", &(props.index + 1).to_string())])} />
             <input class="candidate-id" type="text" size="4" value={props.candidate.id.clone()} disabled={props.disabled}
                 oninput={field(|c, v| c.id = v)} name={id_path.clone()} aria-invalid={invalid(&id_path)}
-                aria-label={tr(lang, Key::CandidateIdLabel)} />
+                aria-label={tr(lang, Msg::CandidateIdLabel)} />
             <button type="button" onclick={props.on_remove.reform(|_| ())} disabled={props.disabled}>
-                { tr(lang, Key::RemoveCandidate) }
+                { tr(lang, Msg::RemoveCandidate) }
             </button>
             <FieldProblems problems={props.problems.clone()} path={name_path} />
             <FieldProblems problems={props.problems.clone()} path={id_path} />

@@ -7,9 +7,9 @@ use hallcount_core::{paper_effect, ContestEffect, ContestMarks, Election};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use super::keys::{mark_symbol, KeyMap, Slot};
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::state::keyboard::{mark_symbol, KeyMap, Slot};
 
 /// How a contest of the paper stands, for the hint's colour.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -27,21 +27,21 @@ pub fn effect_hint(lang: Lang, effect: &ContestEffect) -> (HintKind, String) {
     ];
     let args: Vec<(&str, &str)> = args.iter().map(|(k, v)| (*k, v.as_str())).collect();
     if effect.blank {
-        (HintKind::Blank, tr(lang, Key::HintBlank).to_owned())
+        (HintKind::Blank, tr(lang, Msg::HintBlank).to_owned())
     } else if effect.over_marked {
-        (HintKind::Invalid, tr_args(lang, Key::HintOverMarked, &args))
+        (HintKind::Invalid, tr_args(lang, Msg::HintOverMarked, &args))
     } else {
-        (HintKind::Counts, tr_args(lang, Key::HintCounts, &args))
+        (HintKind::Counts, tr_args(lang, Msg::HintCounts, &args))
     }
 }
 
 fn mark_label(lang: Lang, mark: Option<hallcount_core::Mark>) -> &'static str {
     use hallcount_core::Mark;
     match mark {
-        Some(Mark::For) => tr(lang, Key::MarkFor),
-        Some(Mark::Against) => tr(lang, Key::MarkAgainst),
-        Some(Mark::Unreadable) => tr(lang, Key::MarkUnreadable),
-        None | Some(Mark::Blank) => tr(lang, Key::MarkBlank),
+        Some(Mark::For) => tr(lang, Msg::MarkFor),
+        Some(Mark::Against) => tr(lang, Msg::MarkAgainst),
+        Some(Mark::Unreadable) => tr(lang, Msg::MarkUnreadable),
+        None | Some(Mark::Blank) => tr(lang, Msg::MarkBlank),
     }
 }
 
@@ -118,7 +118,7 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
         <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}>
             <legend id={heading_id}>
                 <span class="office">{ &contest.office }</span>
-                <span class="seats">{ tr_args(lang, Key::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
+                <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
             </legend>
             <p class={hint_class} aria-live="polite">{ hint }</p>
             <ul class="candidate-marks">
@@ -135,17 +135,17 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
                                 <button type="button" disabled={props.disabled}
                                     aria-pressed={write_in.marked.to_string()}
                                     onclick={props.on_toggle_write_in.reform(move |_| (index, i))}>
-                                    { if write_in.marked { tr(lang, Key::WriteInMarked) } else { tr(lang, Key::WriteInUnmarked) } }
+                                    { if write_in.marked { tr(lang, Msg::WriteInMarked) } else { tr(lang, Msg::WriteInUnmarked) } }
                                 </button>
                                 <button type="button" disabled={props.disabled}
                                     onclick={props.on_remove_write_in.reform(move |_| (index, i))}>
-                                    { tr(lang, Key::WriteInRemove) }
+                                    { tr(lang, Msg::WriteInRemove) }
                                 </button>
                             </li>
                         }
                     </ul>
                     <label class="write-in-input">
-                        <span>{ tr(lang, Key::WriteInLabel) }</span>
+                        <span>{ tr(lang, Msg::WriteInLabel) }</span>
                         <input type="text" ref={props.write_in_ref.clone()} disabled={props.disabled}
                             list={format!("contest-{index}-names")} onkeydown={on_write_in_key} />
                     </label>
@@ -156,7 +156,7 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
                     </datalist>
                     <label class="write-in-mark">
                         <input type="checkbox" checked={*with_mark} onchange={on_with_mark} disabled={props.disabled} />
-                        { tr(lang, Key::WriteInWithMark) }
+                        { tr(lang, Msg::WriteInWithMark) }
                     </label>
                 </div>
             }

@@ -7,12 +7,12 @@ use std::rc::Rc;
 use hallcount_core::{CollectedLimit, Contest, Election, Fraction, Problem, Quorum};
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::contest_editor::ContestEditor;
 use crate::components::fields::{
     FieldProblems, FractionField, NumberField, SelectField, TextField,
 };
-use crate::i18n::{tr, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, Msg};
 use crate::sample::village_contest;
 
 #[derive(Properties, PartialEq)]
@@ -60,12 +60,12 @@ fn edit<T: 'static>(
     })
 }
 
-const QUORUMS: [(&str, Key); 3] = [
-    ("at_least", Key::QuorumAtLeast),
-    ("more_than", Key::QuorumMoreThan),
-    ("none", Key::QuorumNone),
+const QUORUMS: [(&str, Msg); 3] = [
+    ("at_least", Msg::QuorumAtLeast),
+    ("more_than", Msg::QuorumMoreThan),
+    ("none", Msg::QuorumNone),
 ];
-const LIMITS: [(&str, Key); 2] = [("issued", Key::LimitIssued), ("present", Key::LimitPresent)];
+const LIMITS: [(&str, Msg); 2] = [("issued", Msg::LimitIssued), ("present", Msg::LimitPresent)];
 
 #[component]
 pub fn ElectionForm(props: &ElectionFormProps) -> Html {
@@ -125,39 +125,39 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
     html! {
         <div class="election-form">
             <fieldset class="meeting-fields">
-                <legend>{ tr(lang, Key::MeetingHeading) }</legend>
-                <TextField label={Key::FieldTitle} value={draft.title.clone()} path="title" problems={problems.clone()} {disabled}
+                <legend>{ tr(lang, Msg::MeetingHeading) }</legend>
+                <TextField label={Msg::FieldTitle} value={draft.title.clone()} path="title" problems={problems.clone()} {disabled}
                     on_change={edit(draft, on_change, |e, v: String| e.title = v)} />
                 <div class="field-row">
-                    <TextField label={Key::FieldBody} value={draft.body.clone()} path="body" problems={problems.clone()} {disabled}
+                    <TextField label={Msg::FieldBody} value={draft.body.clone()} path="body" problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: String| e.body = v)} />
-                    <TextField label={Key::FieldPlace} value={draft.place.clone()} path="place" problems={problems.clone()} {disabled}
+                    <TextField label={Msg::FieldPlace} value={draft.place.clone()} path="place" problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: String| e.place = v)} />
-                    <TextField label={Key::FieldDate} kind="date" value={draft.date.clone()} path="date" problems={problems.clone()} {disabled}
+                    <TextField label={Msg::FieldDate} kind="date" value={draft.date.clone()} path="date" problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: String| e.date = v)} />
                 </div>
                 <div class="field-row">
-                    <NumberField label={Key::FigureEntitled} value={draft.delegates.entitled} path="delegates.entitled"
+                    <NumberField label={Msg::FigureEntitled} value={draft.delegates.entitled} path="delegates.entitled"
                         problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: u32| e.delegates.entitled = v)} />
-                    <NumberField label={Key::FigurePresent} value={draft.delegates.present} path="delegates.present"
+                    <NumberField label={Msg::FigurePresent} value={draft.delegates.present} path="delegates.present"
                         problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: u32| e.delegates.present = v)} />
-                    <NumberField label={Key::FigureIssued} value={draft.ballots_issued} path="ballots_issued"
+                    <NumberField label={Msg::FigureIssued} value={draft.ballots_issued} path="ballots_issued"
                         problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: u32| e.ballots_issued = v)} />
-                    <NumberField label={Key::FieldRound} value={draft.round} path="round" problems={problems.clone()} {disabled}
+                    <NumberField label={Msg::FieldRound} value={draft.round} path="round" problems={problems.clone()} {disabled}
                         on_change={edit(draft, on_change, |e, v: u32| e.round = v)} />
                 </div>
                 <div class="field-row">
-                    <SelectField label={Key::FieldQuorum} options={QUORUMS.to_vec()} value={quorum_value} on_change={on_quorum} {disabled} />
+                    <SelectField label={Msg::FieldQuorum} options={QUORUMS.to_vec()} value={quorum_value} on_change={on_quorum} {disabled} />
                     if draft.quorum.is_some() {
                         <label class="field">
-                            <span class="field-label">{ tr(lang, Key::FieldQuorumFraction) }</span>
+                            <span class="field-label">{ tr(lang, Msg::FieldQuorumFraction) }</span>
                             <FractionField value={quorum_fraction} on_change={on_quorum_fraction} {disabled} />
                         </label>
                     }
-                    <SelectField label={Key::FieldCollectedLimit} options={LIMITS.to_vec()} value={limit_value} on_change={on_limit} {disabled} />
+                    <SelectField label={Msg::FieldCollectedLimit} options={LIMITS.to_vec()} value={limit_value} on_change={on_limit} {disabled} />
                 </div>
             </fieldset>
 
@@ -169,7 +169,7 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
                     on_remove={edit(draft, on_change, move |e, (): ()| { e.contests.remove(i); })} />
             }
             <button type="button" class="add-contest" onclick={on_add_contest.reform(|_| ())} {disabled}>
-                { tr(lang, Key::AddContest) }
+                { tr(lang, Msg::AddContest) }
             </button>
         </div>
     }

@@ -5,8 +5,8 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
 use crate::state::ElectionSummary;
 
 #[derive(Properties, PartialEq)]
@@ -24,9 +24,9 @@ pub fn ElectionList(props: &ElectionListProps) -> Html {
     let lang = use_lang();
     html! {
         <section class="election-list" aria-labelledby="election-list-title">
-            <h3 id="election-list-title">{ tr(lang, Key::ElectionsKept) }</h3>
+            <h3 id="election-list-title">{ tr(lang, Msg::ElectionsKept) }</h3>
             if props.elections.is_empty() {
-                <p>{ tr(lang, Key::ElectionsNone) }</p>
+                <p>{ tr(lang, Msg::ElectionsNone) }</p>
             }
             <ul>
                 for summary in props.elections.iter() {
@@ -34,22 +34,22 @@ pub fn ElectionList(props: &ElectionListProps) -> Html {
                         <span class="election-title">{ &summary.title }</span>
                         <span class="election-date">{ &summary.date }</span>
                         if summary.round > 1 {
-                            <span class="election-round">{ tr_args(lang, Key::RoundNumber, &[("n", &summary.round.to_string())]) }</span>
+                            <span class="election-round">{ tr_args(lang, Msg::RoundNumber, &[("n", &summary.round.to_string())]) }</span>
                         }
                         if summary.id == *props.current {
-                            <span class="election-open">{ tr(lang, Key::ElectionOpenNow) }</span>
+                            <span class="election-open">{ tr(lang, Msg::ElectionOpenNow) }</span>
                         } else {
                             <button type="button" onclick={props.on_open.reform({
                                 let id = summary.id.clone();
                                 move |_| id.clone()
-                            })}>{ tr(lang, Key::ElectionOpen) }</button>
+                            })}>{ tr(lang, Msg::ElectionOpen) }</button>
                         }
                     </li>
                 }
             </ul>
             <div class="election-list-actions">
-                <button type="button" class="new-election" onclick={props.on_new.reform(|_| ())}>{ tr(lang, Key::NewElection) }</button>
-                <button type="button" class="sample-meeting" onclick={props.on_sample.reform(|_| ())}>{ tr(lang, Key::SampleMeeting) }</button>
+                <button type="button" class="new-election" onclick={props.on_new.reform(|_| ())}>{ tr(lang, Msg::NewElection) }</button>
+                <button type="button" class="sample-meeting" onclick={props.on_sample.reform(|_| ())}>{ tr(lang, Msg::SampleMeeting) }</button>
             </div>
         </section>
     }

@@ -8,9 +8,9 @@ use hallcount_core::{Base, Comparison, Fraction, Problem, Threshold};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::components::describe;
-use crate::i18n::{tr, Key};
+use crate::hooks::use_lang;
+use crate::i18n::describe;
+use crate::i18n::{tr, Msg};
 
 /// Problems exactly at `path`, shown under a field.
 #[derive(Properties, PartialEq)]
@@ -37,7 +37,7 @@ fn input_value(event: &InputEvent) -> String {
 
 #[derive(Properties, PartialEq)]
 pub struct TextFieldProps {
-    pub label: Key,
+    pub label: Msg,
     pub value: AttrValue,
     pub on_change: Callback<String>,
     pub problems: Rc<Vec<Problem>>,
@@ -68,7 +68,7 @@ pub fn TextField(props: &TextFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct NumberFieldProps {
-    pub label: Key,
+    pub label: Msg,
     pub value: u32,
     pub on_change: Callback<u32>,
     pub problems: Rc<Vec<Problem>>,
@@ -97,7 +97,7 @@ pub fn NumberField(props: &NumberFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct CheckFieldProps {
-    pub label: Key,
+    pub label: Msg,
     pub checked: bool,
     pub on_change: Callback<bool>,
     #[prop_or_default]
@@ -120,9 +120,9 @@ pub fn CheckField(props: &CheckFieldProps) -> Html {
 
 #[derive(Properties, PartialEq)]
 pub struct SelectFieldProps {
-    pub label: Key,
+    pub label: Msg,
     /// Value and label of each option.
-    pub options: Vec<(&'static str, Key)>,
+    pub options: Vec<(&'static str, Msg)>,
     pub value: &'static str,
     pub on_change: Callback<String>,
     #[prop_or_default]
@@ -189,26 +189,26 @@ pub fn FractionField(props: &FractionFieldProps) -> Html {
     html! {
         <span class={classes!("fraction", error.then_some("invalid"))}>
             <input type="text" size="5" inputmode="numeric" value={(*text).clone()} {oninput}
-                disabled={props.disabled} aria-label={tr(lang, Key::FieldFraction)} aria-invalid={error.to_string()} />
+                disabled={props.disabled} aria-label={tr(lang, Msg::FieldFraction)} aria-invalid={error.to_string()} />
             if *error {
-                <span class="field-problem" role="alert">{ tr(lang, Key::ProblemFraction) }</span>
+                <span class="field-problem" role="alert">{ tr(lang, Msg::ProblemFraction) }</span>
             }
         </span>
     }
 }
 
-const BASES: [(&str, Base, Key); 6] = [
-    ("ballots_cast", Base::BallotsCast, Key::BaseBallotsCast),
-    ("present", Base::Present, Key::BasePresent),
-    ("entitled", Base::Entitled, Key::BaseEntitled),
-    ("valid", Base::Valid, Key::BaseValid),
-    ("cast_non_blank", Base::CastNonBlank, Key::BaseCastNonBlank),
-    ("none", Base::None, Key::BasePlurality),
+const BASES: [(&str, Base, Msg); 6] = [
+    ("ballots_cast", Base::BallotsCast, Msg::BaseBallotsCast),
+    ("present", Base::Present, Msg::BasePresent),
+    ("entitled", Base::Entitled, Msg::BaseEntitled),
+    ("valid", Base::Valid, Msg::BaseValid),
+    ("cast_non_blank", Base::CastNonBlank, Msg::BaseCastNonBlank),
+    ("none", Base::None, Msg::BasePlurality),
 ];
 
 #[derive(Properties, PartialEq)]
 pub struct ThresholdFieldProps {
-    pub label: Key,
+    pub label: Msg,
     pub value: Threshold,
     pub on_change: Callback<Threshold>,
     /// A floor needs a fraction: plurality is not offered.
@@ -275,14 +275,14 @@ pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
         <fieldset class={classes!("field", "field-threshold", invalid.then_some("invalid"))} disabled={props.disabled}>
             <legend>{ tr(lang, props.label) }</legend>
             if value.of != Base::None {
-                <select onchange={on_rule} aria-label={tr(lang, Key::FieldComparison)}>
-                    <option value="more_than" selected={!at_least}>{ tr(lang, Key::ComparisonMoreThan) }</option>
-                    <option value="at_least" selected={at_least}>{ tr(lang, Key::ComparisonAtLeast) }</option>
+                <select onchange={on_rule} aria-label={tr(lang, Msg::FieldComparison)}>
+                    <option value="more_than" selected={!at_least}>{ tr(lang, Msg::ComparisonMoreThan) }</option>
+                    <option value="at_least" selected={at_least}>{ tr(lang, Msg::ComparisonAtLeast) }</option>
                 </select>
                 <FractionField value={fraction} on_change={on_fraction} disabled={props.disabled} />
-                <span>{ tr(lang, Key::ThresholdOf) }</span>
+                <span>{ tr(lang, Msg::ThresholdOf) }</span>
             }
-            <select onchange={on_base} aria-label={tr(lang, Key::FieldBase)}>
+            <select onchange={on_base} aria-label={tr(lang, Msg::FieldBase)}>
                 for (name, base, key) in BASES.iter().copied().filter(|(_, b, _)| !(props.no_plurality && *b == Base::None)) {
                     <option value={name} selected={base == value.of}>{ tr(lang, key) }</option>
                 }

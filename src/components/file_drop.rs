@@ -7,14 +7,14 @@ use gloo::file::callbacks::FileReader;
 use web_sys::FileList;
 use yew::prelude::*;
 
-use crate::app::use_lang;
+use crate::hooks::use_lang;
 use crate::hooks::{use_file_input, FileInput};
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, Msg};
 use crate::services::files::read_text;
 
 #[derive(Properties, PartialEq)]
 pub struct FileDropProps {
-    pub label: Key,
+    pub label: Msg,
     /// The file's name and its text, or why it could not be read.
     pub on_text: Callback<(String, Result<String, String>)>,
     #[prop_or_default]
@@ -49,7 +49,7 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
                 <span>{ tr(lang, props.label) }</span>
                 <input type="file" accept=".json,application/json" {onchange} disabled={props.disabled} />
             </label>
-            <p class="file-drop-hint">{ tr(lang, Key::DropHint) }</p>
+            <p class="file-drop-hint">{ tr(lang, Msg::DropHint) }</p>
         </div>
     }
 }

@@ -8,9 +8,9 @@ use std::rc::Rc;
 use hallcount_core::{ContestTally, Election, OpenReason};
 use yew::prelude::*;
 
-use super::results_table::display_name;
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::result_words::display_name;
+use crate::i18n::{tr, tr_args, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct LotFormProps {
@@ -56,7 +56,7 @@ pub fn LotForm(props: &LotFormProps) -> Html {
     html! {
         <form class="lot-form" onsubmit={on_submit}>
             <fieldset>
-                <legend>{ tr_args(lang, Key::LotLegend, &[("seats", &open.seats.to_string())]) }</legend>
+                <legend>{ tr_args(lang, Msg::LotLegend, &[("seats", &open.seats.to_string())]) }</legend>
                 for id in &open.candidates {
                     {{
                         let id = id.clone();
@@ -82,7 +82,7 @@ pub fn LotForm(props: &LotFormProps) -> Html {
                     }}
                 }
             </fieldset>
-            <button type="submit" disabled={props.disabled || !complete}>{ tr(lang, Key::LotRecord) }</button>
+            <button type="submit" disabled={props.disabled || !complete}>{ tr(lang, Msg::LotRecord) }</button>
         </form>
     }
 }

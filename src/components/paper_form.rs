@@ -12,10 +12,10 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::contest_marks::ContestMarksEditor;
-use super::draft::{Draft, Press};
-use super::keys::{KeyMap, Slot};
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
+use crate::state::draft::{Draft, Press};
+use crate::state::keyboard::{KeyMap, Slot};
 
 /// The element that takes the keys; the page gives the focus back to it after a void.
 pub const KEY_SURFACE_ID: &str = "key-surface";
@@ -268,16 +268,16 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
     let number = props.number.to_string();
     html! {
         <section class="paper-form" aria-labelledby="paper-form-title">
-            <h3 id="paper-form-title">{ tr_args(lang, Key::PaperNumber, &[("n", &number)]) }</h3>
+            <h3 id="paper-form-title">{ tr_args(lang, Msg::PaperNumber, &[("n", &number)]) }</h3>
             <div class="key-surface" id={KEY_SURFACE_ID} tabindex="0" role="application" ref={surface}
-                aria-label={tr_args(lang, Key::KeySurfaceLabel, &[("n", &number)])}
+                aria-label={tr_args(lang, Msg::KeySurfaceLabel, &[("n", &number)])}
                 aria-describedby="key-legend" onkeydown={on_key}>
-                <p id="key-legend" class="key-legend">{ tr(lang, Key::KeyLegend) }</p>
+                <p id="key-legend" class="key-legend">{ tr(lang, Msg::KeyLegend) }</p>
                 if !current.pending.is_empty() {
-                    <p class="pending-code">{ tr_args(lang, Key::PendingCode, &[("code", &current.pending)]) }</p>
+                    <p class="pending-code">{ tr_args(lang, Msg::PendingCode, &[("code", &current.pending)]) }</p>
                 }
                 if let Some(code) = &*unknown_key {
-                    <p class="unknown-key" role="alert">{ tr_args(lang, Key::UnknownKey, &[("code", code)]) }</p>
+                    <p class="unknown-key" role="alert">{ tr_args(lang, Msg::UnknownKey, &[("code", code)]) }</p>
                 }
                 <div class="contests">
                     for (i, _) in props.election.contests.iter().enumerate() {
@@ -293,17 +293,17 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
             </div>
             if *rejecting {
                 <label class="reject-reason">
-                    <span>{ tr(lang, Key::RejectReasonLabel) }</span>
+                    <span>{ tr(lang, Msg::RejectReasonLabel) }</span>
                     <input type="text" ref={reason_ref} onkeydown={on_reason_key} disabled={props.disabled}
-                        placeholder={tr(lang, Key::RejectReasonExample)} />
+                        placeholder={tr(lang, Msg::RejectReasonExample)} />
                 </label>
             }
             <div class="paper-actions">
                 <button type="button" class="primary" onclick={on_commit_click} disabled={props.disabled}>
-                    { tr_args(lang, Key::CommitPaper, &[("n", &number)]) }
+                    { tr_args(lang, Msg::CommitPaper, &[("n", &number)]) }
                 </button>
-                <button type="button" onclick={on_reject_click} disabled={props.disabled}>{ tr(lang, Key::RejectPaper) }</button>
-                <button type="button" onclick={on_clear_click} disabled={props.disabled}>{ tr(lang, Key::ClearPaper) }</button>
+                <button type="button" onclick={on_reject_click} disabled={props.disabled}>{ tr(lang, Msg::RejectPaper) }</button>
+                <button type="button" onclick={on_clear_click} disabled={props.disabled}>{ tr(lang, Msg::ClearPaper) }</button>
             </div>
         </section>
     }

@@ -7,8 +7,8 @@ use std::rc::Rc;
 use hallcount_core::{Election, EnteredPaper, Mark, Paper};
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
 /// Rows shown per page.
 pub const PAGE_SIZE: usize = 12;
@@ -26,7 +26,7 @@ pub fn page_count(total: usize) -> usize {
 /// A paper in one line: "執行委員: 李○ 陳× · 王芳 (○)".
 pub fn paper_summary(lang: Lang, election: &Election, paper: &Paper) -> String {
     if let Some(reason) = &paper.rejected {
-        return tr_args(lang, Key::PaperRejectedSummary, &[("reason", reason)]);
+        return tr_args(lang, Msg::PaperRejectedSummary, &[("reason", reason)]);
     }
     let mut parts = Vec::new();
     for contest in &election.contests {
@@ -52,7 +52,7 @@ pub fn paper_summary(lang: Lang, election: &Election, paper: &Paper) -> String {
         }
     }
     if parts.is_empty() {
-        tr(lang, Key::PaperBlankSummary).to_owned()
+        tr(lang, Msg::PaperBlankSummary).to_owned()
     } else {
         parts.join(" · ")
     }
@@ -83,19 +83,19 @@ pub fn PaperList(props: &PaperListProps) -> Html {
     let older = props.on_page.reform(move |_| page + 1);
     html! {
         <section class="paper-list" aria-labelledby="paper-list-title">
-            <h3 id="paper-list-title">{ tr_args(lang, Key::PaperListTitle, &[("n", &props.total.to_string())]) }</h3>
+            <h3 id="paper-list-title">{ tr_args(lang, Msg::PaperListTitle, &[("n", &props.total.to_string())]) }</h3>
             if props.total == 0 {
-                <p class="empty">{ tr(lang, Key::PaperListEmpty) }</p>
+                <p class="empty">{ tr(lang, Msg::PaperListEmpty) }</p>
             } else {
                 <ol class="papers">
                     for row in props.rows.iter().rev() {
                         { paper_row(lang, props, row) }
                     }
                 </ol>
-                <nav class="pager" aria-label={tr(lang, Key::PagerLabel)}>
-                    <button type="button" onclick={newer} disabled={page == 0}>{ tr(lang, Key::PagerNewer) }</button>
-                    <span>{ tr_args(lang, Key::PagerPosition, &[("page", &(page + 1).to_string()), ("pages", &pages.to_string())]) }</span>
-                    <button type="button" onclick={older} disabled={page + 1 >= pages}>{ tr(lang, Key::PagerOlder) }</button>
+                <nav class="pager" aria-label={tr(lang, Msg::PagerLabel)}>
+                    <button type="button" onclick={newer} disabled={page == 0}>{ tr(lang, Msg::PagerNewer) }</button>
+                    <span>{ tr_args(lang, Msg::PagerPosition, &[("page", &(page + 1).to_string()), ("pages", &pages.to_string())]) }</span>
+                    <button type="button" onclick={older} disabled={page + 1 >= pages}>{ tr(lang, Msg::PagerOlder) }</button>
                 </nav>
             }
         </section>
@@ -109,16 +109,16 @@ fn paper_row(lang: Lang, props: &PaperListProps, row: &EnteredPaper) -> Html {
     html! {
         <li key={number} value={number.to_string()} class={classes!("paper-row", row.voided.is_some().then_some("voided"))}
             data-paper={number.to_string()}>
-            <span class="paper-number">{ tr_args(lang, Key::PaperNumber, &[("n", &number.to_string())]) }</span>
+            <span class="paper-number">{ tr_args(lang, Msg::PaperNumber, &[("n", &number.to_string())]) }</span>
             <span class="paper-summary">{ summary }</span>
             if let Some(reason) = &row.voided {
-                <span class="void-note">{ tr_args(lang, Key::PaperVoidedNote, &[("reason", reason)]) }</span>
+                <span class="void-note">{ tr_args(lang, Msg::PaperVoidedNote, &[("reason", reason)]) }</span>
             } else if props.voiding == Some(number) {
                 <VoidForm number={number} on_void={props.on_void.clone()}
                     on_cancel={props.on_voiding.reform(|_| None)} disabled={props.disabled} />
             } else {
                 <button type="button" class="void-button" onclick={open_void} disabled={props.disabled}>
-                    { tr(lang, Key::VoidPaper) }
+                    { tr(lang, Msg::VoidPaper) }
                 </button>
             }
         </li>
@@ -172,14 +172,14 @@ pub fn VoidForm(props: &VoidFormProps) -> Html {
     html! {
         <form class="void-form" onsubmit={submit}>
             <label>
-                <span>{ tr_args(lang, Key::VoidReasonLabel, &[("n", &props.number.to_string())]) }</span>
+                <span>{ tr_args(lang, Msg::VoidReasonLabel, &[("n", &props.number.to_string())]) }</span>
                 <input type="text" ref={input} required=true disabled={props.disabled} onkeydown={on_key}
-                    placeholder={tr(lang, Key::VoidReasonExample)} />
+                    placeholder={tr(lang, Msg::VoidReasonExample)} />
             </label>
             <button type="submit" class="danger" disabled={props.disabled}>
-                { tr_args(lang, Key::VoidConfirm, &[("n", &props.number.to_string())]) }
+                { tr_args(lang, Msg::VoidConfirm, &[("n", &props.number.to_string())]) }
             </button>
-            <button type="button" onclick={cancel}>{ tr(lang, Key::VoidCancel) }</button>
+            <button type="button" onclick={cancel}>{ tr(lang, Msg::VoidCancel) }</button>
         </form>
     }
 }

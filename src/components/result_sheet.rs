@@ -7,19 +7,18 @@ use std::rc::Rc;
 use hallcount_core::{Election, LotOutcome, Tally};
 use yew::prelude::*;
 
-use super::results_table::{
-    display_name, recorded_lot, status_sentence, threshold_sentence, ElectedList,
-};
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key};
+use super::results_table::{recorded_lot, ElectedList};
+use crate::hooks::use_lang;
+use crate::i18n::result_words::{display_name, status_sentence, threshold_sentence};
+use crate::i18n::{tr, tr_args, Msg};
 
 /// The roles that sign the sheet, in the order of the count.
-const SIGNERS: [Key; 5] = [
-    Key::SignReader,
-    Key::SignCounter,
-    Key::SignScrutineer,
-    Key::SignChiefScrutineer,
-    Key::SignOfficer,
+const SIGNERS: [Msg; 5] = [
+    Msg::SignReader,
+    Msg::SignCounter,
+    Msg::SignScrutineer,
+    Msg::SignChiefScrutineer,
+    Msg::SignOfficer,
 ];
 
 #[derive(Properties, PartialEq)]
@@ -40,36 +39,36 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
     let lang = use_lang();
     let election = &props.election;
     let tally = &props.tally;
-    let figure = |key: Key, value: u32, name: &'static str| {
+    let figure = |key: Msg, value: u32, name: &'static str| {
         html! { <div class="figure" data-figure={name}><dt>{ tr(lang, key) }</dt><dd>{ value }</dd></div> }
     };
     html! {
         <article class="result-sheet" aria-labelledby="sheet-title">
             <header>
-                <p class="sheet-kind">{ tr(lang, Key::SheetTitle) }</p>
+                <p class="sheet-kind">{ tr(lang, Msg::SheetTitle) }</p>
                 <h2 id="sheet-title">{ &election.title }</h2>
                 <p class="sheet-meeting">
                     { &election.body }{ " · " }{ &election.place }{ " · " }{ &election.date }
                     if election.round > 1 {
-                        { " · " }{ tr_args(lang, Key::RoundNumber, &[("n", &election.round.to_string())]) }
+                        { " · " }{ tr_args(lang, Msg::RoundNumber, &[("n", &election.round.to_string())]) }
                     }
                 </p>
             </header>
             <dl class="sheet-figures">
-                { figure(Key::FigureEntitled, tally.entitled, "entitled") }
-                { figure(Key::FigurePresent, tally.present, "present") }
-                { figure(Key::FigureIssued, tally.issued, "issued") }
-                { figure(Key::FigureCollected, tally.collected, "collected") }
+                { figure(Msg::FigureEntitled, tally.entitled, "entitled") }
+                { figure(Msg::FigurePresent, tally.present, "present") }
+                { figure(Msg::FigureIssued, tally.issued, "issued") }
+                { figure(Msg::FigureCollected, tally.collected, "collected") }
             </dl>
             <p class="sheet-status">{ status_sentence(lang, election, tally) }</p>
             for outcome in &tally.contests {
                 <section class="sheet-contest" data-contest={outcome.id.clone()}>
                     <h3>
                         { &outcome.office }{ " " }
-                        { tr_args(lang, Key::SeatsCount, &[("n", &outcome.seats.to_string())]) }
+                        { tr_args(lang, Msg::SeatsCount, &[("n", &outcome.seats.to_string())]) }
                     </h3>
                     <p>
-                        { tr_args(lang, Key::SheetContestFigures, &[
+                        { tr_args(lang, Msg::SheetContestFigures, &[
                             ("cast", &outcome.cast.to_string()),
                             ("valid", &outcome.valid.to_string()),
                             ("invalid", &outcome.invalid.to_string()),
@@ -81,10 +80,10 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
                     <table>
                         <thead>
                             <tr>
-                                <th scope="col">{ tr(lang, Key::ColCandidate) }</th>
-                                <th scope="col" class="num">{ tr(lang, Key::ColFor) }</th>
-                                <th scope="col" class="num">{ tr(lang, Key::ColAgainst) }</th>
-                                <th scope="col" class="num">{ tr(lang, Key::ColAbstain) }</th>
+                                <th scope="col">{ tr(lang, Msg::ColCandidate) }</th>
+                                <th scope="col" class="num">{ tr(lang, Msg::ColFor) }</th>
+                                <th scope="col" class="num">{ tr(lang, Msg::ColAgainst) }</th>
+                                <th scope="col" class="num">{ tr(lang, Msg::ColAbstain) }</th>
                             </tr>
                         </thead>
                         <tbody>
@@ -98,7 +97,7 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
                             }
                             for write_in in &outcome.write_ins {
                                 <tr class="written">
-                                    <th scope="row">{ tr_args(lang, Key::WrittenName, &[("name", &write_in.name)]) }</th>
+                                    <th scope="row">{ tr_args(lang, Msg::WrittenName, &[("name", &write_in.name)]) }</th>
                                     <td class="num">{ write_in.votes }</td>
                                     <td class="num">{ "—" }</td>
                                     <td class="num">{ "—" }</td>
@@ -106,18 +105,18 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
                             }
                         </tbody>
                     </table>
-                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(&props.lots, &outcome.id)} />
+                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(&props.lots, outcome)} />
                 </section>
             }
             if let Some(signature) = &props.signature {
                 <section class="sheet-signature-slot">{ signature.clone() }</section>
             }
-            <section class="sheet-signatures" aria-label={tr(lang, Key::SignaturesTitle)}>
+            <section class="sheet-signatures" aria-label={tr(lang, Msg::SignaturesTitle)}>
                 for role in SIGNERS {
                     <div class="signature-line">
                         <span class="role">{ tr(lang, role) }</span>
                         <span class="line"></span>
-                        <span class="date-label">{ tr(lang, Key::SignDate) }</span>
+                        <span class="date-label">{ tr(lang, Msg::SignDate) }</span>
                         <span class="line short"></span>
                     </div>
                 }

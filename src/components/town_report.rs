@@ -9,26 +9,26 @@ use hallcount_core::export::{
 use hallcount_core::Status;
 use yew::prelude::*;
 
-use super::signed_export::Fingerprint;
-use crate::app::use_lang;
-use crate::i18n::{tr, tr_args, Key, Lang};
+use super::fingerprint::Fingerprint;
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
 pub struct RollUpProps {
     pub roll_up: Rc<RollUp>,
 }
 
-fn failure_key(error: &VerifyError) -> Key {
+fn failure_key(error: &VerifyError) -> Msg {
     match error {
-        VerifyError::Unreadable(_) => Key::VerdictUnreadable,
-        VerifyError::TooLarge { .. } => Key::VerdictTooLarge,
-        VerifyError::DamagedJson(_) => Key::VerdictDamaged,
-        VerifyError::UnknownFormat(_) => Key::VerdictUnknownFormat,
-        VerifyError::UnknownAlgorithm(_) => Key::VerdictUnknownAlgorithm,
-        VerifyError::BadSignature(_) => Key::VerdictBadSignature,
-        VerifyError::Reformatted => Key::VerdictReformatted,
-        VerifyError::InvalidContent(_) => Key::VerdictInvalidContent,
-        VerifyError::TallyMismatch(_) => Key::VerdictTallyMismatch,
+        VerifyError::Unreadable(_) => Msg::VerdictUnreadable,
+        VerifyError::TooLarge { .. } => Msg::VerdictTooLarge,
+        VerifyError::DamagedJson(_) => Msg::VerdictDamaged,
+        VerifyError::UnknownFormat(_) => Msg::VerdictUnknownFormat,
+        VerifyError::UnknownAlgorithm(_) => Msg::VerdictUnknownAlgorithm,
+        VerifyError::BadSignature(_) => Msg::VerdictBadSignature,
+        VerifyError::Reformatted => Msg::VerdictReformatted,
+        VerifyError::InvalidContent(_) => Msg::VerdictInvalidContent,
+        VerifyError::TallyMismatch(_) => Msg::VerdictTallyMismatch,
     }
 }
 
@@ -36,13 +36,13 @@ fn cause_text(lang: Lang, cause: OpenCause) -> &'static str {
     tr(
         lang,
         match cause {
-            OpenCause::Runoff => Key::CauseRunoff,
-            OpenCause::Lot => Key::CauseLot,
-            OpenCause::AnotherRound => Key::CauseAnotherRound,
-            OpenCause::Vacant => Key::CauseVacant,
-            OpenCause::ElectionVoid => Key::CauseVoid,
-            OpenCause::QuorumNotMet => Key::CauseQuorum,
-            OpenCause::Unexplained => Key::CauseOpen,
+            OpenCause::Runoff => Msg::CauseRunoff,
+            OpenCause::Lot => Msg::CauseLot,
+            OpenCause::AnotherRound => Msg::CauseAnotherRound,
+            OpenCause::Vacant => Msg::CauseVacant,
+            OpenCause::ElectionVoid => Msg::CauseVoid,
+            OpenCause::QuorumNotMet => Msg::CauseQuorum,
+            OpenCause::Unexplained => Msg::CauseOpen,
         },
     )
 }
@@ -51,9 +51,9 @@ fn status_text(lang: Lang, status: Status) -> &'static str {
     tr(
         lang,
         match status {
-            Status::Valid => Key::TownStatusValid,
-            Status::Void => Key::CauseVoid,
-            Status::QuorumNotMet => Key::CauseQuorum,
+            Status::Valid => Msg::TownStatusValid,
+            Status::Void => Msg::CauseVoid,
+            Status::QuorumNotMet => Msg::CauseQuorum,
         },
     )
 }
@@ -81,39 +81,55 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
         } => {
             let signer = match trust {
                 Trust::Trusted { village } => {
-                    tr_args(lang, Key::SignedByVillage, &[("village", village)])
+                    tr_args(lang, Msg::SignedByVillage, &[("village", village)])
                 }
-                Trust::Untrusted => tr(lang, Key::SignedUntrusted).to_string(),
+                Trust::Untrusted => tr(lang, Msg::SignedUntrusted).to_string(),
             };
-            let round = tr_args(lang, Key::RoundNumber, &[("n", &id.round.to_string())]);
+            let round = tr_args(lang, Msg::RoundNumber, &[("n", &id.round.to_string())]);
             let what = format!(
                 "{} {} {} · {round} · {signer} ",
                 id.place, id.date, id.title
             );
             (
                 "counted",
-                Key::VerdictCounted,
+                Msg::VerdictCounted,
                 html! { <>{ what }<Fingerprint text={fingerprint.to_string()} /></> },
             )
         }
         FileVerdict::Duplicate { of_file } => (
             "duplicate",
-            Key::VerdictDuplicate,
-            html! { { tr_args(lang, Key::DuplicateOf, &[("file", of_file)]) } },
+            Msg::VerdictDuplicate,
+            html! { { tr_args(lang, Msg::DuplicateOf, &[("file", of_file)]) } },
         ),
         FileVerdict::Conflict { id, .. } => {
             let election = format!("{} {} {}", id.place, id.date, id.title);
             (
                 "conflict",
-                Key::VerdictConflict,
-                html! { { tr_args(lang, Key::ConflictWith, &[("election", &election)]) } },
+                Msg::VerdictConflict,
+                html! { { tr_args(lang, Msg::ConflictWith, &[("election", &election)]) } },
             )
         }
         FileVerdict::UnknownSigner { fingerprint } => (
             "unknown-signer",
-            Key::VerdictUnknownSigner,
+            Msg::VerdictUnknownSigner,
             html! { <Fingerprint text={fingerprint.to_string()} /> },
         ),
+        FileVerdict::WrongPlace {
+            fingerprint,
+            registered,
+            signed,
+        } => {
+            let detail = tr_args(
+                lang,
+                Msg::WrongPlaceDetail,
+                &[("registered", registered), ("signed", signed)],
+            );
+            (
+                "wrong-place",
+                Msg::VerdictWrongPlace,
+                html! { <>{ detail }{ " " }<Fingerprint text={fingerprint.to_string()} /></> },
+            )
+        }
         FileVerdict::Failed(error) => (
             "failed",
             failure_key(error),
@@ -140,7 +156,7 @@ pub fn MeetingTables(props: &RollUpProps) -> Html {
                 <MeetingTable meeting={Rc::new(meeting.clone())} />
             }
             if props.roll_up.meetings.is_empty() {
-                <p class="hint">{ tr(lang, Key::TownNothingCounted) }</p>
+                <p class="hint">{ tr(lang, Msg::TownNothingCounted) }</p>
             }
         </div>
     }
@@ -161,9 +177,9 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
             <ul class="ballots">
                 for ballot in &meeting.ballots {
                     <li>
-                        { tr_args(lang, Key::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ ballot.title.clone() }{ " · " }
+                        { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ ballot.title.clone() }{ " · " }
                         { status_text(lang, ballot.status) }{ " · " }
-                        { tr_args(lang, Key::TownBallotFigures, &[
+                        { tr_args(lang, Msg::TownBallotFigures, &[
                             ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
                             ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
                         ]) }
@@ -172,10 +188,10 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
             </ul>
             <table class="town-offices">
                 <thead><tr>
-                    <th scope="col">{ tr(lang, Key::ColOffice) }</th>
-                    <th scope="col" class="num">{ tr(lang, Key::ColSeats) }</th>
-                    <th scope="col">{ tr(lang, Key::ColElected) }</th>
-                    <th scope="col">{ tr(lang, Key::ColOpen) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColOffice) }</th>
+                    <th scope="col" class="num">{ tr(lang, Msg::ColSeats) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColElected) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColOpen) }</th>
                 </tr></thead>
                 <tbody>
                     for office in &meeting.offices {
@@ -204,11 +220,11 @@ pub fn OfficeTotals(props: &RollUpProps) -> Html {
     html! {
         <table class="town-totals">
             <thead><tr>
-                <th scope="col">{ tr(lang, Key::ColOffice) }</th>
-                <th scope="col" class="num">{ tr(lang, Key::ColSeats) }</th>
-                <th scope="col" class="num">{ tr(lang, Key::ColElectedCount) }</th>
-                <th scope="col" class="num">{ tr(lang, Key::ColOpen) }</th>
-                <th scope="col">{ tr(lang, Key::ColWhyOpen) }</th>
+                <th scope="col">{ tr(lang, Msg::ColOffice) }</th>
+                <th scope="col" class="num">{ tr(lang, Msg::ColSeats) }</th>
+                <th scope="col" class="num">{ tr(lang, Msg::ColElectedCount) }</th>
+                <th scope="col" class="num">{ tr(lang, Msg::ColOpen) }</th>
+                <th scope="col">{ tr(lang, Msg::ColWhyOpen) }</th>
             </tr></thead>
             <tbody>
                 for total in &props.roll_up.totals {

@@ -163,12 +163,12 @@ impl MeetingHandle {
         self.leave();
         let id = services::fresh_id();
         let writer = acquire_lease(&id);
-        self.meeting.dispatch(Action::Open(Opened {
+        self.meeting.dispatch(Action::Open(Box::new(Opened {
             book: Book::new(id),
             broken: None,
             writer,
             storage_error: None,
-        }));
+        })));
     }
 
     /// Opens a new election already defined as `election` (the next round of a meeting, from
@@ -344,7 +344,10 @@ impl MeetingHandle {
             };
             handle.outbox.borrow_mut().busy = false;
             let ok = stored.is_ok();
-            handle.meeting.dispatch(Action::Commit { entry, stored });
+            handle.meeting.dispatch(Action::Commit {
+                entry: Box::new(entry),
+                stored,
+            });
             if ok {
                 announce(&id, len);
                 if let Some(then) = pending.then {
@@ -362,7 +365,7 @@ impl MeetingHandle {
         spawn_local(async move {
             let idb = handle.outbox.borrow().idb.clone();
             let opened = load_election(idb, &id).await;
-            handle.meeting.dispatch(Action::Open(opened));
+            handle.meeting.dispatch(Action::Open(Box::new(opened)));
         });
     }
 
@@ -508,7 +511,7 @@ async fn open_at_start(handle: MeetingHandle) {
                 writer: true,
                 storage_error: Some(error.0),
             };
-            handle.meeting.dispatch(Action::Open(opened));
+            handle.meeting.dispatch(Action::Open(Box::new(opened)));
             return;
         }
     };
@@ -526,7 +529,7 @@ async fn open_at_start(handle: MeetingHandle) {
     {
         Some(id) => {
             let opened = load_election(Some(idb), &id).await;
-            handle.meeting.dispatch(Action::Open(opened));
+            handle.meeting.dispatch(Action::Open(Box::new(opened)));
         }
         None => handle.new_election(),
     }

@@ -3,19 +3,19 @@
 use gloo::events::EventListener;
 use yew::prelude::*;
 
-use crate::services::keys::{self, KeyState, KEY_CHANGED_EVENT};
+use crate::services::signing_key::{self, KeyState, KEY_CHANGED_EVENT};
 
 /// The stored key. With `create_if_missing`, a missing key is made at once (first use); a damaged
 /// one is never replaced without the user's action.
 #[hook]
 pub fn use_signing_key(create_if_missing: bool) -> KeyState {
-    let state = use_state(keys::load);
+    let state = use_state(signing_key::load);
     {
         let state = state.clone();
         use_effect_with((), move |_| {
             let listener =
                 EventListener::new(&gloo::utils::window(), KEY_CHANGED_EVENT, move |_| {
-                    state.set(keys::load());
+                    state.set(signing_key::load());
                 });
             move || drop(listener)
         });
@@ -25,7 +25,7 @@ pub fn use_signing_key(create_if_missing: bool) -> KeyState {
         use_effect_with(missing, move |missing| {
             if *missing && create_if_missing {
                 // A refusal leaves the key missing; the panel says so and offers to try again.
-                let _ = keys::create("", &crate::services::now_iso());
+                let _ = signing_key::create("", &crate::services::now_iso());
             }
         });
     }

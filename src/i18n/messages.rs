@@ -4,19 +4,19 @@
 macro_rules! messages {
     ($($key:ident => [$hant:expr, $hans:expr, $en:expr $(,)?],)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-        pub enum Key { $($key,)* }
+        pub enum Msg { $($key,)* }
 
-        impl Key {
-            pub const ALL: &'static [Key] = &[$(Key::$key,)*];
+        impl Msg {
+            pub const ALL: &'static [Msg] = &[$(Msg::$key,)*];
 
             pub fn name(self) -> &'static str {
-                match self { $(Key::$key => stringify!($key),)* }
+                match self { $(Msg::$key => stringify!($key),)* }
             }
         }
 
-        pub(super) fn text(lang: super::Lang, key: Key) -> &'static str {
+        pub(super) fn text(lang: super::Lang, key: Msg) -> &'static str {
             match key {
-                $(Key::$key => match lang {
+                $(Msg::$key => match lang {
                     super::Lang::ZhHant => $hant,
                     super::Lang::ZhHans => $hans,
                     super::Lang::En => $en,
@@ -281,7 +281,7 @@ messages! {
     ProblemEmpty => ["不可留空。", "不可留空。", "Must not be empty."],
     ProblemDuplicateId => ["代號「{id}」重複了。", "代号“{id}”重复了。", "The id \"{id}\" is used twice."],
     ProblemReservedId => ["代號「{id}」不可以 write_in: 開頭。", "代号“{id}”不可以 write_in: 开头。", "The id \"{id}\" may not start with write_in:."],
-    ProblemBadDate => ["日期「{date}」要寫成 年-月-日。", "日期“{date}”要写成 年-月-日。", "The date \"{date}\" must be YYYY-MM-DD."],
+    ProblemBadDate => ["日期「{date}」要寫成 年-月-日，而且是真的日期。", "日期“{date}”要写成 年-月-日，而且是真的日期。", "The date \"{date}\" must be a real date, YYYY-MM-DD."],
     ProblemNoEntitled => ["應到人數至少 1 人。", "应到人数至少 1 人。", "At least one delegate must be entitled."],
     ProblemPresentOverEntitled => ["實到 {present} 人多於應到 {entitled} 人。", "实到 {present} 人多于应到 {entitled} 人。", "{present} present but only {entitled} entitled."],
     ProblemRoundZero => ["輪次至少是 1。", "轮次至少是 1。", "The round must be 1 or more."],
@@ -299,6 +299,8 @@ messages! {
     ProblemEmptyWriteIn => ["第 {n} 張：另選的姓名是空的。", "第 {n} 张：另选的姓名是空的。", "Paper {n}: a written name is empty."],
     ProblemDuplicateWriteIn => ["第 {n} 張：「{name}」寫了兩次。", "第 {n} 张：“{name}”写了两次。", "Paper {n}: \"{name}\" is written twice."],
     ProblemEmptyRejection => ["第 {n} 張：整張作廢要寫原因。", "第 {n} 张：整张作废要写原因。", "Paper {n}: a rejected paper needs a reason."],
+    ProblemTooMany => ["{count} 超過上限 {max}。", "{count} 超过上限 {max}。", "{count} is over the limit of {max}."],
+    ProblemTooLong => ["不可超過 {max} 個字。", "不可超过 {max} 个字。", "At most {max} characters."],
     // Refusals and the record's health (components/describe.rs, meeting_alerts.rs).
     ErrNoElection => ["尚未設定選舉。", "尚未设定选举。", "No election is defined yet."],
     ErrInvalidElection => ["設定有問題：{problems}", "设定有问题：{problems}", "The definition has problems: {problems}"],
@@ -313,8 +315,10 @@ messages! {
     ErrAlreadyVoided => ["第 {n} 張已經撤銷。", "第 {n} 张已经撤销。", "Paper {n} is already voided."],
     ErrMissingReason => ["請寫明原因（記入紀錄）。", "请写明原因（记入记录）。", "Give a reason: it is recorded."],
     ErrUnknownContest => ["沒有「{contest}」這項選舉。", "没有“{contest}”这项选举。", "There is no contest \"{contest}\"."],
-    ErrNoWinners => ["抽籤結果至少要有一人。", "抽签结果至少要有一人。", "A lot needs at least one winner."],
-    ErrUnknownWinner => ["「{name}」不是這項選舉的候選人。", "“{name}”不是这项选举的候选人。", "\"{name}\" is not a candidate of this contest."],
+    ErrLotNotRequired => ["「{contest}」的計票結果沒有要抽籤的議席。", "“{contest}”的计票结果没有要抽签的议席。", "The count of \"{contest}\" leaves no seat to a lot."],
+    ErrLotRepeated => ["抽籤結果中「{name}」出現兩次。", "抽签结果中“{name}”出现两次。", "\"{name}\" is named twice in the lot."],
+    ErrLotNotTied => ["「{name}」不在同票的候選人之中。", "“{name}”不在同票的候选人之中。", "\"{name}\" is not among the tied candidates."],
+    ErrLotWrongNumber => ["抽籤要選出 {seats} 人，記錄了 {n} 人。", "抽签要选出 {seats} 人，记录了 {n} 人。", "The lot fills {seats} seat(s); {n} were recorded."],
     ErrOutOfStep => ["這一步與紀錄不銜接，沒有記入；請再做一次。", "这一步与记录不衔接，没有记入；请再做一次。", "This step did not follow the record and was not recorded; please do it again."],
     ErrPaused => ["瀏覽器儲存失敗，暫停錄入。請先下載選票檔，或選擇只在記憶體中繼續。", "浏览器存储失败，暂停录入。请先下载选票文件，或选择只在内存中继续。", "Browser storage failed, so entry is paused. Download the ballots file first, or choose to go on in memory only."],
     AlertStorageFailed => ["瀏覽器拒絕儲存（{message}）。", "浏览器拒绝存储（{message}）。", "The browser refused to store the record ({message})."],
@@ -330,6 +334,7 @@ messages! {
     BreakMissing => ["有紀錄遺失", "有记录遗失", "entries are missing"],
     BreakAltered => ["有紀錄被更改", "有记录被更改", "an entry was altered"],
     BreakUnreadable => ["有紀錄無法讀取", "有记录无法读取", "an entry cannot be read"],
+    BreakHeadUnreadable => ["紀錄結尾的標記無法讀取，最後幾項未能證實完整", "记录结尾的标记无法读取，最后几项未能证实完整", "the mark of the record's end cannot be read: its last entries are unproven"],
     // Signed results (components/signed_export.rs) and the town office (pages/town.rs, components/town_*.rs).
     NavTown => ["鎮辦公室", "镇办公室", "Town office"],
     SignedExportTitle => ["給鎮上的已簽署結果", "给镇上的已签署结果", "Signed result for the town office"],
@@ -344,7 +349,7 @@ messages! {
     RestoreKey => ["還原備份或匯入鎮上發的金鑰檔", "还原备份或导入镇上发的密钥文件", "Restore a backup or import a key file issued by the town"],
     KeyNeverBlocks => ["金鑰只用於簽署結果檔；沒有金鑰也可以照常錄入選票。", "密钥只用于签署结果文件；没有密钥也可以照常录入选票。", "The key only signs result files; papers can be entered without it."],
     SignedSaved => ["已下載 {name}", "已下载 {name}", "Downloaded {name}"],
-    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Key backup downloaded: keep it safe, whoever has it can sign for the village."],
+    KeyBackupSaved => ["金鑰備份已下載：請收好，有它就能以本村名義簽署。", "密钥备份已下载：请收好，有它就能以本村名义签署。", "Msg backup downloaded: keep it safe, whoever has it can sign for the village."],
     KeyReplaceConfirm => ["匯入的金鑰會取代本電腦現有的金鑰（指紋 {fingerprint}）。之前以舊金鑰簽署的檔案仍然有效。要取代嗎？", "导入的密钥会取代本电脑现有的密钥（指纹 {fingerprint}）。之前以旧密钥签署的文件仍然有效。要取代吗？", "The imported key replaces this laptop's key (fingerprint {fingerprint}). Files already signed with the old key stay valid. Replace it?"],
     SigningFailed => ["未能完成：{message}", "未能完成：{message}", "Could not do it: {message}"],
     SealKey => ["簽署金鑰指紋：", "签署密钥指纹：", "Signing key fingerprint:"],
@@ -372,6 +377,8 @@ messages! {
     VerdictConflict => ["衝突，不計入", "冲突，不计入", "conflict, not counted"],
     ConflictWith => ["{election}：另一個檔案的結果不同，兩者都不計入，請向該村查明", "{election}：另一个文件的结果不同，两者都不计入，请向该村查明", "{election}: another file has a different result; neither is counted, ask the village"],
     VerdictUnknownSigner => ["簽署人不在受信任清單，不計入", "签署人不在受信任清单，不计入", "unknown signer, not counted"],
+    VerdictWrongPlace => ["地點不符，不計入", "地点不符，不计入", "wrong place, not counted"],
+    WrongPlaceDetail => ["登記給{registered}的鑰匙簽署了{signed}的結果", "登记给{registered}的钥匙签署了{signed}的结果", "key registered for {registered} signed a result for {signed}"],
     SignedByVillage => ["由 {village} 簽署", "由 {village} 签署", "signed by {village}"],
     SignedUntrusted => ["簽署人未受信任", "签署人未受信任", "signer not in a trusted list"],
     VerdictUnreadable => ["無法讀取，不計入", "无法读取，不计入", "unreadable, not counted"],

@@ -3,9 +3,11 @@
 //! Messages are a compile-time table in `messages.rs`: a key missing in any language does not
 //! compile, and the `i18n` tests fail on a key that no code uses.
 
+pub mod describe;
 mod messages;
+pub mod result_words;
 
-pub use messages::Key;
+pub use messages::Msg;
 
 /// The languages of the app, in the order offered by the switch.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -55,12 +57,12 @@ impl Lang {
 }
 
 /// The text of `key` in `lang`.
-pub fn tr(lang: Lang, key: Key) -> &'static str {
+pub fn tr(lang: Lang, key: Msg) -> &'static str {
     messages::text(lang, key)
 }
 
 /// The text of `key` with `{name}` placeholders filled from `args`.
-pub fn tr_args(lang: Lang, key: Key, args: &[(&str, &str)]) -> String {
+pub fn tr_args(lang: Lang, key: Msg, args: &[(&str, &str)]) -> String {
     let mut text = tr(lang, key).to_owned();
     for (name, value) in args {
         text = text.replace(&format!("{{{name}}}"), value);
@@ -85,7 +87,7 @@ mod tests {
     #[test]
     fn fills_placeholders() {
         assert_eq!(
-            tr_args(Lang::En, Key::PapersEntered, &[("n", "17")]),
+            tr_args(Lang::En, Msg::PapersEntered, &[("n", "17")]),
             "Paper 17 entered"
         );
     }
@@ -93,17 +95,17 @@ mod tests {
     #[test]
     fn every_key_is_used_by_the_app() {
         let sources = crate_sources();
-        let unused: Vec<&str> = Key::ALL
+        let unused: Vec<&str> = Msg::ALL
             .iter()
             .map(|key| key.name())
-            .filter(|name| !sources.contains(&format!("Key::{name}")))
+            .filter(|name| !sources.contains(&format!("Msg::{name}")))
             .collect();
         assert!(unused.is_empty(), "message keys no code uses: {unused:?}");
     }
 
     #[test]
     fn no_text_is_empty() {
-        for key in Key::ALL {
+        for key in Msg::ALL {
             for lang in Lang::ALL {
                 assert!(
                     !tr(lang, *key).trim().is_empty(),
@@ -128,7 +130,7 @@ mod tests {
             .iter()
             .any(|r| r.contains(&c))
         };
-        for key in Key::ALL {
+        for key in Msg::ALL {
             for lang in [Lang::ZhHant, Lang::ZhHans] {
                 let text = tr(lang, *key);
                 assert!(
@@ -155,7 +157,7 @@ mod tests {
                 .filter_map(|rest| rest.split_once('}').map(|(name, _)| name))
                 .collect()
         }
-        for key in Key::ALL {
+        for key in Msg::ALL {
             let english = placeholders(tr(Lang::En, *key));
             for lang in [Lang::ZhHant, Lang::ZhHans] {
                 assert_eq!(
@@ -209,7 +211,7 @@ mod tests {
             ('鎮', '镇'),
             ('簽', '签'),
         ];
-        for key in Key::ALL {
+        for key in Msg::ALL {
             let (hant, hans) = (tr(Lang::ZhHant, *key), tr(Lang::ZhHans, *key));
             for (traditional, simplified) in PAIRS {
                 assert!(

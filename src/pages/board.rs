@@ -3,10 +3,10 @@
 
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::board_column::BoardColumn;
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Msg};
 
 fn enter_full_screen() {
     if let Some(root) = gloo::utils::document().document_element() {
@@ -22,8 +22,8 @@ pub fn BoardPage() -> Html {
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
         return html! {
             <section class="page page-board">
-                <h2>{ tr(lang, Key::NavBoard) }</h2>
-                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+                <h2>{ tr(lang, Msg::NavBoard) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Msg::NeedElection) }</a></p>
             </section>
         };
     };
@@ -33,10 +33,10 @@ pub fn BoardPage() -> Html {
             <header class="board-header">
                 <h2>{ &election.title }</h2>
                 <p class="board-counted" data-counted={counted.clone()}>
-                    { tr_args(lang, Key::BoardPapersCounted, &[("n", &counted)]) }
+                    { tr_args(lang, Msg::BoardPapersCounted, &[("n", &counted)]) }
                 </p>
                 <button type="button" class="full-screen" onclick={Callback::from(|_| enter_full_screen())}>
-                    { tr(lang, Key::FullScreen) }
+                    { tr(lang, Msg::FullScreen) }
                 </button>
             </header>
             <div class="board-columns">

@@ -6,17 +6,17 @@ use std::rc::Rc;
 use hallcount_core::{CollectedLimit, Election, Paper, Tally};
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::paper_form::{focus_key_surface, PaperForm};
 use crate::components::paper_list::{page_range, PaperList};
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
 /// R2: the number the papers collected must not exceed, and its name.
 pub fn collected_limit(lang: Lang, election: &Election) -> (u32, &'static str) {
     match election.collected_limit {
-        CollectedLimit::Issued => (election.ballots_issued, tr(lang, Key::LimitIssued)),
-        CollectedLimit::Present => (election.delegates.present, tr(lang, Key::LimitPresent)),
+        CollectedLimit::Issued => (election.ballots_issued, tr(lang, Msg::LimitIssued)),
+        CollectedLimit::Present => (election.delegates.present, tr(lang, Msg::LimitPresent)),
     }
 }
 
@@ -48,8 +48,8 @@ pub fn EntryPage() -> Html {
     let Some(election) = meeting.election() else {
         return html! {
             <section class="page page-entry">
-                <h2>{ tr(lang, Key::NavEntry) }</h2>
-                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+                <h2>{ tr(lang, Msg::NavEntry) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Msg::NeedElection) }</a></p>
             </section>
         };
     };
@@ -116,15 +116,15 @@ pub fn EntryPage() -> Html {
 
     html! {
         <section class="page page-entry">
-            <h2>{ tr(lang, Key::NavEntry) }</h2>
-            <p class="entry-meeting">{ &election.title }{ " · " }{ tr(lang, Key::EntryIntro) }</p>
+            <h2>{ tr(lang, Msg::NavEntry) }</h2>
+            <p class="entry-meeting">{ &election.title }{ " · " }{ tr(lang, Msg::EntryIntro) }</p>
             <Counters election={election.clone()} entered={n_live} />
             if locked {
-                <p class="paused" role="status">{ tr(lang, Key::EntryPausedLocked) }</p>
+                <p class="paused" role="status">{ tr(lang, Msg::EntryPausedLocked) }</p>
             }
             <p class="announce" aria-live="polite" role="status">
                 if *entered_here && n_papers > 0 {
-                    { tr_args(lang, Key::PapersEntered, &[("n", &n_papers.to_string())]) }
+                    { tr_args(lang, Msg::PapersEntered, &[("n", &n_papers.to_string())]) }
                 }
             </p>
             <div class="entry-columns">
@@ -133,7 +133,7 @@ pub fn EntryPage() -> Html {
                 <div class="entry-side">
                     if let Some(number) = last_live {
                         <button type="button" class="undo-last" onclick={undo_last} disabled={paused}>
-                            { tr_args(lang, Key::UndoLast, &[("n", &number.to_string())]) }
+                            { tr_args(lang, Msg::UndoLast, &[("n", &number.to_string())]) }
                         </button>
                     }
                     <PaperList election={election} rows={rows} total={n_papers} page={*page} on_page={on_page}
@@ -167,13 +167,13 @@ fn Counters(props: &CountersProps) -> Html {
     html! {
         <div class="counters">
             <p class={classes!("counter", (entered > limit).then_some("over"))} data-entered={entered.to_string()}>
-                { tr_args(lang, Key::EntryCounter, &args) }
+                { tr_args(lang, Msg::EntryCounter, &args) }
             </p>
             <progress max={limit.max(1).to_string()} value={entered.min(limit).to_string()} aria-hidden="true"></progress>
             if entered > limit {
-                <p class="warning over-issued" role="alert">{ tr_args(lang, Key::EntryOverIssued, &args) }</p>
+                <p class="warning over-issued" role="alert">{ tr_args(lang, Msg::EntryOverIssued, &args) }</p>
             } else if entered == limit && limit > 0 {
-                <p class="notice at-limit" role="status">{ tr_args(lang, Key::EntryAtLimit, &args) }</p>
+                <p class="notice at-limit" role="status">{ tr_args(lang, Msg::EntryAtLimit, &args) }</p>
             }
         </div>
     }

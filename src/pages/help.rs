@@ -5,53 +5,53 @@
 
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::i18n::{tr, Key, Lang};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, Lang, Msg};
 
 /// A setting's label from the Setup form, and what it means.
-type Term = (Key, Key);
+type Term = (Msg, Msg);
 
-const STEPS: [Key; 5] = [
-    Key::HelpStepSetup,
-    Key::HelpStepVote,
-    Key::HelpStepEnter,
-    Key::HelpStepBoard,
-    Key::HelpStepResults,
+const STEPS: [Msg; 5] = [
+    Msg::HelpStepSetup,
+    Msg::HelpStepVote,
+    Msg::HelpStepEnter,
+    Msg::HelpStepBoard,
+    Msg::HelpStepResults,
 ];
 
-const PAPERS: [Key; 5] = [
-    Key::HelpMarks,
-    Key::HelpOverMarked,
-    Key::HelpBlankPaper,
-    Key::HelpRejectedPaper,
-    Key::HelpWriteIns,
+const PAPERS: [Msg; 5] = [
+    Msg::HelpMarks,
+    Msg::HelpOverMarked,
+    Msg::HelpBlankPaper,
+    Msg::HelpRejectedPaper,
+    Msg::HelpWriteIns,
 ];
 
 const BASES: [Term; 6] = [
-    (Key::BaseEntitled, Key::HelpBaseEntitled),
-    (Key::BasePresent, Key::HelpBasePresent),
-    (Key::BaseBallotsCast, Key::HelpBaseBallotsCast),
-    (Key::BaseValid, Key::HelpBaseValid),
-    (Key::BaseCastNonBlank, Key::HelpBaseCastNonBlank),
-    (Key::BasePlurality, Key::HelpBasePlurality),
+    (Msg::BaseEntitled, Msg::HelpBaseEntitled),
+    (Msg::BasePresent, Msg::HelpBasePresent),
+    (Msg::BaseBallotsCast, Msg::HelpBaseBallotsCast),
+    (Msg::BaseValid, Msg::HelpBaseValid),
+    (Msg::BaseCastNonBlank, Msg::HelpBaseCastNonBlank),
+    (Msg::BasePlurality, Msg::HelpBasePlurality),
 ];
 
 const TIES: [Term; 3] = [
-    (Key::TiesRunoff, Key::HelpTiesRunoff),
-    (Key::TiesFewerAgainst, Key::HelpTiesFewerAgainst),
-    (Key::TiesLot, Key::HelpTiesLot),
+    (Msg::TiesRunoff, Msg::HelpTiesRunoff),
+    (Msg::TiesFewerAgainst, Msg::HelpTiesFewerAgainst),
+    (Msg::TiesLot, Msg::HelpTiesLot),
 ];
 
 const SHORTFALL: [Term; 3] = [
-    (Key::ShortfallAnotherRound, Key::HelpShortfallAnotherRound),
-    (Key::ShortfallLeaveVacant, Key::HelpShortfallLeaveVacant),
-    (Key::ShortfallRepeat, Key::HelpShortfallRepeat),
+    (Msg::ShortfallAnotherRound, Msg::HelpShortfallAnotherRound),
+    (Msg::ShortfallLeaveVacant, Msg::HelpShortfallLeaveVacant),
+    (Msg::ShortfallRepeat, Msg::HelpShortfallRepeat),
 ];
 
-const SAFETY: [Key; 3] = [
-    Key::HelpSafetyStorage,
-    Key::HelpSafetyFiles,
-    Key::HelpSafetyTown,
+const SAFETY: [Msg; 3] = [
+    Msg::HelpSafetyStorage,
+    Msg::HelpSafetyFiles,
+    Msg::HelpSafetyTown,
 ];
 
 #[component]
@@ -59,51 +59,51 @@ pub fn HelpPage() -> Html {
     let lang = use_lang();
     html! {
         <section class="page page-help" aria-labelledby="help-title">
-            <h2 id="help-title">{ tr(lang, Key::NavHelp) }</h2>
-            <p>{ tr(lang, Key::HelpIntro) }</p>
+            <h2 id="help-title">{ tr(lang, Msg::NavHelp) }</h2>
+            <p>{ tr(lang, Msg::HelpIntro) }</p>
 
             <section aria-labelledby="help-steps">
-                <h3 id="help-steps">{ tr(lang, Key::HelpStepsTitle) }</h3>
+                <h3 id="help-steps">{ tr(lang, Msg::HelpStepsTitle) }</h3>
                 <ol class="help-steps">
                     for step in STEPS { <li>{ tr(lang, step) }</li> }
                 </ol>
             </section>
 
             <section aria-labelledby="help-papers">
-                <h3 id="help-papers">{ tr(lang, Key::HelpPapersTitle) }</h3>
+                <h3 id="help-papers">{ tr(lang, Msg::HelpPapersTitle) }</h3>
                 for text in PAPERS { <p>{ tr(lang, text) }</p> }
             </section>
 
             <section aria-labelledby="help-settings">
-                <h3 id="help-settings">{ tr(lang, Key::HelpSettingsTitle) }</h3>
+                <h3 id="help-settings">{ tr(lang, Msg::HelpSettingsTitle) }</h3>
                 <dl class="help-settings">
-                    <dt>{ tr(lang, Key::FieldQuorum) }</dt>
-                    <dd>{ tr(lang, Key::HelpQuorum) }</dd>
-                    <dt>{ tr(lang, Key::FieldCollectedLimit) }</dt>
-                    <dd>{ tr(lang, Key::HelpCollectedLimit) }</dd>
-                    <dt>{ tr(lang, Key::FieldThreshold) }</dt>
+                    <dt>{ tr(lang, Msg::FieldQuorum) }</dt>
+                    <dd>{ tr(lang, Msg::HelpQuorum) }</dd>
+                    <dt>{ tr(lang, Msg::FieldCollectedLimit) }</dt>
+                    <dd>{ tr(lang, Msg::HelpCollectedLimit) }</dd>
+                    <dt>{ tr(lang, Msg::FieldThreshold) }</dt>
                     <dd>
-                        <p>{ tr(lang, Key::HelpThreshold) }</p>
-                        { terms(lang, Key::FieldBase, &BASES) }
+                        <p>{ tr(lang, Msg::HelpThreshold) }</p>
+                        { terms(lang, Msg::FieldBase, &BASES) }
                     </dd>
-                    <dt>{ tr(lang, Key::FieldTies) }</dt>
-                    <dd>{ terms(lang, Key::FieldTies, &TIES) }</dd>
-                    <dt>{ tr(lang, Key::FieldShortfall) }</dt>
+                    <dt>{ tr(lang, Msg::FieldTies) }</dt>
+                    <dd>{ terms(lang, Msg::FieldTies, &TIES) }</dd>
+                    <dt>{ tr(lang, Msg::FieldShortfall) }</dt>
                     <dd>
-                        { terms(lang, Key::FieldShortfall, &SHORTFALL) }
-                        <p>{ tr(lang, Key::HelpRounds) }</p>
+                        { terms(lang, Msg::FieldShortfall, &SHORTFALL) }
+                        <p>{ tr(lang, Msg::HelpRounds) }</p>
                     </dd>
                 </dl>
             </section>
 
             <section aria-labelledby="help-keys">
-                <h3 id="help-keys">{ tr(lang, Key::HelpKeysTitle) }</h3>
-                <p>{ tr(lang, Key::HelpKeysGeneral) }</p>
-                <p>{ tr(lang, Key::KeyLegend) }</p>
+                <h3 id="help-keys">{ tr(lang, Msg::HelpKeysTitle) }</h3>
+                <p>{ tr(lang, Msg::HelpKeysGeneral) }</p>
+                <p>{ tr(lang, Msg::KeyLegend) }</p>
             </section>
 
             <section aria-labelledby="help-safety">
-                <h3 id="help-safety">{ tr(lang, Key::HelpSafetyTitle) }</h3>
+                <h3 id="help-safety">{ tr(lang, Msg::HelpSafetyTitle) }</h3>
                 for text in SAFETY { <p>{ tr(lang, text) }</p> }
             </section>
         </section>
@@ -111,7 +111,7 @@ pub fn HelpPage() -> Html {
 }
 
 /// The choices of one setting, each with its meaning; `label` names the list for screen readers.
-fn terms(lang: Lang, label: Key, terms: &[Term]) -> Html {
+fn terms(lang: Lang, label: Msg, terms: &[Term]) -> Html {
     html! {
         <dl class="help-choices" aria-label={tr(lang, label)}>
             for (term, meaning) in terms.iter().copied() {

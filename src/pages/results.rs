@@ -7,12 +7,12 @@ use hallcount_core::propose_next_round;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_lang;
 use crate::components::result_sheet::ResultSheet;
 use crate::components::results_table::ResultsTable;
-use crate::components::signed_export::{SheetSeal, SignedExport};
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Msg};
+use crate::panels::signed_export::{SheetSeal, SignedExport};
 use crate::route::Route;
 
 fn print_page() {
@@ -31,8 +31,8 @@ pub fn ResultsPage() -> Html {
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
         return html! {
             <section class="page page-results">
-                <h2>{ tr(lang, Key::NavResults) }</h2>
-                <p class="need-election"><a href="#/setup">{ tr(lang, Key::NeedElection) }</a></p>
+                <h2>{ tr(lang, Msg::NavResults) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Msg::NeedElection) }</a></p>
             </section>
         };
     };
@@ -104,48 +104,48 @@ pub fn ResultsPage() -> Html {
     html! {
         <section class="page page-results">
             <div class="screen-only">
-                <h2>{ tr(lang, Key::NavResults) }</h2>
-                <p class="intro">{ tr(lang, Key::ResultsIntro) }</p>
+                <h2>{ tr(lang, Msg::NavResults) }</h2>
+                <p class="intro">{ tr(lang, Msg::ResultsIntro) }</p>
                 <ResultsTable election={election.clone()} tally={tally.clone()} lots={lots.clone()} on_record_lot={on_record_lot} />
                 <div class="results-actions">
                     if locked {
-                        <p class="locked-note" role="status">{ tr(lang, Key::LockedNote) }</p>
+                        <p class="locked-note" role="status">{ tr(lang, Msg::LockedNote) }</p>
                         if *unlocking {
                             <form class="unlock-form" onsubmit={on_unlock}>
                                 <label>
-                                    <span>{ tr(lang, Key::UnlockReasonLabel) }</span>
+                                    <span>{ tr(lang, Msg::UnlockReasonLabel) }</span>
                                     <input type="text" ref={reason_ref} required=true />
                                 </label>
-                                <button type="submit">{ tr(lang, Key::UnlockConfirm) }</button>
+                                <button type="submit">{ tr(lang, Msg::UnlockConfirm) }</button>
                             </form>
                         } else {
-                            <button type="button" onclick={on_unlock_open}>{ tr(lang, Key::UnlockResults) }</button>
+                            <button type="button" onclick={on_unlock_open}>{ tr(lang, Msg::UnlockResults) }</button>
                         }
                     } else {
-                        <button type="button" class="primary lock-results" onclick={on_lock}>{ tr(lang, Key::LockResults) }</button>
+                        <button type="button" class="primary lock-results" onclick={on_lock}>{ tr(lang, Msg::LockResults) }</button>
                     }
                     <button type="button" class="print-sheet" onclick={Callback::from(|_| print_page())}>
-                        { tr(lang, Key::PrintSheet) }
+                        { tr(lang, Msg::PrintSheet) }
                     </button>
                 </div>
                 <div class="export">
-                    <h3>{ tr(lang, Key::ExportTitle) }</h3>
-                    <button type="button" class="download-ballots" onclick={on_download(true)}>{ tr(lang, Key::DownloadBallots) }</button>
-                    <button type="button" class="download-election" onclick={on_download(false)}>{ tr(lang, Key::DownloadElection) }</button>
+                    <h3>{ tr(lang, Msg::ExportTitle) }</h3>
+                    <button type="button" class="download-ballots" onclick={on_download(true)}>{ tr(lang, Msg::DownloadBallots) }</button>
+                    <button type="button" class="download-election" onclick={on_download(false)}>{ tr(lang, Msg::DownloadElection) }</button>
                     if let Some(message) = &*download_error {
-                        <p class="warning" role="alert">{ tr_args(lang, Key::DownloadFailed, &[("message", message)]) }</p>
+                        <p class="warning" role="alert">{ tr_args(lang, Msg::DownloadFailed, &[("message", message)]) }</p>
                     }
                 </div>
                 <SignedExport />
                 if let Some(next) = &next_round {
                     <div class="next-round">
-                        <p>{ tr(lang, Key::NextRoundHint) }</p>
+                        <p>{ tr(lang, Msg::NextRoundHint) }</p>
                         <button type="button" class="next-round-action" onclick={on_next_round}>
-                            { tr_args(lang, Key::NextRoundAction, &[("n", &next.round.to_string())]) }
+                            { tr_args(lang, Msg::NextRoundAction, &[("n", &next.round.to_string())]) }
                         </button>
                     </div>
                 }
-                <h2 class="sheet-preview-title">{ tr(lang, Key::SheetPreviewTitle) }</h2>
+                <h2 class="sheet-preview-title">{ tr(lang, Msg::SheetPreviewTitle) }</h2>
             </div>
             <ResultSheet election={election} tally={tally} lots={lots} signature={html! { <SheetSeal /> }} />
         </section>

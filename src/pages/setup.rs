@@ -8,13 +8,13 @@ use hallcount_core::{check_election, parse_election, Election};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::components::describe;
 use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
 use crate::components::file_drop::FileDrop;
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::i18n::describe;
+use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::sample::sample_congress;
 
 /// What became of the last file read.
@@ -26,7 +26,7 @@ enum Import {
 
 /// Whether the form's unsaved edits may be thrown away: asks the officer when there are any.
 fn may_discard(lang: Lang, edited: bool) -> bool {
-    !edited || gloo::dialogs::confirm(tr(lang, Key::DiscardEditsConfirm))
+    !edited || gloo::dialogs::confirm(tr(lang, Msg::DiscardEditsConfirm))
 }
 
 #[component]
@@ -140,36 +140,36 @@ pub fn SetupPage() -> Html {
 
     html! {
         <section class="page page-setup">
-            <h2>{ tr(lang, Key::NavSetup) }</h2>
-            <p>{ tr(lang, Key::SetupIntro) }</p>
+            <h2>{ tr(lang, Msg::NavSetup) }</h2>
+            <p>{ tr(lang, Msg::SetupIntro) }</p>
             <ElectionList elections={meeting.elections()} current={id.clone()} {on_open} {on_new} {on_sample} />
 
             <section class="definition" aria-labelledby="definition-title">
-                <h3 id="definition-title">{ tr(lang, Key::DefinitionHeading) }</h3>
+                <h3 id="definition-title">{ tr(lang, Msg::DefinitionHeading) }</h3>
                 if definition_locked {
                     <div class="definition-locked" role="status">
-                        <p>{ tr_args(lang, Key::DefinitionLockedNote, &[("n", &meeting.n_papers().to_string())]) }</p>
+                        <p>{ tr_args(lang, Msg::DefinitionLockedNote, &[("n", &meeting.n_papers().to_string())]) }</p>
                         if !results_locked {
                             <label class="field">
-                                <span class="field-label">{ tr(lang, Key::UnlockDefinitionReason) }</span>
+                                <span class="field-label">{ tr(lang, Msg::UnlockDefinitionReason) }</span>
                                 <input type="text" class="unlock-reason" value={(*unlock_reason).clone()} oninput={on_reason} />
                             </label>
                             <button type="button" class="unlock-definition" onclick={on_unlock}
                                 disabled={unlock_reason.trim().is_empty()}>
-                                { tr(lang, Key::UnlockDefinition) }
+                                { tr(lang, Msg::UnlockDefinition) }
                             </button>
                         }
                     </div>
                 }
-                <FileDrop label={Key::ImportElection} on_text={on_file} disabled={frozen} />
+                <FileDrop label={Msg::ImportElection} on_text={on_file} disabled={frozen} />
                 {
                     match &*import {
                         Some(Import::Read { file }) => html! {
-                            <p class="import-read" role="status">{ tr_args(lang, Key::ImportRead, &[("file", file)]) }</p>
+                            <p class="import-read" role="status">{ tr_args(lang, Msg::ImportRead, &[("file", file)]) }</p>
                         },
                         Some(Import::Refused { file, message }) => html! {
                             <p class="import-refused field-problem" role="alert">
-                                { tr_args(lang, Key::ImportRefused, &[("file", file), ("message", message)]) }
+                                { tr_args(lang, Msg::ImportRefused, &[("file", file), ("message", message)]) }
                             </p>
                         },
                         None => html! {},
@@ -179,22 +179,22 @@ pub fn SetupPage() -> Html {
                 <div class="definition-actions">
                     if !problems.is_empty() {
                         <p class="problem-count" role="status">
-                            { tr_args(lang, Key::ProblemsToFix, &[("n", &problems.len().to_string())]) }
+                            { tr_args(lang, Msg::ProblemsToFix, &[("n", &problems.len().to_string())]) }
                         </p>
                     } else if unsaved && !frozen {
-                        <p class="unsaved" role="status">{ tr(lang, Key::DefinitionUnsaved) }</p>
+                        <p class="unsaved" role="status">{ tr(lang, Msg::DefinitionUnsaved) }</p>
                     } else if !unsaved {
-                        <p class="saved" role="status">{ tr(lang, Key::DefinitionSaved) }</p>
+                        <p class="saved" role="status">{ tr(lang, Msg::DefinitionSaved) }</p>
                     }
                     <button type="button" class="save-definition primary" onclick={on_save}
                         disabled={frozen || !problems.is_empty() || !unsaved}>
-                        { tr(lang, Key::SaveDefinition) }
+                        { tr(lang, Msg::SaveDefinition) }
                     </button>
                     <button type="button" class="download-election" onclick={on_download_election} disabled={defined.is_none()}>
-                        { tr(lang, Key::DownloadElection) }
+                        { tr(lang, Msg::DownloadElection) }
                     </button>
                     <button type="button" class="download-ballots" onclick={on_download_ballots} disabled={defined.is_none()}>
-                        { tr(lang, Key::DownloadBallots) }
+                        { tr(lang, Msg::DownloadBallots) }
                     </button>
                 </div>
             </section>

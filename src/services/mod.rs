@@ -3,8 +3,8 @@
 
 pub mod files;
 pub mod idb;
-pub mod keys;
 pub mod lease;
+pub mod signing_key;
 pub mod storage;
 
 /// Now, as ISO 8601 in UTC, for the `at` of a log entry.

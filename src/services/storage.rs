@@ -12,7 +12,7 @@
 //! natively. [`Backend`] lets tests (and the end-to-end tests' seeding) write the same keys
 //! into a map.
 
-use hallcount_core::{sha256_hex, BreakKind, ChainBreak, Head, Log, LogEntry};
+use hallcount_core::{ChainBreak, Head, Log, LogEntry};
 
 use crate::state::ElectionSummary;
 
@@ -92,49 +92,22 @@ pub struct Loaded {
 pub fn restore(id: &str, items: &[(String, String)]) -> Loaded {
     let prefix = election_prefix(id);
     let mut texts: Vec<(u64, &str)> = Vec::with_capacity(items.len());
-    let mut head: Option<Head> = None;
+    let mut head: Option<&str> = None;
     for (key, value) in items {
         let Some(rest) = key.strip_prefix(&prefix) else {
             continue;
         };
         if rest == "head" {
-            head = serde_json::from_str(value).ok();
+            head = Some(value);
         } else if let Ok(seq) = rest.parse::<u64>() {
             texts.push((seq, value));
         }
     }
-    texts.sort_unstable_by_key(|(seq, _)| *seq);
-    let mut entries = Vec::with_capacity(texts.len());
-    let mut unreadable = None;
-    for (expected, (seq, text)) in texts.into_iter().enumerate() {
-        if seq != expected as u64 {
-            break; // a gap: the head (or the chain) tells what is missing
-        }
-        match serde_json::from_str::<LogEntry>(text) {
-            // The hash of the text as stored: any change to it, even of spacing, breaks the link.
-            Ok(entry) => entries.push((entry, sha256_hex(text.as_bytes()))),
-            Err(error) => {
-                let kind = BreakKind::Unreadable {
-                    message: error.to_string(),
-                };
-                unreadable = Some(ChainBreak {
-                    index: expected,
-                    kind,
-                });
-                break;
-            }
-        }
-    }
-    // Past an unreadable entry the head says nothing more than the break itself.
-    let head = if unreadable.is_some() {
-        None
-    } else {
-        head.as_ref()
-    };
-    let restored = Log::restore_hashed(entries, head);
+    // The core reads the texts: an unreadable head is a break, never dropped.
+    let restored = Log::restore_texts(texts, head);
     Loaded {
         log: restored.log,
-        broken: restored.broken.or(unreadable),
+        broken: restored.broken,
     }
 }
 

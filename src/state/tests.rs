@@ -11,18 +11,18 @@ use crate::sample::sample_congress;
 const AT: &str = "2026-03-08T09:00:00Z";
 
 fn opened(book: Book) -> Rc<Meeting> {
-    Rc::new(Meeting::default()).reduce(Action::Open(Opened {
+    Rc::new(Meeting::default()).reduce(Action::Open(Box::new(Opened {
         book,
         broken: None,
         writer: true,
         storage_error: None,
-    }))
+    })))
 }
 
 fn commit(meeting: Rc<Meeting>, event: Event) -> Rc<Meeting> {
     let entry = meeting.seal(event, AT).expect("sealed");
     meeting.reduce(Action::Commit {
-        entry,
+        entry: Box::new(entry),
         stored: Ok(()),
     })
 }
@@ -146,11 +146,11 @@ fn a_stale_entry_is_refused_by_the_reducer() {
         .unwrap();
     let twin = first.clone();
     let meeting = meeting.reduce(Action::Commit {
-        entry: first,
+        entry: Box::new(first),
         stored: Ok(()),
     });
     let meeting = meeting.reduce(Action::Commit {
-        entry: twin,
+        entry: Box::new(twin),
         stored: Ok(()),
     });
     assert_eq!(meeting.n_papers(), 1);
@@ -236,7 +236,7 @@ fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
         )
         .unwrap();
     let meeting = meeting.reduce(Action::Commit {
-        entry,
+        entry: Box::new(entry),
         stored: Err("QuotaExceededError".into()),
     });
     assert_eq!(meeting.n_papers(), 1, "nothing is lost");
@@ -276,7 +276,7 @@ fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
         )
         .unwrap();
     let meeting = meeting.reduce(Action::Commit {
-        entry,
+        entry: Box::new(entry),
         stored: Err("QuotaExceededError".into()),
     });
     assert!(

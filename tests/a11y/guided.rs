@@ -4,7 +4,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hallcount::i18n::{tr, Key, Lang};
+use hallcount_app::i18n::{tr, Lang, Msg};
 use serde_json::json;
 
 use crate::harness::Browser;
@@ -79,7 +79,7 @@ async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
     let said = next_step(&browser, "SetUp").await;
     assert_eq!(
         said,
-        tr(Lang::En, Key::NextStepSetup),
+        tr(Lang::En, Msg::NextStepSetup),
         "on the setup page there is no link to itself"
     );
     picture(&browser, "1-setup").await;
@@ -116,7 +116,7 @@ async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
     browser.click(".lock-results").await;
     let said = next_step(&browser, "PrintAndSend").await;
     assert!(
-        said.starts_with(tr(Lang::En, Key::NextStepLocked)),
+        said.starts_with(tr(Lang::En, Msg::NextStepLocked)),
         "{said:?}"
     );
 

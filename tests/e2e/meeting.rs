@@ -11,7 +11,7 @@ use std::process::Command;
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::PrintConfiguration;
-use hallcount::services::files;
+use hallcount_app::services::files;
 use hallcount_core::{Election, Paper};
 use serde_json::{json, Value};
 
@@ -470,8 +470,8 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         return;
     }
     use fantoccini::key::Key as Key_;
-    use hallcount::i18n::{tr, tr_args, Key, Lang};
-    use hallcount::sample::sample_congress;
+    use hallcount_app::i18n::{tr, tr_args, Lang, Msg};
+    use hallcount_app::sample::sample_congress;
 
     let browser = Browser::open("congress_zh").await;
     let election = sample_congress();
@@ -483,11 +483,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
 
     // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
     type_keys(&browser, "123456").await;
-    let over = tr_args(lang, Key::HintOverMarked, &[("n", "3"), ("seats", "2")]);
+    let over = tr_args(lang, Msg::HintOverMarked, &[("n", "3"), ("seats", "2")]);
     browser
         .wait_for_text(".contest-marks .hint-invalid", &over)
         .await;
-    let counts = tr_args(lang, Key::HintCounts, &[("n", "2"), ("seats", "11")]);
+    let counts = tr_args(lang, Msg::HintCounts, &[("n", "2"), ("seats", "11")]);
     browser
         .wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts)
         .await;
@@ -502,7 +502,7 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         .await;
     browser.press(Key_::Enter).await;
     wait_for_entered(&browser, 2).await;
-    let rejected = tr_args(lang, Key::PaperRejectedSummary, &[("reason", "有識別記號")]);
+    let rejected = tr_args(lang, Msg::PaperRejectedSummary, &[("reason", "有識別記號")]);
     browser
         .wait_for_text(".paper-row[data-paper='2'] .paper-summary", &rejected)
         .await;
@@ -546,7 +546,7 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     browser.wait_for(".results-table .contest-result").await;
     assert_eq!(results_on_screen(&browser).await, cli_results(&expected));
     browser
-        .wait_for_text("main h2", tr(lang, Key::NavResults))
+        .wait_for_text("main h2", tr(lang, Msg::NavResults))
         .await;
     screenshot_from_top(&browser, "results-congress-zh-Hant").await;
     browser.finish().await;
@@ -603,9 +603,9 @@ async fn open_seats_go_to_another_round_in_one_action() {
     let round = browser
         .execute("return document.querySelector('.sheet-meeting').textContent;")
         .await;
-    let round_label = hallcount::i18n::tr_args(
+    let round_label = hallcount_app::i18n::tr_args(
         page_lang(&browser).await,
-        hallcount::i18n::Key::RoundNumber,
+        hallcount_app::i18n::Msg::RoundNumber,
         &[("n", "2")],
     );
     assert!(
@@ -615,11 +615,11 @@ async fn open_seats_go_to_another_round_in_one_action() {
     browser.finish().await;
 }
 
-async fn page_lang(browser: &Browser) -> hallcount::i18n::Lang {
+async fn page_lang(browser: &Browser) -> hallcount_app::i18n::Lang {
     let tag = browser
         .execute("return document.documentElement.lang;")
         .await;
-    hallcount::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
+    hallcount_app::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
         .expect("a language of the app")
 }
 

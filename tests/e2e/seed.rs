@@ -4,8 +4,8 @@
 use std::cell::RefCell;
 use std::collections::BTreeMap;
 
-use hallcount::services::storage::{self, Backend, StorageError};
-use hallcount::state::ElectionSummary;
+use hallcount_app::services::storage::{self, Backend, StorageError};
+use hallcount_app::state::ElectionSummary;
 use hallcount_core::{Election, Event, Log, Paper};
 use serde_json::json;
 

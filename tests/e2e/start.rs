@@ -1,6 +1,6 @@
 //! The start page: it loads from file://, names the product, and the three areas switch by hash.
 
-use hallcount::i18n::{tr, Key, Lang};
+use hallcount_app::i18n::{tr, Lang, Msg};
 
 use crate::harness::Browser;
 
@@ -22,27 +22,27 @@ async fn start_page_names_the_product_and_switches_areas() {
     let browser = Browser::open("start").await;
     let lang = page_lang(&browser).await;
     browser
-        .wait_for_text("header h1", tr(lang, Key::AppName))
+        .wait_for_text("header h1", tr(lang, Msg::AppName))
         .await;
     browser.wait_for(".page-setup").await;
-    assert_eq!(browser.text("nav a.current").await, tr(lang, Key::NavSetup));
+    assert_eq!(browser.text("nav a.current").await, tr(lang, Msg::NavSetup));
     browser.screenshot("start").await;
 
     browser.click("nav a[href='#/entry']").await;
     browser
-        .wait_for_text("main h2", tr(lang, Key::NavEntry))
+        .wait_for_text("main h2", tr(lang, Msg::NavEntry))
         .await;
     browser.wait_for(".page-entry").await;
-    assert_eq!(browser.text("nav a.current").await, tr(lang, Key::NavEntry));
+    assert_eq!(browser.text("nav a.current").await, tr(lang, Msg::NavEntry));
 
     browser.goto_hash("#/results").await;
     browser
-        .wait_for_text("main h2", tr(lang, Key::NavResults))
+        .wait_for_text("main h2", tr(lang, Msg::NavResults))
         .await;
     browser.wait_for_absence(".page-entry").await;
     assert_eq!(
         browser.text("nav a.current").await,
-        tr(lang, Key::NavResults)
+        tr(lang, Msg::NavResults)
     );
 
     browser.click("nav a[href='#/setup']").await;
@@ -60,7 +60,7 @@ async fn a_deep_link_opens_its_area() {
     browser.reload().await;
     let lang = page_lang(&browser).await;
     browser
-        .wait_for_text("main h2", tr(lang, Key::NavEntry))
+        .wait_for_text("main h2", tr(lang, Msg::NavEntry))
         .await;
     browser.finish().await;
 }

@@ -34,7 +34,7 @@ pub fn run() -> TaskResult {
     let firefox = browsers::ensure_firefox()?;
     step("the single file");
     dist::build()?;
-    // The two test runs do not depend on each other: run both, then report every failure.
+    // The test runs do not depend on each other: run them all, then report every failure.
     let mut failures = Vec::new();
     step("native tests and end-to-end tests");
     let mut native = workspace::cargo();

@@ -4,6 +4,7 @@
 pub mod aggregate;
 pub mod args;
 pub mod check;
+pub mod compare;
 pub mod inputs;
 pub mod keygen;
 pub mod output;
@@ -57,7 +58,12 @@ impl CliError {
 
     /// A problem with the file at `path`: the message starts with the file's name.
     pub fn in_file(path: &Path, message: impl Display) -> CliError {
-        CliError::input(format!("{}: {message}", shown(path)))
+        let message = message.to_string();
+        CliError::input(format!(
+            "{}: {}",
+            shown(path),
+            hallcount_core::visible(&message)
+        ))
     }
 }
 
@@ -73,7 +79,10 @@ pub fn refuse_problems(file: &Path, problems: &[hallcount_core::Problem]) -> Res
         return Ok(());
     }
     let name = shown(file);
-    let lines: Vec<String> = problems.iter().map(|p| format!("{name}: {p}")).collect();
+    let lines: Vec<String> = problems
+        .iter()
+        .map(|p| format!("{name}: {}", hallcount_core::visible(&p.to_string())))
+        .collect();
     Err(CliError::input(format!(
         "{} problem(s):\n{}",
         problems.len(),

@@ -19,6 +19,9 @@ commands:
       count the papers; json (default) is hallcount/tally@1, text is a result sheet
   check ELECTION [BALLOTS]
       list every problem of the definition (and of the papers)
+  compare FIRST SECOND --election ELECTION [--format json|text]
+      double entry: two clerks' ballots files of the same papers, paper by paper;
+      json (default) is hallcount/compare@1 (exit 1 when they differ)
   keygen -o KEY [--label TEXT]
       make a signing key (hallcount/key@1, the same file as the app's key backup)
   sign ELECTION BALLOTS --key KEY -o RESULT [--at TIME]
@@ -30,8 +33,8 @@ commands:
   help
       show this message
 
-exit status: 0 done, 1 verify/aggregate: some file failed or was left out,
-2 bad input or usage (message on stderr)";
+exit status: 0 done (compare: identical), 1 verify/aggregate: some file failed or was
+left out, compare: the entries differ; 2 bad input or usage (message on stderr)";
 
 fn main() {
     let mut parser = lexopt::Parser::from_env();
@@ -42,7 +45,13 @@ fn main() {
         let _ = say::flush();
         let mut stderr = std::io::stderr().lock();
         if !error.message.is_empty() {
-            let _ = writeln!(stderr, "hallcount: {}", error.message);
+            // Each line made visible once more: no text from a file can write on the terminal.
+            let lines: Vec<_> = error
+                .message
+                .split('\n')
+                .map(hallcount_core::visible)
+                .collect();
+            let _ = writeln!(stderr, "hallcount: {}", lines.join("\n"));
         }
         if error.show_usage {
             let _ = writeln!(stderr, "\n{USAGE}");
@@ -63,6 +72,7 @@ fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     match command.to_str() {
         Some("tally") => commands::tally::run(parser),
         Some("check") => commands::check::run(parser),
+        Some("compare") => commands::compare::run(parser),
         Some("keygen") => commands::keygen::run(parser),
         Some("sign") => commands::sign::run(parser),
         Some("verify") => commands::verify::run(parser),

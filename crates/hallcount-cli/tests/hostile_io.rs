@@ -283,3 +283,76 @@ fn files_over_their_limit_are_refused_unread() {
         assert!(said.contains(says), "{args:?}: {said}");
     }
 }
+
+/// Signs the executive example with `title` and `place`, by a new key; returns the file name.
+fn signed_with_names(dir: &Path, title: &str, place: &str) -> String {
+    let original = std::fs::read_to_string(format!("{CASE}/election.json")).unwrap();
+    let mut election: serde_json::Value = serde_json::from_str(&original).unwrap();
+    election["title"] = title.into();
+    election["place"] = place.into();
+    std::fs::write(dir.join("named.election.json"), election.to_string()).unwrap();
+    let key = finished(hallcount(dir, &["keygen", "-o", "stranger.key"]));
+    assert!(key.status.success());
+    let ballots = format!("{CASE}/ballots.json");
+    let args = [
+        "sign",
+        "named.election.json",
+        &ballots,
+        "--key",
+        "stranger.key",
+        "-o",
+        "named.hallcount.json",
+        "--at",
+        "2026-11-25T12:00:00Z",
+    ];
+    let signed = finished(hallcount(dir, &args));
+    assert!(signed.status.success(), "{}", text(&signed.stderr));
+    "named.hallcount.json".into()
+}
+
+#[test]
+fn a_title_or_place_from_a_signed_file_cannot_write_a_line() {
+    let dir = scratch("forged_title");
+    let forged = "Exec\nOK    other.json: 赤坑 2026-11-25 Exec round 1; signed by 赤坑社區";
+    let file = signed_with_names(&dir, forged, "赤坑\u{1b}[32m\u{202e}");
+    let trusted = r#"{"format": "hallcount/trusted@1", "keys": []}"#;
+    std::fs::write(dir.join("trusted.json"), trusted).unwrap();
+    for args in [
+        &["verify", "--trusted", "trusted.json", &file][..],
+        &["verify", &file][..],
+    ] {
+        let output = finished(hallcount(&dir, args));
+        let stdout = text(&output.stdout);
+        assert_eq!(stdout.lines().count(), 1, "{args:?}: {stdout}");
+        assert!(stdout.contains("Exec\\nOK    other.json"), "{stdout}");
+        assert!(stdout.contains("赤坑\\u{1b}[32m\\u{202e}"), "{stdout}");
+    }
+    let output = finished(hallcount(&dir, &["aggregate", &file]));
+    let stdout = text(&output.stdout);
+    assert!(
+        !stdout.contains('\u{1b}') && !stdout.contains('\u{202e}'),
+        "{stdout}"
+    );
+    assert!(!stdout.lines().any(|l| l.starts_with("OK")), "{stdout}");
+    assert!(stdout.contains("Exec\\nOK"), "{stdout}");
+}
+
+#[test]
+fn the_text_sheet_shows_names_visibly() {
+    let dir = scratch("sheet_names");
+    let text_of = std::fs::read_to_string(format!("{CASE}/election.json")).unwrap();
+    let mut election: serde_json::Value = serde_json::from_str(&text_of).unwrap();
+    election["title"] = "T\nstatus: valid".into();
+    election["contests"][0]["candidates"][0]["name"] = "李\u{1b}[2J美華".into();
+    std::fs::write(dir.join("e.json"), election.to_string()).unwrap();
+    let ballots = format!("{CASE}/ballots.json");
+    let output = finished(hallcount(
+        &dir,
+        &["tally", "e.json", &ballots, "--format", "text"],
+    ));
+    assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
+    let sheet = text(&output.stdout);
+    assert!(sheet.starts_with("T\\nstatus: valid\n"), "{sheet}");
+    assert!(sheet.contains("A 李\\u{1b}[2J美華"), "{sheet}");
+    assert!(!sheet.contains('\u{1b}'), "{sheet}");
+}

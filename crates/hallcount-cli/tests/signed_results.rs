@@ -150,7 +150,7 @@ fn a_mixed_batch_names_each_failure_and_still_checks_the_rest() {
     std::fs::write(dir.join("huge.json"), vec![b' '; 50 * 1024 * 1024]).unwrap();
     std::fs::write(
         dir.join("trusted.json"),
-        format!(r#"{{ "format": "hallcount/trusted@1", "keys": [ {{ "fingerprint": "{trusted_fingerprint}", "village": "赤坑" }} ] }}"#),
+        format!(r#"{{ "format": "hallcount/trusted@1", "keys": [ {{ "fingerprint": "{trusted_fingerprint}", "village": "赤坑社區" }} ] }}"#),
     )
     .unwrap();
 

@@ -49,14 +49,37 @@ pub struct Delegates {
     pub present: u32,
 }
 
-/// R1: `present` compared with a fraction of `entitled`.
+/// R1: `present` compared with a fraction of `entitled`. Read as an object with one of two
+/// keys (not as an enum), so that an unknown key is named with the expected ones.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields, rename_all = "snake_case")]
+#[serde(rename_all = "snake_case", try_from = "QuorumFields")]
 pub enum Quorum {
     /// 以上: `present >= f * entitled`.
     AtLeast(Fraction),
     /// 超過: `present > f * entitled`.
     MoreThan(Fraction),
+}
+
+/// The JSON shape of a quorum: `{ "more_than" | "at_least": "p/q" }`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct QuorumFields {
+    #[serde(default)]
+    more_than: Option<Fraction>,
+    #[serde(default)]
+    at_least: Option<Fraction>,
+}
+
+impl TryFrom<QuorumFields> for Quorum {
+    type Error = &'static str;
+
+    fn try_from(fields: QuorumFields) -> Result<Quorum, &'static str> {
+        match (fields.more_than, fields.at_least) {
+            (Some(f), None) => Ok(Quorum::MoreThan(f)),
+            (None, Some(f)) => Ok(Quorum::AtLeast(f)),
+            _ => Err("a quorum needs exactly one of \"more_than\" or \"at_least\""),
+        }
+    }
 }
 
 /// R2: the reference the number of papers collected must not exceed.

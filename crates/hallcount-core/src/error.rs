@@ -136,6 +136,17 @@ pub enum ProblemKind {
     EmptyRejection {
         paper: usize,
     },
+    /// A documented bound (`limits`) exceeded: `count` of `what`, more than `max`.
+    TooMany {
+        what: &'static str,
+        count: u64,
+        max: u64,
+    },
+    /// A text longer than `max` characters.
+    TooLong {
+        what: &'static str,
+        max: usize,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -150,7 +161,11 @@ impl fmt::Display for ProblemKind {
                     "id \"{id}\" starts with \"write_in:\", which names write-ins in the result"
                 )
             }
-            BadDate { date } => write!(f, "date \"{date}\" is not of the form YYYY-MM-DD"),
+            BadDate { date } => write!(
+                f,
+                "date \"{}\" is not a real date of the form YYYY-MM-DD",
+                crate::visible(date)
+            ),
             NoEntitled => write!(f, "no delegate is entitled to vote"),
             PresentOverEntitled { present, entitled } => {
                 write!(
@@ -178,7 +193,7 @@ impl fmt::Display for ProblemKind {
                 )
             }
             UnreachableThreshold => {
-                write!(f, "\"more_than\": \"1/1\" can never be reached; use \"at_least\" or a smaller fraction")
+                write!(f, "\"more_than\" a whole (\"1/1\", \"7/7\") can never be reached; use \"at_least\" or a smaller fraction")
             }
             ShortfallSettingUnused { setting } => {
                 write!(
@@ -222,6 +237,10 @@ impl fmt::Display for ProblemKind {
                 )
             }
             EmptyRejection { paper } => write!(f, "paper {paper}: a rejected paper needs a reason"),
+            TooMany { what, count, max } => {
+                write!(f, "{count} {what}, more than the limit of {max}")
+            }
+            TooLong { what, max } => write!(f, "{what} is longer than {max} characters"),
         }
     }
 }

@@ -19,14 +19,16 @@ pub mod encoding;
 pub mod error;
 pub mod export;
 pub mod fraction;
+pub mod json;
 pub mod limits;
 pub mod load;
 pub mod log;
+pub mod lot;
 pub mod tally;
 pub mod visible;
 
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
-pub use check::{check_election, check_paper, WRITE_IN_PREFIX};
+pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
 pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
 pub use election::{
@@ -40,7 +42,7 @@ pub use limits::FileKind;
 pub use load::{parse_ballots, parse_election};
 pub use log::{
     log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
-    Head, Log, LogEntry, LogError, LotOutcome, Replay, Restored, GENESIS_PREV,
+    Head, Log, LogEntry, LogError, LotOutcome, RefusedLot, Replay, Restored, GENESIS_PREV,
 };
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;

@@ -44,3 +44,23 @@ impl FileKind {
         }
     }
 }
+
+/// Contests in one election.
+pub const MAX_CONTESTS: usize = 100;
+/// Candidates in one contest; also the most marks or write-ins one contest of a paper may hold.
+pub const MAX_CANDIDATES: usize = 1_000;
+/// Seats of one contest, and `extra` candidates of another round.
+pub const MAX_SEATS: u32 = 1_000;
+/// Delegates entitled or present, and papers issued.
+pub const MAX_DELEGATES: u32 = 1_000_000;
+/// Papers in one ballots file or one log.
+pub const MAX_PAPERS: usize = 1_000_000;
+/// The round of an election.
+pub const MAX_ROUND: u32 = 100;
+/// Characters in a title, name, id, office, place, write-in or reason.
+pub const MAX_TEXT_CHARS: usize = 200;
+
+/// Whether `text` has more than [`MAX_TEXT_CHARS`] characters (looking at no more than that).
+pub fn too_long(text: &str) -> bool {
+    text.chars().nth(MAX_TEXT_CHARS).is_some()
+}

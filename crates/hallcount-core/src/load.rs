@@ -4,49 +4,40 @@
 //! afterwards by `check`.
 
 use serde::de::DeserializeOwned;
-use serde::Deserialize;
 
 use crate::ballot::{BallotsFile, BALLOTS_FORMAT};
 use crate::election::{Election, ELECTION_FORMAT};
 use crate::error::{LoadError, LoadErrorKind};
+use crate::json::{self, FormatProbe};
 use crate::tally::TALLY_FORMAT;
 
-/// Reads an election definition (`hallcount/election@1`).
-pub fn parse_election(json: &str) -> Result<Election, LoadError> {
-    parse_format(json, ELECTION_FORMAT, |election: &Election| {
+/// Reads an election definition (`hallcount/election@1`) from its bytes or text.
+pub fn parse_election<T: AsRef<[u8]> + ?Sized>(json: &T) -> Result<Election, LoadError> {
+    parse_format(json.as_ref(), ELECTION_FORMAT, |election: &Election| {
         &election.format
     })
 }
 
-/// Reads the papers collected (`hallcount/ballots@1`).
-pub fn parse_ballots(json: &str) -> Result<BallotsFile, LoadError> {
-    parse_format(json, BALLOTS_FORMAT, |ballots: &BallotsFile| {
+/// Reads the papers collected (`hallcount/ballots@1`) from their bytes or text.
+pub fn parse_ballots<T: AsRef<[u8]> + ?Sized>(json: &T) -> Result<BallotsFile, LoadError> {
+    parse_format(json.as_ref(), BALLOTS_FORMAT, |ballots: &BallotsFile| {
         &ballots.format
     })
 }
 
-/// Only the `format` field: read when the full parse fails, to tell "this is not the right kind
-/// of file" before "field X is wrong".
-#[derive(Deserialize)]
-struct FormatProbe {
-    format: Option<serde_json::Value>,
-}
-
 fn parse_format<T: DeserializeOwned>(
-    json: &str,
+    bytes: &[u8],
     expected: &'static str,
     format_of: impl Fn(&T) -> &String,
 ) -> Result<T, LoadError> {
-    // Fast path without path tracking (which allocates for every key); read again with it only
-    // to say where a file is wrong.
-    let parsed = serde_json::from_str::<T>(json).map_err(|_| located_error::<T>(json));
-    match parsed {
+    let json = json::decode(bytes)?;
+    match json::fast::<T>(json) {
         Ok(value) => match check_format(Some(format_of(&value).as_str()), expected) {
             Ok(()) => Ok(value),
             Err(message) => Err(format_error(json, message)),
         },
-        Err(error) => {
-            let probe: Option<FormatProbe> = serde_json::from_str(json).ok();
+        Err(_) => {
+            let probe: Option<FormatProbe> = json::fast(json).ok();
             if let Some(probe) = probe {
                 let found = probe
                     .format
@@ -56,26 +47,8 @@ fn parse_format<T: DeserializeOwned>(
                     return Err(format_error(json, message));
                 }
             }
-            Err(error)
+            Err(json::located_error::<T>(json))
         }
-    }
-}
-
-/// Reads `json` again, tracking the path, for the error the fast path found.
-fn located_error<T: DeserializeOwned>(json: &str) -> LoadError {
-    let mut deserializer = serde_json::Deserializer::from_str(json);
-    match serde_path_to_error::deserialize::<_, T>(&mut deserializer) {
-        Err(error) => shape_error(error),
-        Ok(_) => match deserializer.end() {
-            Err(trailing) => json_error(String::new(), trailing),
-            Ok(()) => LoadError {
-                kind: LoadErrorKind::Shape,
-                path: String::new(),
-                line: 0,
-                column: 0,
-                message: "could not be read".into(),
-            },
-        },
     }
 }
 
@@ -128,32 +101,6 @@ fn position_of_format(json: &str) -> (usize, usize) {
     let line = before.matches('\n').count() + 1;
     let column = before.rsplit('\n').next().map_or(0, |s| s.chars().count()) + 1;
     (line, column)
-}
-
-fn shape_error(error: serde_path_to_error::Error<serde_json::Error>) -> LoadError {
-    let path = error.path().to_string();
-    let path = if path == "." { String::new() } else { path };
-    json_error(path, error.into_inner())
-}
-
-fn json_error(path: String, inner: serde_json::Error) -> LoadError {
-    let (line, column) = (inner.line(), inner.column());
-    let kind = match inner.classify() {
-        serde_json::error::Category::Syntax | serde_json::error::Category::Eof => {
-            LoadErrorKind::Syntax
-        }
-        _ => LoadErrorKind::Shape,
-    };
-    let full = inner.to_string();
-    let suffix = format!(" at line {line} column {column}");
-    let message = full.strip_suffix(&suffix).unwrap_or(&full).to_string();
-    LoadError {
-        kind,
-        path,
-        line,
-        column,
-        message,
-    }
 }
 
 #[cfg(test)]

@@ -199,7 +199,7 @@ fn a_50_mb_file_is_refused_unread() {
 #[test]
 fn an_unknown_signer_is_left_out_when_a_trusted_list_is_given() {
     let trusted = TrustedKeys::parse(&format!(
-        r#"{{ "format": "hallcount/trusted@1", "keys": [ {{ "fingerprint": "{}", "village": "赤坑" }} ] }}"#,
+        r#"{{ "format": "hallcount/trusted@1", "keys": [ {{ "fingerprint": "{}", "village": "赤坑社區" }} ] }}"#,
         signer(1).public_key().fingerprint().as_str().to_lowercase()
     ))
     .unwrap();
@@ -220,5 +220,5 @@ fn an_unknown_signer_is_left_out_when_a_trusted_list_is_given() {
         }
     );
     assert_eq!(roll_up.meetings.len(), 1);
-    assert_eq!(roll_up.meetings[0].village, "赤坑");
+    assert_eq!(roll_up.meetings[0].village, "赤坑社區");
 }

@@ -1,7 +1,7 @@
 use std::cell::RefCell;
 use std::collections::HashMap;
 
-use hallcount_core::{Event, Paper};
+use hallcount_core::{BreakKind, Event, Paper};
 
 use super::*;
 use crate::sample::sample_congress;

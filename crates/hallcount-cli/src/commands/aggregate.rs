@@ -71,11 +71,13 @@ fn render(roll_up: &RollUp) -> String {
             FileVerdict::UnknownSigner { fingerprint } => {
                 format!("UNKNOWN SIGNER  {}: key {fingerprint} is not in the trusted keys; not counted", file.name)
             }
+            FileVerdict::WrongPlace { fingerprint, registered, signed } => format!(
+                "WRONG PLACE     {}: key {fingerprint} registered for {registered} signed a result for {signed}; not counted",
+                file.name
+            ),
             FileVerdict::Failed(error) => format!("FAILED          {}: {error}; not counted", file.name),
         };
-        out.push_str("  ");
-        out.push_str(&line);
-        out.push('\n');
+        push_line(&mut out, &format!("  {line}"));
     }
     out.push_str("\nvillages:\n");
     for meeting in &roll_up.meetings {
@@ -83,21 +85,28 @@ fn render(roll_up: &RollUp) -> String {
     }
     out.push_str("\ntotals:\n");
     for total in &roll_up.totals {
-        out.push_str(&format!(
+        let mut line = format!(
             "  {}: {} seats, {} elected, {} open",
             total.office, total.seats, total.elected, total.open_seats
-        ));
+        );
         let open: Vec<String> = total
             .open
             .iter()
             .map(|o| format!("{} {} {}", o.village, o.seats, o.cause.name()))
             .collect();
         if !open.is_empty() {
-            out.push_str(&format!(" ({})", open.join("; ")));
+            line.push_str(&format!(" ({})", open.join("; ")));
         }
-        out.push('\n');
+        push_line(&mut out, &line);
     }
     out
+}
+
+/// One line of the report: names from the files are in it, shown visibly (a newline in a
+/// title cannot start a forged line, an escape cannot recolour the screen).
+fn push_line(out: &mut String, line: &str) {
+    out.push_str(&hallcount_core::visible(line));
+    out.push('\n');
 }
 
 fn render_meeting(meeting: &MeetingResult) -> String {
@@ -105,37 +114,44 @@ fn render_meeting(meeting: &MeetingResult) -> String {
         Trust::Trusted { .. } => "trusted",
         Trust::Untrusted => "untrusted",
     };
-    let mut out = format!(
-        "  {} ({} {}, {}) [{trust}]\n",
-        meeting.village, meeting.body, meeting.place, meeting.date
+    let mut out = String::new();
+    push_line(
+        &mut out,
+        &format!(
+            "  {} ({} {}, {}) [{trust}]",
+            meeting.village, meeting.body, meeting.place, meeting.date
+        ),
     );
     for ballot in &meeting.ballots {
-        out.push_str(&format!(
-            "    round {} {}: {}, entitled {}, present {}, issued {}, collected {}\n",
-            ballot.round,
-            ballot.title,
-            status_name(ballot.status),
-            ballot.entitled,
-            ballot.present,
-            ballot.issued,
-            ballot.collected
-        ));
+        push_line(
+            &mut out,
+            &format!(
+                "    round {} {}: {}, entitled {}, present {}, issued {}, collected {}",
+                ballot.round,
+                ballot.title,
+                status_name(ballot.status),
+                ballot.entitled,
+                ballot.present,
+                ballot.issued,
+                ballot.collected
+            ),
+        );
     }
     for office in &meeting.offices {
-        out.push_str(&format!(
+        let mut line = format!(
             "    {}: {} of {} elected: {}",
             office.office,
             office.elected.len(),
             office.seats,
             office.elected.join("、")
-        ));
+        );
         if let Some(cause) = office.open_cause {
-            out.push_str(&format!("; {} open ({})", office.open_seats, cause.name()));
+            line.push_str(&format!("; {} open ({})", office.open_seats, cause.name()));
             if !office.open_candidates.is_empty() {
-                out.push_str(&format!(": {}", office.open_candidates.join("、")));
+                line.push_str(&format!(": {}", office.open_candidates.join("、")));
             }
         }
-        out.push('\n');
+        push_line(&mut out, &line);
     }
     out
 }

@@ -1,10 +1,12 @@
 //! `hallcount check ELECTION [BALLOTS]`: every problem of the definition and of the papers,
 //! not just the first (the core's `check_election` and `check_paper`).
 
-use hallcount_core::{check_election, check_paper, parse_ballots, parse_election, FileKind};
+use hallcount_core::{
+    check_election, check_papers, parse_ballots, parse_election, visible, FileKind,
+};
 
 use super::args::Args;
-use super::inputs::read_text;
+use super::inputs::read_file;
 use super::{say, shown, CliError};
 
 pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
@@ -20,34 +22,36 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     };
     let mut problems: Vec<String> = Vec::new();
     let election_name = shown(election_path);
-    let election = match parse_election(&read_text(election_path, FileKind::Election)?) {
+    let election = match parse_election(&read_file(election_path, FileKind::Election)?) {
         Ok(election) => {
             problems.extend(
                 check_election(&election)
                     .iter()
-                    .map(|p| format!("{election_name}: {p}")),
+                    .map(|p| format!("{election_name}: {}", visible(&p.to_string()))),
             );
             Some(election)
         }
         Err(error) => {
-            problems.push(format!("{election_name}: {error}"));
+            problems.push(format!("{election_name}: {}", visible(&error.to_string())));
             None
         }
     };
     let mut n_papers = None;
     if let Some(ballots_path) = ballots_path {
         let ballots_name = shown(ballots_path);
-        match parse_ballots(&read_text(ballots_path, FileKind::Ballots)?) {
+        match parse_ballots(&read_file(ballots_path, FileKind::Ballots)?) {
             Ok(ballots) => {
                 n_papers = Some(ballots.ballots.len());
                 if let Some(election) = &election {
-                    for (index, paper) in ballots.ballots.iter().enumerate() {
-                        let found = check_paper(election, index, paper);
-                        problems.extend(found.iter().map(|p| format!("{ballots_name}: {p}")));
-                    }
+                    let found = check_papers(election, &ballots.ballots);
+                    problems.extend(
+                        found
+                            .iter()
+                            .map(|p| format!("{ballots_name}: {}", visible(&p.to_string()))),
+                    );
                 }
             }
-            Err(error) => problems.push(format!("{ballots_name}: {error}")),
+            Err(error) => problems.push(format!("{ballots_name}: {}", visible(&error.to_string()))),
         }
     }
     if !problems.is_empty() {

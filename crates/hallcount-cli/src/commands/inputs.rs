@@ -7,7 +7,7 @@ use std::path::Path;
 
 use hallcount_core::export::{KeyFile, Signer, TrustedKeys};
 use hallcount_core::{
-    check_election, check_paper, parse_ballots, parse_election, BallotsFile, Election, FileKind,
+    check_election, check_papers, parse_ballots, parse_election, BallotsFile, Election, FileKind,
     Paper,
 };
 
@@ -115,12 +115,17 @@ pub fn read_text(path: &Path, kind: FileKind) -> Result<String, CliError> {
     })
 }
 
+/// The bytes of a file of `kind`, or a message that names the file.
+pub fn read_file(path: &Path, kind: FileKind) -> Result<Vec<u8>, CliError> {
+    read_bytes(path, kind).map_err(|e| CliError::in_file(path, e))
+}
+
 pub fn read_election(path: &Path) -> Result<Election, CliError> {
-    parse_election(&read_text(path, FileKind::Election)?).map_err(|e| CliError::in_file(path, e))
+    parse_election(&read_file(path, FileKind::Election)?).map_err(|e| CliError::in_file(path, e))
 }
 
 pub fn read_ballots(path: &Path) -> Result<BallotsFile, CliError> {
-    parse_ballots(&read_text(path, FileKind::Ballots)?).map_err(|e| CliError::in_file(path, e))
+    parse_ballots(&read_file(path, FileKind::Ballots)?).map_err(|e| CliError::in_file(path, e))
 }
 
 pub fn read_key(path: &Path) -> Result<Signer, CliError> {
@@ -144,12 +149,13 @@ pub fn read_checked(
 ) -> Result<(Election, Vec<Paper>), CliError> {
     let election = read_election(election_path)?;
     refuse_problems(election_path, &check_election(&election))?;
-    let papers = read_ballots(ballots_path)?.ballots;
-    let problems: Vec<_> = papers
-        .iter()
-        .enumerate()
-        .flat_map(|(index, paper)| check_paper(&election, index, paper))
-        .collect();
-    refuse_problems(ballots_path, &problems)?;
+    let papers = read_checked_papers(&election, ballots_path)?;
     Ok((election, papers))
+}
+
+/// Papers read and checked against `election` (already checked): any problem refuses them.
+pub fn read_checked_papers(election: &Election, path: &Path) -> Result<Vec<Paper>, CliError> {
+    let papers = read_ballots(path)?.ballots;
+    refuse_problems(path, &check_papers(election, &papers))?;
+    Ok(papers)
 }

@@ -2,7 +2,9 @@
 //! exactly as the app makes it: the same log (the election defined, then each paper entered),
 //! replayed and signed by the same core code.
 
-use hallcount_core::export::{utc_timestamp, AppInfo, ResultFile, ResultInput, ResultPayload};
+use hallcount_core::export::{
+    is_rfc3339, utc_timestamp, AppInfo, ResultFile, ResultInput, ResultPayload,
+};
 use hallcount_core::log_from_ballots;
 
 use super::args::{long, Args};
@@ -25,7 +27,13 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         .ok_or_else(|| CliError::usage("sign needs -o RESULT"))?;
     // `--at` fixes the time of the log's entries, and so of the file, for reproducible files.
     let at = match args.text("at")? {
-        Some(time) => time.to_string(),
+        Some(time) if is_rfc3339(time) => time.to_string(),
+        Some(time) => {
+            return Err(CliError::usage(format!(
+                "--at {}: not an RFC 3339 time (e.g. 2026-03-08T10:00:00Z or 2026-03-08T18:00:00+08:00)",
+                hallcount_core::visible(time)
+            )))
+        }
         None => utc_timestamp(now_unix_seconds()),
     };
 
@@ -36,7 +44,11 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     let input = ResultInput::from_log(&log, AppInfo::this_build())
         .ok_or_else(|| CliError::input("the log holds no election"))?;
     let file = ResultFile::sign(ResultPayload::new(input), &signer);
-    write_new_file(output, file.to_json().as_bytes(), false)?;
+    // What `sign` writes, `verify` accepts: never a file over the limit it reads.
+    let text = file
+        .to_json_within_limit()
+        .map_err(|e| CliError::input(format!("{e}; nothing was written")))?;
+    write_new_file(output, text.as_bytes(), false)?;
     say::line(&format!(
         "{}: signed by {}, payload sha256 {}",
         shown(output),

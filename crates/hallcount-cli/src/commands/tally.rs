@@ -2,9 +2,12 @@
 //! `tally`. json is exactly `hallcount/tally@1` (pretty, keys in a fixed order); text is a
 //! result sheet for people.
 
+use std::collections::HashMap;
 use std::fmt::Write as _;
 
-use hallcount_core::{tally, Comparison, ContestTally, Election, OpenReason, Status, Tally};
+use hallcount_core::{
+    tally, visible, Comparison, ContestTally, Election, OpenReason, Status, Tally,
+};
 
 use super::args::{long, Args};
 use super::inputs::read_checked;
@@ -43,11 +46,14 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         Status::Void => "VOID: more papers collected than allowed, vote again (R2)",
         Status::QuorumNotMet => "QUORUM NOT MET: nothing is elected (R1)",
     };
-    let _ = writeln!(out, "{}", election.title);
+    let _ = writeln!(out, "{}", visible(&election.title));
     let _ = writeln!(
         out,
         "{}, {}, {}, round {}",
-        election.body, election.place, election.date, tally.round
+        visible(&election.body),
+        visible(&election.place),
+        visible(&election.date),
+        tally.round
     );
     let _ = writeln!(
         out,
@@ -63,25 +69,32 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
 }
 
 fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &ContestTally) {
+    // Names are shown visibly: a newline or an escape in a name cannot write on the sheet.
+    let names: HashMap<&str, &str> = contest
+        .candidates
+        .iter()
+        .map(|c| (c.id.as_str(), c.name.as_str()))
+        .collect();
     let name_of = |id: &str| -> String {
-        match id.strip_prefix(hallcount_core::WRITE_IN_PREFIX) {
+        let name = match id.strip_prefix(hallcount_core::WRITE_IN_PREFIX) {
             Some(written) => format!("{written} (write-in)"),
-            None => contest
-                .candidates
-                .iter()
-                .find(|c| c.id == id)
-                .map_or_else(|| id.to_string(), |c| format!("{} {}", c.id, c.name)),
-        }
+            None => names
+                .get(id)
+                .map_or_else(|| id.to_string(), |name| format!("{id} {name}")),
+        };
+        visible(&name).into_owned()
     };
     let round_of = counted
         .round_of
         .as_ref()
-        .map(|of| format!(", fills {of}"))
+        .map(|of| format!(", fills {}", visible(of)))
         .unwrap_or_default();
     let _ = writeln!(
         out,
         "{} [{}], {} seat(s){round_of}",
-        counted.office, counted.id, counted.seats
+        visible(&counted.office),
+        visible(&counted.id),
+        counted.seats
     );
     let _ = writeln!(
         out,

@@ -3,7 +3,9 @@
 
 use std::path::Path;
 
-use hallcount_core::export::{verify_result, TrustedKeys, VerifiedResult, VerifyError};
+use hallcount_core::export::{
+    verify_result, TrustProblem, TrustedKeys, VerifiedResult, VerifyError,
+};
 use hallcount_core::FileKind;
 
 use super::args::{long, Args};
@@ -29,7 +31,8 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         if !good {
             n_failed += 1;
         }
-        say::line(&line)?;
+        // Names from the file (title, place, village) are in the line: shown, never obeyed.
+        say::line(&hallcount_core::visible(&line))?;
     }
     match n_failed {
         0 => Ok(()),
@@ -60,15 +63,16 @@ fn describe(
     );
     let key = &verified.fingerprint;
     let hash = &verified.payload_sha256[..16];
-    match trusted.map(|keys| keys.village_of(key)) {
-        Some(Some(village)) => (
+    match trusted.map(|keys| keys.judge(key, &election.place)) {
+        Some(Ok(village)) => (
             true,
             format!("OK    {name}: {what}; signed by {village} ({key}); payload {hash}"),
         ),
-        Some(None) => (
+        Some(Err(TrustProblem::UnknownSigner)) => (
             false,
             format!("FAIL  {name}: unknown signer: key {key} is not in the trusted keys; {what}"),
         ),
+        Some(Err(wrong_place)) => (false, format!("FAIL  {name}: {wrong_place} (key {key})")),
         None => (
             true,
             format!("OK    {name}: {what}; signed by untrusted key {key}; payload {hash}"),

@@ -6,7 +6,7 @@
 use std::collections::BTreeMap;
 
 use super::key::Fingerprint;
-use super::trusted::TrustedKeys;
+use super::trusted::{TrustProblem, TrustedKeys};
 use super::verify::{VerifiedResult, VerifyError};
 use crate::election::Election;
 use crate::tally::{OpenReason, Status};
@@ -51,7 +51,8 @@ pub enum FileVerdict {
         trust: Trust,
         payload_sha256: String,
     },
-    /// The same election with the same payload as an earlier file: counted once, there.
+    /// The same election with the same payload as another file: counted once, under the name
+    /// that sorts first.
     Duplicate {
         of_file: String,
     },
@@ -63,6 +64,13 @@ pub enum FileVerdict {
     /// Verified, but the signer is not on the trusted list that was given.
     UnknownSigner {
         fingerprint: Fingerprint,
+    },
+    /// Verified, but signed by a listed key for a place other than the one it is registered
+    /// for. Left out, and no conflict for the genuine file of that place.
+    WrongPlace {
+        fingerprint: Fingerprint,
+        registered: String,
+        signed: String,
     },
     Failed(VerifyError),
 }
@@ -204,89 +212,74 @@ impl RollUp {
     }
 }
 
-/// Builds the roll-up. With `trusted`, results by signers not on the list are left out;
-/// without it every verified result is counted and marked untrusted.
+/// Builds the roll-up. With `trusted`, results by signers not on the list, or signed for a
+/// place their key is not registered for, are left out; without it every verified result is
+/// counted and marked untrusted.
+///
+/// The roll-up is a function of the set of files, not of their order: the files of one
+/// election that agree are counted once, under the first of their names in sorting order (the
+/// others are duplicates of it); files of one election that differ are all conflicts.
 pub fn aggregate(
     inputs: Vec<(String, Result<VerifiedResult, VerifyError>)>,
     trusted: Option<&TrustedKeys>,
 ) -> RollUp {
     let mut files = Vec::with_capacity(inputs.len());
-    let mut counted: Vec<(String, Trust, VerifiedResult)> = Vec::new();
-    let mut first_by_id: BTreeMap<ElectionId, usize> = BTreeMap::new();
-
+    // Each file alone first: failed, not trusted, or a candidate for its election.
+    let mut candidates: BTreeMap<ElectionId, Vec<(usize, Trust, VerifiedResult)>> = BTreeMap::new();
     for (name, outcome) in inputs {
-        let verified = match outcome {
-            Ok(verified) => verified,
-            Err(error) => {
-                files.push(FileReport {
-                    name,
-                    verdict: FileVerdict::Failed(error),
-                });
-                continue;
-            }
-        };
-        let trust = match trusted.and_then(|keys| keys.village_of(&verified.fingerprint)) {
-            Some(village) => Trust::Trusted {
-                village: village.to_string(),
-            },
-            None if trusted.is_some() => {
-                let verdict = FileVerdict::UnknownSigner {
-                    fingerprint: verified.fingerprint.clone(),
-                };
-                files.push(FileReport { name, verdict });
-                continue;
-            }
-            None => Trust::Untrusted,
-        };
-        let id = ElectionId::of(&verified.file.payload.election);
-        let verdict = match first_by_id.get(&id) {
-            Some(&first) if files[first].verdict_hash() == Some(&verified.payload_sha256) => {
-                FileVerdict::Duplicate {
-                    of_file: files[first].name.clone(),
+        let verdict = match outcome {
+            Err(error) => FileVerdict::Failed(error),
+            Ok(verified) => match trust_of(&verified, trusted) {
+                Err(problem) => left_out(&verified, problem),
+                Ok(trust) => {
+                    let id = ElectionId::of(&verified.file.payload.election);
+                    let verdict = FileVerdict::Counted {
+                        id: id.clone(),
+                        fingerprint: verified.fingerprint.clone(),
+                        trust: trust.clone(),
+                        payload_sha256: verified.payload_sha256.clone(),
+                    };
+                    candidates
+                        .entry(id)
+                        .or_default()
+                        .push((files.len(), trust, verified));
+                    verdict
                 }
-            }
-            Some(_) => FileVerdict::Conflict {
-                id: id.clone(),
-                payload_sha256: verified.payload_sha256.clone(),
             },
-            None => {
-                first_by_id.insert(id.clone(), files.len());
-                counted.push((name.clone(), trust.clone(), verified.clone()));
-                FileVerdict::Counted {
-                    id: id.clone(),
-                    fingerprint: verified.fingerprint.clone(),
-                    trust,
-                    payload_sha256: verified.payload_sha256.clone(),
-                }
-            }
         };
         files.push(FileReport { name, verdict });
     }
 
-    // A conflict takes every file of that election out of the count, the first one included.
-    let conflicted: Vec<ElectionId> = files
-        .iter()
-        .filter_map(|f| match &f.verdict {
-            FileVerdict::Conflict { id, .. } => Some(id.clone()),
-            _ => None,
-        })
-        .collect();
-    for report in files.iter_mut() {
-        if let FileVerdict::Counted {
-            id, payload_sha256, ..
-        } = &report.verdict
-        {
-            if conflicted.contains(id) {
-                report.verdict = FileVerdict::Conflict {
+    // Then each election over all its files.
+    let mut counted: Vec<(String, Trust, VerifiedResult)> = Vec::new();
+    for (id, group) in candidates {
+        let agree = group
+            .iter()
+            .all(|(_, _, v)| v.payload_sha256 == group[0].2.payload_sha256);
+        if !agree {
+            for (index, _, verified) in &group {
+                files[*index].verdict = FileVerdict::Conflict {
                     id: id.clone(),
-                    payload_sha256: payload_sha256.clone(),
+                    payload_sha256: verified.payload_sha256.clone(),
+                };
+            }
+            continue;
+        }
+        let first = group
+            .iter()
+            .map(|(index, _, _)| *index)
+            .min_by(|a, b| files[*a].name.cmp(&files[*b].name).then(a.cmp(b)))
+            .expect("a group has a file");
+        for (index, trust, verified) in group {
+            if index == first {
+                counted.push((files[index].name.clone(), trust, verified));
+            } else {
+                files[index].verdict = FileVerdict::Duplicate {
+                    of_file: files[first].name.clone(),
                 };
             }
         }
     }
-    counted.retain(|(_, _, verified)| {
-        !conflicted.contains(&ElectionId::of(&verified.file.payload.election))
-    });
 
     let meetings = join_meetings(counted);
     let totals = office_totals(&meetings);
@@ -297,12 +290,29 @@ pub fn aggregate(
     }
 }
 
-impl FileReport {
-    fn verdict_hash(&self) -> Option<&String> {
-        match &self.verdict {
-            FileVerdict::Counted { payload_sha256, .. } => Some(payload_sha256),
-            _ => None,
-        }
+/// What the trusted list says of a verified file: its trust, or why it is left out.
+fn trust_of(
+    verified: &VerifiedResult,
+    trusted: Option<&TrustedKeys>,
+) -> Result<Trust, TrustProblem> {
+    let Some(keys) = trusted else {
+        return Ok(Trust::Untrusted);
+    };
+    let village = keys.judge(&verified.fingerprint, &verified.file.payload.election.place)?;
+    Ok(Trust::Trusted {
+        village: village.to_string(),
+    })
+}
+
+fn left_out(verified: &VerifiedResult, problem: TrustProblem) -> FileVerdict {
+    let fingerprint = verified.fingerprint.clone();
+    match problem {
+        TrustProblem::UnknownSigner => FileVerdict::UnknownSigner { fingerprint },
+        TrustProblem::WrongPlace { registered, signed } => FileVerdict::WrongPlace {
+            fingerprint,
+            registered,
+            signed,
+        },
     }
 }
 
@@ -328,7 +338,12 @@ fn join_meetings(counted: Vec<(String, Trust, VerifiedResult)>) -> Vec<MeetingRe
 /// Joins a meeting's ballots: a contest with `round_of` adds its elected to the office it fills
 /// and its open seats replace that office's.
 fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResult {
-    ballots.sort_by_key(|(_, _, verified)| verified.file.payload.election.round);
+    // Rounds in order; ballots of one round (an officers' election beside the first) by title,
+    // then by payload: never by the order the files came in.
+    ballots.sort_by(|(_, _, a), (_, _, b)| {
+        let (ea, eb) = (&a.file.payload.election, &b.file.payload.election);
+        (ea.round, &ea.title, &a.payload_sha256).cmp(&(eb.round, &eb.title, &b.payload_sha256))
+    });
     let first = &ballots[0].2.file.payload.election;
     let village = match &ballots[0].1 {
         Trust::Trusted { village } => village.clone(),
@@ -367,7 +382,9 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
                     .map(|id| display_name(contest, id))
                     .collect::<Vec<_>>()
             };
-            let drawn = lot_winners(&payload.lots, counted);
+            let drawn = crate::lot::lot_for(&payload.lots, counted)
+                .map(|lot| lot.winners.clone())
+                .unwrap_or_default();
             let open_cause =
                 (counted.open.seats > 0).then(|| OpenCause::of(tally.status, counted.open.reason));
             let joined = contest
@@ -412,26 +429,6 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
         }
     }
     meeting
-}
-
-/// The winners of the last lot recorded for a contest whose tied seats need one (R7): only
-/// candidates who were tied, and no more than the seats at stake.
-fn lot_winners(
-    lots: &[crate::log::LotOutcome],
-    counted: &crate::tally::ContestTally,
-) -> Vec<String> {
-    if counted.open.reason != Some(OpenReason::LotRequired) {
-        return Vec::new();
-    }
-    let Some(lot) = lots.iter().rev().find(|lot| lot.contest == counted.id) else {
-        return Vec::new();
-    };
-    lot.winners
-        .iter()
-        .filter(|winner| counted.open.candidates.contains(winner))
-        .take(counted.open.seats as usize)
-        .cloned()
-        .collect()
 }
 
 /// A candidate's name from its id; a write-in (`write_in:<name>`) by its name.

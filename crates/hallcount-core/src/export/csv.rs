@@ -2,7 +2,7 @@
 //! spreadsheet programs read Chinese names correctly).
 //!
 //! One row per village and office, then one total row per office, then one row per file that
-//! was not counted. Columns: kind, village, place, date, office, seats, elected, open,
+//! was not counted (sorted by file name: the rows do not depend on the order of the files). Columns: kind, village, place, date, office, seats, elected, open,
 //! why_open, elected_names, file, detail.
 
 use super::aggregate::{FileVerdict, RollUp, Trust};
@@ -78,11 +78,9 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
             ],
         );
     }
-    for file in roll_up
-        .files
-        .iter()
-        .filter(|f| !matches!(f.verdict, FileVerdict::Counted { .. }))
-    {
+    // Files left out, sorted (not in input order): the same files give the same rows.
+    let mut left_out: Vec<[String; 3]> = Vec::new();
+    for file in &roll_up.files {
         let (kind, detail) = match &file.verdict {
             FileVerdict::Counted { .. } => continue,
             FileVerdict::Duplicate { of_file } => (
@@ -99,11 +97,25 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
             FileVerdict::UnknownSigner { fingerprint } => {
                 ("unknown signer", format!("key {fingerprint}"))
             }
+            FileVerdict::WrongPlace {
+                fingerprint,
+                registered,
+                signed,
+            } => (
+                "wrong place",
+                format!(
+                    "key {fingerprint} registered for {registered} signed a result for {signed}"
+                ),
+            ),
             FileVerdict::Failed(error) => ("failed", error.to_string()),
         };
+        left_out.push([file.name.clone(), kind.to_string(), detail]);
+    }
+    left_out.sort();
+    for [name, kind, detail] in left_out {
         let mut cells = vec![String::new(); HEADER.len()];
-        cells[0] = kind.to_string();
-        cells[10] = file.name.clone();
+        cells[0] = kind;
+        cells[10] = name;
         cells[11] = detail;
         push_row(&mut out, cells);
     }

@@ -20,6 +20,6 @@ pub use result::{
     file_name_part, live_papers, result_file_name, AppInfo, LogSummary, ResultFile, ResultInput,
     ResultPayload, SignatureBlock, RESULT_FORMAT,
 };
-pub use time::utc_timestamp;
-pub use trusted::{TrustedError, TrustedKeys, TRUSTED_FORMAT};
+pub use time::{is_rfc3339, utc_timestamp};
+pub use trusted::{TrustProblem, TrustedError, TrustedKeys, TRUSTED_FORMAT};
 pub use verify::{verify_result, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES};

@@ -38,7 +38,8 @@ pub struct ResultPayload {
     /// The tally of the papers not voided, as computed by the core when the file was made.
     pub tally: Tally,
     pub log: LogSummary,
-    /// R7: lots drawn by the officer for tied seats, as recorded in the log, in order.
+    /// R7: for each contest whose tied seats a lot filled, that lot (the last one recorded, valid
+    /// for this tally: [`crate::lot::lot_for`]), in the order of the contests.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub lots: Vec<LotOutcome>,
     pub app: AppInfo,
@@ -130,16 +131,22 @@ impl ResultInput {
 }
 
 impl ResultPayload {
-    /// Counts the live papers with the core and assembles the payload.
+    /// Counts the live papers with the core and assembles the payload. Only a lot that fills
+    /// its contest's tied seats in this tally is carried, so what is signed verifies.
     pub fn new(input: ResultInput) -> ResultPayload {
         let tally = tally_of_live_papers(&input.election, &input.papers);
+        let lots = tally
+            .contests
+            .iter()
+            .filter_map(|contest| crate::lot::lot_for(&input.lots, contest).cloned())
+            .collect();
         ResultPayload {
             format: RESULT_FORMAT.to_string(),
             election: input.election,
             papers: input.papers,
             tally,
             log: input.log,
-            lots: input.lots,
+            lots,
             app: input.app,
             created: input.created,
         }
@@ -222,6 +229,19 @@ impl ResultFile {
             payload,
             signature,
         }
+    }
+
+    /// [`ResultFile::to_json`], refused when `verify` would refuse it for its size: what is
+    /// written, verifies.
+    pub fn to_json_within_limit(&self) -> Result<String, super::VerifyError> {
+        let text = self.to_json();
+        if text.len() > super::MAX_RESULT_FILE_BYTES {
+            return Err(super::VerifyError::TooLarge {
+                bytes: text.len(),
+                limit: super::MAX_RESULT_FILE_BYTES,
+            });
+        }
+        Ok(text)
     }
 
     /// The one layout a result file is written in: serde_json's pretty printing (two spaces,

@@ -1,5 +1,6 @@
 //! The town office's list of trusted keys (`hallcount/trusted@1`): which fingerprint belongs
-//! to which village.
+//! to which village. An entry's `village` is the place its key may sign for: the `place` of the
+//! election, exactly. A listed key that signs for another place is not trusted for it.
 
 use std::fmt;
 
@@ -63,6 +64,27 @@ impl fmt::Display for TrustedError {
 
 impl std::error::Error for TrustedError {}
 
+/// Why a verified result is not trusted by the list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TrustProblem {
+    /// The key is not on the list.
+    UnknownSigner,
+    /// The key is registered for one place and signed a result for another.
+    WrongPlace { registered: String, signed: String },
+}
+
+impl fmt::Display for TrustProblem {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            TrustProblem::UnknownSigner => f.write_str("unknown signer: the key is not listed"),
+            TrustProblem::WrongPlace { registered, signed } => write!(
+                f,
+                "wrong place: key registered for {registered} signed a result for {signed}"
+            ),
+        }
+    }
+}
+
 impl TrustedKeys {
     pub fn parse(text: &str) -> Result<TrustedKeys, TrustedError> {
         let value: serde_json::Value =
@@ -90,6 +112,19 @@ impl TrustedKeys {
             keys.entries.push((fingerprint, entry.village));
         }
         Ok(keys)
+    }
+
+    /// Whether the key `fingerprint` may sign a result for `place`: the village it is registered
+    /// for, which is that place.
+    pub fn judge(&self, fingerprint: &Fingerprint, place: &str) -> Result<&str, TrustProblem> {
+        match self.village_of(fingerprint) {
+            None => Err(TrustProblem::UnknownSigner),
+            Some(village) if village == place => Ok(village),
+            Some(village) => Err(TrustProblem::WrongPlace {
+                registered: village.to_string(),
+                signed: place.to_string(),
+            }),
+        }
     }
 
     pub fn village_of(&self, fingerprint: &Fingerprint) -> Option<&str> {

@@ -7,7 +7,10 @@ use super::key::{Fingerprint, PublicKey};
 use super::result::{
     canonical_json, tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM,
 };
-use crate::encoding::{from_hex, sha256_hex};
+use super::time::is_rfc3339;
+use crate::election::ELECTION_FORMAT;
+use crate::encoding::{from_hex, is_sha256_hex, sha256_hex};
+use crate::lot::check_lot_in;
 use crate::tally::Tally;
 
 /// Files above this size are refused unread. A village result is a few hundred KB (100,000
@@ -93,7 +96,8 @@ pub struct VerifiedResult {
 }
 
 /// Verifies a result file from its bytes. Checks, in order: size, JSON, format, algorithm,
-/// key and fingerprint, payload hash, signature, layout, contents, and the recomputed tally.
+/// key and fingerprint, payload hash, signature, layout, contents, the recomputed tally, and
+/// the lots against it.
 pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
     if bytes.len() > MAX_RESULT_FILE_BYTES {
         return Err(VerifyError::TooLarge {
@@ -135,6 +139,7 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
     if let Some(difference) = first_difference(&file.payload.tally, &recomputed) {
         return Err(VerifyError::TallyMismatch(difference));
     }
+    check_lots(&file, &recomputed)?;
     let payload_sha256 = file.signature.payload_sha256.clone();
     Ok(VerifiedResult {
         file,
@@ -183,17 +188,64 @@ fn check_signature(
     Ok(fingerprint)
 }
 
-/// The definition and every paper must pass the core's checks before they are recounted.
+/// Every signed field that the recount does not cover must hold what the app writes: the
+/// definition and every paper pass the core's checks, papers are numbered 1..n in order, the
+/// time is RFC 3339, and the log summary can be the log of these papers.
 fn check_content(file: &ResultFile) -> Result<(), VerifyError> {
-    let election = &file.payload.election;
-    if let Some(problem) = crate::check_election(election).first() {
-        return Err(VerifyError::InvalidContent(format!("election: {problem}")));
+    let payload = &file.payload;
+    let invalid = |detail: String| Err(VerifyError::InvalidContent(detail));
+    let election = &payload.election;
+    if election.format != ELECTION_FORMAT {
+        return invalid(format!(
+            "election.format is \"{}\" (expected \"{ELECTION_FORMAT}\")",
+            election.format
+        ));
     }
-    for (index, entered) in file.payload.papers.iter().enumerate() {
-        if let Some(problem) = crate::check_paper(election, index, &entered.paper).first() {
+    if let Some(problem) = crate::check_election(election).first() {
+        return invalid(format!("election: {problem}"));
+    }
+    // One index of the election for all papers: checking stays linear in the file's size.
+    let check = crate::PaperCheck::new(election);
+    for (index, entered) in payload.papers.iter().enumerate() {
+        if entered.number as usize != index + 1 {
+            return invalid(format!(
+                "papers[{index}] is numbered {} (papers are numbered 1 to {} in order)",
+                entered.number,
+                payload.papers.len()
+            ));
+        }
+        if let Some(problem) = check.check(index, &entered.paper).first() {
+            return invalid(format!("paper {}: {problem}", entered.number));
+        }
+    }
+    if !is_rfc3339(&payload.created) {
+        return invalid(format!(
+            "created \"{}\" is not an RFC 3339 time",
+            payload.created
+        ));
+    }
+    if !is_sha256_hex(&payload.log.last_hash) {
+        return invalid("log.last_hash is not 64 lowercase hex digits".to_string());
+    }
+    // The definition, each paper, each void and each lot is an entry of its own.
+    let n_voided = payload.papers.iter().filter(|p| !p.is_live()).count();
+    let least = 1 + payload.papers.len() as u64 + n_voided as u64 + payload.lots.len() as u64;
+    if payload.log.events < least {
+        return invalid(format!(
+            "log.events is {}, but these papers, voids and lots take at least {least} entries",
+            payload.log.events
+        ));
+    }
+    Ok(())
+}
+
+/// Each lot must fill its contest's tied seats in the recounted tally ([`crate::lot`]).
+fn check_lots(file: &ResultFile, recounted: &Tally) -> Result<(), VerifyError> {
+    for lot in &file.payload.lots {
+        if let Err(problem) = check_lot_in(recounted, lot) {
             return Err(VerifyError::InvalidContent(format!(
-                "paper {}: {problem}",
-                entered.number
+                "the lot for \"{}\": {problem}",
+                lot.contest
             )));
         }
     }

@@ -5,6 +5,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 
 use super::{Log, LogEntry, LogError, GENESIS_PREV};
+use crate::encoding::sha256_hex;
 
 /// What a reader knows of a log's end, kept beside it so that a log cut short at the end (which a
 /// chain alone cannot show) is found too.
@@ -30,14 +31,18 @@ impl Log {
         )
     }
 
-    /// [`Log::restore`] of entries read from text, each with [`sha256_hex`] of its text.
+    /// [`Log::restore`] of entries read from text, each with
+    /// [`crate::encoding::sha256_hex`] of its text.
     pub fn restore_hashed(
         entries: impl IntoIterator<Item = (LogEntry, String)>,
         head: Option<&Head>,
     ) -> Restored {
         let mut log = Log::default();
-        for (index, (entry, hash)) in entries.into_iter().enumerate() {
-            if let Err(error) = log.push_hashed(entry, hash) {
+        let mut hashes = Vec::new();
+        let mut entries = entries.into_iter().enumerate();
+        for (index, (entry, hash)) in entries.by_ref() {
+            let kept = entry.clone();
+            if let Err(error) = log.push_read_back(entry, hash.clone()) {
                 let kind = match error {
                     LogError::OutOfSequence { expected, found } => {
                         BreakKind::Sequence { expected, found }
@@ -45,14 +50,89 @@ impl Log {
                     LogError::BrokenLink { .. } => BreakKind::Link,
                     refused => BreakKind::Refused(refused),
                 };
+                let set_aside = std::iter::once(kept)
+                    .chain(entries.map(|(_, (entry, _))| entry))
+                    .collect();
                 return Restored {
                     log,
                     broken: Some(ChainBreak { index, kind }),
+                    set_aside,
                 };
             }
+            hashes.push(hash);
         }
-        let broken = head.and_then(|head| log.check_head(head));
-        Restored { log, broken }
+        let Some(broken) = head.and_then(|head| log.check_head(head)) else {
+            return Restored {
+                log,
+                broken: None,
+                set_aside: Vec::new(),
+            };
+        };
+        // The head points at an entry that is not the one stored: that entry and all after it
+        // are set aside, the log is what came before.
+        let mut entries = log.entries;
+        let set_aside = entries.split_off(broken.index.min(entries.len()));
+        let mut kept = Log::default();
+        for (entry, hash) in entries.into_iter().zip(hashes) {
+            kept.push_read_back(entry, hash)
+                .expect("entries that were kept once are kept again");
+        }
+        Restored {
+            log: kept,
+            broken: Some(broken),
+            set_aside,
+        }
+    }
+
+    /// [`Log::restore_hashed`] from the stored texts: the entries by their number, and the text
+    /// of the head kept beside them. An entry missing or that cannot be read is a break (the
+    /// entries from there on are set aside); a head that cannot be read is a break too, at the
+    /// end of what was read: nothing is dropped, and nothing proves the last entries unaltered.
+    pub fn restore_texts<'a>(
+        texts: impl IntoIterator<Item = (u64, &'a str)>,
+        head: Option<&str>,
+    ) -> Restored {
+        let mut texts: Vec<(u64, &str)> = texts.into_iter().collect();
+        texts.sort_unstable_by_key(|(seq, _)| *seq);
+        let mut entries = Vec::with_capacity(texts.len());
+        let mut unreadable = None;
+        for (expected, (seq, text)) in texts.into_iter().enumerate() {
+            if seq != expected as u64 {
+                break; // a gap: the head (or the chain) tells what is missing
+            }
+            match serde_json::from_str::<LogEntry>(text) {
+                // The hash of the text as stored: any change to it, even of spacing, breaks the
+                // link after it.
+                Ok(entry) => entries.push((entry, sha256_hex(text.as_bytes()))),
+                Err(error) => {
+                    unreadable = Some(ChainBreak {
+                        index: expected,
+                        kind: BreakKind::Unreadable {
+                            message: error.to_string(),
+                        },
+                    });
+                    break;
+                }
+            }
+        }
+        let head = head.map(serde_json::from_str::<Head>);
+        let (head, unreadable_head) = match head {
+            None => (None, None),
+            Some(Ok(head)) => (Some(head), None),
+            Some(Err(error)) => (None, Some(error.to_string())),
+        };
+        // Past an unreadable entry the head says nothing more than the break itself.
+        let head = if unreadable.is_some() { None } else { head };
+        let mut restored = Log::restore_hashed(entries, head.as_ref());
+        if restored.broken.is_none() {
+            restored.broken = unreadable.or_else(|| {
+                unreadable_head.map(|message| ChainBreak {
+                    index: restored.log.entries.len(),
+                    kind: BreakKind::UnreadableHead { message },
+                })
+            });
+        }
+        restored
     }
 
     /// A break when the log does not reach the `head` recorded beside it. A log longer than its
@@ -83,9 +163,12 @@ impl Log {
 /// A log read back, and where it broke if it did.
 #[derive(Debug)]
 pub struct Restored {
-    /// Every entry before the break.
+    /// Every entry before the break: what counts.
     pub log: Log,
     pub broken: Option<ChainBreak>,
+    /// The entries read from the break on: counted nowhere, kept to be shown and examined (the
+    /// storage moves them aside, never deletes them).
+    pub set_aside: Vec<LogEntry>,
 }
 
 /// The first place a stored log stops being trustworthy.
@@ -106,8 +189,10 @@ pub enum BreakKind {
     Truncated { expected_len: u64 },
     /// The entry the recorded head points to is not the one stored.
     HeadMismatch,
-    /// The stored text of an entry could not be read as one (the storage layer reports this).
+    /// The stored text of an entry could not be read as one.
     Unreadable { message: String },
+    /// The head stored beside the log could not be read: the end of the log is unproven.
+    UnreadableHead { message: String },
     /// A well-linked entry that is not a valid transition.
     Refused(LogError),
 }
@@ -125,6 +210,9 @@ impl fmt::Display for ChainBreak {
             }
             BreakKind::HeadMismatch => write!(f, "the last entry differs from the one recorded"),
             BreakKind::Unreadable { message } => write!(f, "unreadable: {message}"),
+            BreakKind::UnreadableHead { message } => {
+                write!(f, "the log's recorded end is unreadable: {message}")
+            }
             BreakKind::Refused(error) => write!(f, "{error}"),
         }
     }

@@ -3,6 +3,7 @@
 use std::fmt;
 
 use crate::error::Problem;
+use crate::lot::LotProblem;
 
 /// Why an event or entry was refused. The log is left as it was.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -39,9 +40,10 @@ pub enum LogError {
     UnknownContest {
         contest: String,
     },
-    NoWinners,
-    UnknownWinner {
-        winner: String,
+    /// A lot that cannot fill the contest's tied seats as the papers stand ([`crate::lot`]).
+    InvalidLot {
+        contest: String,
+        problem: LotProblem,
     },
     /// An entry whose `seq` is not the next one (an entry lost or repeated).
     OutOfSequence {
@@ -93,9 +95,11 @@ impl fmt::Display for LogError {
             AlreadyVoided { number } => write!(f, "paper {number} is already void"),
             MissingReason => write!(f, "a reason is needed for the record"),
             UnknownContest { contest } => write!(f, "there is no contest \"{contest}\""),
-            NoWinners => write!(f, "a lot needs at least one winner"),
-            UnknownWinner { winner } => {
-                write!(f, "\"{winner}\" is not a candidate of this contest")
+            InvalidLot { contest, problem } => {
+                write!(
+                    f,
+                    "the lot for \"{contest}\" cannot fill its tied seats: {problem}"
+                )
             }
             OutOfSequence { expected, found } => {
                 write!(f, "entry {found} where entry {expected} was expected")

@@ -8,7 +8,9 @@
 //!
 //! Invariants:
 //! - a [`Log`] only ever holds entries that were valid transitions when appended: [`Log::append`]
-//!   refuses the others with a typed [`LogError`] and leaves the log untouched;
+//!   refuses the others with a typed [`LogError`] and leaves the log untouched (one exception on
+//!   restore: a lot read back that is not valid stays in the chain and counts for nothing, see
+//!   [`Replay::refused_lots`]);
 //! - the current state ([`Replay`]) is derived from the entries alone; nothing else is stored;
 //! - an entry's hash is SHA-256 over its `serde_json` bytes, which are deterministic: struct fields
 //!   in declaration order, every map a `BTreeMap`.
@@ -25,7 +27,7 @@ pub use chain::{verify_chain, BreakKind, ChainBreak, ChainCheck, Head, Restored}
 pub use error::LogError;
 pub use event::{Event, LogEntry};
 pub use record::{EnteredPaper, LotOutcome};
-pub use replay::Replay;
+pub use replay::{RefusedLot, Replay};
 
 use crate::ballot::Paper;
 use crate::election::Election;
@@ -84,6 +86,32 @@ impl Log {
     /// [`Log::push`] with the entry's hash already known: [`crate::encoding::sha256_hex`] of the JSON text it was
     /// read from, which spares serializing it again when thousands are read back.
     pub fn push_hashed(&mut self, entry: LogEntry, hash: String) -> Result<&LogEntry, LogError> {
+        self.check_link(&entry)?;
+        self.state.check(&entry.event)?;
+        self.state.apply(entry.event.clone(), hash);
+        self.entries.push(entry);
+        Ok(self.entries.last().expect("just pushed"))
+    }
+
+    /// [`Log::push_hashed`] for an entry read back from storage: a well-linked lot that is not a
+    /// valid transition (an older version accepted more) is kept in the chain and counts for
+    /// nothing ([`Replay::refused_lots`]), so the entries after it are not lost.
+    fn push_read_back(&mut self, entry: LogEntry, hash: String) -> Result<(), LogError> {
+        self.check_link(&entry)?;
+        match (self.state.check(&entry.event), &entry.event) {
+            (Ok(()), _) => self.state.apply(entry.event.clone(), hash),
+            (Err(error), Event::LotDrawn { contest, .. }) => {
+                self.state
+                    .refuse_lot(entry.seq, contest.clone(), error, hash)
+            }
+            (Err(error), _) => return Err(error),
+        }
+        self.entries.push(entry);
+        Ok(())
+    }
+
+    /// Whether `entry` is the next link of the chain.
+    fn check_link(&self, entry: &LogEntry) -> Result<(), LogError> {
         let expected = self.entries.len() as u64;
         if entry.seq != expected {
             return Err(LogError::OutOfSequence {
@@ -94,13 +122,10 @@ impl Log {
         if entry.prev != self.state.last_hash {
             return Err(LogError::BrokenLink {
                 expected: self.state.last_hash.clone(),
-                found: entry.prev,
+                found: entry.prev.clone(),
             });
         }
-        self.state.check(&entry.event)?;
-        self.state.apply(entry.event.clone(), hash);
-        self.entries.push(entry);
-        Ok(self.entries.last().expect("just pushed"))
+        Ok(())
     }
 }
 

@@ -3,8 +3,10 @@
 
 use super::{EnteredPaper, Event, LogError, LotOutcome, GENESIS_PREV};
 use crate::ballot::Paper;
-use crate::check::{check_election, check_paper};
+use crate::check::{check_election, check_paper, PaperCheck};
+use crate::count::RunningTally;
 use crate::election::Election;
+use crate::lot::{check_lot, LotProblem};
 
 /// The state of the meeting after a sequence of entries.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -17,7 +19,11 @@ pub struct Replay {
     pub results_locked: bool,
     /// An unlock was logged and no paper or definition has used it up yet.
     pub definition_unlocked: bool,
+    /// Every lot recorded and valid when it was drawn, in order (see [`crate::lot::lot_for`]).
     pub lots: Vec<LotOutcome>,
+    /// Lot entries read back that were not valid transitions (written by an older version, or
+    /// by hand): kept in the chain, counted nowhere, reported.
+    pub refused_lots: Vec<RefusedLot>,
     /// Hex hash of the last entry, [`GENESIS_PREV`] when there is none.
     pub last_hash: String,
     /// How many entries were replayed.
@@ -33,6 +39,7 @@ impl Default for Replay {
             results_locked: false,
             definition_unlocked: false,
             lots: Vec::new(),
+            refused_lots: Vec::new(),
             last_hash: GENESIS_PREV.to_owned(),
             n_entries: 0,
         }
@@ -66,9 +73,9 @@ impl Replay {
                 }
                 // A correction must still read every paper already entered, voided ones too:
                 // they stay in the record and in every export.
+                let check = PaperCheck::new(election);
                 for entered in &self.papers {
-                    let problems =
-                        check_paper(election, paper_index(entered.number), &entered.paper);
+                    let problems = check.check(paper_index(entered.number), &entered.paper);
                     if !problems.is_empty() {
                         return Err(LogError::RedefinitionBreaksPaper {
                             number: entered.number,
@@ -132,23 +139,30 @@ impl Replay {
             }
             Event::LotDrawn { contest, winners } => {
                 let election = self.election.as_ref().ok_or(LogError::NoElection)?;
-                let Some(defined) = election.contests.iter().find(|c| &c.id == contest) else {
+                if self.results_locked {
+                    return Err(LogError::ResultsLocked);
+                }
+                if !election.contests.iter().any(|c| &c.id == contest) {
                     return Err(LogError::UnknownContest {
                         contest: contest.clone(),
                     });
+                }
+                // The tally as the papers stand now (a lot is rare: counting again is cheap).
+                let mut running = RunningTally::new(election);
+                self.live_papers().for_each(|paper| running.add(paper));
+                let tally = running.finish(election);
+                let counted = tally.contests.iter().find(|c| &c.id == contest);
+                let problem = match counted {
+                    Some(counted) => check_lot(counted, winners).err(),
+                    None => Some(LotProblem::UnknownContest),
                 };
-                if winners.is_empty() {
-                    return Err(LogError::NoWinners);
+                match problem {
+                    None => Ok(()),
+                    Some(problem) => Err(LogError::InvalidLot {
+                        contest: contest.clone(),
+                        problem,
+                    }),
                 }
-                for winner in winners {
-                    let printed = defined.candidates.iter().any(|c| &c.id == winner);
-                    if !printed && !winner.starts_with(crate::check::WRITE_IN_PREFIX) {
-                        return Err(LogError::UnknownWinner {
-                            winner: winner.clone(),
-                        });
-                    }
-                }
-                Ok(())
             }
         }
     }
@@ -157,6 +171,18 @@ impl Replay {
     pub fn paper(&self, number: u32) -> Option<&EnteredPaper> {
         let index = (number as usize).checked_sub(1)?;
         self.papers.get(index)
+    }
+
+    /// Records a lot entry that [`Replay::check`] refused: the chain goes on, the lot counts for
+    /// nothing.
+    pub(super) fn refuse_lot(&mut self, seq: u64, contest: String, error: LogError, hash: String) {
+        self.refused_lots.push(RefusedLot {
+            seq,
+            contest,
+            error,
+        });
+        self.last_hash = hash;
+        self.n_entries += 1;
     }
 
     /// Applies an event already checked by [`Replay::check`].
@@ -188,6 +214,14 @@ impl Replay {
         self.last_hash = hash;
         self.n_entries += 1;
     }
+}
+
+/// A lot entry read back and refused: which entry, for which contest, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RefusedLot {
+    pub seq: u64,
+    pub contest: String,
+    pub error: LogError,
 }
 
 fn paper_index(number: u32) -> usize {

@@ -93,7 +93,7 @@ fn restore_with_the_head_finds_a_last_entry_altered() {
     entries[2].event = Event::PaperEntered {
         paper: paper(&[("D", Mark::Against)]),
     };
-    let restored = Log::restore(entries, Some(&whole.head()));
+    let restored = Log::restore(entries.clone(), Some(&whole.head()));
     assert_eq!(
         restored.broken,
         Some(ChainBreak {
@@ -101,6 +101,86 @@ fn restore_with_the_head_finds_a_last_entry_altered() {
             kind: BreakKind::HeadMismatch
         })
     );
+}
+
+#[test]
+fn attack_an_altered_last_entry_stays_counted() {
+    // The head no longer matches the last stored entry: that entry is set aside (kept, shown,
+    // counted nowhere), so the next append cannot leave a gap after it.
+    let whole = with_papers(2);
+    let mut entries = whole.entries().to_vec();
+    entries[2].event = Event::PaperEntered {
+        paper: paper(&[("D", Mark::Against)]),
+    };
+    let mut restored = Log::restore(entries.clone(), Some(&whole.head()));
+    assert_eq!(restored.log.entries(), &whole.entries()[..2]);
+    assert_eq!(
+        restored.log.state().papers.len(),
+        1,
+        "the altered paper counts nowhere"
+    );
+    assert_eq!(restored.set_aside, &entries[2..]);
+    let next = restored
+        .log
+        .append(
+            Event::PaperEntered {
+                paper: paper(&[("A", Mark::For)]),
+            },
+            AT,
+        )
+        .unwrap();
+    assert_eq!(
+        next.seq, 2,
+        "the next entry takes the place set aside, no gap"
+    );
+}
+
+#[test]
+fn attack_an_unparseable_head_is_dropped_silently() {
+    let whole = with_papers(2);
+    let texts: Vec<String> = whole
+        .entries()
+        .iter()
+        .map(|entry| serde_json::to_string(entry).unwrap())
+        .collect();
+    let numbered = || {
+        texts
+            .iter()
+            .enumerate()
+            .map(|(i, t)| (i as u64, t.as_str()))
+    };
+    let head = serde_json::to_string(&whole.head()).unwrap();
+    let fine = Log::restore_texts(numbered(), Some(&head));
+    assert_eq!((fine.broken, fine.log.entries().len()), (None, 3));
+
+    let restored = Log::restore_texts(numbered(), Some("{\"len\": 3, \"hash\""));
+    let broken = restored.broken.expect("reported as a break");
+    assert!(
+        matches!(broken.kind, BreakKind::UnreadableHead { .. }),
+        "{broken}"
+    );
+    assert_eq!(broken.index, 3, "nothing dropped");
+    assert_eq!(restored.log.entries(), whole.entries());
+}
+
+#[test]
+fn restore_from_texts_sets_aside_what_follows_an_unreadable_entry() {
+    let whole = with_papers(3);
+    let mut texts: Vec<String> = whole
+        .entries()
+        .iter()
+        .map(|entry| serde_json::to_string(entry).unwrap())
+        .collect();
+    texts[2].truncate(10);
+    let numbered = texts
+        .iter()
+        .enumerate()
+        .map(|(i, t)| (i as u64, t.as_str()));
+    let restored = Log::restore_texts(numbered, None);
+    assert_eq!(restored.log.entries(), &whole.entries()[..2]);
+    let broken = restored.broken.expect("a break");
+    assert_eq!(broken.index, 2);
+    assert!(matches!(broken.kind, BreakKind::Unreadable { .. }));
 }
 
 #[test]
@@ -321,4 +401,52 @@ fn unknown_events_and_fields_are_refused() {
     ] {
         assert!(serde_json::from_str::<Event>(json).is_err(), "{json}");
     }
+}
+
+/// Entries linked by hand after `log`'s: what an older version (or an editor) could store.
+fn linked_after(log: &Log, events: Vec<Event>) -> Vec<LogEntry> {
+    let mut entries = log.entries().to_vec();
+    for event in events {
+        let prev = entries
+            .last()
+            .map_or(GENESIS_PREV.to_owned(), LogEntry::hash);
+        entries.push(LogEntry {
+            seq: entries.len() as u64,
+            prev,
+            at: AT.into(),
+            event,
+        });
+    }
+    entries
+}
+
+#[test]
+fn attack_a_stored_lot_electing_one_person_twice_counts_for_nothing_and_the_rest_is_kept() {
+    use super::transitions::{lot, tied_for_two_seats};
+    let log = tied_for_two_seats();
+    let one_more = Event::PaperEntered {
+        paper: paper(&[("B", Mark::For)]),
+    };
+    let entries = linked_after(&log, vec![lot("exec", &["B", "B"]), one_more]);
+    let restored = Log::restore(entries.clone(), None);
+    assert_eq!(restored.broken, None);
+    assert_eq!(
+        restored.log.entries(),
+        &entries[..],
+        "every entry kept in the chain"
+    );
+    let state = restored.log.state();
+    assert!(state.lots.is_empty(), "the lot counts for nothing");
+    assert_eq!(state.papers.len(), 4, "the paper after the lot is kept");
+    assert_eq!(state.refused_lots.len(), 1);
+    assert_eq!(state.refused_lots[0].seq, 4);
+    assert!(matches!(
+        state.refused_lots[0].error,
+        LogError::InvalidLot { .. }
+    ));
+    assert_eq!(
+        replay(&entries).unwrap(),
+        *state,
+        "the strict replay agrees"
+    );
 }

@@ -1,20 +1,15 @@
-//! Checking what a file says against the rules, after it was read: every problem is listed,
-//! each with its JSON path, so an officer can fix them all at once.
-//!
-//! - definition: unique ids, seats >= 1, `round_of` only in round 2 or more (docs/rules.md "Rounds"),
-//!   sane delegates, thresholds and shortfall settings (R1, R6, R8);
-//! - paper: unknown contest or candidate, write-ins where none are allowed (R4), a rejection
-//!   without a reason (R5). Each names the paper's number (1-based, as counted at the table).
+//! The definition: unique ids, seats >= 1, `round_of` only in round 2 or more (docs/rules.md "Rounds"),
+//! sane delegates, thresholds and shortfall settings (R1, R6, R8), real dates, and the bounds
+//! of `limits` (so that counting and totals stay linear and cannot overflow).
 
 use std::collections::HashSet;
 
-use crate::ballot::Paper;
-use crate::election::{Base, Comparison, Contest, Election, ShortfallRule, Threshold};
+use super::{too_many, WRITE_IN_PREFIX};
+use crate::election::{Base, Comparison, Contest, Election, Quorum, ShortfallRule, Threshold};
 use crate::error::{Problem, ProblemKind};
-use crate::fraction::Fraction;
-
-/// The prefix naming a write-in in `elected` and `open.candidates` (R10).
-pub const WRITE_IN_PREFIX: &str = "write_in:";
+use crate::limits::{
+    too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_DELEGATES, MAX_ROUND, MAX_SEATS, MAX_TEXT_CHARS,
+};
 
 /// Every problem of a definition that was read fine. Empty means it can be counted.
 pub fn check_election(election: &Election) -> Vec<Problem> {
@@ -29,8 +24,9 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
         if value.trim().is_empty() {
             push(field.into(), ProblemKind::Empty { what: field });
         }
+        check_length(field, value, field, &mut push);
     }
-    if !is_iso_date(&election.date) {
+    if !is_real_date(&election.date) {
         push(
             "date".into(),
             ProblemKind::BadDate {
@@ -51,11 +47,32 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
             },
         );
     }
+    for (field, value) in [
+        ("delegates.entitled", delegates.entitled),
+        ("delegates.present", delegates.present),
+        ("ballots_issued", election.ballots_issued),
+    ] {
+        if let Some(kind) = too_many(field, value as usize, MAX_DELEGATES as usize) {
+            push(field.into(), kind);
+        }
+    }
+    if let Some(Quorum::MoreThan(fraction)) = election.quorum {
+        if fraction.is_whole() {
+            push("quorum".into(), ProblemKind::UnreachableThreshold);
+        }
+    }
     if election.round == 0 {
         push("round".into(), ProblemKind::RoundZero);
     }
+    if let Some(kind) = too_many("round", election.round as usize, MAX_ROUND as usize) {
+        push("round".into(), kind);
+    }
     if election.contests.is_empty() {
         push("contests".into(), ProblemKind::NoContests);
+    }
+    if let Some(kind) = too_many("contests", election.contests.len(), MAX_CONTESTS) {
+        // Each contest is still checked: the list is bounded by the file's size limit.
+        push("contests".into(), kind);
     }
     let mut contest_ids = HashSet::new();
     for (index, contest) in election.contests.iter().enumerate() {
@@ -88,8 +105,16 @@ fn check_contest(
             ProblemKind::Empty { what: "office" },
         );
     }
+    check_length(&format!("{at}.id"), &contest.id, "id", push);
+    check_length(&format!("{at}.office"), &contest.office, "office", push);
     if contest.seats == 0 {
         push(format!("{at}.seats"), ProblemKind::NoSeats);
+    }
+    if let Some(kind) = too_many("seats", contest.seats as usize, MAX_SEATS as usize) {
+        push(format!("{at}.seats"), kind);
+    }
+    if let Some(kind) = too_many("candidates", contest.candidates.len(), MAX_CANDIDATES) {
+        push(format!("{at}.candidates"), kind);
     }
     if contest.candidates.is_empty() && !contest.write_ins.allowed {
         push(format!("{at}.candidates"), ProblemKind::NoCandidates);
@@ -118,11 +143,16 @@ fn check_contest(
         if candidate.name.trim().is_empty() {
             push(format!("{cat}.name"), ProblemKind::Empty { what: "name" });
         }
+        check_length(&format!("{cat}.id"), &candidate.id, "id", push);
+        check_length(&format!("{cat}.name"), &candidate.name, "name", push);
     }
     if is_unreachable(&contest.threshold) {
         push(format!("{at}.threshold"), ProblemKind::UnreachableThreshold);
     }
     let shortfall = contest.shortfall;
+    if let Some(kind) = too_many("extra", shortfall.extra as usize, MAX_SEATS as usize) {
+        push(format!("{at}.shortfall.extra"), kind);
+    }
     if shortfall.rule != ShortfallRule::AnotherRound {
         if shortfall.extra > 0 {
             push(
@@ -157,102 +187,59 @@ fn check_contest(
             format!("{at}.round_of"),
             ProblemKind::Empty { what: "round_of" },
         ),
+        (true, Some(of)) => check_length(&format!("{at}.round_of"), of, "round_of", push),
         _ => {}
     }
 }
 
-/// `more_than 1/1`: votes can never exceed a base that counts every voter or paper.
-fn is_unreachable(threshold: &Threshold) -> bool {
-    matches!(threshold.comparison, Some(Comparison::MoreThan(f)) if f == Fraction { numerator: 1, denominator: 1 })
+fn check_length(
+    path: &str,
+    text: &str,
+    what: &'static str,
+    push: &mut impl FnMut(String, ProblemKind),
+) {
+    if too_long(text) {
+        push(
+            path.into(),
+            ProblemKind::TooLong {
+                what,
+                max: MAX_TEXT_CHARS,
+            },
+        );
+    }
 }
 
-fn is_iso_date(date: &str) -> bool {
+/// `more_than` a whole (`1/1`, `7/7`): votes can never exceed a base that counts every voter
+/// or paper.
+fn is_unreachable(threshold: &Threshold) -> bool {
+    matches!(threshold.comparison, Some(Comparison::MoreThan(f)) if f.is_whole())
+}
+
+/// `YYYY-MM-DD`, and a day that exists in that month (29 February in leap years only).
+fn is_real_date(date: &str) -> bool {
     let bytes = date.as_bytes();
-    let digits = |range: std::ops::Range<usize>| bytes[range].iter().all(u8::is_ascii_digit);
     if bytes.len() != 10 || bytes[4] != b'-' || bytes[7] != b'-' {
         return false;
     }
-    if !(digits(0..4) && digits(5..7) && digits(8..10)) {
+    let number = |range: std::ops::Range<usize>| -> Option<u32> {
+        let digits = &bytes[range];
+        digits
+            .iter()
+            .all(u8::is_ascii_digit)
+            .then(|| digits.iter().fold(0, |n, d| n * 10 + u32::from(d - b'0')))
+    };
+    let (Some(year), Some(month), Some(day)) = (number(0..4), number(5..7), number(8..10)) else {
         return false;
-    }
-    let month: u32 = date[5..7].parse().unwrap_or(0);
-    let day: u32 = date[8..10].parse().unwrap_or(0);
-    (1..=12).contains(&month) && (1..=31).contains(&day)
-}
-
-/// Every problem of one paper; `index` is its place in the ballots file (0-based), and the
-/// messages name it as paper `index + 1`.
-pub fn check_paper(election: &Election, index: usize, paper: &Paper) -> Vec<Problem> {
-    let mut problems = Vec::new();
-    let number = index + 1;
-    // Paths are only written when there is a problem: most papers have none.
-    let at = |rest: &str| format!("ballots[{index}]{rest}");
-    if let Some(reason) = &paper.rejected {
-        if reason.trim().is_empty() {
-            problems.push(Problem::new(
-                at(".rejected"),
-                ProblemKind::EmptyRejection { paper: number },
-            ));
-        }
-    }
-    for (contest_id, marks) in &paper.contests {
-        let contest_at = |rest: &str| at(&format!(".contests.{contest_id}{rest}"));
-        let Some(contest) = election.contests.iter().find(|c| &c.id == contest_id) else {
-            problems.push(Problem::new(
-                contest_at(""),
-                ProblemKind::UnknownContest {
-                    paper: number,
-                    contest: contest_id.clone(),
-                },
-            ));
-            continue;
-        };
-        for candidate_id in marks.marks.keys() {
-            if !contest.candidates.iter().any(|c| &c.id == candidate_id) {
-                problems.push(Problem::new(
-                    contest_at(&format!(".marks.{candidate_id}")),
-                    ProblemKind::UnknownCandidate {
-                        paper: number,
-                        contest: contest_id.clone(),
-                        candidate: candidate_id.clone(),
-                    },
-                ));
-            }
-        }
-        if !marks.write_ins.is_empty() && !contest.write_ins.allowed {
-            problems.push(Problem::new(
-                contest_at(".write_ins"),
-                ProblemKind::WriteInNotAllowed {
-                    paper: number,
-                    contest: contest_id.clone(),
-                },
-            ));
-        }
-        for (w, write_in) in marks.write_ins.iter().enumerate() {
-            let kind = if write_in.name.trim().is_empty() {
-                ProblemKind::EmptyWriteIn {
-                    paper: number,
-                    contest: contest_id.clone(),
-                }
-            } else if marks.write_ins[..w]
-                .iter()
-                .any(|earlier| earlier.name == write_in.name)
-            {
-                ProblemKind::DuplicateWriteIn {
-                    paper: number,
-                    contest: contest_id.clone(),
-                    name: write_in.name.clone(),
-                }
-            } else {
-                continue;
-            };
-            problems.push(Problem::new(
-                contest_at(&format!(".write_ins[{w}].name")),
-                kind,
-            ));
-        }
-    }
-    problems
+    };
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return false,
+    };
+    (1..=days).contains(&day)
 }
 
 #[cfg(test)]
@@ -260,10 +247,23 @@ mod tests {
     use super::*;
 
     #[test]
-    fn iso_dates() {
-        assert!(is_iso_date("2017-08-25"));
-        assert!(!is_iso_date("2017-8-25"));
-        assert!(!is_iso_date("2017-13-01"));
-        assert!(!is_iso_date("二〇一七年八月"));
+    fn real_dates_only() {
+        for date in ["2017-08-25", "2024-02-29", "2000-02-29", "2026-12-31"] {
+            assert!(is_real_date(date), "{date}");
+        }
+        for date in [
+            "2017-8-25",
+            "2017-13-01",
+            "2017-02-31",
+            "2023-02-29",
+            "1900-02-29",
+            "2017-04-31",
+            "2017-00-10",
+            "2017-01-00",
+            "+017-01-01",
+            "二〇一七年八月",
+        ] {
+            assert!(!is_real_date(date), "{date}");
+        }
     }
 }

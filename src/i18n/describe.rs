@@ -3,11 +3,12 @@
 //! screen does and speak the meeting's language.
 
 use hallcount_core::export::TrustedError;
+use hallcount_core::lot::LotProblem;
 use hallcount_core::{
     BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
 
-use crate::i18n::{tr, tr_args, Key, Lang};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::state::MeetingError;
 
 pub fn problem(lang: Lang, problem: &Problem) -> String {
@@ -18,31 +19,31 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
     use ProblemKind::*;
     let n = |value: &usize| value.to_string();
     match kind {
-        Empty { .. } => tr(lang, Key::ProblemEmpty).to_owned(),
-        DuplicateId { id } => tr_args(lang, Key::ProblemDuplicateId, &[("id", id)]),
-        ReservedId { id } => tr_args(lang, Key::ProblemReservedId, &[("id", id)]),
-        BadDate { date } => tr_args(lang, Key::ProblemBadDate, &[("date", date)]),
-        NoEntitled => tr(lang, Key::ProblemNoEntitled).to_owned(),
+        Empty { .. } => tr(lang, Msg::ProblemEmpty).to_owned(),
+        DuplicateId { id } => tr_args(lang, Msg::ProblemDuplicateId, &[("id", id)]),
+        ReservedId { id } => tr_args(lang, Msg::ProblemReservedId, &[("id", id)]),
+        BadDate { date } => tr_args(lang, Msg::ProblemBadDate, &[("date", date)]),
+        NoEntitled => tr(lang, Msg::ProblemNoEntitled).to_owned(),
         PresentOverEntitled { present, entitled } => tr_args(
             lang,
-            Key::ProblemPresentOverEntitled,
+            Msg::ProblemPresentOverEntitled,
             &[
                 ("present", &present.to_string()),
                 ("entitled", &entitled.to_string()),
             ],
         ),
-        RoundZero => tr(lang, Key::ProblemRoundZero).to_owned(),
-        NoContests => tr(lang, Key::ProblemNoContests).to_owned(),
-        NoSeats => tr(lang, Key::ProblemNoSeats).to_owned(),
-        NoCandidates => tr(lang, Key::ProblemNoCandidates).to_owned(),
-        RoundOfInFirstRound => tr(lang, Key::ProblemRoundOfInFirstRound).to_owned(),
-        MissingRoundOf => tr(lang, Key::ProblemMissingRoundOf).to_owned(),
-        UnreachableThreshold => tr(lang, Key::ProblemUnreachableThreshold).to_owned(),
-        ShortfallSettingUnused { .. } => tr(lang, Key::ProblemShortfallSettingUnused).to_owned(),
-        FloorWithoutFraction => tr(lang, Key::ProblemFloorWithoutFraction).to_owned(),
+        RoundZero => tr(lang, Msg::ProblemRoundZero).to_owned(),
+        NoContests => tr(lang, Msg::ProblemNoContests).to_owned(),
+        NoSeats => tr(lang, Msg::ProblemNoSeats).to_owned(),
+        NoCandidates => tr(lang, Msg::ProblemNoCandidates).to_owned(),
+        RoundOfInFirstRound => tr(lang, Msg::ProblemRoundOfInFirstRound).to_owned(),
+        MissingRoundOf => tr(lang, Msg::ProblemMissingRoundOf).to_owned(),
+        UnreachableThreshold => tr(lang, Msg::ProblemUnreachableThreshold).to_owned(),
+        ShortfallSettingUnused { .. } => tr(lang, Msg::ProblemShortfallSettingUnused).to_owned(),
+        FloorWithoutFraction => tr(lang, Msg::ProblemFloorWithoutFraction).to_owned(),
         UnknownContest { paper, contest } => tr_args(
             lang,
-            Key::ProblemUnknownContest,
+            Msg::ProblemUnknownContest,
             &[("n", &n(paper)), ("contest", contest)],
         ),
         UnknownCandidate {
@@ -51,7 +52,7 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             candidate,
         } => tr_args(
             lang,
-            Key::ProblemUnknownCandidate,
+            Msg::ProblemUnknownCandidate,
             &[
                 ("n", &n(paper)),
                 ("contest", contest),
@@ -60,16 +61,22 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
         ),
         WriteInNotAllowed { paper, contest } => tr_args(
             lang,
-            Key::ProblemWriteInNotAllowed,
+            Msg::ProblemWriteInNotAllowed,
             &[("n", &n(paper)), ("contest", contest)],
         ),
-        EmptyWriteIn { paper, .. } => tr_args(lang, Key::ProblemEmptyWriteIn, &[("n", &n(paper))]),
+        EmptyWriteIn { paper, .. } => tr_args(lang, Msg::ProblemEmptyWriteIn, &[("n", &n(paper))]),
         DuplicateWriteIn { paper, name, .. } => tr_args(
             lang,
-            Key::ProblemDuplicateWriteIn,
+            Msg::ProblemDuplicateWriteIn,
             &[("n", &n(paper)), ("name", name)],
         ),
-        EmptyRejection { paper } => tr_args(lang, Key::ProblemEmptyRejection, &[("n", &n(paper))]),
+        EmptyRejection { paper } => tr_args(lang, Msg::ProblemEmptyRejection, &[("n", &n(paper))]),
+        TooMany { count, max, .. } => tr_args(
+            lang,
+            Msg::ProblemTooMany,
+            &[("count", &count.to_string()), ("max", &max.to_string())],
+        ),
+        TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
     }
 }
 
@@ -78,27 +85,27 @@ fn problems(lang: Lang, list: &[Problem]) -> String {
         .iter()
         .map(|p| format!("{} ({})", problem(lang, p), p.path))
         .collect();
-    texts.join(tr(lang, Key::NameSeparator))
+    texts.join(tr(lang, Msg::NameSeparator))
 }
 
 pub fn log_error(lang: Lang, error: &LogError) -> String {
     use LogError::*;
     let n = |number: &u32| number.to_string();
     match error {
-        NoElection => tr(lang, Key::ErrNoElection).to_owned(),
+        NoElection => tr(lang, Msg::ErrNoElection).to_owned(),
         InvalidElection { problems: list } => tr_args(
             lang,
-            Key::ErrInvalidElection,
+            Msg::ErrInvalidElection,
             &[("problems", &problems(lang, list))],
         ),
-        DefinitionLocked => tr(lang, Key::ErrDefinitionLocked).to_owned(),
-        DefinitionNotLocked => tr(lang, Key::ErrDefinitionNotLocked).to_owned(),
+        DefinitionLocked => tr(lang, Msg::ErrDefinitionLocked).to_owned(),
+        DefinitionNotLocked => tr(lang, Msg::ErrDefinitionNotLocked).to_owned(),
         RedefinitionBreaksPaper {
             number,
             problems: list,
         } => tr_args(
             lang,
-            Key::ErrRedefinitionBreaksPaper,
+            Msg::ErrRedefinitionBreaksPaper,
             &[("n", &n(number)), ("problems", &problems(lang, list))],
         ),
         InvalidPaper {
@@ -106,32 +113,49 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
             problems: list,
         } => tr_args(
             lang,
-            Key::ErrInvalidPaper,
+            Msg::ErrInvalidPaper,
             &[("n", &n(number)), ("problems", &problems(lang, list))],
         ),
-        ResultsLocked => tr(lang, Key::ErrResultsLocked).to_owned(),
-        ResultsAlreadyLocked => tr(lang, Key::ErrResultsAlreadyLocked).to_owned(),
-        ResultsNotLocked => tr(lang, Key::ErrResultsNotLocked).to_owned(),
-        UnknownPaper { number } => tr_args(lang, Key::ErrUnknownPaper, &[("n", &n(number))]),
-        AlreadyVoided { number } => tr_args(lang, Key::ErrAlreadyVoided, &[("n", &n(number))]),
-        MissingReason => tr(lang, Key::ErrMissingReason).to_owned(),
+        ResultsLocked => tr(lang, Msg::ErrResultsLocked).to_owned(),
+        ResultsAlreadyLocked => tr(lang, Msg::ErrResultsAlreadyLocked).to_owned(),
+        ResultsNotLocked => tr(lang, Msg::ErrResultsNotLocked).to_owned(),
+        UnknownPaper { number } => tr_args(lang, Msg::ErrUnknownPaper, &[("n", &n(number))]),
+        AlreadyVoided { number } => tr_args(lang, Msg::ErrAlreadyVoided, &[("n", &n(number))]),
+        MissingReason => tr(lang, Msg::ErrMissingReason).to_owned(),
         UnknownContest { contest } => {
-            tr_args(lang, Key::ErrUnknownContest, &[("contest", contest)])
+            tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
         }
-        NoWinners => tr(lang, Key::ErrNoWinners).to_owned(),
-        UnknownWinner { winner } => tr_args(lang, Key::ErrUnknownWinner, &[("name", winner)]),
-        OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Key::ErrOutOfStep).to_owned(),
+        InvalidLot { contest, problem } => lot_problem(lang, contest, problem),
+        OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Msg::ErrOutOfStep).to_owned(),
+    }
+}
+
+fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+    match problem {
+        LotProblem::UnknownContest => {
+            tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
+        }
+        LotProblem::NotRequired => tr_args(lang, Msg::ErrLotNotRequired, &[("contest", contest)]),
+        LotProblem::RepeatedWinner { winner } => {
+            tr_args(lang, Msg::ErrLotRepeated, &[("name", winner)])
+        }
+        LotProblem::NotTied { winner } => tr_args(lang, Msg::ErrLotNotTied, &[("name", winner)]),
+        LotProblem::WrongNumber { seats, winners } => tr_args(
+            lang,
+            Msg::ErrLotWrongNumber,
+            &[("seats", &seats.to_string()), ("n", &winners.to_string())],
+        ),
     }
 }
 
 pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
     match error {
         MeetingError::Refused(error) => log_error(lang, error),
-        MeetingError::NoElection => tr(lang, Key::ErrNoElection).to_owned(),
-        MeetingError::OtherTab => tr(lang, Key::AlertOtherTab).to_owned(),
-        MeetingError::Paused => tr(lang, Key::ErrPaused).to_owned(),
+        MeetingError::NoElection => tr(lang, Msg::ErrNoElection).to_owned(),
+        MeetingError::OtherTab => tr(lang, Msg::AlertOtherTab).to_owned(),
+        MeetingError::Paused => tr(lang, Msg::ErrPaused).to_owned(),
         MeetingError::Storage { message } => {
-            tr_args(lang, Key::AlertStorageFailed, &[("message", message)])
+            tr_args(lang, Msg::AlertStorageFailed, &[("message", message)])
         }
     }
 }
@@ -140,12 +164,12 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
 /// parser's own words (English) follow as a detail for whoever fixes the file.
 pub fn load_error(lang: Lang, error: &LoadError) -> String {
     let what = match error.kind {
-        LoadErrorKind::Syntax => Key::LoadErrorSyntax,
-        LoadErrorKind::Format => Key::LoadErrorFormat,
-        LoadErrorKind::Shape => Key::LoadErrorShape,
+        LoadErrorKind::Syntax => Msg::LoadErrorSyntax,
+        LoadErrorKind::Format => Msg::LoadErrorFormat,
+        LoadErrorKind::Shape => Msg::LoadErrorShape,
     };
     let path = if error.path.is_empty() {
-        tr(lang, Key::LoadErrorWholeFile)
+        tr(lang, Msg::LoadErrorWholeFile)
     } else {
         error.path.as_str()
     };
@@ -153,7 +177,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         0 => path.to_owned(),
         line => tr_args(
             lang,
-            Key::LoadErrorPlace,
+            Msg::LoadErrorPlace,
             &[
                 ("path", path),
                 ("line", &line.to_string()),
@@ -163,7 +187,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
     };
     tr_args(
         lang,
-        Key::LoadErrorDescribed,
+        Msg::LoadErrorDescribed,
         &[
             ("what", tr(lang, what)),
             ("place", &place),
@@ -175,17 +199,17 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
 /// A trusted keys list the town office cannot use, in its language.
 pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
     match error {
-        TrustedError::Damaged(detail) => tr_args(lang, Key::TrustedDamaged, &[("detail", detail)]),
+        TrustedError::Damaged(detail) => tr_args(lang, Msg::TrustedDamaged, &[("detail", detail)]),
         TrustedError::UnknownFormat(format) => {
-            tr_args(lang, Key::TrustedNotAList, &[("format", format)])
+            tr_args(lang, Msg::TrustedNotAList, &[("format", format)])
         }
         TrustedError::BadFingerprint { index, text } => tr_args(
             lang,
-            Key::TrustedBadFingerprint,
+            Msg::TrustedBadFingerprint,
             &[("n", &(index + 1).to_string()), ("text", text)],
         ),
         TrustedError::Duplicate { fingerprint } => {
-            tr_args(lang, Key::TrustedDuplicate, &[("fingerprint", fingerprint)])
+            tr_args(lang, Msg::TrustedDuplicate, &[("fingerprint", fingerprint)])
         }
     }
 }
@@ -194,15 +218,16 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
     let kept = broken.index.to_string();
     let why = match &broken.kind {
         BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => {
-            tr(lang, Key::BreakMissing).to_owned()
+            tr(lang, Msg::BreakMissing).to_owned()
         }
-        BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Key::BreakAltered).to_owned(),
-        BreakKind::Unreadable { .. } => tr(lang, Key::BreakUnreadable).to_owned(),
+        BreakKind::Link | BreakKind::HeadMismatch => tr(lang, Msg::BreakAltered).to_owned(),
+        BreakKind::Unreadable { .. } => tr(lang, Msg::BreakUnreadable).to_owned(),
+        BreakKind::UnreadableHead { .. } => tr(lang, Msg::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
     };
     tr_args(
         lang,
-        Key::AlertChainBroken,
+        Msg::AlertChainBroken,
         &[("kept", &kept), ("why", &why)],
     )
 }
@@ -219,18 +244,18 @@ mod load_error_tests {
         .unwrap_err();
         let hant = load_error(Lang::ZhHant, &error);
         assert!(
-            hant.starts_with(tr(Lang::ZhHant, Key::LoadErrorShape)),
+            hant.starts_with(tr(Lang::ZhHant, Msg::LoadErrorShape)),
             "{hant}"
         );
         assert!(hant.contains("title"), "the place is named: {hant}");
         assert!(hant.contains("第 3 行"), "the line is named: {hant}");
         let syntax = hallcount_core::parse_election("{ not json").unwrap_err();
-        assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Key::LoadErrorSyntax)));
+        assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Msg::LoadErrorSyntax)));
         let format =
             hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#)
                 .unwrap_err();
         assert!(
-            load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Key::LoadErrorFormat))
+            load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Msg::LoadErrorFormat))
         );
     }
 }

@@ -3,7 +3,7 @@
 
 use hallcount_core::{ContestMarks, Election, Mark, Paper, WriteIn};
 
-use super::keys::{next_mark, KeyMap, Lookup, Slot};
+use super::keyboard::{next_mark, KeyMap, Lookup, Slot};
 
 /// What a key press asks for.
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -2,17 +2,19 @@
 //! aloud), the signed download, and the key's backup and restore. Shown on the results page;
 //! nothing here is needed to enter papers.
 
-use hallcount_core::export::{
-    result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload, VerifyError,
-};
+use hallcount_core::export::{result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload};
 use yew::prelude::*;
 
-use super::town_files::TownFiles;
-use crate::app::use_lang;
+use crate::components::fingerprint::Fingerprint;
+use crate::components::json_files::{JsonFiles, ReadError};
+use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Msg};
 use crate::services::files::download;
-use crate::services::keys::{self, KeyState};
+use crate::services::signing_key::{self, KeyState};
+
+/// A key file is a few hundred bytes; anything much larger is not one.
+const KEY_FILE_MAX_BYTES: usize = 64 * 1024;
 
 /// What the last action did, shown under the buttons.
 #[derive(Clone, PartialEq)]
@@ -45,7 +47,7 @@ pub fn SignedExport() -> Html {
         Callback::from(move |_| {
             if let KeyState::Ready(file) = &key {
                 let done = download(
-                    &keys::backup_file_name(file),
+                    &signing_key::backup_file_name(file),
                     "application/json",
                     &file.to_json(),
                 );
@@ -60,12 +62,12 @@ pub fn SignedExport() -> Html {
         let outcome = outcome.clone();
         let key = key.clone();
         Callback::from(
-            move |(_name, bytes): (String, Result<Vec<u8>, VerifyError>)| {
+            move |(_name, bytes): (String, Result<Vec<u8>, ReadError>)| {
                 // Replacing a working key is asked first: the town knows this laptop by it.
                 if let KeyState::Ready(current) = &key {
                     let question = tr_args(
                         lang,
-                        Key::KeyReplaceConfirm,
+                        Msg::KeyReplaceConfirm,
                         &[("fingerprint", &current.fingerprint)],
                     );
                     if !gloo::dialogs::confirm(&question) {
@@ -76,7 +78,7 @@ pub fn SignedExport() -> Html {
                     .map_err(|e| e.to_string())
                     .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
                 let restored =
-                    text.and_then(|text| keys::restore(&text).map_err(|e| e.to_string()));
+                    text.and_then(|text| signing_key::restore(&text).map_err(|e| e.to_string()));
                 outcome.set(match restored {
                     Ok(_) => None,
                     Err(message) => Some(Outcome::Failed(message)),
@@ -87,7 +89,7 @@ pub fn SignedExport() -> Html {
     let on_new_key = {
         let outcome = outcome.clone();
         Callback::from(move |_| {
-            if let Err(message) = keys::create("", &crate::services::now_iso()) {
+            if let Err(message) = signing_key::create("", &crate::services::now_iso()) {
                 outcome.set(Some(Outcome::Failed(message)));
             }
         })
@@ -96,46 +98,46 @@ pub fn SignedExport() -> Html {
     let status = match &key {
         KeyState::Ready(file) => html! {
             <p class="key-status">
-                { tr(lang, Key::KeyFingerprintLabel) }{ " " }
+                { tr(lang, Msg::KeyFingerprintLabel) }{ " " }
                 <Fingerprint text={file.fingerprint.clone()} />
             </p>
         },
         KeyState::Missing => html! {
-            <p class="key-status warning" role="status">{ tr(lang, Key::KeyMissing) }</p>
+            <p class="key-status warning" role="status">{ tr(lang, Msg::KeyMissing) }</p>
         },
         KeyState::Damaged(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Key::KeyDamaged, &[("detail", detail)]) }</p>
+            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyDamaged, &[("detail", detail)]) }</p>
         },
         KeyState::Unavailable(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Key::KeyStorageRefused, &[("detail", detail)]) }</p>
+            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]) }</p>
         },
     };
     let ready = matches!(key, KeyState::Ready(_));
     html! {
         <div class="signed-export">
-            <h3>{ tr(lang, Key::SignedExportTitle) }</h3>
-            <p class="intro">{ tr(lang, Key::SignedExportIntro) }</p>
+            <h3>{ tr(lang, Msg::SignedExportTitle) }</h3>
+            <p class="intro">{ tr(lang, Msg::SignedExportIntro) }</p>
             { status }
             <div class="signed-actions">
                 <button type="button" class="primary download-signed" onclick={on_export} disabled={!ready}>
-                    { tr(lang, Key::DownloadSigned) }
+                    { tr(lang, Msg::DownloadSigned) }
                 </button>
                 if ready {
-                    <button type="button" class="backup-key" onclick={on_backup}>{ tr(lang, Key::BackupKey) }</button>
+                    <button type="button" class="backup-key" onclick={on_backup}>{ tr(lang, Msg::BackupKey) }</button>
                 } else {
-                    <button type="button" class="new-key" onclick={on_new_key}>{ tr(lang, Key::MakeNewKey) }</button>
+                    <button type="button" class="new-key" onclick={on_new_key}>{ tr(lang, Msg::MakeNewKey) }</button>
                 }
             </div>
-            <TownFiles label={Key::RestoreKey} hint={Key::TownDropOne} on_file={on_restore} />
-            <p class="hint">{ tr(lang, Key::KeyNeverBlocks) }</p>
+            <JsonFiles label={Msg::RestoreKey} hint={Msg::TownDropOne} max_bytes={KEY_FILE_MAX_BYTES} on_file={on_restore} />
+            <p class="hint">{ tr(lang, Msg::KeyNeverBlocks) }</p>
             {
                 match &*outcome {
                     Some(Outcome::Exported(name)) => html! {
-                        <p class="done" role="status">{ tr_args(lang, Key::SignedSaved, &[("name", name)]) }</p>
+                        <p class="done" role="status">{ tr_args(lang, Msg::SignedSaved, &[("name", name)]) }</p>
                     },
-                    Some(Outcome::KeySaved) => html! { <p class="done" role="status">{ tr(lang, Key::KeyBackupSaved) }</p> },
+                    Some(Outcome::KeySaved) => html! { <p class="done" role="status">{ tr(lang, Msg::KeyBackupSaved) }</p> },
                     Some(Outcome::Failed(message)) => html! {
-                        <p class="warning" role="alert">{ tr_args(lang, Key::SigningFailed, &[("message", message)]) }</p>
+                        <p class="warning" role="alert">{ tr_args(lang, Msg::SigningFailed, &[("message", message)]) }</p>
                     },
                     None => html! {},
                 }
@@ -152,28 +154,11 @@ fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
             .ok_or("no election defined")?;
         ResultPayload::new(input)
     };
-    let (_, signer) = keys::signer().ok_or("no usable signing key")?;
+    let (_, signer) = signing_key::signer().ok_or("no usable signing key")?;
     let name = result_file_name(&payload.election);
     let file = ResultFile::sign(payload, &signer);
     download(&name, "application/json", &file.to_json())?;
     Ok(name)
-}
-
-#[derive(Properties, PartialEq)]
-pub struct FingerprintProps {
-    pub text: String,
-}
-
-/// A fingerprint or hash in groups of four, each its own box so it is read group by group.
-#[component]
-pub fn Fingerprint(props: &FingerprintProps) -> Html {
-    html! {
-        <span class="fingerprint" translate="no">
-            for group in props.text.split(' ') {
-                <span class="fp-group">{ group.to_string() }</span>
-            }
-        </span>
-    }
 }
 
 /// For the printed result sheet: the key's fingerprint and the first characters of the payload
@@ -204,8 +189,8 @@ pub fn SheetSeal() -> Html {
     );
     html! {
         <div class="sheet-seal">
-            <p>{ tr(lang, Key::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
-            <p>{ tr(lang, Key::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
+            <p>{ tr(lang, Msg::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
+            <p>{ tr(lang, Msg::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
         </div>
     }
 }

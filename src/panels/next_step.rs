@@ -4,9 +4,9 @@
 use hallcount_core::{CollectedLimit, Election};
 use yew::prelude::*;
 
-use crate::app::use_lang;
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::{tr, tr_args, Msg};
 use crate::route::Route;
 
 /// Where the meeting stands, as far as the next thing to do is concerned.
@@ -80,22 +80,22 @@ pub fn NextStep(props: &NextStepProps) -> Html {
         meeting.results_locked(),
     );
     let sentence = match step {
-        Step::SetUp => tr(lang, Key::NextStepSetup).to_owned(),
-        Step::Enter => tr(lang, Key::NextStepEnter).to_owned(),
+        Step::SetUp => tr(lang, Msg::NextStepSetup).to_owned(),
+        Step::Enter => tr(lang, Msg::NextStepEnter).to_owned(),
         Step::KeepEntering { n_live } => {
-            tr_args(lang, Key::NextStepContinue, &[("n", &n_live.to_string())])
+            tr_args(lang, Msg::NextStepContinue, &[("n", &n_live.to_string())])
         }
-        Step::CheckResults => tr(lang, Key::NextStepAllIn).to_owned(),
-        Step::PrintAndSend => tr(lang, Key::NextStepLocked).to_owned(),
+        Step::CheckResults => tr(lang, Msg::NextStepAllIn).to_owned(),
+        Step::PrintAndSend => tr(lang, Msg::NextStepLocked).to_owned(),
     };
     let target = step.leads_to();
     html! {
-        <aside class="next-step" aria-label={tr(lang, Key::NextStepLabel)} data-step={step.name()}>
+        <aside class="next-step" aria-label={tr(lang, Msg::NextStepLabel)} data-step={step.name()}>
             <p>
                 { sentence }
                 if target != props.route {
                     { " " }
-                    <a href={target.hash()}>{ tr_args(lang, Key::NextStepGo, &[("page", tr(lang, target.label()))]) }</a>
+                    <a href={target.hash()}>{ tr_args(lang, Msg::NextStepGo, &[("page", tr(lang, target.label()))]) }</a>
                 }
             </p>
         </aside>

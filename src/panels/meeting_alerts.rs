@@ -4,10 +4,10 @@
 
 use yew::prelude::*;
 
-use crate::app::use_lang;
-use crate::components::describe;
+use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{tr, tr_args, Key};
+use crate::i18n::describe;
+use crate::i18n::{tr, tr_args, Msg};
 use crate::state::{MeetingError, Saving};
 
 #[component]
@@ -52,31 +52,31 @@ pub fn MeetingAlerts() -> Html {
                 </div>
             } else if let Some((from, count)) = state.book().set_aside() {
                 <div class="alert alert-warning set-aside" role="status">
-                    { tr_args(lang, Key::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
+                    { tr_args(lang, Msg::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
                 </div>
             }
             {
                 match &state.saving {
                     Saving::Failed { message } => html! {
                         <div class="alert alert-danger storage-failed" role="alert">
-                            <p>{ tr_args(lang, Key::AlertStorageFailed, &[("message", message)]) }</p>
-                            <p>{ tr_args(lang, Key::AlertEntryPaused, &[("n", &n_unstored.to_string())]) }</p>
-                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Key::DownloadBallots) }</button>
-                            <button type="button" onclick={retry.clone()}>{ tr(lang, Key::RetrySaving) }</button>
-                            <button type="button" class="continue-in-memory" onclick={go_on}>{ tr(lang, Key::ContinueInMemory) }</button>
+                            <p>{ tr_args(lang, Msg::AlertStorageFailed, &[("message", message)]) }</p>
+                            <p>{ tr_args(lang, Msg::AlertEntryPaused, &[("n", &n_unstored.to_string())]) }</p>
+                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Msg::DownloadBallots) }</button>
+                            <button type="button" onclick={retry.clone()}>{ tr(lang, Msg::RetrySaving) }</button>
+                            <button type="button" class="continue-in-memory" onclick={go_on}>{ tr(lang, Msg::ContinueInMemory) }</button>
                         </div>
                     },
                     Saving::InMemory { message } => html! {
                         <div class="alert alert-warning in-memory" role="alert">
-                            <p>{ tr_args(lang, Key::AlertInMemory, &[("n", &n_unstored.to_string()), ("message", message)]) }</p>
-                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Key::DownloadBallots) }</button>
-                            <button type="button" onclick={retry.clone()}>{ tr(lang, Key::RetrySaving) }</button>
+                            <p>{ tr_args(lang, Msg::AlertInMemory, &[("n", &n_unstored.to_string()), ("message", message)]) }</p>
+                            <button type="button" class="download-ballots" onclick={download.clone()}>{ tr(lang, Msg::DownloadBallots) }</button>
+                            <button type="button" onclick={retry.clone()}>{ tr(lang, Msg::RetrySaving) }</button>
                         </div>
                     },
                     Saving::ReadOnly => html! {
                         <div class="alert alert-warning other-tab" role="alert">
-                            <p>{ tr(lang, Key::AlertOtherTab) }</p>
-                            <button type="button" onclick={take_over}>{ tr(lang, Key::TakeOver) }</button>
+                            <p>{ tr(lang, Msg::AlertOtherTab) }</p>
+                            <button type="button" onclick={take_over}>{ tr(lang, Msg::TakeOver) }</button>
                         </div>
                     },
                     Saving::Stored => html! {},
@@ -85,7 +85,7 @@ pub fn MeetingAlerts() -> Html {
             if let Some(error) = other_error {
                 <div class="alert alert-error last-error" role="alert">
                     <span>{ describe::meeting_error(lang, error) }</span>
-                    <button type="button" onclick={dismiss}>{ tr(lang, Key::Dismiss) }</button>
+                    <button type="button" onclick={dismiss}>{ tr(lang, Msg::Dismiss) }</button>
                 </div>
             }
         </div>

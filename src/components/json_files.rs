@@ -1,37 +1,63 @@
-//! Files from a picker or a drop (one or many), for the town office and the signing key. Each
-//! file's bytes go to `on_file`; a file over the size limit is refused before it is read, so a
-//! wrong 50 MB file costs nothing.
+//! JSON files from a picker or a drop (one or many): each file's bytes go to `on_file`. A file
+//! over `max_bytes` is refused before it is read, so a wrong 50 MB file costs nothing. What the
+//! bytes mean (a result, a trusted list, a key) is the caller's business.
 
 use std::cell::RefCell;
 use std::rc::Rc;
 
 use gloo::file::callbacks::FileReader;
-use hallcount_core::export::{VerifyError, MAX_RESULT_FILE_BYTES};
+use hallcount_core::export::VerifyError;
 use web_sys::FileList;
 use yew::prelude::*;
 
-use crate::app::use_lang;
+use crate::hooks::use_lang;
 use crate::hooks::{use_file_input, FileInput};
-use crate::i18n::{tr, Key};
+use crate::i18n::{tr, Msg};
+
+/// Why a file's bytes were not read.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ReadError {
+    TooLarge { bytes: usize, limit: usize },
+    Unreadable(String),
+}
+
+/// A result file that could not be read fails verification the same way.
+impl From<ReadError> for VerifyError {
+    fn from(error: ReadError) -> VerifyError {
+        match error {
+            ReadError::TooLarge { bytes, limit } => VerifyError::TooLarge { bytes, limit },
+            ReadError::Unreadable(detail) => VerifyError::Unreadable(detail),
+        }
+    }
+}
+
+impl std::fmt::Display for ReadError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        VerifyError::from(self.clone()).fmt(f)
+    }
+}
 
 #[derive(Properties, PartialEq)]
-pub struct TownFilesProps {
-    pub label: Key,
-    pub hint: Key,
+pub struct JsonFilesProps {
+    pub label: Msg,
+    pub hint: Msg,
     /// Whether several files may be chosen at once.
     #[prop_or_default]
     pub multiple: bool,
+    /// The largest file read.
+    pub max_bytes: usize,
     /// A file's name and its bytes, or why they were not read.
-    pub on_file: Callback<(String, Result<Vec<u8>, VerifyError>)>,
+    pub on_file: Callback<(String, Result<Vec<u8>, ReadError>)>,
 }
 
 #[component]
-pub fn TownFiles(props: &TownFilesProps) -> Html {
+pub fn JsonFiles(props: &JsonFilesProps) -> Html {
     let lang = use_lang();
     // Readers must live until they call back; they are dropped with the component.
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
     let read_all = {
         let on_file = props.on_file.clone();
+        let limit = props.max_bytes;
         Callback::from(move |files: FileList| {
             for index in 0..files.length() {
                 let Some(file) = files.get(index) else {
@@ -39,21 +65,15 @@ pub fn TownFiles(props: &TownFilesProps) -> Html {
                 };
                 let name = file.name();
                 let size = file.size() as usize;
-                if size > MAX_RESULT_FILE_BYTES {
-                    on_file.emit((
-                        name,
-                        Err(VerifyError::TooLarge {
-                            bytes: size,
-                            limit: MAX_RESULT_FILE_BYTES,
-                        }),
-                    ));
+                if size > limit {
+                    on_file.emit((name, Err(ReadError::TooLarge { bytes: size, limit })));
                     continue;
                 }
                 let on_file = on_file.clone();
                 let reader = gloo::file::callbacks::read_as_bytes(
                     &gloo::file::File::from(file),
                     move |bytes| {
-                        let bytes = bytes.map_err(|e| VerifyError::Unreadable(e.to_string()));
+                        let bytes = bytes.map_err(|e| ReadError::Unreadable(e.to_string()));
                         on_file.emit((name, bytes));
                     },
                 );
