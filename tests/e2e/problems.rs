@@ -77,7 +77,9 @@ async fn console_errors_and_uncaught_errors_are_problems() {
     assert_mentions(&problems, "counted twice");
     let problems = provoke(
         &browser,
-        "setTimeout(() => { throw new Error('lost paper'); }); return null;",
+        // From a script of the page's own: Firefox runs WebDriver's scripts in a sandbox whose
+        // uncaught errors never reach the page's `error` listener.
+        "const script = document.createElement('script'); script.textContent = \"setTimeout(() => { throw new Error('lost paper'); });\"; document.body.append(script); return null;",
     )
     .await;
     assert_mentions(&problems, "lost paper");

@@ -184,8 +184,18 @@ impl Browser {
     }
 
     pub async fn click(&self, selector: &str) {
-        self.wait_for(selector)
-            .await
+        let element = self.wait_for(selector).await;
+        if self.engine == Engine::Firefox {
+            // WebDriver scrolls an element into view before clicking it, Firefox to the bottom
+            // edge of the window, where a sticky action bar can cover it: centre it first.
+            let script = "arguments[0].scrollIntoView({ block: 'center' }); return null;";
+            let args = vec![serde_json::to_value(&element).expect("an element reference")];
+            self.client
+                .execute(script, args)
+                .await
+                .unwrap_or_else(|error| panic!("cannot scroll to `{selector}`: {error}"));
+        }
+        element
             .click()
             .await
             .unwrap_or_else(|error| panic!("cannot click `{selector}`: {error}"));
@@ -249,7 +259,9 @@ impl Browser {
             ["crdownload", "part"].map(|ext| self.downloads().join(format!("{file_name}.{ext}")));
         let deadline = std::time::Instant::now() + WAIT;
         // The file system has no event to wait on here; poll it, bounded.
-        while !path.is_file() || partial.iter().any(|partial| partial.exists()) {
+        // Firefox also makes the final file, empty, before its `.part`: wait for bytes too.
+        let written = |path: &PathBuf| std::fs::metadata(path).is_ok_and(|meta| meta.len() > 0);
+        while !written(&path) || partial.iter().any(|partial| partial.exists()) {
             assert!(
                 std::time::Instant::now() < deadline,
                 "{file_name} was not downloaded within {WAIT:?}"
@@ -324,7 +336,15 @@ impl Browser {
                 Some(text) => {
                     panic!("`{selector}` did not show {text:?} within {WAIT:?} ({shown}): {error}")
                 }
-                None => panic!("`{selector}` did not appear within {WAIT:?}: {error}"),
+                None => {
+                    let main = self.client.find(Locator::Css("main")).await;
+                    let page = match main {
+                        Ok(main) => main.text().await.unwrap_or_default(),
+                        Err(_) => String::new(),
+                    };
+                    let page: String = page.chars().take(600).collect();
+                    panic!("`{selector}` did not appear within {WAIT:?} (the page shows {page:?}): {error}")
+                }
             }
         }
     }
