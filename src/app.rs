@@ -5,7 +5,7 @@ use yew::prelude::*;
 
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Lang, Msg};
-use crate::pages::{BoardPage, EntryPage, HelpPage, ResultsPage, SetupPage, TownPage};
+use crate::pages::{BoardPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage};
 use crate::panels::meeting_alerts::MeetingAlerts;
 use crate::panels::next_step::NextStep;
 use crate::route::{use_route, Route};
@@ -45,10 +45,13 @@ pub fn App() -> Html {
             // Remembering is a convenience: a refused storage must not block the switch.
             let _ = LocalStorage::set(LANG_STORAGE_KEY, chosen.tag());
             lang.set(chosen);
+            // On the entry page the keys go back to the paper, not to the language button.
+            crate::components::paper_form::focus_key_surface();
         })
     };
     let page = match route {
         Route::Setup => html! { <SetupPage /> },
+        Route::Papers => html! { <PapersPage /> },
         Route::Entry => html! { <EntryPage /> },
         Route::Board => html! { <BoardPage /> },
         Route::Results => html! { <ResultsPage /> },
@@ -74,7 +77,7 @@ pub fn App() -> Html {
             <MeetingAlerts />
             <main id="main" tabindex="-1">
                 // The board is for the projector and the town office has its own task: no banner there.
-                if !matches!(route, Route::Board | Route::Town) {
+                if !matches!(route, Route::Board | Route::Town | Route::Papers) {
                     <NextStep {route} />
                 }
                 { page }

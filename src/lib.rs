@@ -12,7 +12,13 @@ pub mod sample;
 pub mod services;
 pub mod state;
 
-/// Mount the app on the page's body.
+/// The static message `index.html` shows when the app cannot run; gone once it does.
+pub const UNSUPPORTED_MESSAGE_ID: &str = "hallcount-unsupported";
+
+/// Mount the app on the page's body, and take away the "this browser cannot run" message.
 pub fn start() {
+    if let Some(message) = gloo::utils::document().get_element_by_id(UNSUPPORTED_MESSAGE_ID) {
+        message.remove();
+    }
     yew::Renderer::<app::App>::new().render();
 }

@@ -8,6 +8,8 @@ use crate::i18n::Msg;
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Route {
     Setup,
+    /// The ballot papers to print, from the definition.
+    Papers,
     Entry,
     /// The live board for the projector.
     Board,
@@ -19,8 +21,9 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAV: [Route; 6] = [
+    pub const NAV: [Route; 7] = [
         Route::Setup,
+        Route::Papers,
         Route::Entry,
         Route::Board,
         Route::Results,
@@ -30,6 +33,7 @@ impl Route {
 
     pub fn from_hash(hash: &str) -> Route {
         match hash.trim_start_matches('#').trim_start_matches('/') {
+            "papers" => Route::Papers,
             "entry" => Route::Entry,
             "board" => Route::Board,
             "results" => Route::Results,
@@ -42,6 +46,7 @@ impl Route {
     pub fn hash(self) -> &'static str {
         match self {
             Route::Setup => "#/setup",
+            Route::Papers => "#/papers",
             Route::Entry => "#/entry",
             Route::Board => "#/board",
             Route::Results => "#/results",
@@ -53,6 +58,7 @@ impl Route {
     pub fn label(self) -> Msg {
         match self {
             Route::Setup => Msg::NavSetup,
+            Route::Papers => Msg::NavPapers,
             Route::Entry => Msg::NavEntry,
             Route::Board => Msg::NavBoard,
             Route::Results => Msg::NavResults,

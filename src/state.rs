@@ -135,6 +135,12 @@ impl Book {
                     running.remove(paper);
                 }
             }
+            // A reread may void a paper and enter another: counted again from the live papers.
+            (Event::DifferenceResolved { .. }, Some(running)) => {
+                if let Some(election) = &self.election {
+                    *running = running_over(election, self.log.state());
+                }
+            }
             _ => {}
         }
         Ok(())

@@ -27,8 +27,9 @@ use hallcount_core::export::result_file_name;
 use harness::Browser;
 
 /// The pages of the navigation and the element each shows once it is rendered.
-const PAGES: [(&str, &str); 6] = [
+const PAGES: [(&str, &str); 7] = [
     ("#/setup", ".page-setup"),
+    ("#/papers", ".page-papers"),
     ("#/entry", ".page-entry"),
     ("#/board", ".page-board"),
     ("#/results", ".page-results"),
@@ -133,7 +134,10 @@ pub async fn enter_papers(browser: &Browser, papers: &[&str]) {
         .expect("the counter's number") as usize;
     browser.click(".key-surface").await;
     for (i, keys) in papers.iter().enumerate() {
-        type_keys(browser, &format!("{keys}{}", enter())).await;
+        // A blank paper takes Enter twice: the first asks "blank paper?".
+        let enters = if keys.is_empty() { 2 } else { 1 };
+        let enters: String = std::iter::repeat_n(enter(), enters).collect();
+        type_keys(browser, &format!("{keys}{enters}")).await;
         browser
             .wait_for(&format!(".counter[data-entered='{}']", start + i + 1))
             .await;

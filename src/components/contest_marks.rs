@@ -115,7 +115,8 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
     };
     let heading_id = format!("contest-{index}-office");
     html! {
-        <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}>
+        <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}
+            style={format!("--cells:{}", contest.candidates.len())}>
             <legend id={heading_id}>
                 <span class="office">{ &contest.office }</span>
                 <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
@@ -145,8 +146,10 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
                         }
                     </ul>
                     <label class="write-in-input">
-                        <span>{ tr(lang, Msg::WriteInLabel) }</span>
+                        // The field says what it is for; the label is read by screen readers.
+                        <span class="visually-hidden">{ tr(lang, Msg::WriteInLabel) }</span>
                         <input type="text" ref={props.write_in_ref.clone()} disabled={props.disabled}
+                            placeholder={tr(lang, Msg::WriteInPlaceholder)}
                             list={format!("contest-{index}-names")} onkeydown={on_write_in_key} />
                     </label>
                     <datalist id={format!("contest-{index}-names")}>

@@ -1,7 +1,10 @@
 //! Components shared by the pages. Each takes what it shows as props and reads nothing but the
 //! language (`hooks::use_lang`); the meeting is read by `pages/` and `panels/` only.
 
+pub mod ballot_layout;
+pub mod ballot_paper;
 pub mod board_column;
+pub mod board_fit;
 pub mod contest_editor;
 pub mod contest_marks;
 pub mod election_form;
@@ -11,6 +14,7 @@ pub mod file_drop;
 pub mod fingerprint;
 pub mod json_files;
 pub mod lot_form;
+pub mod page_margins;
 pub mod paper_form;
 pub mod paper_list;
 pub mod result_sheet;

@@ -100,8 +100,11 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
             if disabled {
                 return;
             }
-            let paper = draft.borrow_mut().take();
-            on_commit.emit(paper);
+            // A blank paper waits for a second, deliberate commit; the question shows meanwhile.
+            let paper = draft.borrow_mut().commit();
+            if let Some(paper) = paper {
+                on_commit.emit(paper);
+            }
             redraw.force_update();
         })
     };
@@ -123,6 +126,12 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
                 || event.alt_key()
                 || !is_shortcut_target(&event)
             {
+                return;
+            }
+            // A held Enter repeats: only the first press counts, so holding it never enters
+            // a blank paper after the marked one.
+            if event.repeat() && event.key() == "Enter" {
+                event.prevent_default();
                 return;
             }
             let press = draft.borrow_mut().press(&event.key(), &keys, &election);
@@ -266,20 +275,29 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
 
     let current = draft.borrow();
     let number = props.number.to_string();
+    let n_cells: usize = props
+        .election
+        .contests
+        .iter()
+        .map(|c| c.candidates.len())
+        .sum();
     html! {
         <section class="paper-form" aria-labelledby="paper-form-title">
-            <h3 id="paper-form-title">{ tr_args(lang, Msg::PaperNumber, &[("n", &number)]) }</h3>
+            <div class="paper-head">
+                <h3 id="paper-form-title">{ tr_args(lang, Msg::PaperNumber, &[("n", &number)]) }</h3>
+                <p id="key-legend" class="key-legend">{ tr(lang, Msg::KeyLegend) }</p>
+            </div>
             <div class="key-surface" id={KEY_SURFACE_ID} tabindex="0" role="application" ref={surface}
                 aria-label={tr_args(lang, Msg::KeySurfaceLabel, &[("n", &number)])}
                 aria-describedby="key-legend" onkeydown={on_key}>
-                <p id="key-legend" class="key-legend">{ tr(lang, Msg::KeyLegend) }</p>
                 if !current.pending.is_empty() {
                     <p class="pending-code">{ tr_args(lang, Msg::PendingCode, &[("code", &current.pending)]) }</p>
                 }
                 if let Some(code) = &*unknown_key {
                     <p class="unknown-key" role="alert">{ tr_args(lang, Msg::UnknownKey, &[("code", code)]) }</p>
                 }
-                <div class="contests">
+                // The cells are sized from the number of names on the paper (styles/entry.css).
+                <div class="contests" style={format!("--paper-cells:{n_cells}")}>
                     for (i, _) in props.election.contests.iter().enumerate() {
                         <ContestMarksEditor election={props.election.clone()} contest={i} keys={keys.clone()}
                             marks={current.contest_marks(&props.election, i)} current={current.current == i}
@@ -297,6 +315,9 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
                     <input type="text" ref={reason_ref} onkeydown={on_reason_key} disabled={props.disabled}
                         placeholder={tr(lang, Msg::RejectReasonExample)} />
                 </label>
+            }
+            if current.blank_asked {
+                <p class="blank-question" role="alert">{ tr_args(lang, Msg::BlankPaperAsk, &[("n", &number)]) }</p>
             }
             <div class="paper-actions">
                 <button type="button" class="primary" onclick={on_commit_click} disabled={props.disabled}>

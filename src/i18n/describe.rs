@@ -126,6 +126,24 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
             tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
         }
         InvalidLot { contest, problem } => lot_problem(lang, contest, problem),
+        SecondEntryAlreadyRecorded => tr(lang, Msg::ErrSecondEntryAlreadyRecorded).to_owned(),
+        InvalidSecondPaper {
+            number,
+            problems: list,
+        } => tr_args(
+            lang,
+            Msg::ErrInvalidSecondPaper,
+            &[("n", &n(number)), ("problems", &problems(lang, list))],
+        ),
+        EntriesTooFarApart => tr(lang, Msg::ErrEntriesTooFarApart).to_owned(),
+        NoSecondEntry => tr(lang, Msg::ErrNoSecondEntry).to_owned(),
+        UnknownDifference => tr(lang, Msg::ErrUnknownDifference).to_owned(),
+        AlreadyResolved => tr(lang, Msg::ErrAlreadyResolved).to_owned(),
+        InvalidReading { problems: list } => tr_args(
+            lang,
+            Msg::ErrInvalidReading,
+            &[("problems", &problems(lang, list))],
+        ),
         OutOfSequence { .. } | BrokenLink { .. } => tr(lang, Msg::ErrOutOfStep).to_owned(),
     }
 }

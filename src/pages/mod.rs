@@ -3,6 +3,7 @@
 mod board;
 mod entry;
 mod help;
+mod papers;
 mod results;
 mod setup;
 mod town;
@@ -10,6 +11,7 @@ mod town;
 pub use board::BoardPage;
 pub use entry::EntryPage;
 pub use help::HelpPage;
+pub use papers::PapersPage;
 pub use results::ResultsPage;
 pub use setup::SetupPage;
 pub use town::TownPage;

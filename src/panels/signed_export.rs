@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::fingerprint::Fingerprint;
 use crate::components::json_files::{JsonFiles, ReadError};
+use crate::components::page_margins::seal_rules;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
 use crate::i18n::{tr, tr_args, Msg};
@@ -187,8 +188,16 @@ pub fn SheetSeal() -> Html {
         &hash[8..12],
         &hash[12..16]
     );
+    // The same seal in the bottom margin of every printed page.
+    let margin = seal_rules(&format!(
+        "{} {} · {} {short_hash}",
+        tr(lang, Msg::SealKey),
+        file.fingerprint,
+        tr(lang, Msg::SealHash)
+    ));
     html! {
         <div class="sheet-seal">
+            <style>{ margin }</style>
             <p>{ tr(lang, Msg::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
             <p>{ tr(lang, Msg::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
         </div>

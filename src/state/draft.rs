@@ -33,11 +33,38 @@ pub struct Draft {
     pub pending: String,
     /// The contest of the last mark: where `+` adds a written name.
     pub current: usize,
+    /// A commit of this blank paper was asked for once: "blank paper? Enter again" is shown, and
+    /// the next commit enters it. Anything typed or clicked on the paper takes the question back.
+    pub blank_asked: bool,
 }
 
 impl Draft {
     /// Apply one `KeyboardEvent.key`.
     pub fn press(&mut self, key: &str, keys: &KeyMap, election: &Election) -> Press {
+        let press = self.apply(key, keys, election);
+        if !matches!(press, Press::Commit | Press::Ignored) {
+            self.blank_asked = false;
+        }
+        press
+    }
+
+    /// Nothing on the paper: no mark, no written name, no pending code.
+    pub fn is_blank(&self) -> bool {
+        self.paper.contests.is_empty() && self.paper.rejected.is_none() && self.pending.is_empty()
+    }
+
+    /// The paper to enter, and a fresh draft for the next one; but a blank paper only when
+    /// asked twice (a stray second Enter after a paper must not enter a blank one): the first
+    /// time, `None`, and the question is shown.
+    pub fn commit(&mut self) -> Option<Paper> {
+        if self.is_blank() && !self.blank_asked {
+            self.blank_asked = true;
+            return None;
+        }
+        Some(self.take())
+    }
+
+    fn apply(&mut self, key: &str, keys: &KeyMap, election: &Election) -> Press {
         match key {
             "Enter" => return Press::Commit,
             "Escape" => {
@@ -96,6 +123,7 @@ impl Draft {
             return;
         };
         self.current = slot.contest;
+        self.blank_asked = false;
         let marks = self.paper.contests.entry(contest.id.clone()).or_default();
         match next_mark(marks.marks.get(&candidate.id).copied()) {
             Some(mark) => {
@@ -117,6 +145,7 @@ impl Draft {
         if name.is_empty() || !contest.write_ins.allowed {
             return;
         }
+        self.blank_asked = false;
         let marks = self.paper.contests.entry(contest.id.clone()).or_default();
         marks.write_ins.push(WriteIn {
             name: name.to_owned(),
@@ -269,6 +298,85 @@ mod tests {
                 Press::WriteIn(1)
             ]
         );
+    }
+
+    #[test]
+    fn a_blank_paper_is_entered_only_when_asked_twice() {
+        let election = election();
+        let map = KeyMap::for_election(&election);
+        let mut draft = Draft::default();
+        // A paper, then a stray Enter: the paper is entered, the stray Enter only asks.
+        type_keys(&mut draft, &["2"]);
+        assert!(draft.commit().is_some());
+        assert_eq!(draft.press("Enter", &map, &election), Press::Commit);
+        assert_eq!(draft.commit(), None);
+        assert!(draft.blank_asked);
+        // Enter again: the blank paper, deliberately.
+        assert_eq!(draft.commit(), Some(Paper::default()));
+        assert!(!draft.blank_asked);
+    }
+
+    #[test]
+    fn anything_done_on_the_paper_takes_the_blank_question_back() {
+        let election = election();
+        let map = KeyMap::for_election(&election);
+        let undo: [&dyn Fn(&mut Draft); 4] = [
+            &|d| {
+                d.press("2", &map, &election);
+                d.press("2", &map, &election);
+                d.press("2", &map, &election);
+                d.press("2", &map, &election);
+            },
+            &|d| {
+                d.press("Escape", &map, &election);
+            },
+            &|d| {
+                d.cycle(
+                    Slot {
+                        contest: 0,
+                        candidate: 0,
+                    },
+                    &election,
+                );
+                d.cycle(
+                    Slot {
+                        contest: 0,
+                        candidate: 0,
+                    },
+                    &election,
+                );
+                d.cycle(
+                    Slot {
+                        contest: 0,
+                        candidate: 0,
+                    },
+                    &election,
+                );
+                d.cycle(
+                    Slot {
+                        contest: 0,
+                        candidate: 0,
+                    },
+                    &election,
+                );
+            },
+            &|d| {
+                d.add_write_in(1, &election, "王芳", true);
+                d.remove_write_in(1, &election, 0);
+            },
+        ];
+        for (i, act) in undo.iter().enumerate() {
+            let mut draft = Draft::default();
+            assert_eq!(draft.commit(), None);
+            act(&mut draft);
+            assert!(draft.is_blank(), "case {i} leaves the paper blank");
+            assert_eq!(draft.commit(), None, "case {i}: asked again, not entered");
+        }
+        // A Tab (left to the browser) does not take the question back.
+        let mut draft = Draft::default();
+        assert_eq!(draft.commit(), None);
+        draft.press("Tab", &map, &election);
+        assert!(draft.commit().is_some());
     }
 
     #[test]

@@ -109,6 +109,39 @@ fn a_void_takes_the_paper_out_of_the_tally_but_not_out_of_the_record() {
 }
 
 #[test]
+fn a_reread_after_double_entry_recounts_the_resolved_papers() {
+    let mut meeting = defined();
+    // The first clerk missed the mark on paper 2; the second saw it, and the reread agrees.
+    for paper in [chair_for("A"), Paper::default()] {
+        meeting = commit(meeting, Event::PaperEntered { paper });
+    }
+    meeting = commit(
+        meeting,
+        Event::SecondEntryRecorded {
+            papers: vec![chair_for("A"), chair_for("A")],
+        },
+    );
+    let double = meeting
+        .book()
+        .state()
+        .double_entry
+        .clone()
+        .expect("recorded");
+    let difference = double.comparison.differences[0].clone();
+    meeting = commit(
+        meeting,
+        Event::DifferenceResolved {
+            difference,
+            reading: Some(chair_for("A")),
+        },
+    );
+    let tally = meeting.tally().unwrap();
+    assert_eq!(tally.collected, 2);
+    assert_eq!(tally.contests[0].candidates[0].votes_for, 2);
+    assert_eq!(tally.contests[0].blank, 0);
+}
+
+#[test]
 fn a_refused_event_leaves_the_log_and_keeps_the_reason() {
     let meeting = defined();
     let before = meeting.book().log().entries().len();

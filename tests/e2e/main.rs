@@ -8,10 +8,16 @@
 mod cli;
 mod harness;
 
+mod ballot_papers;
+mod deliberate;
+mod fit;
 mod meeting;
+mod pdf;
 mod problems;
 mod seed;
+mod sheet_pages;
 mod signed;
 mod start;
 mod storage;
 mod tools;
+mod unsupported;

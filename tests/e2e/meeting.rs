@@ -149,7 +149,9 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
 
     // Papers 1-5 (keys 1-4 are A-D): A○B○C○ · A○B○D○ · A○C○D○ · all four (over-marked) · blank.
     for keys in ["123", "124", "134", "1234", ""] {
-        type_keys(&browser, &format!("{keys}{}", enter())).await;
+        // A blank paper takes Enter twice: the first asks "blank paper?".
+        let enters = if keys.is_empty() { 2 } else { 1 };
+        type_keys(&browser, &format!("{keys}{}", enter().repeat(enters))).await;
     }
     wait_for_entered(&browser, 5).await;
     browser.wait_for_text(".announce", "5").await;

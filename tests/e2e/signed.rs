@@ -64,7 +64,11 @@ fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
     std::fs::write(&election, EXECUTIVE.replace("PLACE", place)).unwrap();
     std::fs::write(dir.join("ballots.json"), PAPERS).unwrap();
     let key = format!("{place}.key.json");
-    assert!(run_cli(dir, &["keygen", "-o", &key]).status.success());
+    std::fs::write(dir.join("pass.txt"), "口令\n").unwrap();
+    let pass = ["--passphrase-file", "pass.txt"];
+    assert!(run_cli(dir, &["keygen", "-o", &key, pass[0], pass[1]])
+        .status
+        .success());
     let output = format!("{place}.hallcount.json");
     let signed = run_cli(
         dir,
@@ -76,6 +80,8 @@ fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
             &key,
             "-o",
             &output,
+            pass[0],
+            pass[1],
         ],
     );
     assert!(

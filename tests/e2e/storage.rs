@@ -47,11 +47,11 @@ async fn wait_for_entered(browser: &Browser, n: usize) {
         .await;
 }
 
-/// A blank paper, entered with nothing but Enter.
+/// A blank paper, entered with nothing but Enter, twice: the first asks "blank paper?".
 async fn enter_blank_papers(browser: &Browser, from: usize, n: usize) {
     wait_for_focus(browser, ".key-surface").await;
     for i in 1..=n {
-        press_enter(browser, 1).await;
+        press_enter(browser, 2).await;
         wait_for_entered(browser, from + i).await;
     }
 }
@@ -113,14 +113,14 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
             "IDBObjectStore.prototype.put = function () { throw new DOMException('The quota has been exceeded.', 'QuotaExceededError'); };",
         )
         .await;
-    press_enter(&browser, 1).await;
+    press_enter(&browser, 2).await;
     browser.wait_for_text(".storage-failed", "quota").await;
     wait_for_entered(&browser, 3).await; // kept in memory, not lost
     browser.execute("window.scrollTo(0, 0);").await;
     browser.screenshot("storage-refused").await;
 
     // Entry is paused: another paper is not taken until the officer decides.
-    press_enter(&browser, 1).await;
+    press_enter(&browser, 2).await;
     browser.wait_for(".last-error, .storage-failed").await;
     assert_eq!(
         browser.find_all(".counter[data-entered='3']").await.len(),
@@ -144,7 +144,7 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
         .execute("document.querySelector('.key-surface').focus();")
         .await;
     wait_for_focus(&browser, ".key-surface").await;
-    press_enter(&browser, 1).await;
+    press_enter(&browser, 2).await;
     wait_for_entered(&browser, 4).await;
     browser.wait_for(".in-memory").await;
     browser.finish().await;

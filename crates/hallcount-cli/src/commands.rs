@@ -8,6 +8,7 @@ pub mod compare;
 pub mod inputs;
 pub mod keygen;
 pub mod output;
+pub mod passphrase;
 pub mod say;
 pub mod sign;
 pub mod tally;

@@ -22,10 +22,13 @@ commands:
   compare FIRST SECOND --election ELECTION [--format json|text]
       double entry: two clerks' ballots files of the same papers, paper by paper;
       json (default) is hallcount/compare@1 (exit 1 when they differ)
-  keygen -o KEY [--label TEXT]
-      make a signing key (hallcount/key@1, the same file as the app's key backup)
-  sign ELECTION BALLOTS --key KEY -o RESULT [--at TIME]
-      write a signed result (hallcount/result@1) exactly as the app does
+  keygen -o KEY [--label TEXT] [--from OLD_KEY] [--passphrase-file FILE]
+      make a signing key sealed under a passphrase (hallcount/key@2, the same file as the
+      app's key backup), or seal a clear hallcount/key@1 file (--from); the passphrase is
+      asked at the terminal (twice, without echo) unless FILE gives it (its first line)
+  sign ELECTION BALLOTS --key KEY -o RESULT [--at TIME] [--passphrase-file FILE]
+      write a signed result (hallcount/result@1) exactly as the app does; TIME is RFC 3339;
+      a sealed key's passphrase is asked at the terminal unless FILE gives it
   verify FILE... [--trusted KEYS]
       check signed results, one line per file (exit 1 when any fails)
   aggregate FILE... [--trusted KEYS] [--csv OUT]

@@ -16,6 +16,7 @@ fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("hostile_io_{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join("pass.txt"), "口令\n").expect("passphrase file");
     dir
 }
 
@@ -63,7 +64,15 @@ fn a_short_o_given_as_the_value_of_label_is_the_label() {
     let dir = scratch("short_o");
     let output = finished(hallcount(
         &dir,
-        &["keygen", "--label", "-o", "-o", "key.json"],
+        &[
+            "keygen",
+            "--label",
+            "-o",
+            "-o",
+            "key.json",
+            "--passphrase-file",
+            "pass.txt",
+        ],
     ));
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     let key: serde_json::Value =
@@ -124,7 +133,13 @@ fn names_that_are_not_utf8_are_shown_lossily_in_every_command() {
     let key = OsStr::from_bytes(b"k\xfe.json");
     let output = finished(hallcount(
         &dir,
-        &[OsStr::new("keygen"), OsStr::new("-o"), key],
+        &[
+            OsStr::new("keygen"),
+            OsStr::new("-o"),
+            key,
+            OsStr::new("--passphrase-file"),
+            OsStr::new("pass.txt"),
+        ],
     ));
     assert_eq!(output.status.code(), Some(0), "{}", text(&output.stderr));
     assert!(text(&output.stdout).starts_with("k\u{fffd}.json: key "));
@@ -291,7 +306,16 @@ fn signed_with_names(dir: &Path, title: &str, place: &str) -> String {
     election["title"] = title.into();
     election["place"] = place.into();
     std::fs::write(dir.join("named.election.json"), election.to_string()).unwrap();
-    let key = finished(hallcount(dir, &["keygen", "-o", "stranger.key"]));
+    let key = finished(hallcount(
+        dir,
+        &[
+            "keygen",
+            "-o",
+            "stranger.key",
+            "--passphrase-file",
+            "pass.txt",
+        ],
+    ));
     assert!(key.status.success());
     let ballots = format!("{CASE}/ballots.json");
     let args = [
@@ -304,6 +328,8 @@ fn signed_with_names(dir: &Path, title: &str, place: &str) -> String {
         "named.hallcount.json",
         "--at",
         "2026-11-25T12:00:00Z",
+        "--passphrase-file",
+        "pass.txt",
     ];
     let signed = finished(hallcount(dir, &args));
     assert!(signed.status.success(), "{}", text(&signed.stderr));

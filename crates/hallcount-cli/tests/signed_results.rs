@@ -4,7 +4,7 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
-use hallcount_core::export::{AppInfo, KeyFile, ResultFile, ResultInput, ResultPayload};
+use hallcount_core::export::{AppInfo, KeyFile, ResultFile, ResultInput, ResultPayload, SealedKey};
 use hallcount_core::{log_from_ballots, parse_ballots, parse_election};
 
 const CASE: &str = concat!(
@@ -17,8 +17,12 @@ fn scratch(name: &str) -> PathBuf {
     let dir = Path::new(env!("CARGO_TARGET_TMPDIR")).join(format!("signed_results_{name}"));
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).expect("scratch folder");
+    std::fs::write(dir.join(PASS), "村的口令 2026\n").expect("passphrase file");
     dir
 }
+
+/// The passphrase file every scratch folder holds (scripts give it; people type it).
+const PASS: &str = "pass.txt";
 
 fn hallcount(dir: &Path, args: &[&str]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_hallcount"))
@@ -47,13 +51,24 @@ fn village_files(dir: &Path, place: &str) -> (String, String) {
 }
 
 fn keygen(dir: &Path, name: &str) -> String {
-    let output = hallcount(dir, &["keygen", "-o", name, "--label", name]);
+    let output = hallcount(
+        dir,
+        &[
+            "keygen",
+            "-o",
+            name,
+            "--label",
+            name,
+            "--passphrase-file",
+            PASS,
+        ],
+    );
     assert!(
         output.status.success(),
         "keygen: {}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let (key, _) = KeyFile::parse(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
+    let key = SealedKey::parse(&std::fs::read_to_string(dir.join(name)).unwrap()).unwrap();
     key.fingerprint
 }
 
@@ -72,6 +87,8 @@ fn sign(dir: &Path, key: &str, place: &str) -> String {
             &output_name,
             "--at",
             AT,
+            "--passphrase-file",
+            PASS,
         ],
     );
     assert!(
@@ -101,8 +118,10 @@ fn keygen_sign_verify_round_trip_gives_the_cores_bytes() {
     );
 
     // The CLI signs through the same log and core code the app uses: rebuild it here and compare.
-    let (_, signer) =
-        KeyFile::parse(&std::fs::read_to_string(dir.join("village.key")).unwrap()).unwrap();
+    let signer = SealedKey::parse(&std::fs::read_to_string(dir.join("village.key")).unwrap())
+        .unwrap()
+        .open("村的口令 2026")
+        .unwrap();
     let election =
         parse_election(&std::fs::read_to_string(dir.join("赤坑社區.election.json")).unwrap())
             .unwrap();
@@ -123,7 +142,7 @@ fn keygen_and_sign_never_overwrite() {
     let dir = scratch("no_overwrite");
     keygen(&dir, "k.json");
     let before = std::fs::read(dir.join("k.json")).unwrap();
-    let again = hallcount(&dir, &["keygen", "-o", "k.json"]);
+    let again = hallcount(&dir, &["keygen", "-o", "k.json", "--passphrase-file", PASS]);
     assert_eq!(again.status.code(), Some(2));
     assert_eq!(std::fs::read(dir.join("k.json")).unwrap(), before);
 }
@@ -275,5 +294,124 @@ fn aggregate_sums_three_villages_and_writes_csv() {
     assert!(
         stdout(&output).contains("  執行委員: 9 seats, 9 elected, 0 open\n"),
         "the rest is still summed"
+    );
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+/// Exit 2, the reason on stderr.
+fn refused_saying(output: &Output, says: &str) {
+    assert_eq!(output.status.code(), Some(2), "{}", stderr(output));
+    assert!(stderr(output).contains(says), "{}", stderr(output));
+}
+
+#[test]
+fn attack_the_seed_is_readable_from_the_key_keygen_writes() {
+    let dir = scratch("sealed");
+    keygen(&dir, "village.key");
+    let text = std::fs::read_to_string(dir.join("village.key")).unwrap();
+    let value: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["format"], "hallcount/key@2");
+    assert!(value.get("secret_seed").is_none(), "{text}");
+    assert_eq!(value["seed"]["kdf"], "argon2id");
+    assert_eq!(value["seed"]["params"]["m_kib"], 19_456);
+}
+
+/// `sign` of 赤坑社區's papers with `village.key` into `r.json`, with `more` arguments.
+fn sign_village_with(dir: &Path, more: &[&str]) -> Output {
+    let (election, ballots) = village_files(dir, "赤坑社區");
+    let mut args = vec![
+        "sign",
+        &election,
+        &ballots,
+        "--key",
+        "village.key",
+        "-o",
+        "r.json",
+    ];
+    args.extend_from_slice(more);
+    hallcount(dir, &args)
+}
+
+#[test]
+fn a_wrong_passphrase_signs_nothing() {
+    let dir = scratch("wrong_passphrase");
+    keygen(&dir, "village.key");
+    std::fs::write(dir.join("wrong.txt"), "not it\n").unwrap();
+    let output = sign_village_with(&dir, &["--passphrase-file", "wrong.txt"]);
+    refused_saying(&output, "wrong passphrase");
+    assert!(!dir.join("r.json").exists());
+}
+
+#[test]
+fn a_key_1_file_still_signs_with_a_warning_and_can_be_sealed() {
+    let dir = scratch("key1");
+    let clear = KeyFile::new(&[7; 32], "赤坑社區", "2026-01-01T00:00:00Z");
+    std::fs::write(dir.join("old.key"), clear.to_json()).unwrap();
+    let (election, ballots) = village_files(&dir, "赤坑社區");
+    let output = hallcount(
+        &dir,
+        &[
+            "sign", &election, &ballots, "--key", "old.key", "-o", "r.json", "--at", AT,
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stderr(&output).contains("warning: old.key is a hallcount/key@1 file"));
+
+    let output = hallcount(
+        &dir,
+        &[
+            "keygen",
+            "--from",
+            "old.key",
+            "-o",
+            "new.key",
+            "--passphrase-file",
+            PASS,
+        ],
+    );
+    assert!(output.status.success(), "{}", stderr(&output));
+    let sealed = SealedKey::parse(&std::fs::read_to_string(dir.join("new.key")).unwrap()).unwrap();
+    assert_eq!(sealed.fingerprint, clear.fingerprint);
+    assert_eq!(sealed.label, "赤坑社區");
+}
+
+#[test]
+fn sign_at_takes_only_an_rfc_3339_time() {
+    let dir = scratch("sign_at");
+    keygen(&dir, "village.key");
+    for at in ["not a time", "2026-02-30T10:00:00Z", "2026-11-25 12:00:00"] {
+        let output = sign_village_with(&dir, &["--at", at, "--passphrase-file", PASS]);
+        refused_saying(&output, "not an RFC 3339 time");
+    }
+    assert!(!dir.join("r.json").exists());
+}
+
+#[test]
+fn verify_trusted_names_a_key_that_signed_for_another_place() {
+    let dir = scratch("wrong_place");
+    let fingerprint = keygen(&dir, "datong.key");
+    let forged = sign(&dir, "datong.key", "赤坑社區");
+    std::fs::write(
+        dir.join("trusted.json"),
+        format!(r#"{{ "format": "hallcount/trusted@1", "keys": [ {{ "fingerprint": "{fingerprint}", "village": "大塘村" }} ] }}"#),
+    )
+    .unwrap();
+    let output = hallcount(&dir, &["verify", "--trusted", "trusted.json", &forged]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output)
+            .contains("wrong place: key registered for 大塘村 signed a result for 赤坑社區"),
+        "{}",
+        stdout(&output)
+    );
+    let output = hallcount(&dir, &["aggregate", "--trusted", "trusted.json", &forged]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stdout(&output).contains("WRONG PLACE"),
+        "{}",
+        stdout(&output)
     );
 }

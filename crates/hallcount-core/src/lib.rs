@@ -24,6 +24,8 @@ pub mod limits;
 pub mod load;
 pub mod log;
 pub mod lot;
+pub mod natural;
+pub mod reconcile;
 pub mod tally;
 pub mod visible;
 
@@ -44,5 +46,7 @@ pub use log::{
     log_from_ballots, replay, verify_chain, BreakKind, ChainBreak, ChainCheck, EnteredPaper, Event,
     Head, Log, LogEntry, LogError, LotOutcome, RefusedLot, Replay, Restored, GENESIS_PREV,
 };
+pub use natural::natural_cmp;
+pub use reconcile::{reconcile, BoardContest, BoardDifference, BoardLine, BoardTally};
 pub use tally::{CandidateCount, ContestTally, OpenReason, OpenSeats, Status, Tally, WriteInCount};
 pub use visible::visible;

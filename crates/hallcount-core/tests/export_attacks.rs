@@ -296,10 +296,7 @@ fn attack_the_roll_up_depends_on_file_order() {
     // A file, a copy of it and a conflicting file: before the fix the copy was a "duplicate"
     // in one order and a "conflict" in another.
     let genuine = signed_village("赤坑社區", 1);
-    let conflicting = {
-        let log = meeting_log(village_election("赤坑社區"), village_papers()[..6].to_vec());
-        ResultFile::sign(payload_of(&log), &signer(1)).to_json()
-    };
+    let conflicting = conflicting_village();
     let files = [
         ("a.json", genuine.clone()),
         ("copy.json", genuine),
@@ -308,13 +305,16 @@ fn attack_the_roll_up_depends_on_file_order() {
     assert_order_free(&files, None);
 }
 
+/// 赤坑社區's own key signing another count of its election (six papers of nine).
+fn conflicting_village() -> String {
+    let log = meeting_log(village_election("赤坑社區"), village_papers()[..6].to_vec());
+    ResultFile::sign(payload_of(&log), &signer(1)).to_json()
+}
+
 /// Files of every verdict: counted, duplicate, conflict, unknown signer, wrong place, failed.
 fn town_inbox() -> Vec<(String, Result<VerifiedResult, VerifyError>)> {
     let genuine = signed_village("赤坑社區", 1);
-    let conflicting = {
-        let log = meeting_log(village_election("赤坑社區"), village_papers()[..6].to_vec());
-        ResultFile::sign(payload_of(&log), &signer(1)).to_json()
-    };
+    let conflicting = conflicting_village();
     let files = [
         ("chikeng.json", genuine.clone()),
         ("chikeng copy.json", genuine.clone()),

@@ -5,7 +5,7 @@ use std::fs::File;
 use std::io::Read;
 use std::path::Path;
 
-use hallcount_core::export::{KeyFile, Signer, TrustedKeys};
+use hallcount_core::export::TrustedKeys;
 use hallcount_core::{
     check_election, check_papers, parse_ballots, parse_election, BallotsFile, Election, FileKind,
     Paper,
@@ -126,12 +126,6 @@ pub fn read_election(path: &Path) -> Result<Election, CliError> {
 
 pub fn read_ballots(path: &Path) -> Result<BallotsFile, CliError> {
     parse_ballots(&read_file(path, FileKind::Ballots)?).map_err(|e| CliError::in_file(path, e))
-}
-
-pub fn read_key(path: &Path) -> Result<Signer, CliError> {
-    let (_, signer) =
-        KeyFile::parse(&read_text(path, FileKind::Key)?).map_err(|e| CliError::in_file(path, e))?;
-    Ok(signer)
 }
 
 pub fn read_trusted(path: Option<&Path>) -> Result<Option<TrustedKeys>, CliError> {

@@ -1,4 +1,5 @@
-//! `hallcount sign ELECTION BALLOTS --key KEY -o RESULT [--at TIME]`: a signed result made
+//! `hallcount sign ELECTION BALLOTS --key KEY -o RESULT [--at TIME] [--passphrase-file FILE]`:
+//! a signed result made
 //! exactly as the app makes it: the same log (the election defined, then each paper entered),
 //! replayed and signed by the same core code.
 
@@ -8,12 +9,16 @@ use hallcount_core::export::{
 use hallcount_core::log_from_ballots;
 
 use super::args::{long, Args};
-use super::inputs::{read_checked, read_key};
+use super::inputs::read_checked;
 use super::output::{now_unix_seconds, write_new_file, OUTPUT};
+use super::passphrase::{signer_of, PASSPHRASE_FILE};
 use super::{say, shown, CliError};
 
 pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
-    let args = Args::parse(parser, &[long("key"), OUTPUT, long("at")])?;
+    let args = Args::parse(
+        parser,
+        &[long("key"), OUTPUT, long("at"), long(PASSPHRASE_FILE)],
+    )?;
     let [election_path, ballots_path] = args.positional.as_slice() else {
         return Err(CliError::usage(
             "sign needs ELECTION BALLOTS --key KEY -o RESULT",
@@ -37,7 +42,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         None => utc_timestamp(now_unix_seconds()),
     };
 
-    let signer = read_key(key_path)?;
+    let signer = signer_of(key_path, args.path(PASSPHRASE_FILE))?;
     let (election, papers) = read_checked(election_path, ballots_path)?;
     let log =
         log_from_ballots(election, papers, &at).map_err(|e| CliError::in_file(ballots_path, e))?;

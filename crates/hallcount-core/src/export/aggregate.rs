@@ -9,6 +9,7 @@ use super::key::Fingerprint;
 use super::trusted::{TrustProblem, TrustedKeys};
 use super::verify::{VerifiedResult, VerifyError};
 use crate::election::Election;
+use crate::natural::natural_cmp;
 use crate::tally::{OpenReason, Status};
 
 /// What identifies an election (docs/rules.md: body, place, date, title and round).
@@ -331,7 +332,11 @@ fn join_meetings(counted: Vec<(String, Trust, VerifiedResult)>) -> Vec<MeetingRe
         by_meeting.entry(key).or_default().push(entry);
     }
     let mut meetings: Vec<MeetingResult> = by_meeting.into_values().map(join_rounds).collect();
-    meetings.sort_by(|a, b| (&a.village, &a.date, &a.body).cmp(&(&b.village, &b.date, &b.body)));
+    // Villages in natural order (第4村 before 第10村), then by date and body.
+    meetings.sort_by(|a, b| {
+        natural_cmp(&a.village, &b.village)
+            .then_with(|| (&a.date, &a.body).cmp(&(&b.date, &b.body)))
+    });
     meetings
 }
 

@@ -1,5 +1,5 @@
-//! Signing keys and their file (`hallcount/key@1`), shared by the app's key backup and
-//! `hallcount keygen`. The core never draws randomness: a key is made from 32 seed bytes that
+//! Signing keys and the clear key file of earlier versions (`hallcount/key@1`); the sealed file
+//! that `hallcount keygen` and the app's backup write now is `hallcount/key@2` (`sealed.rs`). The core never draws randomness: a key is made from 32 seed bytes that
 //! the caller took from the platform's secure source.
 
 use std::fmt;
@@ -36,7 +36,8 @@ impl Signer {
         self.signing_key.sign(message).to_bytes()
     }
 
-    fn seed(&self) -> [u8; 32] {
+    /// The secret: for sealing it ([`super::SealedKey`]) or writing a `key@1` file only.
+    pub(super) fn seed(&self) -> [u8; 32] {
         self.signing_key.to_bytes()
     }
 }
@@ -111,8 +112,10 @@ impl fmt::Display for Fingerprint {
     }
 }
 
-/// `hallcount/key@1`: a signing key as saved by `hallcount keygen` or the app's backup.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+/// `hallcount/key@1`: a signing key with its seed in clear, as saved by earlier versions of
+/// `hallcount keygen` and the app's backup. Still read; new keys are `hallcount/key@2`
+/// ([`super::SealedKey`]). Its `Debug` never prints the seed.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct KeyFile {
     pub format: String,
@@ -124,7 +127,43 @@ pub struct KeyFile {
     pub public_key: String,
     pub fingerprint: String,
     /// Lowercase hex, the 32-byte Ed25519 seed. Whoever has it can sign as this key.
-    pub secret_seed: String,
+    pub secret_seed: SecretText,
+}
+
+impl fmt::Debug for KeyFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("KeyFile")
+            .field("format", &self.format)
+            .field("label", &self.label)
+            .field("created", &self.created)
+            .field("public_key", &self.public_key)
+            .field("fingerprint", &self.fingerprint)
+            .field("secret_seed", &self.secret_seed)
+            .finish()
+    }
+}
+
+/// Secret text (a seed in hex): zeroized when dropped, never shown by `Debug`.
+#[derive(Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct SecretText(String);
+
+impl SecretText {
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Drop for SecretText {
+    fn drop(&mut self) {
+        zeroize::Zeroize::zeroize(&mut self.0);
+    }
+}
+
+impl fmt::Debug for SecretText {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str("[secret]")
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -134,6 +173,10 @@ pub enum KeyError {
     UnknownFormat(String),
     /// The public key or fingerprint written in the file is not the one of its secret seed.
     Inconsistent,
+    /// A sealed key (`key@2`) that does not open with the passphrase given (or was altered).
+    WrongPassphrase,
+    /// A key is never sealed with an empty passphrase.
+    EmptyPassphrase,
 }
 
 impl fmt::Display for KeyError {
@@ -149,6 +192,10 @@ impl fmt::Display for KeyError {
             KeyError::Inconsistent => f.write_str(
                 "damaged key file: the public key or fingerprint does not match the secret",
             ),
+            KeyError::WrongPassphrase => f.write_str(
+                "wrong passphrase: the key does not open with it (or the key file was altered)",
+            ),
+            KeyError::EmptyPassphrase => f.write_str("a key needs a passphrase that is not empty"),
         }
     }
 }
@@ -164,7 +211,7 @@ impl KeyFile {
             created: created.to_string(),
             public_key: public_key.to_hex(),
             fingerprint: public_key.fingerprint().to_string(),
-            secret_seed: to_hex(seed),
+            secret_seed: SecretText(to_hex(seed)),
         }
     }
 
@@ -175,26 +222,31 @@ impl KeyFile {
     /// Reads and checks a key file: known format, and public key and fingerprint derived from
     /// the seed (a truncated or hand-edited file is refused rather than signing with a surprise).
     pub fn parse(text: &str) -> Result<(KeyFile, Signer), KeyError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        match value.get("format").and_then(|f| f.as_str()) {
+        match format_of(text)?.as_deref() {
             Some(KEY_FORMAT) => {}
             Some(other) => return Err(KeyError::UnknownFormat(other.to_string())),
             None => return Err(KeyError::Damaged("no \"format\" field".into())),
         }
         let file: KeyFile =
-            serde_json::from_value(value).map_err(|e| KeyError::Damaged(e.to_string()))?;
-        let seed = from_hex::<32>(&file.secret_seed).ok_or_else(|| {
+            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        let signer = file.signer()?;
+        Ok((file, signer))
+    }
+
+    /// The signer of the seed, checked against the public key and fingerprint written beside it.
+    pub fn signer(&self) -> Result<Signer, KeyError> {
+        let seed = from_hex::<32>(self.secret_seed.expose()).ok_or_else(|| {
             KeyError::Damaged("\"secret_seed\" is not 64 lowercase hex digits".into())
         })?;
+        let seed = zeroize::Zeroizing::new(seed);
         let signer = Signer::from_seed(&seed);
         let public_key = signer.public_key();
         let fingerprint_matches =
-            Fingerprint::parse_loose(&file.fingerprint) == Some(public_key.fingerprint());
-        if file.public_key != public_key.to_hex() || !fingerprint_matches {
+            Fingerprint::parse_loose(&self.fingerprint) == Some(public_key.fingerprint());
+        if self.public_key != public_key.to_hex() || !fingerprint_matches {
             return Err(KeyError::Inconsistent);
         }
-        Ok((file, signer))
+        Ok(signer)
     }
 
     pub fn to_json(&self) -> String {
@@ -202,6 +254,18 @@ impl KeyFile {
         text.push('\n');
         text
     }
+}
+
+/// The `format` of a key file, read alone: no copy of a seed is left unzeroized in a
+/// `serde_json::Value`.
+pub(super) fn format_of(text: &str) -> Result<Option<String>, KeyError> {
+    #[derive(Deserialize)]
+    struct FormatOnly {
+        format: Option<String>,
+    }
+    serde_json::from_str::<FormatOnly>(text)
+        .map(|file| file.format)
+        .map_err(|e| KeyError::Damaged(e.to_string()))
 }
 
 #[cfg(test)]
@@ -240,6 +304,15 @@ mod tests {
             Err(KeyError::UnknownFormat(_))
         ));
         assert!(matches!(KeyFile::parse("{"), Err(KeyError::Damaged(_))));
+    }
+
+    #[test]
+    fn attack_key_file_debug_prints_the_seed() {
+        let file = KeyFile::new(&[0xab; 32], "赤坑社區", "2026-01-01T00:00:00Z");
+        let shown = format!("{file:?}");
+        assert!(!shown.contains(&"ab".repeat(32)), "{shown}");
+        assert!(shown.contains("[secret]"));
+        assert!(shown.contains(&file.public_key));
     }
 
     #[test]

@@ -45,6 +45,24 @@ pub enum LogError {
         contest: String,
         problem: LotProblem,
     },
+    /// Double entry: a second entry when one is already recorded.
+    SecondEntryAlreadyRecorded,
+    /// A paper of the second entry that breaks the rules (`number` within the second entry).
+    InvalidSecondPaper {
+        number: u32,
+        problems: Vec<Problem>,
+    },
+    /// The two entries are too far apart to be compared (see `compare::MAX_CELLS`).
+    EntriesTooFarApart,
+    /// A resolution before any second entry.
+    NoSecondEntry,
+    /// A resolution of a difference the comparison does not list.
+    UnknownDifference,
+    AlreadyResolved,
+    /// The right reading of a reread paper breaks the rules.
+    InvalidReading {
+        problems: Vec<Problem>,
+    },
     /// An entry whose `seq` is not the next one (an entry lost or repeated).
     OutOfSequence {
         expected: u64,
@@ -100,6 +118,22 @@ impl fmt::Display for LogError {
                     f,
                     "the lot for \"{contest}\" cannot fill its tied seats: {problem}"
                 )
+            }
+            SecondEntryAlreadyRecorded => write!(f, "a second entry is already recorded"),
+            InvalidSecondPaper { number, problems } => {
+                write!(f, "paper {number} of the second entry: ")?;
+                list(f, problems)
+            }
+            EntriesTooFarApart => write!(
+                f,
+                "the two entries differ in too many places to be entries of the same papers"
+            ),
+            NoSecondEntry => write!(f, "no second entry is recorded"),
+            UnknownDifference => write!(f, "the entries do not differ there"),
+            AlreadyResolved => write!(f, "this difference is already resolved"),
+            InvalidReading { problems } => {
+                write!(f, "the reading cannot be entered: ")?;
+                list(f, problems)
             }
             OutOfSequence { expected, found } => {
                 write!(f, "entry {found} where entry {expected} was expected")

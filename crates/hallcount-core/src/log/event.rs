@@ -3,8 +3,10 @@
 use serde::{Deserialize, Serialize};
 
 use crate::ballot::Paper;
+use crate::compare::Difference;
 use crate::election::Election;
 use crate::encoding::sha256_hex;
+use crate::reconcile::BoardTally;
 
 /// One thing that happened at the table. A closed set: the log knows every kind of event.
 /// JSON: an object whose `"type"` is the variant in snake_case, then the variant's fields.
@@ -38,6 +40,22 @@ pub enum Event {
         contest: String,
         winners: Vec<String>,
     },
+    /// Double entry: a second clerk's entry of the same papers (typed blind to the first, or
+    /// another laptop's ballots file), compared with the live papers at this point.
+    SecondEntryRecorded {
+        papers: Vec<Paper>,
+    },
+    /// The officer reread the paper where the entries differ: its right reading, or `None`
+    /// when there is no such paper in the box. Both entries stay in the log; the first entry's
+    /// paper is voided and the reading entered when they differ.
+    DifferenceResolved {
+        difference: Difference,
+        reading: Option<Paper>,
+    },
+    /// The scrutineers' totals from the blackboard, compared with the count at this point.
+    ReconciliationRecorded {
+        board: BoardTally,
+    },
 }
 
 mod event_de {
@@ -54,7 +72,9 @@ mod event_de {
 
     use super::Event;
     use crate::ballot::Paper;
+    use crate::compare::Difference;
     use crate::election::Election;
+    use crate::reconcile::BoardTally;
 
     #[derive(Deserialize)]
     #[serde(deny_unknown_fields)]
@@ -92,6 +112,25 @@ mod event_de {
         winners: Vec<String>,
     }
 
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct SecondEntryRecorded {
+        papers: Vec<Paper>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct DifferenceResolved {
+        difference: Difference,
+        reading: Option<Paper>,
+    }
+
+    #[derive(Deserialize)]
+    #[serde(deny_unknown_fields)]
+    struct ReconciliationRecorded {
+        board: BoardTally,
+    }
+
     const VARIANTS: &[&str] = &[
         "election_defined",
         "paper_entered",
@@ -100,6 +139,9 @@ mod event_de {
         "results_locked",
         "results_unlocked",
         "lot_drawn",
+        "second_entry_recorded",
+        "difference_resolved",
+        "reconciliation_recorded",
     ];
 
     struct EventVisitor;
@@ -151,6 +193,22 @@ mod event_de {
                     let LotDrawn { contest, winners } = LotDrawn::deserialize(rest)?;
                     Event::LotDrawn { contest, winners }
                 }
+                "second_entry_recorded" => Event::SecondEntryRecorded {
+                    papers: SecondEntryRecorded::deserialize(rest)?.papers,
+                },
+                "difference_resolved" => {
+                    let DifferenceResolved {
+                        difference,
+                        reading,
+                    } = DifferenceResolved::deserialize(rest)?;
+                    Event::DifferenceResolved {
+                        difference,
+                        reading,
+                    }
+                }
+                "reconciliation_recorded" => Event::ReconciliationRecorded {
+                    board: ReconciliationRecorded::deserialize(rest)?.board,
+                },
                 other => return Err(de::Error::unknown_variant(other, VARIANTS)),
             })
         }

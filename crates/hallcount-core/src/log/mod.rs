@@ -18,12 +18,14 @@
 //! The time of an entry (`at`) is given by the caller: the core reads no clock.
 
 mod chain;
+mod checks;
 mod error;
 mod event;
 mod record;
 mod replay;
 
 pub use chain::{verify_chain, BreakKind, ChainBreak, ChainCheck, Head, Restored};
+pub use checks::{DoubleEntry, Reconciliation, Resolution, REREAD_VOID_REASON};
 pub use error::LogError;
 pub use event::{Event, LogEntry};
 pub use record::{EnteredPaper, LotOutcome};

@@ -1,6 +1,7 @@
 //! The state of the meeting after a sequence of events ([`Replay`]): which event may come next
 //! ([`Replay::check`]) and what it changes.
 
+use super::checks::{DoubleEntry, Reconciliation};
 use super::{EnteredPaper, Event, LogError, LotOutcome, GENESIS_PREV};
 use crate::ballot::Paper;
 use crate::check::{check_election, check_paper, PaperCheck};
@@ -21,6 +22,11 @@ pub struct Replay {
     pub definition_unlocked: bool,
     /// Every lot recorded and valid when it was drawn, in order (see [`crate::lot::lot_for`]).
     pub lots: Vec<LotOutcome>,
+    /// Double entry: the second entry, its comparison with the first, the resolutions (boxed:
+    /// most meetings have none, and the state is moved around whole).
+    pub double_entry: Option<Box<DoubleEntry>>,
+    /// Every board recorded, in order: the last one is the board as it stands.
+    pub reconciliations: Vec<Reconciliation>,
     /// Lot entries read back that were not valid transitions (written by an older version, or
     /// by hand): kept in the chain, counted nowhere, reported.
     pub refused_lots: Vec<RefusedLot>,
@@ -39,6 +45,8 @@ impl Default for Replay {
             results_locked: false,
             definition_unlocked: false,
             lots: Vec::new(),
+            double_entry: None,
+            reconciliations: Vec::new(),
             refused_lots: Vec::new(),
             last_hash: GENESIS_PREV.to_owned(),
             n_entries: 0,
@@ -164,6 +172,20 @@ impl Replay {
                     }),
                 }
             }
+            Event::SecondEntryRecorded { papers } => self.check_second_entry(papers),
+            Event::DifferenceResolved {
+                difference,
+                reading,
+            } => self.check_resolution(difference, reading.as_ref()),
+            Event::ReconciliationRecorded { .. } => {
+                if self.election.is_none() {
+                    return Err(LogError::NoElection);
+                }
+                if self.results_locked {
+                    return Err(LogError::ResultsLocked);
+                }
+                Ok(())
+            }
         }
     }
 
@@ -210,6 +232,12 @@ impl Replay {
             Event::ResultsLocked => self.results_locked = true,
             Event::ResultsUnlocked { .. } => self.results_locked = false,
             Event::LotDrawn { contest, winners } => self.lots.push(LotOutcome { contest, winners }),
+            Event::SecondEntryRecorded { papers } => self.apply_second_entry(papers),
+            Event::DifferenceResolved {
+                difference,
+                reading,
+            } => self.apply_resolution(difference, reading),
+            Event::ReconciliationRecorded { board } => self.apply_reconciliation(board),
         }
         self.last_hash = hash;
         self.n_entries += 1;
@@ -224,11 +252,11 @@ pub struct RefusedLot {
     pub error: LogError,
 }
 
-fn paper_index(number: u32) -> usize {
+pub(super) fn paper_index(number: u32) -> usize {
     number as usize - 1
 }
 
-fn require_reason(reason: &str) -> Result<(), LogError> {
+pub(super) fn require_reason(reason: &str) -> Result<(), LogError> {
     if reason.trim().is_empty() {
         Err(LogError::MissingReason)
     } else {

@@ -373,6 +373,24 @@ fn every_event_reads_back_whatever_the_order_of_its_fields() {
             contest: "exec".into(),
             winners: vec!["A".into()],
         },
+        Event::SecondEntryRecorded {
+            papers: vec![paper(&[("B", Mark::Against)]), Paper::default()],
+        },
+        Event::DifferenceResolved {
+            difference: crate::compare::Difference::Differs {
+                first: 1,
+                second: 1,
+                contests: vec!["exec".into()],
+            },
+            reading: Some(paper(&[("A", Mark::For)])),
+        },
+        Event::DifferenceResolved {
+            difference: crate::compare::Difference::OnlySecond { second: 2 },
+            reading: None,
+        },
+        Event::ReconciliationRecorded {
+            board: crate::reconcile::BoardTally::default(),
+        },
     ];
     for event in events {
         let json = serde_json::to_string(&event).unwrap();

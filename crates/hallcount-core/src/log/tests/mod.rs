@@ -1,6 +1,8 @@
-//! The log's tests: transitions (`transitions.rs`), the chain and restore (`chain.rs`).
+//! The log's tests: transitions (`transitions.rs`), the chain and restore (`chain.rs`), double
+//! entry and the blackboard (`checks.rs`).
 
 mod chain;
+mod checks;
 mod transitions;
 
 use std::collections::BTreeMap;

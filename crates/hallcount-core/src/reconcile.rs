@@ -1,0 +1,185 @@
+//! Reconciliation with the blackboard (計票/監票): the scrutineers' own totals, counted by tally
+//! marks independently of the laptop, compared line by line with the count. A line the board
+//! does not give is read as 0, so a forgotten line shows as a difference rather than passing.
+
+use serde::{Deserialize, Serialize};
+
+use crate::tally::Tally;
+
+/// The scrutineers' totals, as typed from the board.
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardTally {
+    pub contests: Vec<BoardContest>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardContest {
+    pub id: String,
+    pub valid: u32,
+    pub invalid: u32,
+    pub blank: u32,
+    #[serde(default)]
+    pub candidates: Vec<BoardCandidate>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub write_ins: Vec<BoardWriteIn>,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardCandidate {
+    pub id: String,
+    #[serde(rename = "for")]
+    pub votes_for: u32,
+    pub against: u32,
+}
+
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BoardWriteIn {
+    pub name: String,
+    pub votes: u32,
+}
+
+/// One line of a contest on the board.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(tag = "line", rename_all = "snake_case")]
+pub enum BoardLine {
+    Valid,
+    Invalid,
+    Blank,
+    For { candidate: String },
+    Against { candidate: String },
+    WriteIn { name: String },
+}
+
+/// A line where the board and the count part.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BoardDifference {
+    pub contest: String,
+    #[serde(flatten)]
+    pub line: BoardLine,
+    pub board: u32,
+    pub count: u32,
+}
+
+impl BoardTally {
+    /// The board that agrees with `tally` on every line: what the form starts from is the empty
+    /// board, never this (the scrutineers type their own numbers); tests and examples use it.
+    pub fn agreeing_with(tally: &Tally) -> BoardTally {
+        BoardTally {
+            contests: tally
+                .contests
+                .iter()
+                .map(|c| BoardContest {
+                    id: c.id.clone(),
+                    valid: c.valid,
+                    invalid: c.invalid,
+                    blank: c.blank,
+                    candidates: c
+                        .candidates
+                        .iter()
+                        .map(|k| BoardCandidate {
+                            id: k.id.clone(),
+                            votes_for: k.votes_for,
+                            against: k.against,
+                        })
+                        .collect(),
+                    write_ins: c
+                        .write_ins
+                        .iter()
+                        .map(|w| BoardWriteIn {
+                            name: w.name.clone(),
+                            votes: w.votes,
+                        })
+                        .collect(),
+                })
+                .collect(),
+        }
+    }
+
+    /// The board's number for a line (0 when the board does not give it).
+    pub fn value(&self, contest: &str, line: &BoardLine) -> u32 {
+        let Some(c) = self.contests.iter().find(|c| c.id == contest) else {
+            return 0;
+        };
+        let candidate = |id: &str| c.candidates.iter().find(|k| k.id == id);
+        match line {
+            BoardLine::Valid => c.valid,
+            BoardLine::Invalid => c.invalid,
+            BoardLine::Blank => c.blank,
+            BoardLine::For { candidate: id } => candidate(id).map_or(0, |k| k.votes_for),
+            BoardLine::Against { candidate: id } => candidate(id).map_or(0, |k| k.against),
+            BoardLine::WriteIn { name } => c
+                .write_ins
+                .iter()
+                .filter(|w| &w.name == name)
+                .map(|w| w.votes)
+                .sum(),
+        }
+    }
+}
+
+/// Every line of the count (and every line the board adds: a written name or a contest the count
+/// does not have) where the board differs, contest by contest in the count's order.
+pub fn reconcile(tally: &Tally, board: &BoardTally) -> Vec<BoardDifference> {
+    let mut lines: Vec<(String, BoardLine, u32)> = Vec::new();
+    for c in &tally.contests {
+        let id = &c.id;
+        lines.push((id.clone(), BoardLine::Valid, c.valid));
+        lines.push((id.clone(), BoardLine::Invalid, c.invalid));
+        lines.push((id.clone(), BoardLine::Blank, c.blank));
+        for k in &c.candidates {
+            let candidate = k.id.clone();
+            lines.push((
+                id.clone(),
+                BoardLine::For {
+                    candidate: candidate.clone(),
+                },
+                k.votes_for,
+            ));
+            lines.push((id.clone(), BoardLine::Against { candidate }, k.against));
+        }
+        for w in &c.write_ins {
+            let name = w.name.clone();
+            lines.push((id.clone(), BoardLine::WriteIn { name }, w.votes));
+        }
+    }
+    // Lines only the board has (a contest, a candidate or a name the count does not know)
+    // count 0 on the laptop.
+    for c in &board.contests {
+        let mut extra = vec![BoardLine::Valid, BoardLine::Invalid, BoardLine::Blank];
+        for k in &c.candidates {
+            extra.push(BoardLine::For {
+                candidate: k.id.clone(),
+            });
+            extra.push(BoardLine::Against {
+                candidate: k.id.clone(),
+            });
+        }
+        extra.extend(c.write_ins.iter().map(|w| BoardLine::WriteIn {
+            name: w.name.clone(),
+        }));
+        for line in extra {
+            if !lines.iter().any(|(id, l, _)| id == &c.id && l == &line) {
+                lines.push((c.id.clone(), line, 0));
+            }
+        }
+    }
+    lines
+        .into_iter()
+        .filter_map(|(contest, line, count)| {
+            let on_board = board.value(&contest, &line);
+            (on_board != count).then_some(BoardDifference {
+                contest,
+                line,
+                board: on_board,
+                count,
+            })
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests;

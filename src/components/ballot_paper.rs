@@ -1,0 +1,76 @@
+//! One printed ballot paper, drawn from its [`PaperLayout`]: every box placed in millimetres on
+//! the 5 mm grid, so the printout matches the layout a camera will look for.
+
+use std::rc::Rc;
+
+use hallcount_core::Election;
+use yew::prelude::*;
+
+use super::ballot_layout::{GridBox, PaperLayout, UNIT_MM};
+use crate::hooks::use_lang;
+use crate::i18n::{tr, tr_args, Msg};
+
+/// `left/top/width/height` of a grid box, in millimetres.
+fn place(at: GridBox) -> String {
+    format!(
+        "left:{}mm;top:{}mm;width:{}mm;height:{}mm",
+        at.x * UNIT_MM,
+        at.y * UNIT_MM,
+        at.w * UNIT_MM,
+        at.h * UNIT_MM
+    )
+}
+
+#[derive(Properties, PartialEq)]
+pub struct BallotPaperProps {
+    pub election: Rc<Election>,
+    pub layout: Rc<PaperLayout>,
+    pub code: AttrValue,
+    /// The paper's size in millimetres.
+    pub width_mm: u32,
+    pub height_mm: u32,
+}
+
+#[component]
+pub fn BallotPaper(props: &BallotPaperProps) -> Html {
+    let lang = use_lang();
+    let election = &props.election;
+    let layout = &props.layout;
+    let size = format!("width:{}mm;height:{}mm", props.width_mm, props.height_mm);
+    html! {
+        <div class="ballot-paper" style={size}>
+            for marker in layout.markers {
+                <span class="corner-marker" style={place(marker)} aria-hidden="true"></span>
+            }
+            <h3 class="ballot-title" style={place(layout.title)}>
+                { &election.title }{ " " }{ tr(lang, Msg::BallotPaperKind) }
+            </h3>
+            <p class="ballot-meeting" style={place(layout.meeting)}>
+                { &election.body }{ " · " }{ &election.place }{ " · " }{ &election.date }
+                if election.round > 1 {
+                    { " · " }{ tr_args(lang, Msg::RoundNumber, &[("n", &election.round.to_string())]) }
+                }
+            </p>
+            <p class="ballot-instructions" style={place(layout.instructions)}>{ tr(lang, Msg::BallotInstructions) }</p>
+            <div class="ballot-stamp" style={place(layout.stamp)}>{ tr(lang, Msg::BallotStamp) }</div>
+            for block in &layout.contests {
+                if let Some(contest) = election.contests.get(block.contest) {
+                    <p class="ballot-office" style={place(block.heading)}>
+                        { &contest.office }{ " " }
+                        <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
+                    </p>
+                    for cell in &block.cells {
+                        <div class={classes!("ballot-cell", cell.candidate.is_none().then_some("write-in"))}
+                            style={place(cell.at)}>
+                            <span class="ballot-name">
+                                { cell.candidate.and_then(|i| contest.candidates.get(i)).map(|c| c.name.clone()).unwrap_or_default() }
+                            </span>
+                            <span class="ballot-mark"></span>
+                        </div>
+                    }
+                }
+            }
+            <p class="ballot-code" style={place(layout.code)}>{ props.code.clone() }</p>
+        </div>
+    }
+}
