@@ -20,4 +20,5 @@ mod signed;
 mod start;
 mod storage;
 mod tools;
+mod town_page;
 mod unsupported;

@@ -59,7 +59,7 @@ fn run_cli(dir: &Path, args: &[&str]) -> std::process::Output {
 }
 
 /// A village signed by the CLI with a key of its own; returns the file's path.
-fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
+pub fn signed_by_cli(dir: &Path, place: &str) -> PathBuf {
     let election = dir.join(format!("{place}.election.json"));
     std::fs::write(&election, EXECUTIVE.replace("PLACE", place)).unwrap();
     std::fs::write(dir.join("ballots.json"), PAPERS).unwrap();

@@ -6,6 +6,7 @@ mod browsers;
 mod core_deps;
 mod dist;
 mod e2e_firefox;
+mod fuzz;
 mod latin1;
 mod needs;
 mod serve;
@@ -20,7 +21,9 @@ usage: cargo xtask <task>
 tasks:
   dist   build the single offline file dist/hallcount.html
   run    build it, then serve dist/ on http://127.0.0.1:8080
-  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests";
+  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests,
+         and each fuzz target for 20 s
+  fuzz [SECONDS]  run each fuzz target (one per reader) for SECONDS (default 300)";
 
 fn main() -> ExitCode {
     let task = std::env::args().nth(1);
@@ -28,6 +31,14 @@ fn main() -> ExitCode {
         Some("dist") => dist::build().map(|_| ()),
         Some("run") => serve::run(),
         Some("test") => test::run(),
+        Some("fuzz") => match std::env::args().nth(2).map(|s| s.parse::<u64>()) {
+            None => fuzz::run(300),
+            Some(Ok(seconds)) => fuzz::run(seconds),
+            Some(Err(_)) => {
+                eprintln!("{USAGE}");
+                return ExitCode::from(2);
+            }
+        },
         _ => {
             eprintln!("{USAGE}");
             return ExitCode::from(2);

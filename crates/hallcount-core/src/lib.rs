@@ -32,7 +32,10 @@ pub mod visible;
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
-pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
+pub use count::{
+    paper_effect, propose_next_round, tally, tally_interned, ContestEffect, InternedBallots,
+    RunningTally,
+};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,

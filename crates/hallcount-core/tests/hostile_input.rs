@@ -344,3 +344,33 @@ fn a_valid_paper_still_counts_as_before() {
     assert_eq!(check_papers(&election, &papers), []);
     assert_eq!(tally(&election, &papers).status, Status::Valid);
 }
+
+#[test]
+fn the_battery_s_worst_papers_are_refused_by_one_bound_each() {
+    let election = parse_election(&election_text(|_| {})).unwrap();
+    let marks: Vec<String> = (0..10_000).map(|k| format!(r#""K{k}":"for""#)).collect();
+    let contests: Vec<String> = (0..10_000).map(|c| format!(r#""c{c}":{{}}"#)).collect();
+    for (paper, path) in [
+        (
+            format!(
+                r#"{{"contests":{{"exec":{{"marks":{{{}}}}}}}}}"#,
+                marks.join(",")
+            ),
+            "ballots[0].contests.exec.marks",
+        ),
+        (
+            format!(r#"{{"contests":{{{}}}}}"#, contests.join(",")),
+            "ballots[0].contests",
+        ),
+    ] {
+        let papers = parse_ballots(&ballots(&paper)).unwrap().ballots;
+        let problems = check_papers(&election, &papers);
+        assert_eq!(problems.len(), 1, "{path}");
+        assert_eq!(problems[0].path, path);
+        assert!(
+            problems[0].to_string().contains("more than the limit of"),
+            "{}",
+            problems[0]
+        );
+    }
+}

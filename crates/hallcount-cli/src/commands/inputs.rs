@@ -104,15 +104,12 @@ fn open_without_waiting(path: &Path) -> std::io::Result<File> {
     options.open(path)
 }
 
-/// The text of a file of `kind`, or a message that names the file.
+/// The text of a file of `kind` (UTF-8, a leading BOM skipped, GBK or UTF-16 named by the core's
+/// reader), or a message that names the file.
 pub fn read_text(path: &Path, kind: FileKind) -> Result<String, CliError> {
-    let bytes = read_bytes(path, kind).map_err(|e| CliError::in_file(path, e))?;
-    String::from_utf8(bytes).map_err(|e| {
-        CliError::in_file(
-            path,
-            format!("not UTF-8 text (byte {})", e.utf8_error().valid_up_to()),
-        )
-    })
+    let bytes = read_file(path, kind)?;
+    let text = hallcount_core::json::decode(&bytes).map_err(|e| CliError::in_file(path, e))?;
+    Ok(text.to_owned())
 }
 
 /// The bytes of a file of `kind`, or a message that names the file.

@@ -181,9 +181,10 @@ pub struct OpenAt {
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct OfficeTotal {
     pub office: String,
-    pub seats: u32,
-    pub elected: u32,
-    pub open_seats: u32,
+    /// Sums over villages: `u64` and saturating, so that no set of files can wrap a total.
+    pub seats: u64,
+    pub elected: u64,
+    pub open_seats: u64,
     pub open: Vec<OpenAt>,
 }
 
@@ -451,11 +452,14 @@ fn display_name(contest: &crate::election::Contest, id: &str) -> String {
 
 fn office_totals(meetings: &[MeetingResult]) -> Vec<OfficeTotal> {
     let mut totals: Vec<OfficeTotal> = Vec::new();
+    // Office name to its place in `totals`: a look-up, not a scan, per office of each village.
+    let mut index_of: std::collections::HashMap<String, usize> = Default::default();
     for meeting in meetings {
         for office in &meeting.offices {
-            let index = match totals.iter().position(|t| t.office == office.office) {
-                Some(index) => index,
+            let index = match index_of.get(&office.office) {
+                Some(&index) => index,
                 None => {
+                    index_of.insert(office.office.clone(), totals.len());
                     totals.push(OfficeTotal {
                         office: office.office.clone(),
                         seats: 0,
@@ -467,9 +471,11 @@ fn office_totals(meetings: &[MeetingResult]) -> Vec<OfficeTotal> {
                 }
             };
             let total = &mut totals[index];
-            total.seats += office.seats;
-            total.elected += office.elected.len() as u32;
-            total.open_seats += office.open_seats;
+            total.seats = total.seats.saturating_add(u64::from(office.seats));
+            total.elected = total.elected.saturating_add(office.elected.len() as u64);
+            total.open_seats = total
+                .open_seats
+                .saturating_add(u64::from(office.open_seats));
             if office.open_seats > 0 {
                 total.open.push(OpenAt {
                     village: meeting.village.clone(),

@@ -128,13 +128,15 @@ fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {
     out.push_str("\r\n");
 }
 
-/// Quotes a cell when it needs it; a leading `=`, `+`, `-` or `@` is prefixed with `'` so a
-/// spreadsheet never runs a name as a formula.
+/// Quotes a cell when it needs it; a leading `=`, `+`, `-`, `@`, tab or carriage return is
+/// prefixed with `'` so a spreadsheet never runs a name as a formula (`\t=HYPERLINK(` is read
+/// as a formula by some). Control and bidi characters are shown as escapes (`crate::visible`),
+/// so a name cannot reverse or hide the cells after it.
 fn quote(cell: &str) -> String {
-    let defused = if cell.starts_with(['=', '+', '-', '@']) {
-        format!("'{cell}")
+    let defused = if cell.starts_with(['=', '+', '-', '@', '\t', '\r']) {
+        format!("'{}", crate::visible(cell))
     } else {
-        cell.to_string()
+        crate::visible(cell).into_owned()
     };
     if defused.contains([',', '"', '\n', '\r']) {
         format!("\"{}\"", defused.replace('"', "\"\""))
@@ -153,5 +155,21 @@ mod tests {
         assert_eq!(quote("a,b"), "\"a,b\"");
         assert_eq!(quote("say \"hi\""), "\"say \"\"hi\"\"\"");
         assert_eq!(quote("=1+1"), "'=1+1");
+    }
+
+    #[test]
+    fn a_leading_tab_or_return_is_defused_and_controls_are_shown() {
+        for (cell, cleaned) in [
+            ("\t=HYPERLINK(\"x\")", "\"'\\t=HYPERLINK(\"\"x\"\")\""),
+            ("\r=1+1", "'\\r=1+1"),
+            ("+1", "'+1"),
+            ("-1", "'-1"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("a\nb", "a\\nb"),
+            ("第18\u{202e}村", "第18\\u{202e}村"),
+            ("\u{1b}[2J", "\\u{1b}[2J"),
+        ] {
+            assert_eq!(quote(cell), cleaned, "{cell:?}");
+        }
     }
 }

@@ -227,8 +227,8 @@ impl KeyFile {
             Some(other) => return Err(KeyError::UnknownFormat(other.to_string())),
             None => return Err(KeyError::Damaged("no \"format\" field".into())),
         }
-        let file: KeyFile =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        // The one strict reader (crate::json): no key twice, objects only, place named.
+        let file: KeyFile = crate::json::from_text(text).map_err(damaged)?;
         let signer = file.signer()?;
         Ok((file, signer))
     }
@@ -258,14 +258,19 @@ impl KeyFile {
 
 /// The `format` of a key file, read alone: no copy of a seed is left unzeroized in a
 /// `serde_json::Value`.
+/// A key file that the strict reader refused, with the place it names.
+pub(super) fn damaged(error: crate::LoadError) -> KeyError {
+    KeyError::Damaged(error.to_string())
+}
+
 pub(super) fn format_of(text: &str) -> Result<Option<String>, KeyError> {
     #[derive(Deserialize)]
     struct FormatOnly {
         format: Option<String>,
     }
-    serde_json::from_str::<FormatOnly>(text)
+    crate::json::from_text::<FormatOnly>(text)
         .map(|file| file.format)
-        .map_err(|e| KeyError::Damaged(e.to_string()))
+        .map_err(damaged)
 }
 
 #[cfg(test)]

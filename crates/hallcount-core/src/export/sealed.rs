@@ -213,8 +213,7 @@ impl SealedKey {
 
     /// Reads a `hallcount/key@2` file: its shape and names. The seed is opened by [`Self::open`].
     pub fn parse(text: &str) -> Result<SealedKey, KeyError> {
-        let file: SealedKey =
-            serde_json::from_str(text).map_err(|e| KeyError::Damaged(e.to_string()))?;
+        let file: SealedKey = crate::json::from_text(text).map_err(super::key::damaged)?;
         if file.format != SEALED_KEY_FORMAT {
             return Err(KeyError::UnknownFormat(file.format));
         }

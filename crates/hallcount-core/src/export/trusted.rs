@@ -28,7 +28,8 @@ pub struct TrustedEntry {
 /// A checked list: every fingerprint well formed and listed once.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct TrustedKeys {
-    entries: Vec<(Fingerprint, String)>,
+    /// By fingerprint: a look-up per file, not a scan of the list.
+    entries: std::collections::BTreeMap<Fingerprint, String>,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -87,15 +88,16 @@ impl fmt::Display for TrustProblem {
 
 impl TrustedKeys {
     pub fn parse(text: &str) -> Result<TrustedKeys, TrustedError> {
-        let value: serde_json::Value =
-            serde_json::from_str(text).map_err(|e| TrustedError::Damaged(e.to_string()))?;
+        // The one strict reader (crate::json): no key twice, objects only, place named.
+        let damaged = |e: crate::LoadError| TrustedError::Damaged(e.to_string());
+        let value: serde_json::Value = crate::json::from_text(text).map_err(damaged)?;
         match value.get("format").and_then(|f| f.as_str()) {
             Some(TRUSTED_FORMAT) => {}
             Some(other) => return Err(TrustedError::UnknownFormat(other.to_string())),
             None => return Err(TrustedError::Damaged("no \"format\" field".into())),
         }
-        let file: TrustedFile =
-            serde_json::from_value(value).map_err(|e| TrustedError::Damaged(e.to_string()))?;
+        drop(value);
+        let file: TrustedFile = crate::json::from_text(text).map_err(damaged)?;
         let mut keys = TrustedKeys::default();
         for (index, entry) in file.keys.into_iter().enumerate() {
             let fingerprint = Fingerprint::parse_loose(&entry.fingerprint).ok_or(
@@ -109,7 +111,7 @@ impl TrustedKeys {
                     fingerprint: fingerprint.to_string(),
                 });
             }
-            keys.entries.push((fingerprint, entry.village));
+            keys.entries.insert(fingerprint, entry.village);
         }
         Ok(keys)
     }
@@ -128,10 +130,7 @@ impl TrustedKeys {
     }
 
     pub fn village_of(&self, fingerprint: &Fingerprint) -> Option<&str> {
-        self.entries
-            .iter()
-            .find(|(known, _)| known == fingerprint)
-            .map(|(_, village)| village.as_str())
+        self.entries.get(fingerprint).map(String::as_str)
     }
 
     pub fn len(&self) -> usize {

@@ -105,10 +105,11 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
             limit: MAX_RESULT_FILE_BYTES,
         });
     }
-    let text = std::str::from_utf8(bytes)
-        .map_err(|e| VerifyError::DamagedJson(format!("not UTF-8 text ({e})")))?;
-    let value: serde_json::Value =
-        serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
+    // The one strict reader (crate::json): UTF-8 named with its offset, no key twice, objects
+    // only. A leading BOM is read past here, and refused below as a re-saved file.
+    let damaged = |e: crate::LoadError| VerifyError::DamagedJson(e.to_string());
+    let text = crate::json::decode(bytes).map_err(damaged)?;
+    let value: serde_json::Value = crate::json::from_text(text).map_err(damaged)?;
     match value.get("format") {
         Some(serde_json::Value::String(format)) if format == RESULT_FORMAT => {}
         Some(serde_json::Value::String(format)) => {
@@ -126,9 +127,8 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
     // Read again from the text, the value dropped first: never both in memory, and one JSON
     // reader for the file's shapes in the page (a second, over `&Value`, cost ~35 KB of wasm).
     drop(value);
-    let file: ResultFile =
-        serde_json::from_str(text).map_err(|e| VerifyError::DamagedJson(e.to_string()))?;
-    if file.to_json() != text {
+    let file: ResultFile = crate::json::from_text(text).map_err(damaged)?;
+    if text.len() != bytes.len() || file.to_json() != text {
         return Err(VerifyError::Reformatted);
     }
     if file.payload.format != RESULT_FORMAT {

@@ -7,6 +7,7 @@
 //! Everything else is passed through unchanged, so the errors keep serde_json's line and
 //! column, and `serde_path_to_error` can wrap this to name the JSON path.
 
+use std::borrow::Cow;
 use std::collections::HashSet;
 use std::fmt;
 
@@ -158,7 +159,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.inner.visit_map(Map {
             inner: map,
-            seen: HashSet::new(),
+            seen: Seen::Few(Vec::new()),
         })
     }
 
@@ -196,12 +197,42 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
 }
 
 /// An object's entries, with the keys seen so far: a key seen again is an error.
-struct Map<A> {
+struct Map<'de, A> {
     inner: A,
-    seen: HashSet<String>,
+    seen: Seen<'de>,
 }
 
-impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
+/// The keys of one object: a short list for the few keys of a struct (no hashing, and no copy
+/// of a key that the text holds unescaped), a hash set once there are many (a paper's marks),
+/// so that the check stays linear. SipHash: the keys come from the file.
+enum Seen<'de> {
+    Few(Vec<Cow<'de, str>>),
+    Many(HashSet<Cow<'de, str>>),
+}
+
+impl<'de> Seen<'de> {
+    const FEW: usize = 16;
+
+    /// Marks `key` seen, or gives it back when it was seen before.
+    fn insert(&mut self, key: Cow<'de, str>) -> Result<(), Cow<'de, str>> {
+        match self {
+            Seen::Few(keys) if keys.contains(&key) => return Err(key),
+            Seen::Few(keys) if keys.len() < Self::FEW => keys.push(key),
+            Seen::Few(keys) => {
+                let mut set: HashSet<Cow<'de, str>> = keys.drain(..).collect();
+                set.insert(key);
+                *self = Seen::Many(set);
+            }
+            Seen::Many(set) if set.contains(&key) => return Err(key),
+            Seen::Many(set) => {
+                set.insert(key);
+            }
+        }
+        Ok(())
+    }
+}
+
+impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     type Error = A::Error;
 
     fn next_key_seed<K: DeserializeSeed<'de>>(
@@ -213,14 +244,11 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
             inner: seed,
             key: &mut key,
         })?;
-        if let Some(key) = key {
-            if self.seen.contains(&key) {
-                return Err(de::Error::custom(format_args!(
-                    "duplicate key \"{}\": a key may be given only once",
-                    crate::visible(&key)
-                )));
-            }
-            self.seen.insert(key);
+        if let Some(Err(key)) = key.map(|key| self.seen.insert(key)) {
+            return Err(de::Error::custom(format_args!(
+                "duplicate key \"{}\": a key may be given only once",
+                crate::visible(&key)
+            )));
         }
         Ok(value)
     }
@@ -235,12 +263,12 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<A> {
 }
 
 /// Reads a key with the caller's seed and keeps a copy of its text.
-struct KeySeed<'k, S> {
+struct KeySeed<'k, 'de, S> {
     inner: S,
-    key: &'k mut Option<String>,
+    key: &'k mut Option<Cow<'de, str>>,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
@@ -251,13 +279,13 @@ impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, S> {
     }
 }
 
-struct KeyDeserializer<'k, D> {
+struct KeyDeserializer<'k, 'de, D> {
     inner: D,
-    key: &'k mut Option<String>,
+    key: &'k mut Option<Cow<'de, str>>,
 }
 
-impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, D> {
-    fn split<V>(self, visitor: V) -> (D, KeyVisitor<'k, V>) {
+impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, 'de, D> {
+    fn split<V>(self, visitor: V) -> (D, KeyVisitor<'k, 'de, V>) {
         (
             self.inner,
             KeyVisitor {
@@ -268,7 +296,7 @@ impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, D> {
     }
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D> {
     type Error = D::Error;
 
     forward_deserialize!(
@@ -343,12 +371,12 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, D> {
 }
 
 /// Passes a key on to the caller's visitor, keeping its text (JSON keys are strings).
-struct KeyVisitor<'k, V> {
+struct KeyVisitor<'k, 'de, V> {
     inner: V,
-    key: &'k mut Option<String>,
+    key: &'k mut Option<Cow<'de, str>>,
 }
 
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
     type Value = V::Value;
 
     fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
@@ -363,17 +391,18 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, V> {
     );
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        *self.key = Some(value.to_owned());
+        *self.key = Some(Cow::Owned(value.to_owned()));
         self.inner.visit_str(value)
     }
 
+    /// A key the text holds as it is (no escape): kept without a copy.
     fn visit_borrowed_str<E: de::Error>(self, value: &'de str) -> Result<Self::Value, E> {
-        *self.key = Some(value.to_owned());
+        *self.key = Some(Cow::Borrowed(value));
         self.inner.visit_borrowed_str(value)
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        *self.key = Some(value.clone());
+        *self.key = Some(Cow::Owned(value.clone()));
         self.inner.visit_string(value)
     }
 }
