@@ -42,11 +42,11 @@ const PAPERS: &str = r#"{ "format": "hallcount/ballots@1", "ballots": [
   { "contests": { "exec": { "marks": { "A": "for", "B": "for", "C": "for" } } } }
 ] }"#;
 
-fn election_at(place: &str) -> Election {
+pub(crate) fn election_at(place: &str) -> Election {
     serde_json::from_str(&EXECUTIVE.replace("PLACE", place)).expect("the example parses")
 }
 
-fn papers() -> Vec<Paper> {
+pub(crate) fn papers() -> Vec<Paper> {
     parse_ballots(PAPERS).expect("the papers parse").ballots
 }
 

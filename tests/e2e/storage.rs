@@ -13,7 +13,7 @@ use serde_json::{json, Value};
 use crate::harness::{Browser, Profile};
 use crate::seed::{preload, stored_meeting};
 
-async fn press_enter(browser: &Browser, times: usize) {
+pub(crate) async fn press_enter(browser: &Browser, times: usize) {
     let enter = char::from(Key::Enter);
     let mut actions = KeyActions::new("clerk".into());
     for _ in 0..times {
@@ -28,7 +28,7 @@ async fn press_enter(browser: &Browser, times: usize) {
         .expect("press Enter");
 }
 
-async fn wait_for_focus(browser: &Browser, selector: &str) {
+pub(crate) async fn wait_for_focus(browser: &Browser, selector: &str) {
     let script = r#"
         const [selector, done] = arguments;
         const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
@@ -41,14 +41,14 @@ async fn wait_for_focus(browser: &Browser, selector: &str) {
         .expect("focus in place");
 }
 
-async fn wait_for_entered(browser: &Browser, n: usize) {
+pub(crate) async fn wait_for_entered(browser: &Browser, n: usize) {
     browser
         .wait_for(&format!(".counter[data-entered='{n}']"))
         .await;
 }
 
 /// A blank paper, entered with nothing but Enter, twice: the first asks "blank paper?".
-async fn enter_blank_papers(browser: &Browser, from: usize, n: usize) {
+pub(crate) async fn enter_blank_papers(browser: &Browser, from: usize, n: usize) {
     wait_for_focus(browser, ".key-surface").await;
     for i in 1..=n {
         press_enter(browser, 2).await;
@@ -71,14 +71,15 @@ async fn a_killed_browser_keeps_every_committed_paper() {
     let browser = Browser::reopen(profile).await;
     browser.goto_hash("#/entry").await;
     wait_for_entered(&browser, 7).await;
-    // The dead tab's lease runs out; then this tab writes again.
-    browser.wait_for_absence(".other-tab").await;
+    // The dead tab's lock died with it: this tab writes at once, with no wait for a lease.
+    browser.wait_for(".meeting-ready").await;
+    assert!(browser.find_all(".other-tab").await.is_empty());
     enter_blank_papers(&browser, 7, 1).await;
     browser.finish().await;
 }
 
 /// The value of `key` in the app's IndexedDB, or null.
-async fn stored_value(browser: &Browser, key: &str) -> Value {
+pub(crate) async fn stored_value(browser: &Browser, key: &str) -> Value {
     let script = r#"
         const [key, done] = arguments;
         const open = indexedDB.open("hallcount", 1);
