@@ -11,6 +11,9 @@ use crate::signed::{election_at, papers, signed_by_cli};
 
 #[tokio::test]
 async fn the_key_s_slip_prints_and_the_town_builds_its_trusted_list_from_the_files() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("trust").await;
     let election = election_at("赤坑社區");
     preload(&browser, &stored_meeting("trust", &election, &papers())).await;

@@ -1,4 +1,4 @@
-//! Reading the files of SPEC.md "Files (version 1)": `hallcount/election@1` and
+//! Reading the files of docs/rules.md "The input files (version 1)": `hallcount/election@1` and
 //! `hallcount/ballots@1`. A reader refuses an unknown format or version, and every error names
 //! the JSON path and the line and column. What the rules say about the content is checked
 //! afterwards by `check`.

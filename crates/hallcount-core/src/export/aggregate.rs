@@ -12,7 +12,7 @@ use crate::election::Election;
 use crate::natural::natural_cmp;
 use crate::tally::{OpenReason, Status};
 
-/// What identifies an election (SPEC: body, place, date, title and round).
+/// What identifies an election (docs/rules.md: body, place, date, title and round).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ElectionId {
     pub body: String,

@@ -8,7 +8,7 @@ use hallcount_core::{
 
 pub const CREATED: &str = "2026-11-25T10:00:00Z";
 
-/// The SPEC's executive example: 3 seats, candidates A B C D, nine papers.
+/// The executive example of docs/rules.md: 3 seats, candidates A B C D, nine papers.
 pub fn village_election(place: &str) -> Election {
     let json = r#"{
       "format": "hallcount/election@1",
