@@ -216,7 +216,10 @@ async fn a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in
     browser.click(".download-csv").await;
     let csv =
         std::fs::read_to_string(browser.wait_for_download("hallcount-roll-up.csv").await).unwrap();
-    assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,,,\r\n"),
+        "{csv}"
+    );
     assert!(
         csv.contains("\r\nfailed,,,,,,,,,,tampered.hallcount.json,bad signature: "),
         "{csv}"
