@@ -21,8 +21,10 @@ use yew::Reducible;
 pub mod book;
 pub mod draft;
 pub mod keyboard;
+pub mod second_entry;
 
 pub use book::Book;
+pub use second_entry::SecondStep;
 
 /// One election in the list of those kept in this browser.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -107,6 +109,8 @@ pub enum Action {
     Listed(Vec<ElectionSummary>),
     /// This tab may write (it holds the writer's lock) or not.
     Writer(bool),
+    /// The second clerk typed (or took back, started, closed) the second entry.
+    SecondEntry(SecondStep),
 }
 
 /// How an election was opened: where its stored log broke, if it did, and who writes it.
@@ -129,6 +133,9 @@ pub struct Meeting {
     /// Where the stored log of the open election broke; what came before it was kept.
     pub chain_break: Option<ChainBreak>,
     pub last_error: Option<MeetingError>,
+    /// The second entry being typed on this laptop (`state/second_entry.rs`); while it is open
+    /// the app shows nothing else.
+    pub second_entry: Option<Rc<Vec<hallcount_core::Paper>>>,
 }
 
 impl Meeting {
@@ -230,6 +237,8 @@ impl Reducible for Meeting {
             }
             Action::Opened(opened) => self.with(|m| {
                 m.version += 1;
+                // A second entry belongs to the election it was typed for.
+                m.second_entry = None;
                 m.chain_break = opened.broken;
                 m.last_error = None;
                 m.saving = match opened.storage_error {
@@ -252,6 +261,10 @@ impl Reducible for Meeting {
                 };
                 self.with(|m| m.saving = saving)
             }
+            Action::SecondEntry(next) => match second_entry::step(&self.second_entry, next) {
+                Some(draft) => self.with(|m| m.second_entry = draft),
+                None => self,
+            },
         }
     }
 }

@@ -27,11 +27,12 @@ use hallcount_core::export::result_file_name;
 use harness::Browser;
 
 /// The pages of the navigation and the element each shows once it is rendered.
-const PAGES: [(&str, &str); 7] = [
+const PAGES: [(&str, &str); 8] = [
     ("#/setup", ".page-setup"),
     ("#/papers", ".page-papers"),
     ("#/entry", ".page-entry"),
     ("#/board", ".page-board"),
+    ("#/checks", ".page-checks"),
     ("#/results", ".page-results"),
     ("#/town", ".page-town"),
     ("#/help", ".page-help"),

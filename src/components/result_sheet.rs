@@ -33,6 +33,9 @@ pub struct ResultSheetProps {
     /// this paper to the signed result file. Filled by the signing feature; nothing shown if absent.
     #[prop_or_default]
     pub signature: Option<Html>,
+    /// What was checked before signing (double entry, the blackboard): `SheetChecks`.
+    #[prop_or_default]
+    pub checks: Option<Html>,
 }
 
 #[component]
@@ -76,6 +79,9 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
             <div class="sheet-closing">
                 if let Some(outcome) = last {
                     { contest_section(lang, election, outcome, &props.lots) }
+                }
+                if let Some(checks) = &props.checks {
+                    { checks.clone() }
                 }
                 if let Some(signature) = &props.signature {
                     <section class="sheet-signature-slot">{ signature.clone() }</section>

@@ -174,18 +174,29 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
     html! {
         <section class="town-meeting" data-village={meeting.village.clone()}>
             <h4>{ meeting.village.clone() }<span class="meeting-where">{ format!(" · {} · {}", meeting.body, meeting.date) }</span></h4>
-            <ul class="ballots">
-                for ballot in &meeting.ballots {
-                    <li>
-                        { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ ballot.title.clone() }{ " · " }
-                        { status_text(lang, ballot.status) }{ " · " }
-                        { tr_args(lang, Msg::TownBallotFigures, &[
-                            ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
-                            ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
-                        ]) }
-                    </li>
-                }
-            </ul>
+            <table class="ballots">
+                <thead><tr>
+                    <th scope="col">{ tr(lang, Msg::ColBallot) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColDoubleEntered) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColReconciled) }</th>
+                </tr></thead>
+                <tbody>
+                    for ballot in &meeting.ballots {
+                        <tr>
+                            <td>
+                                { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ ballot.title.clone() }{ " · " }
+                                { status_text(lang, ballot.status) }{ " · " }
+                                { tr_args(lang, Msg::TownBallotFigures, &[
+                                    ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
+                                    ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
+                                ]) }
+                            </td>
+                            { check_cell(lang, "double-entered", ballot.double_entered) }
+                            { check_cell(lang, "reconciled", ballot.reconciled) }
+                        </tr>
+                    }
+                </tbody>
+            </table>
             <table class="town-offices">
                 <thead><tr>
                     <th scope="col">{ tr(lang, Msg::ColOffice) }</th>
@@ -210,6 +221,20 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A check of a ballot (double entry, the blackboard): done or not, in words and a mark.
+fn check_cell(lang: Lang, class: &'static str, done: bool) -> Html {
+    let (mark, word) = if done {
+        ("✓ ", Msg::CheckDone)
+    } else {
+        ("— ", Msg::CheckNotDone)
+    };
+    html! {
+        <td class={classes!("check", class, done.then_some("done"))} data-done={done.to_string()}>
+            { mark }{ tr(lang, word) }
+        </td>
     }
 }
 

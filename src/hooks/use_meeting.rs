@@ -8,7 +8,8 @@
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
-use hallcount_core::{Election, EnteredPaper, Event, Paper, Tally};
+use hallcount_core::log::{DoubleEntry, Reconciliation};
+use hallcount_core::{BoardTally, Difference, Election, EnteredPaper, Event, Paper, Tally};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -16,6 +17,7 @@ use crate::services::idb::{Batch, Idb};
 use crate::services::{self, storage};
 use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
+    SecondStep,
 };
 
 mod outbox;
@@ -135,6 +137,57 @@ impl MeetingHandle {
     /// R7: records the lot's outcome for a contest.
     pub fn record_lot(&self, contest: String, winners: Vec<String>) -> Result<(), MeetingError> {
         self.submit(Event::LotDrawn { contest, winners }, Vec::new(), None)
+    }
+
+    /// The second entry as recorded, with its comparison and resolutions; `None` before.
+    pub fn double_entry(&self) -> Option<DoubleEntry> {
+        self.book().state().double_entry.as_deref().cloned()
+    }
+
+    /// Every blackboard recorded, in order: the last is the board as it stands.
+    pub fn reconciliations(&self) -> Rc<Vec<Reconciliation>> {
+        Rc::new(self.book().state().reconciliations.clone())
+    }
+
+    /// The second entry being typed on this laptop, if one is open.
+    pub fn second_entry_draft(&self) -> Option<Rc<Vec<Paper>>> {
+        self.meeting.second_entry.clone()
+    }
+
+    /// One step of the second clerk's typing (kept beside the log until recorded).
+    pub fn second_step(&self, step: SecondStep) {
+        self.meeting.dispatch(Action::SecondEntry(step));
+    }
+
+    /// Records the second clerk's papers (typed here, or the second laptop's file); the entry
+    /// being typed here is closed once the log has it.
+    pub fn record_second_entry(&self, papers: Vec<Paper>) -> Result<(), MeetingError> {
+        self.submit(
+            Event::SecondEntryRecorded { papers },
+            Vec::new(),
+            Some(Action::SecondEntry(SecondStep::Close)),
+        )
+    }
+
+    /// The officer's reading of the paper where the entries differ (`None`: no such paper).
+    pub fn resolve_difference(
+        &self,
+        difference: Difference,
+        reading: Option<Paper>,
+    ) -> Result<(), MeetingError> {
+        self.submit(
+            Event::DifferenceResolved {
+                difference,
+                reading,
+            },
+            Vec::new(),
+            None,
+        )
+    }
+
+    /// Records the scrutineers' blackboard totals (again, when a line is corrected).
+    pub fn record_board(&self, board: BoardTally) -> Result<(), MeetingError> {
+        self.submit(Event::ReconciliationRecorded { board }, Vec::new(), None)
     }
 
     /// Defines (or corrects) the open election and lists it among those kept here, in the same

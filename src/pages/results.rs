@@ -3,12 +3,15 @@
 
 use std::rc::Rc;
 
+use hallcount_core::export::{DoubleEntryRecord, HandTallyRecord};
 use hallcount_core::propose_next_round;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::checks_warning::{checks_warning, CheckWarning};
 use crate::components::result_sheet::ResultSheet;
 use crate::components::results_table::ResultsTable;
+use crate::components::sheet_checks::sheet_checks;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::{tr, tr_args, Msg};
@@ -47,6 +50,16 @@ pub fn ResultsPage() -> Html {
         })
     });
     let next_round = propose_next_round(&election, &tally);
+    // What the sheet says of the checks: the same records as the signed file carries.
+    let double_entry = DoubleEntryRecord::from_replay(meeting.book().state());
+    let reconciliations = meeting.reconciliations();
+    let hand_tally = HandTallyRecord::new(&reconciliations, &tally);
+    let checks = sheet_checks(lang, &election, double_entry.as_ref(), hand_tally.as_ref());
+    let warnings = if locked {
+        Vec::new()
+    } else {
+        CheckWarning::all(meeting.double_entry().as_ref(), &reconciliations, &tally)
+    };
 
     let on_lock = {
         let meeting = meeting.clone();
@@ -107,6 +120,7 @@ pub fn ResultsPage() -> Html {
                 <h2>{ tr(lang, Msg::NavResults) }</h2>
                 <p class="intro">{ tr(lang, Msg::ResultsIntro) }</p>
                 <ResultsTable election={election.clone()} tally={tally.clone()} lots={lots.clone()} on_record_lot={on_record_lot} />
+                { checks_warning(lang, &warnings) }
                 <div class="results-actions">
                     if locked {
                         <p class="locked-note" role="status">{ tr(lang, Msg::LockedNote) }</p>
@@ -147,7 +161,8 @@ pub fn ResultsPage() -> Html {
                 }
                 <h2 class="sheet-preview-title">{ tr(lang, Msg::SheetPreviewTitle) }</h2>
             </div>
-            <ResultSheet election={election} tally={tally} lots={lots} signature={html! { <SheetSeal /> }} />
+            <ResultSheet election={election} tally={tally} lots={lots} checks={checks}
+                signature={html! { <SheetSeal /> }} />
         </section>
     }
 }

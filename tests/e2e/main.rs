@@ -10,6 +10,7 @@ mod harness;
 
 mod ballot_papers;
 mod deliberate;
+mod double_entry;
 mod fit;
 mod meeting;
 mod pdf;

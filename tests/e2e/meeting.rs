@@ -38,7 +38,7 @@ const EXECUTIVE: &str = r#"{
 }"#;
 
 /// Key presses sent to whatever has the focus, as a clerk types them.
-async fn type_keys(browser: &Browser, keys: &str) {
+pub(crate) async fn type_keys(browser: &Browser, keys: &str) {
     let mut actions = KeyActions::new("clerk".into());
     for key in keys.chars() {
         actions = actions
@@ -52,7 +52,7 @@ async fn type_keys(browser: &Browser, keys: &str) {
         .expect("type keys");
 }
 
-fn enter() -> String {
+pub(crate) fn enter() -> String {
     char::from(Key::Enter).to_string()
 }
 
@@ -64,7 +64,7 @@ async fn screenshot_from_top(browser: &Browser, name: &str) {
 
 /// Waits until `selector` has the focus. A change of focus is no DOM mutation, so this checks
 /// once per frame (bounded by the script timeout) instead of observing mutations.
-async fn wait_for_focus(browser: &Browser, selector: &str) {
+pub(crate) async fn wait_for_focus(browser: &Browser, selector: &str) {
     let script = r#"
         const [selector, done] = arguments;
         const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);

@@ -1,0 +1,146 @@
+//! The two checks before anyone signs: double entry (start a second entry here, or import the
+//! second laptop's ballots file; then every difference resolved from the paper) and the
+//! blackboard (the scrutineers' totals typed in and set beside the count).
+
+use std::rc::Rc;
+
+use hallcount_core::{parse_ballots, BoardTally, Difference, Paper};
+use yew::prelude::*;
+
+use crate::components::board_form::BoardForm;
+use crate::components::board_lines::{board_beside_count, board_to_edit};
+use crate::components::difference_list::{difference_list, difference_rows, DifferenceList};
+use crate::components::file_drop::FileDrop;
+use crate::hooks::{use_lang, use_meeting};
+use crate::i18n::{describe, tr, tr_args, Msg};
+use crate::state::SecondStep;
+
+#[component]
+pub fn ChecksPage() -> Html {
+    let lang = use_lang();
+    let meeting = use_meeting();
+    let import_error = use_state(|| None::<String>);
+
+    let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
+        return html! {
+            <section class="page page-checks">
+                <h2>{ tr(lang, Msg::NavChecks) }</h2>
+                <p class="need-election"><a href="#/setup">{ tr(lang, Msg::NeedElection) }</a></p>
+            </section>
+        };
+    };
+    let can_write = meeting.can_enter();
+    let double = meeting.double_entry();
+    let reconciliations = meeting.reconciliations();
+    let last_board = reconciliations.last().map(|r| Rc::new(r.board.clone()));
+    let board_differs = last_board
+        .as_deref()
+        .is_some_and(|board| !hallcount_core::reconcile(&tally, board).is_empty());
+
+    let on_start = {
+        let meeting = meeting.clone();
+        Callback::from(move |_: MouseEvent| meeting.second_step(SecondStep::Start))
+    };
+    let on_import = {
+        let meeting = meeting.clone();
+        let import_error = import_error.clone();
+        Callback::from(move |(file, text): (String, Result<String, String>)| {
+            // The core's strict reader: an unknown format, version or field is refused.
+            let papers = text.and_then(|text| {
+                parse_ballots(&text)
+                    .map(|f| f.ballots)
+                    .map_err(|e| describe::load_error(lang, &e))
+            });
+            match papers {
+                Ok(papers) => {
+                    import_error.set(None);
+                    // A refusal (a paper that breaks the rules, too far apart) is shown by the app.
+                    let _ = meeting.record_second_entry(papers);
+                }
+                Err(message) => import_error.set(Some(tr_args(
+                    lang,
+                    Msg::SecondEntryFileRefused,
+                    &[("file", &file), ("message", &message)],
+                ))),
+            }
+        })
+    };
+    let on_resolve = {
+        let meeting = meeting.clone();
+        Callback::from(move |(difference, reading): (Difference, Option<Paper>)| {
+            let _ = meeting.resolve_difference(difference, reading);
+        })
+    };
+    let on_record_board = {
+        let meeting = meeting.clone();
+        Callback::from(move |board: BoardTally| {
+            let _ = meeting.record_board(board);
+        })
+    };
+
+    let double_entry = match &double {
+        None => html! {
+            <div class="second-entry-start">
+                <button type="button" class="primary start-second-entry" onclick={on_start} disabled={!can_write}>
+                    { tr(lang, Msg::SecondEntryStart) }
+                </button>
+                <FileDrop label={Msg::SecondEntryImport} on_text={on_import} disabled={!can_write} />
+                if let Some(message) = &*import_error {
+                    <p class="warning" role="alert">{ message }</p>
+                }
+            </div>
+        },
+        Some(double) => {
+            let rows = difference_rows(double, &meeting.papers());
+            let list = DifferenceList {
+                election: &election,
+                rows: &rows,
+                on_resolve: &on_resolve,
+                disabled: !can_write,
+            };
+            let unresolved = double.unresolved().count();
+            let comparison = &double.comparison;
+            html! {
+                <div class="comparison" data-differences={comparison.differences.len().to_string()}
+                    data-unresolved={unresolved.to_string()}>
+                    <p class="compared">{ tr_args(lang, Msg::ComparedSummary, &[
+                        ("first", &comparison.first.to_string()),
+                        ("second", &comparison.second.to_string()),
+                        ("n", &comparison.differences.len().to_string()),
+                    ]) }</p>
+                    { difference_list(lang, &list) }
+                    if unresolved > 0 {
+                        <p class="notice" role="status">{ tr_args(lang, Msg::DiffUnresolvedCount, &[("n", &unresolved.to_string())]) }</p>
+                    } else {
+                        <p class="all-resolved" role="status">{ tr(lang, Msg::DiffAllResolved) }</p>
+                    }
+                </div>
+            }
+        }
+    };
+
+    let start = Rc::new(board_to_edit(&tally, last_board.as_deref()));
+    html! {
+        <section class="page page-checks">
+            <h2>{ tr(lang, Msg::NavChecks) }</h2>
+            <p class="intro">{ tr(lang, Msg::ChecksIntro) }</p>
+            <section class="double-entry" aria-labelledby="double-entry-title">
+                <h3 id="double-entry-title">{ tr(lang, Msg::DoubleEntryTitle) }</h3>
+                <p>{ tr(lang, Msg::DoubleEntryIntro) }</p>
+                { double_entry }
+            </section>
+            <section class="board-check" aria-labelledby="board-check-title">
+                <h3 id="board-check-title">{ tr(lang, Msg::BoardTallyTitle) }</h3>
+                <p>{ tr(lang, Msg::BoardTallyIntro) }</p>
+                if let Some(board) = &last_board {
+                    { board_beside_count(lang, &election, &tally, board) }
+                    if board_differs {
+                        <p class="hint">{ tr(lang, Msg::BoardFixHint) }</p>
+                    }
+                }
+                <BoardForm election={election} tally={tally} start={start} again={last_board.is_some()}
+                    on_record={on_record_board} disabled={!can_write} />
+            </section>
+        </section>
+    }
+}
