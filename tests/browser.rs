@@ -119,6 +119,8 @@ fn signing_in_wasm_makes_the_native_bytes() {
         lots: payload.lots,
         app: payload.app,
         created: payload.created,
+        double_entry: payload.double_entry,
+        reconciliations: Vec::new(),
     };
     assert_eq!(
         ResultFile::sign(ResultPayload::new(input), &signer).to_json(),

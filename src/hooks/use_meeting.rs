@@ -1,92 +1,83 @@
-//! [`MeetingProvider`] holds the one [`Meeting`] reducer at the root and wires it to storage;
-//! [`use_meeting`] gives any component a [`MeetingHandle`] to read it and act on it.
+//! [`MeetingProvider`] holds the one [`Meeting`] reducer and the open [`Book`] at the root and
+//! wires them to storage; [`use_meeting`] gives any page a [`MeetingHandle`] to read and act on.
 //!
-//! Every action that adds to the log goes through the [`Outbox`], one at a time and in order:
-//! seal the event against the latest log (refused → the reason is kept in `last_error`), write
-//! the entry to IndexedDB and wait until the transaction is committed, then dispatch it. So a
-//! paper is on screen only once it is on disk, or, when storage refused it, once it is kept in
-//! memory with entry paused and the error shown. A clerk typing ahead never waits: a paper
-//! entered while the one before is still being written waits in the queue.
+//! Two helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
+//! which every new entry is stored before it is shown, and the tabs (`use_meeting/tabs.rs`),
+//! which decide the one writing tab and let the others follow what it stores.
 
 use std::cell::{Ref, RefCell};
-use std::collections::VecDeque;
 use std::rc::Rc;
 
-use gloo::events::EventListener;
-use gloo::timers::callback::Interval;
-use hallcount_core::{Election, EnteredPaper, Event, LogEntry, Paper, Tally};
+use hallcount_core::{Election, EnteredPaper, Event, Paper, Tally};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::services::idb::{Batch, Idb};
-use crate::services::{self, lease, storage};
-use crate::state::{Action, Book, ElectionSummary, Meeting, MeetingError, Opened, Saving};
+use crate::services::{self, storage};
+use crate::state::{
+    election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
+};
 
-/// Events waiting to be stored, and the database they go to.
-#[derive(Default)]
-pub struct Outbox {
-    /// `None` until the database is open, or when it cannot be.
-    idb: Option<Rc<Idb>>,
-    queue: VecDeque<Pending>,
-    /// A write is in flight.
-    busy: bool,
-}
+mod outbox;
+mod tabs;
 
-struct Pending {
-    event: Event,
-    /// More keys written in the same transaction (the list of elections with a definition).
-    extra: Vec<(String, String)>,
-    /// Dispatched once the entry is stored.
-    then: Option<Action>,
-}
+use outbox::Outbox;
+use tabs::Tabs;
 
 /// Read access and actions on the meeting. Cheap to clone; equal while the state is the same.
 #[derive(Clone)]
 pub struct MeetingHandle {
     meeting: UseReducerHandle<Meeting>,
+    book: Rc<RefCell<Book>>,
     outbox: Rc<RefCell<Outbox>>,
+    tabs: Rc<RefCell<Tabs>>,
 }
 
 impl PartialEq for MeetingHandle {
     fn eq(&self, other: &MeetingHandle) -> bool {
-        self.meeting == other.meeting && Rc::ptr_eq(&self.outbox, &other.outbox)
+        self.meeting == other.meeting && Rc::ptr_eq(&self.book, &other.book)
     }
 }
 
 impl MeetingHandle {
-    /// The whole state, for what the accessors below do not cover.
+    /// The state beside the log: saving, errors, the list of elections, the version.
     pub fn state(&self) -> &Meeting {
         &self.meeting
     }
 
+    /// The open election's record. Before any election it is empty, with no id.
+    pub fn book(&self) -> Ref<'_, Book> {
+        self.book.borrow()
+    }
+
     pub fn election(&self) -> Option<Rc<Election>> {
-        self.meeting.election()
+        self.book().election()
     }
 
     /// Every paper as entered, with its number, voided ones kept and marked.
     pub fn papers(&self) -> Ref<'_, [EnteredPaper]> {
-        self.meeting.papers()
+        Ref::map(self.book(), |book| book.state().papers.as_slice())
     }
 
     pub fn n_papers(&self) -> usize {
-        self.meeting.n_papers()
+        self.book().state().papers.len()
     }
 
     pub fn n_live_papers(&self) -> usize {
-        self.meeting.n_live_papers()
+        self.book().state().n_live_papers
     }
 
     /// The result of the live papers, from the running tally; `None` before a definition.
     pub fn tally(&self) -> Option<Rc<Tally>> {
-        self.meeting.tally()
+        self.book().tally()
     }
 
     pub fn definition_locked(&self) -> bool {
-        self.meeting.definition_locked()
+        self.book().state().definition_locked()
     }
 
     pub fn results_locked(&self) -> bool {
-        self.meeting.results_locked()
+        self.book().state().results_locked
     }
 
     pub fn last_error(&self) -> Option<&MeetingError> {
@@ -104,7 +95,9 @@ impl MeetingHandle {
 
     /// Whether a new paper would be taken now (not read-only, not paused, not locked, defined).
     pub fn can_enter(&self) -> bool {
-        self.meeting.refusal().is_none() && self.election().is_some() && !self.results_locked()
+        self.meeting.refusal(&self.book()).is_none()
+            && self.election().is_some()
+            && !self.results_locked()
     }
 
     pub fn elections(&self) -> Rc<Vec<ElectionSummary>> {
@@ -112,13 +105,13 @@ impl MeetingHandle {
     }
 
     pub fn election_id(&self) -> String {
-        self.meeting.election_id()
+        self.book().id.clone()
     }
 
     /// Enters one paper; `Ok` with its number once it is accepted (stored, or queued behind the
     /// paper being stored).
     pub fn enter_paper(&self, paper: Paper) -> Result<u32, MeetingError> {
-        let number = (self.meeting.n_papers() + self.outbox.borrow().queue.len()) as u32 + 1;
+        let number = (self.n_papers() + self.outbox.borrow().queued()) as u32 + 1;
         self.submit(Event::PaperEntered { paper }, Vec::new(), None)
             .map(|()| number)
     }
@@ -159,26 +152,22 @@ impl MeetingHandle {
     }
 
     /// Opens a new, empty election (the one open stays stored and can be switched back to).
+    /// Its id is new, so no other tab holds its lock: this tab writes it at once.
     pub fn new_election(&self) {
-        self.leave();
         let id = services::fresh_id();
-        let writer = acquire_lease(&id);
-        self.meeting.dispatch(Action::Open(Box::new(Opened {
-            book: Book::new(id),
-            broken: None,
-            writer,
-            storage_error: None,
-        })));
+        self.claim_in_background(id.clone());
+        *self.book.borrow_mut() = Book::new(id);
+        self.meeting.dispatch(Action::Opened(OpenedAs {
+            writer: true,
+            ..OpenedAs::default()
+        }));
     }
 
     /// Opens a new election already defined as `election` (the next round of a meeting, from
     /// `propose_next_round`, or the sample meeting); the one open stays stored and can be
     /// switched back to.
     pub fn start_election(&self, election: Election) -> Result<(), MeetingError> {
-        let problems = hallcount_core::check_election(&election);
-        if !problems.is_empty() {
-            let error =
-                MeetingError::Refused(hallcount_core::LogError::InvalidElection { problems });
+        if let Some(error) = election_problems(&election) {
             self.meeting.dispatch(Action::Refuse(error.clone()));
             return Err(error);
         }
@@ -188,52 +177,14 @@ impl MeetingHandle {
 
     /// Opens an election kept in this browser.
     pub fn switch_to(&self, id: &str) {
-        if id == self.election_id() {
-            return;
+        if id != self.election_id() {
+            self.open_stored(id.to_owned());
         }
-        self.leave();
-        self.open_stored(id.to_owned());
     }
 
     /// After a storage failure: go on entering, keeping papers in memory (download them!).
     pub fn continue_in_memory(&self) {
         self.meeting.dispatch(Action::ContinueInMemory);
-    }
-
-    /// Writes what is kept in memory to storage again.
-    pub fn retry_saving(&self) {
-        let Some(idb) = self.outbox.borrow().idb.clone() else {
-            let error = MeetingError::Storage {
-                message: storage::StorageError::unavailable().0,
-            };
-            self.meeting.dispatch(Action::Refuse(error));
-            return;
-        };
-        let id = self.election_id();
-        let mut batch = Batch::default();
-        for entry in self.meeting.book().unstored() {
-            batch.put.extend(storage::entry_items(&id, entry));
-        }
-        let handle = self.clone();
-        spawn_local(async move {
-            match idb.write(&batch).await {
-                Ok(()) => handle.meeting.dispatch(Action::Flushed),
-                Err(error) => handle
-                    .meeting
-                    .dispatch(Action::Refuse(MeetingError::Storage { message: error.0 })),
-            }
-        });
-    }
-
-    /// This tab writes from now on; the other one is told and only reads.
-    pub fn take_over(&self) {
-        let id = self.election_id();
-        if let Ok(backend) = storage::local() {
-            if lease::take_over(&backend, &id, &lease::tab_id(), services::now_ms()).is_ok() {
-                // The other tab may have written since this one last read.
-                self.open_stored(id);
-            }
-        }
     }
 
     pub fn dismiss_error(&self) {
@@ -272,151 +223,39 @@ impl MeetingHandle {
         )
     }
 
-    /// Checks `event` against the log now (so a refusal is heard at once), then queues it.
-    fn submit(
-        &self,
-        event: Event,
-        extra: Vec<(String, String)>,
-        then: Option<Action>,
-    ) -> Result<(), MeetingError> {
-        if let Err(error) = self.meeting.seal(event.clone(), "") {
-            // A paper queued behind another is checked again when its turn comes.
-            let queued = !self.outbox.borrow().queue.is_empty() || self.outbox.borrow().busy;
-            let stale = matches!(
-                error,
-                MeetingError::Refused(hallcount_core::LogError::UnknownPaper { .. })
-            );
-            if !(queued && stale) {
-                self.meeting.dispatch(Action::Refuse(error.clone()));
-                return Err(error);
-            }
-        }
-        self.outbox
-            .borrow_mut()
-            .queue
-            .push_back(Pending { event, extra, then });
-        self.drain();
-        Ok(())
-    }
-
-    /// Stores the next queued event, if no write is in flight.
-    fn drain(&self) {
-        let mut outbox = self.outbox.borrow_mut();
-        if outbox.busy {
-            return;
-        }
-        let Some(pending) = outbox.queue.pop_front() else {
-            return;
-        };
-        let entry = match self.meeting.seal(pending.event, &services::now_iso()) {
-            Ok(entry) => entry,
-            Err(error) => {
-                drop(outbox);
-                self.meeting.dispatch(Action::Refuse(error));
-                return self.drain();
-            }
-        };
-        let id = self.election_id();
-        if !acquire_lease(&id) {
-            outbox.queue.clear();
-            drop(outbox);
-            self.meeting.dispatch(Action::Writer(false));
-            self.meeting
-                .dispatch(Action::Refuse(MeetingError::OtherTab));
-            return;
-        }
-        // What storage refused before goes first, so the stored log never has a gap.
-        let mut batch = Batch::default();
-        for earlier in self.meeting.book().unstored() {
-            batch.put.extend(storage::entry_items(&id, earlier));
-        }
-        batch.put.extend(storage::entry_items(&id, &entry));
-        batch.put.extend(pending.extra);
-        let len = entry.seq + 1;
-        outbox.busy = true;
-        let idb = outbox.idb.clone();
-        drop(outbox);
-        let handle = self.clone();
-        spawn_local(async move {
-            let stored = match idb {
-                Some(idb) => idb.write(&batch).await.map_err(|e| e.0),
-                None => Err(storage::StorageError::unavailable().0),
-            };
-            handle.outbox.borrow_mut().busy = false;
-            let ok = stored.is_ok();
-            handle.meeting.dispatch(Action::Commit {
-                entry: Box::new(entry),
-                stored,
-            });
-            if ok {
-                announce(&id, len);
-                if let Some(then) = pending.then {
-                    handle.meeting.dispatch(then);
-                }
-            }
-            handle.drain();
-        });
-    }
-
-    /// Reads election `id` from storage and opens it. A broken log keeps what came before the
-    /// break; the writer sets the rest aside so that new entries never overwrite it.
+    /// Reads election `id` from storage and opens it, as its writer if this tab holds (or can
+    /// take) its lock. A broken log keeps what came before the break; the writer sets the rest
+    /// aside so that new entries never overwrite it.
     fn open_stored(&self, id: String) {
         let handle = self.clone();
-        spawn_local(async move {
-            let idb = handle.outbox.borrow().idb.clone();
-            let opened = load_election(idb, &id).await;
-            handle.meeting.dispatch(Action::Open(Box::new(opened)));
-        });
+        spawn_local(async move { handle.reopen(&id).await });
     }
 
-    fn leave(&self) {
-        if let Ok(backend) = storage::local() {
-            let _ = lease::release(&backend, &self.election_id(), &lease::tab_id());
-        }
+    async fn reopen(&self, id: &str) {
+        let writer = self.claim(id).await;
+        let idb = self.outbox.borrow().idb();
+        let (book, opened) = load_election(idb, id, writer).await;
+        *self.book.borrow_mut() = book;
+        self.meeting.dispatch(Action::Opened(opened));
     }
 }
 
-/// Takes (or keeps) the lease of election `id` for this tab. Without localStorage there is no
-/// way to coordinate tabs: this one writes.
-fn acquire_lease(id: &str) -> bool {
-    match storage::local() {
-        Ok(backend) => {
-            lease::acquire(&backend, id, &lease::tab_id(), services::now_ms()).unwrap_or(true)
-        }
-        Err(_) => true,
-    }
-}
-
-/// Tells other tabs (through a localStorage `storage` event) that election `id` has `len`
-/// entries stored, so that a read-only tab follows.
-fn announce(id: &str, len: u64) {
-    if let Ok(backend) = storage::local() {
-        let _ = backend.set_item(&lease::beacon_key(id), &len.to_string());
-    }
-}
-
-async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
+async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, OpenedAs) {
     services::mark("hallcount:load-start");
-    let writer = acquire_lease(id);
-    let Some(idb) = idb else {
-        let storage_error = Some(storage::StorageError::unavailable().0);
-        return Opened {
-            book: Book::new(id),
-            broken: None,
+    let failed = |message: String| {
+        let opened = OpenedAs {
             writer,
-            storage_error,
+            storage_error: Some(message),
+            ..OpenedAs::default()
         };
+        (Book::new(id), opened)
+    };
+    let Some(idb) = idb else {
+        return failed(storage::StorageError::unavailable().0);
     };
     let items = match idb.with_prefix(&storage::election_prefix(id)).await {
         Ok(items) => items,
-        Err(error) => {
-            return Opened {
-                book: Book::new(id),
-                broken: None,
-                writer,
-                storage_error: Some(error.0),
-            }
-        }
+        Err(error) => return failed(error.0),
     };
     services::mark("hallcount:load-read");
     let loaded = storage::restore(id, &items);
@@ -434,29 +273,12 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str) -> Opened {
         .await;
     services::mark("hallcount:load-end");
     let book = Book::restored(id, loaded.log).with_set_aside(set_aside);
-    Opened {
-        book,
+    let opened = OpenedAs {
         broken: loaded.broken,
         writer,
         storage_error: None,
-    }
-}
-
-/// Entries another tab stored after ours, up to `len`.
-async fn follow(idb: Rc<Idb>, meeting: &Meeting, len: u64) -> Option<Action> {
-    let id = meeting.election_id();
-    let from = meeting.book().log().entries().len() as u64;
-    let mut entries = Vec::new();
-    for seq in from..len {
-        let Ok(Some(text)) = idb.get(&storage::entry_key(&id, seq)).await else {
-            break;
-        };
-        let Ok(entry) = serde_json::from_str::<LogEntry>(&text) else {
-            break;
-        };
-        entries.push(entry);
-    }
-    (!entries.is_empty()).then_some(Action::Follow(entries))
+    };
+    (book, opened)
 }
 
 #[derive(Properties, PartialEq)]
@@ -468,10 +290,14 @@ pub struct MeetingProviderProps {
 #[component]
 pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
     let meeting = use_reducer(Meeting::default);
+    let book = use_mut_ref(|| Book::new(""));
     let outbox = use_mut_ref(Outbox::default);
+    let tabs = use_mut_ref(Tabs::default);
     let handle = MeetingHandle {
         meeting: meeting.clone(),
+        book,
         outbox,
+        tabs,
     };
 
     use_effect_with((), {
@@ -481,8 +307,8 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
     use_effect_with((), {
         let handle = handle.clone();
         move |_| {
-            let guards = watch_other_tabs(handle);
-            move || drop(guards)
+            let guard = tabs::follow_other_tabs(handle);
+            move || drop(guard)
         }
     });
     let opened = meeting.version > 0;
@@ -500,26 +326,33 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
 }
 
 /// Opens the database, then the election open when the app was last closed, else a new one.
+/// An election the officer started while the database was opening stays open, its entries
+/// queued until then.
 async fn open_at_start(handle: MeetingHandle) {
     let idb = match Idb::open().await {
         Ok(idb) => Rc::new(idb),
         Err(error) => {
-            let id = services::fresh_id();
-            let opened = Opened {
-                book: Book::new(id),
-                broken: None,
+            let started = !handle.election_id().is_empty();
+            if !started {
+                *handle.book.borrow_mut() = Book::new(services::fresh_id());
+            }
+            handle.meeting.dispatch(Action::Opened(OpenedAs {
                 writer: true,
                 storage_error: Some(error.0),
-            };
-            handle.meeting.dispatch(Action::Open(Box::new(opened)));
+                ..OpenedAs::default()
+            }));
+            handle.database_settled(None);
             return;
         }
     };
-    handle.outbox.borrow_mut().idb = Some(idb.clone());
+    handle.database_settled(Some(idb.clone()));
     let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
     handle
         .meeting
         .dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
+    if !handle.election_id().is_empty() {
+        return;
+    }
     match idb
         .get(storage::CURRENT_KEY)
         .await
@@ -527,71 +360,9 @@ async fn open_at_start(handle: MeetingHandle) {
         .flatten()
         .filter(|id| !id.is_empty())
     {
-        Some(id) => {
-            let opened = load_election(Some(idb), &id).await;
-            handle.meeting.dispatch(Action::Open(Box::new(opened)));
-        }
+        Some(id) => handle.open_stored(id),
         None => handle.new_election(),
     }
-}
-
-/// The storage events of other tabs (lease taken, entries stored), the lease's renewal, and its
-/// release when the page goes away.
-fn watch_other_tabs(handle: MeetingHandle) -> (EventListener, EventListener, Interval) {
-    let window = gloo::utils::window();
-    let on_storage = {
-        let handle = handle.clone();
-        EventListener::new(&window, "storage", move |event| {
-            let Some(event) = wasm_bindgen::JsCast::dyn_ref::<web_sys::StorageEvent>(event) else {
-                return;
-            };
-            let Some(key) = event.key() else { return };
-            let id = handle.election_id();
-            if key == lease::lease_key(&id) {
-                let taken = event.new_value().as_deref().and_then(lease::Lease::parse);
-                if taken.is_some_and(|lease| lease.excludes(&lease::tab_id(), services::now_ms())) {
-                    handle.meeting.dispatch(Action::Writer(false));
-                }
-            } else if key == lease::beacon_key(&id) && handle.meeting.saving == Saving::ReadOnly {
-                let len = event
-                    .new_value()
-                    .and_then(|v| v.parse::<u64>().ok())
-                    .unwrap_or(0);
-                let Some(idb) = handle.outbox.borrow().idb.clone() else {
-                    return;
-                };
-                let handle = handle.clone();
-                spawn_local(async move {
-                    if let Some(action) = follow(idb, &handle.meeting, len).await {
-                        handle.meeting.dispatch(action);
-                    }
-                });
-            }
-        })
-    };
-    let on_leave = {
-        let handle = handle.clone();
-        EventListener::new(&window, "pagehide", move |_| handle.leave())
-    };
-    let renew = Interval::new(lease::RENEW_MS, move || {
-        let id = handle.election_id();
-        if id.is_empty() {
-            return;
-        }
-        let Ok(backend) = storage::local() else {
-            return;
-        };
-        let holds =
-            lease::acquire(&backend, &id, &lease::tab_id(), services::now_ms()).unwrap_or(false);
-        match (&handle.meeting.saving, holds) {
-            (Saving::ReadOnly, true) => handle.open_stored(id),
-            (Saving::Stored | Saving::InMemory { .. }, false) => {
-                handle.meeting.dispatch(Action::Writer(false))
-            }
-            _ => {}
-        }
-    });
-    (on_storage, on_leave, renew)
 }
 
 /// The meeting of the nearest [`MeetingProvider`].

@@ -172,6 +172,7 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
         MeetingError::NoElection => tr(lang, Msg::ErrNoElection).to_owned(),
         MeetingError::OtherTab => tr(lang, Msg::AlertOtherTab).to_owned(),
         MeetingError::Paused => tr(lang, Msg::ErrPaused).to_owned(),
+        MeetingError::HeadMoved => tr(lang, Msg::ErrHeadMoved).to_owned(),
         MeetingError::Storage { message } => {
             tr_args(lang, Msg::AlertStorageFailed, &[("message", message)])
         }

@@ -37,7 +37,7 @@ pub fn ResultsPage() -> Html {
         };
     };
     let locked = meeting.results_locked();
-    let lots = Rc::new(meeting.state().book().state().lots.clone());
+    let lots = Rc::new(meeting.book().state().lots.clone());
     // R7: the officer records a lot drawn in the hall; not once the results are locked.
     let on_record_lot = (!locked).then(|| {
         let meeting = meeting.clone();

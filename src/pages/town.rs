@@ -4,14 +4,16 @@
 
 use std::rc::Rc;
 
+use hallcount_core::export::trusted::{TrustedEntry, TrustedFile};
 use hallcount_core::export::{
     aggregate, roll_up_csv, verify_result, TrustedKeys, VerifiedResult, VerifyError,
-    MAX_RESULT_FILE_BYTES,
+    MAX_RESULT_FILE_BYTES, TRUSTED_FORMAT,
 };
 use yew::prelude::*;
 
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
+use crate::components::trust_builder::{TrustBuilder, UnlistedKey};
 use crate::hooks::use_lang;
 use crate::i18n::describe;
 use crate::i18n::{tr, tr_args, Lang, Msg};
@@ -19,9 +21,69 @@ use crate::services::files::download;
 
 type Loaded = Vec<(String, Result<VerifiedResult, VerifyError>)>;
 
-fn parse_trusted(lang: Lang, bytes: &[u8]) -> Result<TrustedKeys, String> {
+/// The name the list built here is saved under.
+const TRUSTED_FILE_NAME: &str = "hallcount-trusted.json";
+
+/// A trusted list: checked, and its entries as listed (to extend it and save it again).
+#[derive(Clone, PartialEq)]
+struct Trusted {
+    name: String,
+    keys: Rc<TrustedKeys>,
+    entries: Rc<Vec<TrustedEntry>>,
+}
+
+impl Trusted {
+    fn parse(lang: Lang, name: String, text: &str) -> Result<Trusted, String> {
+        let keys = TrustedKeys::parse(text).map_err(|e| describe::trusted_error(lang, &e))?;
+        // Checked just above: the same text reads as the file it is.
+        let file: TrustedFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        Ok(Trusted {
+            name,
+            keys: Rc::new(keys),
+            entries: Rc::new(file.keys),
+        })
+    }
+
+    fn to_json(entries: &[TrustedEntry]) -> String {
+        let file = TrustedFile {
+            format: TRUSTED_FORMAT.to_owned(),
+            keys: entries.to_vec(),
+        };
+        serde_json::to_string_pretty(&file).expect("a trusted list always serializes")
+    }
+
+    /// The list with one more key, trusted for `place`.
+    fn with(&self, lang: Lang, key: &UnlistedKey) -> Result<Trusted, String> {
+        let mut entries = (*self.entries).clone();
+        entries.push(TrustedEntry {
+            fingerprint: key.fingerprint.clone(),
+            village: key.place.clone(),
+        });
+        Trusted::parse(lang, self.name.clone(), &Trusted::to_json(&entries))
+    }
+}
+
+fn parse_trusted(lang: Lang, name: String, bytes: &[u8]) -> Result<Trusted, String> {
     let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    TrustedKeys::parse(text).map_err(|e| describe::trusted_error(lang, &e))
+    Trusted::parse(lang, name, text)
+}
+
+/// The keys of the verified files that the list does not hold, each once.
+fn unlisted(loaded: &Loaded, trusted: Option<&Trusted>) -> Vec<UnlistedKey> {
+    let mut keys: Vec<UnlistedKey> = Vec::new();
+    for (name, outcome) in loaded {
+        let Ok(verified) = outcome else { continue };
+        let fingerprint = verified.fingerprint.to_string();
+        let listed = trusted.is_some_and(|t| t.keys.village_of(&verified.fingerprint).is_some());
+        if !listed && keys.iter().all(|k| k.fingerprint != fingerprint) {
+            keys.push(UnlistedKey {
+                fingerprint,
+                place: verified.file.payload.election.place.clone(),
+                file: name.clone(),
+            });
+        }
+    }
+    keys
 }
 
 #[component]
@@ -29,7 +91,8 @@ pub fn TownPage() -> Html {
     let lang = use_lang();
     // Verified once when loaded; the roll-up is derived from these and the trusted list.
     let loaded = use_state(|| Rc::new(Loaded::new()));
-    let trusted = use_state(|| None::<(String, Rc<TrustedKeys>)>);
+    let trusted = use_state(|| None::<Trusted>);
+    let added = use_state(|| 0usize);
     let trusted_error = use_state(|| None::<String>);
     let csv_error = use_state(|| None::<String>);
 
@@ -38,7 +101,7 @@ pub fn TownPage() -> Html {
         |(loaded, trusted)| {
             aggregate(
                 loaded.as_ref().clone(),
-                trusted.as_ref().map(|(_, keys)| keys.as_ref()),
+                trusted.as_ref().map(|t| t.keys.as_ref()),
             )
         },
     );
@@ -58,17 +121,59 @@ pub fn TownPage() -> Html {
     let on_trusted = {
         let trusted = trusted.clone();
         let trusted_error = trusted_error.clone();
+        let added = added.clone();
         Callback::from(move |(name, bytes): (String, Result<Vec<u8>, ReadError>)| {
             match bytes
                 .map_err(|e| e.to_string())
-                .and_then(|bytes| parse_trusted(lang, &bytes))
+                .and_then(|bytes| parse_trusted(lang, name, &bytes))
             {
-                Ok(keys) => {
-                    trusted.set(Some((name, Rc::new(keys))));
+                Ok(list) => {
+                    trusted.set(Some(list));
                     trusted_error.set(None);
+                    added.set(0);
                 }
                 Err(message) => trusted_error.set(Some(message)),
             }
+        })
+    };
+    let unlisted_keys = use_memo(
+        ((*loaded).clone(), (*trusted).clone()),
+        |(loaded, trusted)| Rc::new(unlisted(loaded, trusted.as_ref())),
+    );
+    let on_confirm = {
+        let trusted = trusted.clone();
+        let trusted_error = trusted_error.clone();
+        let added = added.clone();
+        Callback::from(move |key: UnlistedKey| {
+            let empty = || Trusted {
+                name: TRUSTED_FILE_NAME.to_owned(),
+                keys: Rc::default(),
+                entries: Rc::default(),
+            };
+            let current = (*trusted).clone().unwrap_or_else(empty);
+            match current.with(lang, &key) {
+                Ok(list) => {
+                    trusted.set(Some(list));
+                    added.set(*added + 1);
+                }
+                Err(message) => trusted_error.set(Some(message)),
+            }
+        })
+    };
+    let on_save_trusted = {
+        let trusted = trusted.clone();
+        let trusted_error = trusted_error.clone();
+        Callback::from(move |()| {
+            let entries = (*trusted)
+                .as_ref()
+                .map(|t| t.entries.to_vec())
+                .unwrap_or_default();
+            let saved = download(
+                TRUSTED_FILE_NAME,
+                "application/json",
+                &Trusted::to_json(&entries),
+            );
+            trusted_error.set(saved.err());
         })
     };
     let on_csv = {
@@ -102,9 +207,9 @@ pub fn TownPage() -> Html {
                         max_bytes={MAX_RESULT_FILE_BYTES} on_file={on_trusted} />
                     {
                         match &*trusted {
-                            Some((name, keys)) => html! {
+                            Some(list) => html! {
                                 <p class="done" role="status">{ tr_args(lang, Msg::TownTrustedLoaded,
-                                    &[("file", name), ("n", &keys.len().to_string())]) }</p>
+                                    &[("file", &list.name), ("n", &list.keys.len().to_string())]) }</p>
                             },
                             None => html! { <p class="hint">{ tr(lang, Msg::TownNoTrusted) }</p> },
                         }
@@ -124,6 +229,10 @@ pub fn TownPage() -> Html {
                         ("left_out", &roll_up.n_left_out().to_string()),
                     ]) }</p>
                     <FileVerdicts roll_up={roll_up.clone()} />
+                    <div class="screen-only">
+                        <TrustBuilder unlisted={(*unlisted_keys).clone()} added={*added}
+                            {on_confirm} on_save={on_save_trusted} />
+                    </div>
                     <h3>{ tr(lang, Msg::TownTotalsTitle) }</h3>
                     <OfficeTotals roll_up={roll_up.clone()} />
                     <h3>{ tr(lang, Msg::TownVillagesTitle) }</h3>

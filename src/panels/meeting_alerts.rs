@@ -15,7 +15,8 @@ pub fn MeetingAlerts() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let state = meeting.state();
-    let n_unstored = state.book().unstored().len();
+    let book = meeting.book();
+    let n_unstored = book.unstored().len();
     let download = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
@@ -45,12 +46,12 @@ pub fn MeetingAlerts() -> Html {
         .filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
     html! {
         <div class={classes!("meeting-alerts", (state.version > 0).then_some("meeting-ready"))} aria-live="assertive"
-            data-papers={state.n_papers().to_string()} data-stored={state.book().n_stored().to_string()}>
+            data-papers={meeting.n_papers().to_string()} data-stored={book.n_stored().to_string()}>
             if let Some(broken) = &state.chain_break {
                 <div class="alert alert-danger chain-broken" role="alert">
                     { describe::chain_break(lang, broken) }
                 </div>
-            } else if let Some((from, count)) = state.book().set_aside() {
+            } else if let Some((from, count)) = book.set_aside() {
                 <div class="alert alert-warning set-aside" role="status">
                     { tr_args(lang, Msg::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
                 </div>

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::fingerprint::Fingerprint;
 use crate::components::json_files::{JsonFiles, ReadError};
+use crate::components::key_slip::{print_slip, KeySlip};
 use crate::components::page_margins::seal_rules;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
@@ -31,6 +32,7 @@ pub fn SignedExport() -> Html {
     let meeting = use_meeting();
     let key = use_signing_key(true);
     let outcome = use_state(|| None::<Outcome>);
+    let slip = use_state(|| false);
 
     let on_export = {
         let meeting = meeting.clone();
@@ -114,6 +116,22 @@ pub fn SignedExport() -> Html {
         },
     };
     let ready = matches!(key, KeyState::Ready(_));
+    let on_slip = {
+        let slip = slip.clone();
+        Callback::from(move |_| slip.set(true))
+    };
+    use_effect_with(*slip, |shown| {
+        if *shown {
+            print_slip();
+        }
+    });
+    let slip_view = match (&key, meeting.election(), *slip) {
+        (KeyState::Ready(file), Some(election), true) => html! {
+            <KeySlip fingerprint={file.fingerprint.clone()} body={election.body.clone()}
+                place={election.place.clone()} date={crate::services::now_iso()[..10].to_owned()} />
+        },
+        _ => html! {},
+    };
     html! {
         <div class="signed-export">
             <h3>{ tr(lang, Msg::SignedExportTitle) }</h3>
@@ -125,12 +143,14 @@ pub fn SignedExport() -> Html {
                 </button>
                 if ready {
                     <button type="button" class="backup-key" onclick={on_backup}>{ tr(lang, Msg::BackupKey) }</button>
+                    <button type="button" class="print-slip" onclick={on_slip}>{ tr(lang, Msg::SlipPrint) }</button>
                 } else {
                     <button type="button" class="new-key" onclick={on_new_key}>{ tr(lang, Msg::MakeNewKey) }</button>
                 }
             </div>
             <JsonFiles label={Msg::RestoreKey} hint={Msg::TownDropOne} max_bytes={KEY_FILE_MAX_BYTES} on_file={on_restore} />
             <p class="hint">{ tr(lang, Msg::KeyNeverBlocks) }</p>
+            { slip_view }
             {
                 match &*outcome {
                     Some(Outcome::Exported(name)) => html! {
@@ -150,7 +170,7 @@ pub fn SignedExport() -> Html {
 /// Signs the meeting's log as it stands and offers the file; returns its name.
 fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
     let payload = {
-        let book = meeting.state().book();
+        let book = meeting.book();
         let input = ResultInput::from_log(book.log(), AppInfo::this_build())
             .ok_or("no election defined")?;
         ResultPayload::new(input)
@@ -169,11 +189,11 @@ pub fn SheetSeal() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let key = use_signing_key(false);
-    let n_entries = meeting.state().book().log().entries().len();
+    let n_entries = meeting.book().log().entries().len();
     let hash = use_memo((meeting.election_id(), n_entries), {
         let meeting = meeting.clone();
         move |_| {
-            let book = meeting.state().book();
+            let book = meeting.book();
             ResultInput::from_log(book.log(), AppInfo::this_build())
                 .map(|input| ResultPayload::new(input).sha256_hex())
         }

@@ -26,6 +26,21 @@ pub struct Batch {
     pub delete: Vec<String>,
 }
 
+/// Why an append was not stored.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AppendError {
+    /// Another writer stored entries since this tab last did: nothing was written.
+    HeadMoved,
+    /// Storage refused the write.
+    Storage(StorageError),
+}
+
+impl From<StorageError> for AppendError {
+    fn from(error: StorageError) -> AppendError {
+        AppendError::Storage(error)
+    }
+}
+
 #[derive(Clone, Debug)]
 pub struct Idb {
     db: IdbDatabase,
@@ -162,6 +177,60 @@ impl Idb {
             return Err(error(refused));
         }
         done.await.map(|_| ()).map_err(error)
+    }
+
+    /// Appends to a log: in one transaction, reads `guard_key` and goes on only if `guard`
+    /// accepts its value (the stored head is still the one this tab last stored), then `add`s
+    /// each of `add` (refused if the key exists: nothing is overwritten) and puts each of `put`.
+    /// A second writer thus fails instead of overwriting what the first stored.
+    pub async fn append_if(
+        &self,
+        guard_key: &str,
+        guard: impl FnOnce(Option<String>) -> bool + 'static,
+        add: Vec<(String, String)>,
+        put: Vec<(String, String)>,
+    ) -> Result<(), AppendError> {
+        let (transaction, store) = self.transaction(true)?;
+        let done = transaction_done(&transaction);
+        let read = store.get(&JsValue::from_str(guard_key)).map_err(error)?;
+        let moved = std::rc::Rc::new(std::cell::Cell::new(false));
+        // What the store threw, when it refused a write: its message says why (quota, ...).
+        let thrown = std::rc::Rc::new(std::cell::RefCell::new(None::<JsValue>));
+        let on_read = {
+            let (read, moved, transaction) = (read.clone(), moved.clone(), transaction.clone());
+            let thrown = thrown.clone();
+            // Queued from the read's success event, while the transaction is still active.
+            Closure::once_into_js(move || {
+                let value = read.result().ok().and_then(|v| v.as_string());
+                if !guard(value) {
+                    moved.set(true);
+                    let _ = transaction.abort();
+                    return;
+                }
+                let queued = (|| {
+                    for (key, value) in &add {
+                        store.add_with_key(&JsValue::from_str(value), &JsValue::from_str(key))?;
+                    }
+                    for (key, value) in &put {
+                        store.put_with_key(&JsValue::from_str(value), &JsValue::from_str(key))?;
+                    }
+                    Ok::<(), JsValue>(())
+                })();
+                if let Err(refused) = queued {
+                    *thrown.borrow_mut() = Some(refused);
+                    let _ = transaction.abort();
+                }
+            })
+        };
+        read.set_onsuccess(Some(on_read.unchecked_ref()));
+        match done.await {
+            Ok(_) => Ok(()),
+            Err(_) if moved.get() => Err(AppendError::HeadMoved),
+            Err(aborted) => {
+                let reason = thrown.borrow_mut().take().unwrap_or(aborted);
+                Err(AppendError::Storage(error(reason)))
+            }
+        }
     }
 
     pub async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {

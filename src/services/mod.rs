@@ -1,11 +1,11 @@
-//! The app's edge: browser storage, the tab lease, files and the clock. Nothing here decides
+//! The app's edge: browser storage, the writer's lock, files and the clock. Nothing here decides
 //! anything about the meeting; `state` and the core do.
 
 pub mod files;
 pub mod idb;
-pub mod lease;
 pub mod signing_key;
 pub mod storage;
+pub mod writer_lock;
 
 /// Now, as ISO 8601 in UTC, for the `at` of a log entry.
 pub fn now_iso() -> String {

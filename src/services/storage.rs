@@ -73,6 +73,26 @@ pub fn entry_items(id: &str, entry: &LogEntry) -> [(String, String); 2] {
     [(entry_key(id, entry.seq), json), (head_key(id), head)]
 }
 
+/// The head stored after the first `n_stored` entries of `log` (`None` before any entry).
+pub fn head_after(log: &Log, n_stored: usize) -> Option<Head> {
+    let last = log.entries().get(n_stored.checked_sub(1)?)?;
+    Some(Head {
+        len: n_stored as u64,
+        hash: last.hash(),
+    })
+}
+
+/// Whether the stored head (its text, if any) is still `expected`: what a writer checks in the
+/// same transaction as its append, so that it never writes over entries another one stored.
+pub fn head_is(expected: Option<&Head>, stored: Option<&str>) -> bool {
+    let stored = stored.map(serde_json::from_str::<Head>);
+    match (expected, stored) {
+        (None, None) => true,
+        (Some(expected), Some(Ok(stored))) => *expected == stored,
+        _ => false,
+    }
+}
+
 /// The prefix of every key of election `id`.
 pub fn election_prefix(id: &str) -> String {
     format!("hallcount.e.{id}.")

@@ -1,5 +1,5 @@
-//! The reducer natively: entries are sealed against the meeting as the handle does, then
-//! dispatched; storage is not involved.
+//! The book and the reducer natively: entries are sealed and committed to the book as the handle
+//! does, then the action it returns is reduced; storage is not involved.
 
 use std::collections::BTreeMap;
 
@@ -10,21 +10,75 @@ use crate::sample::sample_congress;
 
 const AT: &str = "2026-03-08T09:00:00Z";
 
-fn opened(book: Book) -> Rc<Meeting> {
-    Rc::new(Meeting::default()).reduce(Action::Open(Box::new(Opened {
-        book,
-        broken: None,
-        writer: true,
-        storage_error: None,
-    })))
+/// The book and the reducer as the handle drives them: the book is changed, then the action it
+/// returns is reduced.
+struct Desk {
+    book: Book,
+    meeting: Rc<Meeting>,
 }
 
-fn commit(meeting: Rc<Meeting>, event: Event) -> Rc<Meeting> {
-    let entry = meeting.seal(event, AT).expect("sealed");
-    meeting.reduce(Action::Commit {
-        entry: Box::new(entry),
-        stored: Ok(()),
-    })
+impl Desk {
+    fn seal(&self, event: Event, at: &str) -> Result<LogEntry, MeetingError> {
+        self.meeting.seal(&self.book, event, at)
+    }
+
+    fn book(&self) -> &Book {
+        &self.book
+    }
+
+    fn n_papers(&self) -> usize {
+        self.book.state().papers.len()
+    }
+
+    fn n_live_papers(&self) -> usize {
+        self.book.state().n_live_papers
+    }
+
+    fn papers(&self) -> &[hallcount_core::EnteredPaper] {
+        &self.book.state().papers
+    }
+
+    fn tally(&self) -> Option<Rc<hallcount_core::Tally>> {
+        self.book.tally()
+    }
+
+    fn election(&self) -> Option<Rc<hallcount_core::Election>> {
+        self.book.election()
+    }
+
+    fn definition_locked(&self) -> bool {
+        self.book.state().definition_locked()
+    }
+
+    fn results_locked(&self) -> bool {
+        self.book.state().results_locked
+    }
+
+    fn reduce(mut self, action: Action) -> Desk {
+        self.meeting = self.meeting.reduce(action);
+        self
+    }
+
+    fn committed(mut self, entry: LogEntry, stored: Result<(), String>) -> Desk {
+        let action = self.book.commit(entry, stored);
+        self.reduce(action)
+    }
+}
+
+fn opened(book: Book) -> Desk {
+    Desk {
+        book,
+        meeting: Rc::new(Meeting::default()),
+    }
+    .reduce(Action::Opened(OpenedAs {
+        writer: true,
+        ..OpenedAs::default()
+    }))
+}
+
+fn commit(desk: Desk, event: Event) -> Desk {
+    let entry = desk.seal(event, AT).expect("sealed");
+    desk.committed(entry, Ok(()))
 }
 
 fn chair_for(id: &str) -> Paper {
@@ -41,7 +95,7 @@ fn chair_for(id: &str) -> Paper {
     }
 }
 
-fn defined() -> Rc<Meeting> {
+fn defined() -> Desk {
     commit(
         opened(Book::new("e1")),
         Event::ElectionDefined {
@@ -158,12 +212,12 @@ fn a_refused_event_leaves_the_log_and_keeps_the_reason() {
         refused,
         MeetingError::Refused(LogError::UnknownPaper { number: 9 })
     );
-    let after = meeting.clone().reduce(Action::Refuse(refused.clone()));
-    assert_eq!(after.last_error, Some(refused.clone()));
+    let after = meeting.reduce(Action::Refuse(refused.clone()));
+    assert_eq!(after.meeting.last_error, Some(refused.clone()));
     assert_eq!(after.book().log().entries().len(), before);
     // The same refusal again changes nothing: the same state comes back.
-    let again = after.clone().reduce(Action::Refuse(refused));
-    assert!(Rc::ptr_eq(&after, &again));
+    let again = after.meeting.clone().reduce(Action::Refuse(refused));
+    assert!(Rc::ptr_eq(&after.meeting, &again));
 }
 
 #[test]
@@ -178,17 +232,11 @@ fn a_stale_entry_is_refused_by_the_reducer() {
         )
         .unwrap();
     let twin = first.clone();
-    let meeting = meeting.reduce(Action::Commit {
-        entry: Box::new(first),
-        stored: Ok(()),
-    });
-    let meeting = meeting.reduce(Action::Commit {
-        entry: Box::new(twin),
-        stored: Ok(()),
-    });
+    let meeting = meeting.committed(first, Ok(()));
+    let meeting = meeting.committed(twin, Ok(()));
     assert_eq!(meeting.n_papers(), 1);
     assert!(matches!(
-        meeting.last_error,
+        meeting.meeting.last_error,
         Some(MeetingError::Refused(LogError::OutOfSequence { .. }))
     ));
 }
@@ -268,20 +316,17 @@ fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
             AT,
         )
         .unwrap();
-    let meeting = meeting.reduce(Action::Commit {
-        entry: Box::new(entry),
-        stored: Err("QuotaExceededError".into()),
-    });
+    let meeting = meeting.committed(entry, Err("QuotaExceededError".into()));
     assert_eq!(meeting.n_papers(), 1, "nothing is lost");
     assert_eq!(meeting.book().unstored().len(), 1);
     assert_eq!(
-        meeting.saving,
+        meeting.meeting.saving,
         Saving::Failed {
             message: "QuotaExceededError".into()
         }
     );
     assert_eq!(
-        meeting.last_error,
+        meeting.meeting.last_error,
         Some(MeetingError::Storage {
             message: "QuotaExceededError".into()
         })
@@ -299,7 +344,7 @@ fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
     );
 
     let meeting = meeting.reduce(Action::ContinueInMemory);
-    assert!(matches!(meeting.saving, Saving::InMemory { .. }));
+    assert!(matches!(meeting.meeting.saving, Saving::InMemory { .. }));
     let entry = meeting
         .seal(
             Event::PaperEntered {
@@ -308,18 +353,17 @@ fn a_storage_failure_pauses_entry_and_keeps_the_paper_in_memory() {
             AT,
         )
         .unwrap();
-    let meeting = meeting.reduce(Action::Commit {
-        entry: Box::new(entry),
-        stored: Err("QuotaExceededError".into()),
-    });
+    let meeting = meeting.committed(entry, Err("QuotaExceededError".into()));
     assert!(
-        matches!(meeting.saving, Saving::InMemory { .. }),
+        matches!(meeting.meeting.saving, Saving::InMemory { .. }),
         "no second pause"
     );
     assert_eq!(meeting.book().unstored().len(), 2);
 
-    let meeting = meeting.reduce(Action::Flushed);
-    assert_eq!(meeting.saving, Saving::Stored);
+    let mut meeting = meeting;
+    let action = meeting.book.flushed();
+    let meeting = meeting.reduce(action);
+    assert_eq!(meeting.meeting.saving, Saving::Stored);
     assert!(meeting.book().unstored().is_empty());
 }
 
@@ -328,7 +372,7 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
     let writer = defined();
     let reader = opened(Book::restored("e1", writer.book().log().clone()));
     let reader = reader.reduce(Action::Writer(false));
-    assert_eq!(reader.saving, Saving::ReadOnly);
+    assert_eq!(reader.meeting.saving, Saving::ReadOnly);
     assert_eq!(
         reader
             .seal(
@@ -348,22 +392,31 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
         },
     );
     let new_entries = writer.book().log().entries()[1..].to_vec();
-    let reader = reader.reduce(Action::Follow(new_entries));
+    let mut reader = reader;
+    let action = reader.book.follow(new_entries.clone());
+    let reader = reader.reduce(action);
     assert_eq!(reader.n_papers(), 1);
     assert_eq!(reader.tally(), writer.tally());
+    // The same entries heard twice (two beacons at once) are taken once, without an error.
+    let mut reader = reader;
+    let action = reader.book.follow(new_entries);
+    let reader = reader.reduce(action);
+    assert_eq!(reader.n_papers(), 1);
+    assert_eq!(reader.meeting.last_error, None);
 }
 
 #[test]
 fn each_accepted_event_is_a_new_state_for_yew() {
-    let meeting = defined();
+    let desk = defined();
+    let before = desk.meeting.clone();
     let next = commit(
-        meeting.clone(),
+        desk,
         Event::PaperEntered {
             paper: Paper::default(),
         },
     );
-    assert_ne!(*meeting, *next);
-    assert!(next.version > meeting.version);
+    assert_ne!(*before, *next.meeting);
+    assert!(next.meeting.version > before.version);
 }
 
 #[test]

@@ -74,6 +74,9 @@ async fn open_entry(label: &str) -> Browser {
 
 #[tokio::test]
 async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = open_entry("blank_asked").await;
     let lang = Lang::En;
     browser
@@ -115,6 +118,9 @@ async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
 
 #[tokio::test]
 async fn after_the_language_void_and_undo_buttons_the_keys_mark_the_paper() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = open_entry("focus_back").await;
     type_keys(&browser, &format!("1{}", enter())).await;
     entered(&browser, 1).await;

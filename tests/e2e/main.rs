@@ -19,5 +19,8 @@ mod sheet_pages;
 mod signed;
 mod start;
 mod storage;
+mod tabs;
 mod tools;
+mod town_page;
+mod trust;
 mod unsupported;

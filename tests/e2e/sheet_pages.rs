@@ -31,6 +31,9 @@ fn papers(election: &Election, n: usize) -> Vec<Paper> {
 
 #[tokio::test]
 async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let election = meeting_of(&[1, 4, 20]);
     let lang = Lang::ZhHant;
     let browser = Browser::open("sheet_pages").await;

@@ -5,8 +5,10 @@
 mod browsers;
 mod core_deps;
 mod dist;
+mod e2e_firefox;
 mod fuzz;
 mod latin1;
+mod needs;
 mod serve;
 mod test;
 mod workspace;

@@ -36,7 +36,7 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Copies the SPEC's executive example with another place, so each village is its own election.
+/// Copies the executive example of docs/rules.md with another place, so each village is its own election.
 fn village_files(dir: &Path, place: &str) -> (String, String) {
     let text = std::fs::read_to_string(format!("{CASE}/election.json")).unwrap();
     let mut election: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -271,7 +271,7 @@ fn aggregate_sums_three_villages_and_writes_csv() {
     let output = hallcount(&dir, &args);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
-    // SPEC example: A, B and C reach 5 of 9 in every village.
+    // The example of docs/rules.md: A, B and C reach 5 of 9 in every village.
     assert!(
         text.contains("  執行委員: 9 seats, 9 elected, 0 open\n"),
         "{text}"
@@ -283,7 +283,10 @@ fn aggregate_sums_three_villages_and_writes_csv() {
         "{text}"
     );
     let csv = std::fs::read_to_string(dir.join("roll-up.csv")).unwrap();
-    assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,,,\r\n"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().filter(|l| l.starts_with("village,")).count(), 3);
 
     std::fs::write(dir.join("junk.json"), "junk").unwrap();

@@ -1,5 +1,5 @@
 //! Typed errors: [`LoadError`] when a file cannot be read as its format at all, and [`Problem`]
-//! when it can be read but breaks a rule of SPEC.md (checked by `check`).
+//! when it can be read but breaks a rule of docs/rules.md (checked by `check`).
 //!
 //! Every message names the place: a JSON path such as `contests[2].threshold.of`, and for a
 //! [`LoadError`] also the line and column, so a town office can fix a file by hand.

@@ -3,7 +3,7 @@
 //! Invariant: this crate does no IO and depends on nothing web (no yew, web-sys, gloo,
 //! wasm-bindgen). The browser app and the native CLI both count through it, so a result on
 //! the laptop and a result recomputed at the town office cannot differ.
-//! The rules implemented here are those of `shared/SPEC.md` (R1–R10).
+//! The rules implemented here are those of `docs/rules.md` (R1–R10).
 //!
 //! Where the rules live: `load` reads the files (format and version refused with the JSON path,
 //! line and column); `check` lists every problem of a definition or a paper; `count` is the
@@ -32,7 +32,10 @@ pub mod visible;
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};
-pub use count::{paper_effect, propose_next_round, tally, ContestEffect, RunningTally};
+pub use count::{
+    paper_effect, propose_next_round, tally, tally_interned, ContestEffect, InternedBallots,
+    RunningTally,
+};
 pub use election::{
     Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Quorum, Shortfall,
     ShortfallRule, Threshold, TiePolicy, WriteIns,

@@ -1,4 +1,4 @@
-//! Reading the files of SPEC.md "Files (version 1)": `hallcount/election@1` and
+//! Reading the files of docs/rules.md "The input files (version 1)": `hallcount/election@1` and
 //! `hallcount/ballots@1`. A reader refuses an unknown format or version, and every error names
 //! the JSON path and the line and column. What the rules say about the content is checked
 //! afterwards by `check`.
@@ -31,12 +31,12 @@ fn parse_format<T: DeserializeOwned>(
     format_of: impl Fn(&T) -> &String,
 ) -> Result<T, LoadError> {
     let json = json::decode(bytes)?;
-    match json::fast::<T>(json) {
+    match json::read::<T>(json) {
         Ok(value) => match check_format(Some(format_of(&value).as_str()), expected) {
             Ok(()) => Ok(value),
             Err(message) => Err(format_error(json, message)),
         },
-        Err(_) => {
+        Err(error) => {
             let probe: Option<FormatProbe> = json::fast(json).ok();
             if let Some(probe) = probe {
                 let found = probe
@@ -47,7 +47,7 @@ fn parse_format<T: DeserializeOwned>(
                     return Err(format_error(json, message));
                 }
             }
-            Err(json::located_error::<T>(json))
+            Err(error)
         }
     }
 }

@@ -121,6 +121,26 @@ impl BoardTally {
     }
 }
 
+/// The count's number for a line (0 for a contest, candidate or name it does not have).
+pub fn count_value(tally: &Tally, contest: &str, line: &BoardLine) -> u32 {
+    let Some(c) = tally.contests.iter().find(|c| c.id == contest) else {
+        return 0;
+    };
+    let candidate = |id: &str| c.candidates.iter().find(|k| k.id == id);
+    match line {
+        BoardLine::Valid => c.valid,
+        BoardLine::Invalid => c.invalid,
+        BoardLine::Blank => c.blank,
+        BoardLine::For { candidate: id } => candidate(id).map_or(0, |k| k.votes_for),
+        BoardLine::Against { candidate: id } => candidate(id).map_or(0, |k| k.against),
+        BoardLine::WriteIn { name } => c
+            .write_ins
+            .iter()
+            .find(|w| &w.name == name)
+            .map_or(0, |w| w.votes),
+    }
+}
+
 /// Every line of the count (and every line the board adds: a written name or a contest the count
 /// does not have) where the board differs, contest by contest in the count's order.
 pub fn reconcile(tally: &Tally, board: &BoardTally) -> Vec<BoardDifference> {

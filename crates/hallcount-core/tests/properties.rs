@@ -5,9 +5,10 @@
 use std::collections::BTreeMap;
 
 use hallcount_core::{
-    parse_ballots, parse_election, tally, Base, Candidate, CollectedLimit, Comparison, Contest,
-    ContestMarks, Delegates, Election, Fraction, Mark, OpenReason, Paper, Quorum, RunningTally,
-    Shortfall, ShortfallRule, Status, Threshold, TiePolicy, WriteIn, WriteIns,
+    paper_effect, parse_ballots, parse_election, tally, tally_interned, Base, Candidate,
+    CollectedLimit, Comparison, Contest, ContestMarks, Delegates, Election, Fraction,
+    InternedBallots, Mark, OpenReason, Paper, Quorum, RunningTally, Shortfall, ShortfallRule,
+    Status, Threshold, TiePolicy, WriteIn, WriteIns,
 };
 use proptest::prelude::*;
 
@@ -192,6 +193,45 @@ fn standing(counted: &hallcount_core::ContestTally, name: &str) -> (u32, Option<
 
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
+
+    /// The fold over interned papers counts what `paper_effect` says paper by paper (R3–R5):
+    /// invalid, blank, and every candidate's `for` and `against` from the valid papers.
+    #[test]
+    fn interned_tally_agrees_with_paper_effect((election, papers) in case()) {
+        let result = tally_interned(&election, &InternedBallots::new(&election, &papers));
+        prop_assert_eq!(&result, &tally(&election, &papers));
+        for (contest, counted) in election.contests.iter().zip(&result.contests) {
+            let (mut invalid, mut blank) = (0u32, 0u32);
+            let mut votes = vec![(0u32, 0u32); contest.candidates.len()];
+            for paper in &papers {
+                if paper.rejected.is_some() {
+                    invalid += 1;
+                    continue;
+                }
+                let Some(marks) = paper.contests.get(&contest.id) else {
+                    blank += 1;
+                    continue;
+                };
+                let effect = paper_effect(contest, marks);
+                if effect.over_marked {
+                    invalid += 1;
+                    continue;
+                }
+                blank += u32::from(effect.blank);
+                for (i, candidate) in contest.candidates.iter().enumerate() {
+                    match marks.marks.get(&candidate.id) {
+                        Some(Mark::For) => votes[i].0 += 1,
+                        Some(Mark::Against) => votes[i].1 += 1,
+                        _ => {}
+                    }
+                }
+            }
+            prop_assert_eq!((counted.invalid, counted.blank), (invalid, blank));
+            let got: Vec<(u32, u32)> =
+                counted.candidates.iter().map(|c| (c.votes_for, c.against)).collect();
+            prop_assert_eq!(got, votes);
+        }
+    }
 
     #[test]
     fn counts_add_up((election, papers) in case()) {

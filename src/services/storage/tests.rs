@@ -211,3 +211,36 @@ fn elections_are_listed_and_updated_by_id() {
     set_current(&memory, "b").unwrap();
     assert_eq!(current(&memory).as_deref(), Some("b"));
 }
+
+#[test]
+fn an_append_goes_on_only_over_the_head_it_expects() {
+    let mut log = Log::default();
+    let at = "2026-03-08T09:00:00Z";
+    let election = sample_congress();
+    log.append(Event::ElectionDefined { election }, at).unwrap();
+    for _ in 0..2 {
+        log.append(
+            Event::PaperEntered {
+                paper: Paper::default(),
+            },
+            at,
+        )
+        .unwrap();
+    }
+    let stored_after = |n: usize| entry_items("e", &log.entries()[n - 1])[1].1.clone();
+    assert_eq!(head_after(&log, 0), None);
+    assert!(head_is(None, None), "a new log over an empty store");
+    let expected = head_after(&log, 2);
+    assert_eq!(expected.as_ref().map(|h| h.len), Some(2));
+    assert!(head_is(expected.as_ref(), Some(&stored_after(2))));
+    assert!(
+        !head_is(expected.as_ref(), Some(&stored_after(3))),
+        "another writer moved it"
+    );
+    assert!(!head_is(expected.as_ref(), None), "the head was removed");
+    assert!(
+        !head_is(None, Some(&stored_after(1))),
+        "someone stored first"
+    );
+    assert!(!head_is(expected.as_ref(), Some("not json")));
+}

@@ -3,6 +3,7 @@
 //! counted (a duplicate counts once and is fine), 1 when any file was left out.
 
 use hallcount_core::export::{aggregate, roll_up_csv, FileVerdict, MeetingResult, RollUp, Trust};
+use rayon::prelude::*;
 
 use super::args::{long, Args};
 use super::inputs::read_trusted;
@@ -16,9 +17,10 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         return Err(CliError::usage("aggregate needs at least one FILE"));
     }
     let trusted = read_trusted(args.path("trusted"))?;
+    // In parallel, in the order given (`collect` keeps it): the roll-up sorts as before.
     let inputs = args
         .positional
-        .iter()
+        .par_iter()
         .map(|path| (shown(path), read_and_verify(path)))
         .collect();
     let roll_up = aggregate(inputs, trusted.as_ref());
@@ -118,8 +120,17 @@ fn render_meeting(meeting: &MeetingResult) -> String {
     push_line(
         &mut out,
         &format!(
-            "  {} ({} {}, {}) [{trust}]",
-            meeting.village, meeting.body, meeting.place, meeting.date
+            "  {} ({} {}, {}) [{trust}] double entry: {}, blackboard: {}",
+            meeting.village,
+            meeting.body,
+            meeting.place,
+            meeting.date,
+            if meeting.double_entered() {
+                "yes"
+            } else {
+                "no"
+            },
+            if meeting.reconciled() { "agreed" } else { "no" },
         ),
     );
     for ballot in &meeting.ballots {

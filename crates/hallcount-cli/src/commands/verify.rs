@@ -7,6 +7,7 @@ use hallcount_core::export::{
     verify_result, TrustProblem, TrustedKeys, VerifiedResult, VerifyError,
 };
 use hallcount_core::FileKind;
+use rayon::prelude::*;
 
 use super::args::{long, Args};
 use super::inputs::{read_bytes, read_trusted, ReadError};
@@ -21,13 +22,21 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         return Err(CliError::usage("verify needs at least one FILE"));
     }
     let trusted = read_trusted(args.path("trusted"))?;
+    // Read and verified on every core; each payload is dropped once its line is made, and the
+    // lines are printed in the order the files were given.
+    let lines: Vec<(bool, String)> = args
+        .positional
+        .par_iter()
+        .map(|path| {
+            let name = shown(path);
+            match read_and_verify(path) {
+                Ok(verified) => describe(&name, &verified, trusted.as_ref()),
+                Err(error) => (false, format!("FAIL  {name}: {error}")),
+            }
+        })
+        .collect();
     let mut n_failed = 0;
-    for path in &args.positional {
-        let name = shown(path);
-        let (good, line) = match read_and_verify(path) {
-            Ok(verified) => describe(&name, &verified, trusted.as_ref()),
-            Err(error) => (false, format!("FAIL  {name}: {error}")),
-        };
+    for (good, line) in lines {
         if !good {
             n_failed += 1;
         }
@@ -53,13 +62,14 @@ fn describe(
     let payload = &verified.file.payload;
     let election = &payload.election;
     let what = format!(
-        "{} {} {} round {}, {} papers, {}",
+        "{} {} {} round {}, {} papers, {}; {}",
         election.place,
         election.date,
         election.title,
         election.round,
         payload.tally.collected,
         status_name(payload.tally.status),
+        checks(payload),
     );
     let key = &verified.fingerprint;
     let hash = &verified.payload_sha256[..16];
@@ -78,6 +88,29 @@ fn describe(
             format!("OK    {name}: {what}; signed by untrusted key {key}; payload {hash}"),
         ),
     }
+}
+
+/// The two checks before signing, as the file records them.
+pub fn checks(payload: &hallcount_core::export::ResultPayload) -> String {
+    let double = match &payload.double_entry {
+        None => "no double entry".to_string(),
+        Some(d) => format!(
+            "double entry {}/{} papers, {} difference(s), {} resolved",
+            d.first,
+            d.second,
+            d.differences.len(),
+            d.resolutions.len()
+        ),
+    };
+    let board = match &payload.hand_tally {
+        None => "no blackboard check".to_string(),
+        Some(h) if h.agreed => format!(
+            "blackboard agreed ({} line(s) differed first)",
+            h.differences.len()
+        ),
+        Some(h) => format!("blackboard DIFFERS on {} line(s)", h.remaining.len()),
+    };
+    format!("{double}; {board}")
 }
 
 pub fn status_name(status: hallcount_core::Status) -> &'static str {

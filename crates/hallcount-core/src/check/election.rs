@@ -1,4 +1,4 @@
-//! The definition: unique ids, seats >= 1, `round_of` only in round 2 or more (SPEC "Rounds"),
+//! The definition: unique ids, seats >= 1, `round_of` only in round 2 or more (docs/rules.md "Rounds"),
 //! sane delegates, thresholds and shortfall settings (R1, R6, R8), real dates, and the bounds
 //! of `limits` (so that counting and totals stay linear and cannot overflow).
 

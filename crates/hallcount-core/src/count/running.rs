@@ -2,13 +2,12 @@
 //! in time proportional to the paper's size; [`RunningTally::finish`] applies R1, R2 and the
 //! allocation (R6–R8) once, at the end.
 
-use crate::ballot::{ContestMarks, Mark, Paper, WriteIn};
+use crate::ballot::Paper;
 use crate::check::WRITE_IN_PREFIX;
 use crate::count::allocate::{
     allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing,
 };
-use crate::count::effect::{effect_with, write_in_counts};
-use crate::count::sorted_ids::SortedIds;
+use crate::count::interned::{BlockView, InternedBallots, Interner, PaperView};
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
 use crate::tally::{
     CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT,
@@ -20,15 +19,17 @@ use rustc_hash::FxHashMap;
 pub struct RunningTally {
     collected: u64,
     rejected: u64,
-    contest_ids: SortedIds,
+    interner: Interner,
     contests: Vec<ContestCounts>,
+    /// The paper being added or removed, interned; always empty between calls (kept only to
+    /// reuse its allocations).
+    scratch: InternedBallots,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct ContestCounts {
     seats: u32,
     write_in_rules: WriteIns,
-    candidate_ids: SortedIds,
     votes_for: Vec<u64>,
     against: Vec<u64>,
     /// Papers over-marked in this contest (rejected papers are counted apart).
@@ -37,9 +38,6 @@ struct ContestCounts {
     marked: u64,
     /// Names written on valid papers, exactly as typed.
     write_ins: FxHashMap<String, WriteInCounts>,
-    /// The known candidates' `for`/`against` cells of the paper being applied; always empty
-    /// between calls (kept only to reuse its allocation).
-    scratch: Vec<(usize, Mark)>,
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -66,12 +64,12 @@ fn step(counter: &mut u64, step: Step) {
 impl RunningTally {
     pub fn new(election: &Election) -> RunningTally {
         let contests = election.contests.iter().map(ContestCounts::new).collect();
-        let contest_ids = SortedIds::new(election.contests.iter().map(|c| c.id.as_str()));
         RunningTally {
             collected: 0,
             rejected: 0,
-            contest_ids,
+            interner: Interner::new(election),
             contests,
+            scratch: InternedBallots::default(),
         }
     }
 
@@ -90,19 +88,34 @@ impl RunningTally {
         self.apply(paper, Step::Remove);
     }
 
+    /// Adds every paper of `papers`, interned against the election this tally was built for.
+    pub fn add_interned(&mut self, papers: &InternedBallots) {
+        for paper in papers.papers() {
+            self.apply_interned(paper, papers, Step::Add);
+        }
+    }
+
     fn apply(&mut self, paper: &Paper, direction: Step) {
+        let mut scratch = std::mem::take(&mut self.scratch);
+        scratch.push(&self.interner, paper);
+        if let Some(interned) = scratch.papers().next() {
+            self.apply_interned(interned, &scratch, direction);
+        }
+        scratch.clear();
+        self.scratch = scratch;
+    }
+
+    #[inline]
+    fn apply_interned(&mut self, paper: PaperView<'_>, all: &InternedBallots, direction: Step) {
         step(&mut self.collected, direction);
-        if paper.rejected.is_some() {
+        let Some(blocks) = paper else {
             // R5: cast and invalid in every contest; its marks are not looked at.
             step(&mut self.rejected, direction);
             return;
-        }
-        // The paper's contests come in id order, as the walk needs.
-        let mut contest_ids = self.contest_ids.walk();
-        for (contest_id, marks) in &paper.contests {
-            // Unknown contests are reported by `check_paper`; they count for nothing.
-            if let Some(index) = contest_ids.find(contest_id) {
-                self.contests[index].apply(marks, direction);
+        };
+        for block in blocks.iter() {
+            if let Some(counts) = self.contests.get_mut(block.contest) {
+                counts.apply(&block, all, direction);
             }
         }
     }
@@ -160,66 +173,60 @@ impl ContestCounts {
         ContestCounts {
             seats: contest.seats,
             write_in_rules: contest.write_ins,
-            candidate_ids: SortedIds::new(contest.candidates.iter().map(|c| c.id.as_str())),
             votes_for: vec![0; n],
             against: vec![0; n],
             over_marked: 0,
             marked: 0,
             write_ins: FxHashMap::default(),
-            scratch: Vec::new(),
         }
     }
 
-    /// R5 for one contest of one paper: an over-marked paper is invalid here only; a valid one
-    /// counts its `for` and `against` cells and its written names; a blank one only as blank.
-    fn apply(&mut self, marks: &ContestMarks, direction: Step) {
-        // The marks come in candidate id order, as the walk needs.
-        let mut candidate_ids = self.candidate_ids.walk();
-        let mut cells = std::mem::take(&mut self.scratch);
-        let effect = effect_with(
-            self.seats,
-            self.write_in_rules,
-            marks,
-            |id| candidate_ids.find(id),
-            |i, mark| cells.push((i, mark)),
-        );
-        if effect.over_marked {
+    /// R5 for one contest of one paper (R3 and R4 as `paper_effect` has them): an over-marked
+    /// paper is invalid here only; a valid one counts its `for` and `against` cells and its
+    /// written names; a blank one only as blank.
+    #[inline]
+    fn apply(&mut self, block: &BlockView<'_>, all: &InternedBallots, direction: Step) {
+        let for_cells = block.cells.iter().filter(|&&cell| cell & 1 == 0).count();
+        let counted = block.write_ins.iter().filter(|&&w| w & 1 == 1).count();
+        let selections = u64::try_from(for_cells.saturating_add(counted)).unwrap_or(u64::MAX);
+        let blank = block.cells.is_empty() && block.write_ins.is_empty() && !block.other_mark;
+        if selections > u64::from(self.seats) {
             step(&mut self.over_marked, direction);
-        } else if !effect.blank {
+        } else if !blank {
             step(&mut self.marked, direction);
-            for &(i, mark) in &cells {
-                match mark {
-                    Mark::For => step(&mut self.votes_for[i], direction),
-                    Mark::Against => step(&mut self.against[i], direction),
-                    Mark::Blank | Mark::Unreadable => {}
+            for &cell in block.cells {
+                let cells = if cell & 1 == 0 {
+                    &mut self.votes_for
+                } else {
+                    &mut self.against
+                };
+                if let Some(count) = cells.get_mut((cell >> 1) as usize) {
+                    step(count, direction);
                 }
             }
-            self.apply_write_ins(&marks.write_ins, direction);
+            if self.write_in_rules.allowed {
+                for &write_in in block.write_ins {
+                    self.apply_write_in(all.name(write_in >> 1), write_in & 1 == 1, direction);
+                }
+            }
         }
-        cells.clear();
-        self.scratch = cells;
     }
 
     /// R4: every name written on a valid paper is listed; it is a vote only where it counts.
-    fn apply_write_ins(&mut self, write_ins: &[WriteIn], direction: Step) {
-        if !self.write_in_rules.allowed {
-            return;
+    fn apply_write_in(&mut self, name: &str, counted: bool, direction: Step) {
+        if !self.write_ins.contains_key(name) {
+            self.write_ins
+                .insert(name.to_string(), WriteInCounts::default());
         }
-        for write_in in write_ins {
-            if !self.write_ins.contains_key(write_in.name.as_str()) {
-                self.write_ins
-                    .insert(write_in.name.clone(), WriteInCounts::default());
-            }
-            let Some(counts) = self.write_ins.get_mut(write_in.name.as_str()) else {
-                continue;
-            };
-            step(&mut counts.written, direction);
-            if write_in_counts(self.write_in_rules, write_in) {
-                step(&mut counts.votes, direction);
-            }
-            if counts.written == 0 {
-                self.write_ins.remove(write_in.name.as_str());
-            }
+        let Some(counts) = self.write_ins.get_mut(name) else {
+            return;
+        };
+        step(&mut counts.written, direction);
+        if counted {
+            step(&mut counts.votes, direction);
+        }
+        if counts.written == 0 {
+            self.write_ins.remove(name);
         }
     }
 

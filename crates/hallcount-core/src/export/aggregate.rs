@@ -12,7 +12,7 @@ use crate::election::Election;
 use crate::natural::natural_cmp;
 use crate::tally::{OpenReason, Status};
 
-/// What identifies an election (SPEC: body, place, date, title and round).
+/// What identifies an election (docs/rules.md: body, place, date, title and round).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ElectionId {
     pub body: String,
@@ -156,6 +156,10 @@ pub struct BallotSummary {
     pub present: u32,
     pub issued: u32,
     pub collected: u32,
+    /// A second entry was compared with the first and every difference resolved.
+    pub double_entered: bool,
+    /// The blackboard was recorded and agrees with the tally.
+    pub reconciled: bool,
 }
 
 /// A village's meeting: the elections of one body, place and date, rounds joined.
@@ -168,6 +172,18 @@ pub struct MeetingResult {
     pub date: String,
     pub ballots: Vec<BallotSummary>,
     pub offices: Vec<OfficeResult>,
+}
+
+impl MeetingResult {
+    /// Every ballot of the meeting was double-entered, every difference resolved.
+    pub fn double_entered(&self) -> bool {
+        self.ballots.iter().all(|b| b.double_entered)
+    }
+
+    /// Every ballot of the meeting was reconciled with an agreeing blackboard.
+    pub fn reconciled(&self) -> bool {
+        self.ballots.iter().all(|b| b.reconciled)
+    }
 }
 
 /// Open seats of one office in one village, for the totals.
@@ -381,6 +397,11 @@ fn join_rounds(mut ballots: Vec<(String, Trust, VerifiedResult)>) -> MeetingResu
             present: tally.present,
             issued: tally.issued,
             collected: tally.collected,
+            double_entered: payload
+                .double_entry
+                .as_ref()
+                .is_some_and(|d| d.all_resolved()),
+            reconciled: payload.hand_tally.as_ref().is_some_and(|h| h.agreed),
         });
         for (contest, counted) in payload.election.contests.iter().zip(&tally.contests) {
             let names = |ids: &[String]| {

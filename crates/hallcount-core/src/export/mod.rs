@@ -3,6 +3,7 @@
 //! Formats are documented in `docs/formats.md`. Pure: no clock, no randomness, no IO.
 
 pub mod aggregate;
+pub mod checks;
 pub mod csv;
 pub mod key;
 pub mod result;
@@ -15,6 +16,7 @@ pub use aggregate::{
     aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
     OpenCause, RollUp, Trust,
 };
+pub use checks::{DoubleEntryRecord, HandTallyLine, HandTallyRecord, Settled};
 pub use csv::roll_up_csv;
 pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, SecretText, Signer, KEY_FORMAT};
 pub use result::{

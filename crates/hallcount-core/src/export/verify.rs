@@ -140,12 +140,37 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
         return Err(VerifyError::TallyMismatch(difference));
     }
     check_lots(&file, &recomputed)?;
+    check_checks(&file, &recomputed)?;
     let payload_sha256 = file.signature.payload_sha256.clone();
     Ok(VerifiedResult {
         file,
         fingerprint,
         payload_sha256,
     })
+}
+
+/// The optional record of the two checks must be what the app writes: every resolution of a
+/// difference found (each once), and the board's remaining lines and verdict those of the
+/// board against the recomputed tally.
+fn check_checks(file: &ResultFile, recomputed: &Tally) -> Result<(), VerifyError> {
+    let invalid = |detail: &str| Err(VerifyError::InvalidContent(detail.to_string()));
+    if let Some(double) = &file.payload.double_entry {
+        for (i, resolution) in double.resolutions.iter().enumerate() {
+            let repeated = double.resolutions[..i]
+                .iter()
+                .any(|r| r.difference == resolution.difference);
+            if repeated || !double.differences.contains(&resolution.difference) {
+                return invalid("double_entry: a resolution of no difference found, or repeated");
+            }
+        }
+    }
+    if let Some(hand) = &file.payload.hand_tally {
+        let remaining = crate::reconcile::reconcile(recomputed, &hand.board);
+        if remaining != hand.remaining || hand.agreed != remaining.is_empty() {
+            return invalid("hand_tally: the board's differences are not the tally's");
+        }
+    }
+    Ok(())
 }
 
 /// Checks the signature block against the payload exactly as it stands in the file.
@@ -227,9 +252,19 @@ fn check_content(file: &ResultFile) -> Result<(), VerifyError> {
     if !is_sha256_hex(&payload.log.last_hash) {
         return invalid("log.last_hash is not 64 lowercase hex digits".to_string());
     }
-    // The definition, each paper, each void and each lot is an entry of its own.
-    let n_voided = payload.papers.iter().filter(|p| !p.is_live()).count();
-    let least = 1 + payload.papers.len() as u64 + n_voided as u64 + payload.lots.len() as u64;
+    // The definition, each paper, each void and each lot is an entry of its own; a reread
+    // (double entry) is one entry for at most a void and a paper; the second entry and a board
+    // are one entry each.
+    let n_voided = payload.papers.iter().filter(|p| !p.is_live()).count() as u64;
+    let n_rereads = payload
+        .double_entry
+        .as_ref()
+        .map_or(0, |d| d.resolutions.len() as u64);
+    let n_checks =
+        u64::from(payload.double_entry.is_some()) + u64::from(payload.hand_tally.is_some());
+    let least = (1 + payload.papers.len() as u64 + n_voided).saturating_sub(n_rereads)
+        + payload.lots.len() as u64
+        + n_checks;
     if payload.log.events < least {
         return invalid(format!(
             "log.events is {}, but these papers, voids and lots take at least {least} entries",

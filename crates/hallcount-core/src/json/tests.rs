@@ -103,3 +103,23 @@ fn trailing_text_is_refused() {
     let error = from_text::<Outer>("{\"inner\":{}} x").unwrap_err();
     assert!(error.message.contains("trailing"), "{error}");
 }
+
+/// The wasm app reads in one tracked pass, the CLI in a fast pass and a tracked one on error:
+/// both must give the same value or the same error, path, line and column.
+#[test]
+fn one_tracked_pass_reads_as_the_fast_pass_and_its_located_error() {
+    for text in [
+        r#"{"inner":{"a":1,"b":"x"},"map":{"k":{"x":1}},"list":[{}]}"#,
+        r#"{"inner":{"a":1}} "#,
+        r#"{"inner":{"a":1}} x"#,
+        "{\"inner\":{\"a\":\"one\"}}",
+        "{\"inner\":{},\n\"list\":[{},{\"b\":\"1\",\"b\":\"2\"}]}",
+        r#"{"inner":[1,"x"]}"#,
+        r#"{"inner":{},"other":1}"#,
+        r#"{"inner":{"a":1"#,
+        "",
+    ] {
+        let two_passes = fast::<Outer>(text).map_err(|_| located_error::<Outer>(text));
+        assert_eq!(two_passes, tracked::<Outer>(text), "{text}");
+    }
+}

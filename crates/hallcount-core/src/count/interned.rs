@@ -1,0 +1,243 @@
+//! Papers as the count reads them: contests, candidates and written names interned into indices
+//! once, at load, so that a paper is a few words of marks per contest in flat arrays and the fold
+//! ([`RunningTally`](super::RunningTally)) follows no pointer and compares no string.
+
+use rustc_hash::FxHashMap;
+
+use crate::ballot::{ContestMarks, Mark, Paper};
+use crate::count::effect::{is_mark, write_in_counts};
+use crate::count::sorted_ids::SortedIds;
+use crate::election::{Election, WriteIns};
+
+/// The ids of an election, to intern papers against; built once per election.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub(crate) struct Interner {
+    contest_ids: SortedIds,
+    candidate_ids: Vec<SortedIds>,
+    write_in_rules: Vec<WriteIns>,
+}
+
+impl Interner {
+    pub(crate) fn new(election: &Election) -> Interner {
+        let contests = &election.contests;
+        Interner {
+            contest_ids: SortedIds::new(contests.iter().map(|c| c.id.as_str())),
+            candidate_ids: contests
+                .iter()
+                .map(|c| SortedIds::new(c.candidates.iter().map(|k| k.id.as_str())))
+                .collect(),
+            write_in_rules: contests.iter().map(|c| c.write_ins).collect(),
+        }
+    }
+}
+
+/// Papers interned against one election (see [`InternedBallots::new`]), in the order given.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct InternedBallots {
+    /// Per paper: the end of its blocks in `blocks` (the start is the previous paper's end).
+    papers: Vec<PaperRow>,
+    /// One per contest of the election that a paper has, in contest id order.
+    blocks: Vec<Block>,
+    /// `for`/`against` cells on known candidates: `candidate index << 1 | (mark == against)`.
+    cells: Vec<u32>,
+    /// Written names: `name index << 1 | counted` (R4, by the contest's rules).
+    write_ins: Vec<u32>,
+    /// Every written name once, in first-seen order.
+    names: Vec<String>,
+    name_index: FxHashMap<String, u32>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct PaperRow {
+    blocks_end: u32,
+    rejected: bool,
+}
+
+/// One contest of one paper.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(crate) struct Block {
+    pub(crate) contest: u32,
+    pub(crate) cells_end: u32,
+    pub(crate) write_ins_end: u32,
+    /// A mark that is neither a selection nor against (unreadable, or on an unknown candidate):
+    /// it makes the paper not blank in this contest (R3), and does nothing else.
+    pub(crate) other_mark: bool,
+}
+
+/// One contest of one paper, as the fold sees it.
+pub(crate) struct BlockView<'a> {
+    pub(crate) contest: usize,
+    pub(crate) cells: &'a [u32],
+    pub(crate) write_ins: &'a [u32],
+    pub(crate) other_mark: bool,
+}
+
+/// One paper, as the fold sees it: `None` if rejected (R5), else its contests.
+pub(crate) type PaperView<'a> = Option<Blocks<'a>>;
+
+impl InternedBallots {
+    /// `papers` (checked with `check_paper`) interned against `election`. Contests and
+    /// candidates the election does not have keep only what R3 and R5 need of them.
+    pub fn new(election: &Election, papers: &[Paper]) -> InternedBallots {
+        let interner = Interner::new(election);
+        let mut interned = InternedBallots::default();
+        interned.papers.reserve(papers.len());
+        for paper in papers {
+            interned.push(&interner, paper);
+        }
+        interned
+    }
+
+    /// How many papers.
+    pub fn len(&self) -> usize {
+        self.papers.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.papers.is_empty()
+    }
+
+    pub(crate) fn clear(&mut self) {
+        self.papers.clear();
+        self.blocks.clear();
+        self.cells.clear();
+        self.write_ins.clear();
+        self.names.clear();
+        self.name_index.clear();
+    }
+
+    pub(crate) fn name(&self, index: u32) -> &str {
+        self.names.get(index as usize).map_or("", String::as_str)
+    }
+
+    pub(crate) fn push(&mut self, interner: &Interner, paper: &Paper) {
+        let rejected = paper.rejected.is_some();
+        if !rejected {
+            // The paper's contests come in id order, as the walk needs.
+            let mut contest_ids = interner.contest_ids.walk();
+            for (contest_id, marks) in &paper.contests {
+                // Unknown contests are reported by `check_paper`; they count for nothing.
+                if let Some(contest) = contest_ids.find(contest_id) {
+                    self.push_block(interner, contest, marks);
+                }
+            }
+        }
+        self.papers.push(PaperRow {
+            blocks_end: index_u32(self.blocks.len()),
+            rejected,
+        });
+    }
+
+    fn push_block(&mut self, interner: &Interner, contest: usize, marks: &ContestMarks) {
+        let (Some(candidates), Some(&rules)) = (
+            interner.candidate_ids.get(contest),
+            interner.write_in_rules.get(contest),
+        ) else {
+            return;
+        };
+        // The marks come in candidate id order, as the walk needs.
+        let mut candidate_ids = candidates.walk();
+        let mut other_mark = false;
+        for (id, &mark) in &marks.marks {
+            if !is_mark(mark) {
+                continue;
+            }
+            match (mark, candidate_ids.find(id)) {
+                (Mark::For, Some(i)) => self.cells.push(index_u32(i) << 1),
+                (Mark::Against, Some(i)) => self.cells.push(index_u32(i) << 1 | 1),
+                _ => other_mark = true,
+            }
+        }
+        for write_in in &marks.write_ins {
+            let name = self.intern_name(&write_in.name);
+            let counted = u32::from(write_in_counts(rules, write_in));
+            self.write_ins.push(name << 1 | counted);
+        }
+        self.blocks.push(Block {
+            contest: index_u32(contest),
+            cells_end: index_u32(self.cells.len()),
+            write_ins_end: index_u32(self.write_ins.len()),
+            other_mark,
+        });
+    }
+
+    fn intern_name(&mut self, name: &str) -> u32 {
+        if let Some(&index) = self.name_index.get(name) {
+            return index;
+        }
+        let index = index_u32(self.names.len());
+        self.names.push(name.to_string());
+        self.name_index.insert(name.to_string(), index);
+        index
+    }
+
+    /// Every paper in order.
+    pub(crate) fn papers(&self) -> impl Iterator<Item = PaperView<'_>> {
+        let mut blocks_start = 0;
+        self.papers.iter().map(move |row| {
+            let start = blocks_start;
+            blocks_start = row.blocks_end as usize;
+            if row.rejected {
+                return None;
+            }
+            Some(Blocks {
+                all: self,
+                first: start,
+                blocks: self
+                    .blocks
+                    .get(start..row.blocks_end as usize)
+                    .unwrap_or(&[]),
+            })
+        })
+    }
+
+    /// Where the block before `block` (at position `at`) ended: the start of `block`'s cells and
+    /// written names.
+    fn starts(&self, at: usize) -> (usize, usize) {
+        match at.checked_sub(1).and_then(|i| self.blocks.get(i)) {
+            Some(before) => (before.cells_end as usize, before.write_ins_end as usize),
+            None => (0, 0),
+        }
+    }
+}
+
+/// The contests of one paper.
+#[derive(Clone, Copy)]
+pub(crate) struct Blocks<'a> {
+    all: &'a InternedBallots,
+    /// The position of `blocks[0]` in `all.blocks`.
+    first: usize,
+    blocks: &'a [Block],
+}
+
+impl<'a> Blocks<'a> {
+    pub(crate) fn iter(self) -> impl Iterator<Item = BlockView<'a>> {
+        let all = self.all;
+        let (mut cells_start, mut write_ins_start) = all.starts(self.first);
+        self.blocks.iter().map(move |block| {
+            let cells = all
+                .cells
+                .get(cells_start..block.cells_end as usize)
+                .unwrap_or(&[]);
+            let write_ins = all
+                .write_ins
+                .get(write_ins_start..block.write_ins_end as usize)
+                .unwrap_or(&[]);
+            cells_start = block.cells_end as usize;
+            write_ins_start = block.write_ins_end as usize;
+            BlockView {
+                contest: block.contest as usize,
+                cells,
+                write_ins,
+                other_mark: block.other_mark,
+            }
+        })
+    }
+}
+
+/// Positions fit in 32 bits: `MAX_PAPERS`, `MAX_CONTESTS` and `MAX_CANDIDATES` keep every array
+/// far below 2^31 entries for a checked file; beyond that, a position saturates (and the count of
+/// such an unchecked file is meaningless but never panics).
+fn index_u32(index: usize) -> u32 {
+    u32::try_from(index).unwrap_or(u32::MAX >> 1)
+}
