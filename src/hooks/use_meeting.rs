@@ -1,15 +1,15 @@
 //! [`MeetingProvider`] holds the one [`Meeting`] reducer and the open [`Book`] at the root and
 //! wires them to storage; [`use_meeting`] gives any page a [`MeetingHandle`] to read and act on.
 //!
-//! Two helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
-//! which every new entry is stored before it is shown, and the tabs (`use_meeting/tabs.rs`),
-//! which decide the one writing tab and let the others follow what it stores.
+//! Helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
+//! which every new entry is stored before it is shown, the tabs (`use_meeting/tabs.rs`),
+//! which decide the one writing tab and let the others follow what it stores, and the two
+//! checks (`use_meeting/checks.rs`: double entry and the blackboard).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
 
-use hallcount_core::log::{DoubleEntry, Reconciliation};
-use hallcount_core::{BoardTally, Difference, Election, EnteredPaper, Event, Paper, Tally};
+use hallcount_core::{Election, EnteredPaper, Event, Paper, Tally};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
@@ -17,9 +17,9 @@ use crate::services::idb::{Batch, Idb};
 use crate::services::{self, storage};
 use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
-    SecondStep,
 };
 
+mod checks;
 mod outbox;
 mod tabs;
 
@@ -139,57 +139,6 @@ impl MeetingHandle {
         self.submit(Event::LotDrawn { contest, winners }, Vec::new(), None)
     }
 
-    /// The second entry as recorded, with its comparison and resolutions; `None` before.
-    pub fn double_entry(&self) -> Option<DoubleEntry> {
-        self.book().state().double_entry.as_deref().cloned()
-    }
-
-    /// Every blackboard recorded, in order: the last is the board as it stands.
-    pub fn reconciliations(&self) -> Rc<Vec<Reconciliation>> {
-        Rc::new(self.book().state().reconciliations.clone())
-    }
-
-    /// The second entry being typed on this laptop, if one is open.
-    pub fn second_entry_draft(&self) -> Option<Rc<Vec<Paper>>> {
-        self.meeting.second_entry.clone()
-    }
-
-    /// One step of the second clerk's typing (kept beside the log until recorded).
-    pub fn second_step(&self, step: SecondStep) {
-        self.meeting.dispatch(Action::SecondEntry(step));
-    }
-
-    /// Records the second clerk's papers (typed here, or the second laptop's file); the entry
-    /// being typed here is closed once the log has it.
-    pub fn record_second_entry(&self, papers: Vec<Paper>) -> Result<(), MeetingError> {
-        self.submit(
-            Event::SecondEntryRecorded { papers },
-            Vec::new(),
-            Some(Action::SecondEntry(SecondStep::Close)),
-        )
-    }
-
-    /// The officer's reading of the paper where the entries differ (`None`: no such paper).
-    pub fn resolve_difference(
-        &self,
-        difference: Difference,
-        reading: Option<Paper>,
-    ) -> Result<(), MeetingError> {
-        self.submit(
-            Event::DifferenceResolved {
-                difference,
-                reading,
-            },
-            Vec::new(),
-            None,
-        )
-    }
-
-    /// Records the scrutineers' blackboard totals (again, when a line is corrected).
-    pub fn record_board(&self, board: BoardTally) -> Result<(), MeetingError> {
-        self.submit(Event::ReconciliationRecorded { board }, Vec::new(), None)
-    }
-
     /// Defines (or corrects) the open election and lists it among those kept here, in the same
     /// write as the definition.
     pub fn define(&self, election: Election) -> Result<(), MeetingError> {
@@ -291,6 +240,7 @@ impl MeetingHandle {
         let (book, opened) = load_election(idb, id, writer).await;
         *self.book.borrow_mut() = book;
         self.meeting.dispatch(Action::Opened(opened));
+        self.restore_second_entry();
     }
 }
 
@@ -366,6 +316,11 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
             move || drop(guard)
         }
     });
+    // The second entry being typed is kept in the browser's storage as it grows.
+    use_effect_with(
+        (handle.election_id(), meeting.second_entry.clone()),
+        |(id, draft)| checks::keep_draft(id, draft.as_deref().map(Vec::as_slice)),
+    );
     let opened = meeting.version > 0;
     use_effect_with(opened, |opened| {
         if *opened {

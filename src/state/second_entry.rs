@@ -1,5 +1,7 @@
 //! The second clerk's entry on the same laptop, while it is being typed: papers kept beside the
-//! log (not in it) until the clerk is done, then recorded at once as `SecondEntryRecorded`. While
+//! log (not in it) until the clerk is done, then recorded at once as `SecondEntryRecorded`. The
+//! handle keeps a copy in the browser's storage (`hooks/use_meeting/checks.rs`), so a reload or
+//! a closed tab loses nothing. While
 //! it is open the app shows only the second entry, so the clerk types blind to the first entry
 //! and the board.
 
@@ -16,12 +18,15 @@ pub enum SecondStep {
     Undo,
     /// Given up (nothing recorded), or done (recorded in the log).
     Close,
+    /// Typed before the tab was closed, read back from the browser's storage.
+    Restore(Vec<Paper>),
 }
 
 /// The papers typed so far; `None` when no second entry is open.
 pub fn step(draft: &Option<Rc<Vec<Paper>>>, step: SecondStep) -> Option<Option<Rc<Vec<Paper>>>> {
     match (draft, step) {
         (None, SecondStep::Start) => Some(Some(Rc::new(Vec::new()))),
+        (None, SecondStep::Restore(papers)) => Some(Some(Rc::new(papers))),
         (Some(papers), SecondStep::Typed(paper)) => {
             let mut papers = (**papers).clone();
             papers.push(paper);
@@ -75,6 +80,11 @@ mod tests {
 
         let opened = m.clone().reduce(Action::Opened(OpenedAs::default()));
         assert_eq!(opened.second_entry, None);
+        // Read back after a reload; never over papers being typed.
+        let restored = reduce(opened, SecondStep::Restore(vec![marked("a")]));
+        assert_eq!(restored.second_entry.as_deref(), Some(&vec![marked("a")]));
+        let kept = reduce(restored.clone(), SecondStep::Restore(Vec::new()));
+        assert!(std::rc::Rc::ptr_eq(&kept, &restored));
         assert_eq!(reduce(m, SecondStep::Close).second_entry, None);
     }
 }

@@ -279,3 +279,51 @@ async fn one_wrong_board_line_is_shown_beside_the_count_and_corrected() {
     assert!(sheet[1].contains("黑板已更正"), "{sheet:?}");
     browser.finish().await;
 }
+
+#[tokio::test]
+async fn the_second_laptops_ballots_file_is_read_strictly_and_compared() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    let browser = Browser::open("second_laptop").await;
+    let election = election("新圍村");
+    let mut first = INTENDED;
+    first[4] = "123";
+    preload(
+        &browser,
+        &stored_meeting("second-laptop", &election, &papers(&first)),
+    )
+    .await;
+    let dir = browser.downloads();
+    let choose = |path: PathBuf| {
+        let browser = &browser;
+        async move {
+            browser
+                .find(".second-entry-start input[type=file]")
+                .await
+                .send_keys(path.to_str().unwrap())
+                .await
+                .expect("choose the file");
+        }
+    };
+    browser.goto_hash("#/checks").await;
+    browser.wait_for(".second-entry-start").await;
+
+    // The definition instead of the papers: refused by the strict reader, nothing recorded.
+    let wrong = dir.join("wrong.json");
+    std::fs::write(&wrong, serde_json::to_string(&election).unwrap()).unwrap();
+    choose(wrong).await;
+    browser
+        .wait_for_text(".second-entry-start .warning", "wrong.json")
+        .await;
+    assert!(browser.find_all(".comparison").await.is_empty());
+
+    // The second laptop's file, as the app downloads it: one paper read differently.
+    let second = dir.join("second.ballots.json");
+    let json = hallcount_app::services::files::ballots_json(papers(&INTENDED));
+    std::fs::write(&second, json).unwrap();
+    choose(second).await;
+    browser.wait_for(".comparison[data-differences='1']").await;
+    browser.wait_for(".difference[data-kind='differs']").await;
+    browser.finish().await;
+}
