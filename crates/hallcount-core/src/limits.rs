@@ -21,7 +21,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The most bytes a file of this kind may have.
-    pub fn max_bytes(self) -> usize {
+    pub const fn max_bytes(self) -> usize {
         match self {
             // Real definitions are a few KB; this stops a wrong file, not a big election.
             FileKind::Election => 16 * 1024 * 1024,
