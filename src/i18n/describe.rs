@@ -78,6 +78,11 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("count", &count.to_string()), ("max", &max.to_string())],
         ),
         TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
+        HiddenCharacter { code, .. } => tr_args(
+            lang,
+            Msg::ProblemHiddenCharacter,
+            &[("code", &format!("{code:04X}"))],
+        ),
     }
 }
 

@@ -324,6 +324,7 @@ messages! {
     ProblemEmptyRejection => ["第 {n} 張：整張作廢要寫原因。", "第 {n} 张：整张作废要写原因。", "Paper {n}: a rejected paper needs a reason."],
     ProblemTooMany => ["{count} 超過上限 {max}。", "{count} 超过上限 {max}。", "{count} is over the limit of {max}."],
     ProblemTooLong => ["不可超過 {max} 個字。", "不可超过 {max} 个字。", "At most {max} characters."],
+    ProblemHiddenCharacter => ["含有看不見的控制或方向字元（U+{code}），它會打亂顯示：請刪去後重新輸入。", "含有看不见的控制或方向字符（U+{code}），它会打乱显示：请删去后重新输入。", "Holds an invisible control or direction character (U+{code}) that would scramble the screen: delete it and type the text again."],
     // Refusals and the record's health (components/describe.rs, meeting_alerts.rs).
     ErrNoElection => ["尚未設定選舉。", "尚未设定选举。", "No election is defined yet."],
     ErrInvalidElection => ["設定有問題：{problems}", "设定有问题：{problems}", "The definition has problems: {problems}"],

@@ -12,6 +12,7 @@ use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
 use crate::components::file_drop::FileDrop;
 use crate::components::json_files::ReadError;
+use crate::components::name::bdi;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::file_words;
@@ -171,11 +172,11 @@ pub fn SetupPage() -> Html {
                 {
                     match &*import {
                         Some(Import::Read { file }) => html! {
-                            <p class="import-read" role="status">{ tr_args(lang, Msg::ImportRead, &[("file", file)]) }</p>
+                            <p class="import-read" role="status">{ bdi(&tr_args(lang, Msg::ImportRead, &[("file", file)])) }</p>
                         },
                         Some(Import::Refused { file, refusal }) => html! {
                             <p class="import-refused field-problem" role="alert">
-                                { tr_args(lang, Msg::ImportRefused, &[("file", file), ("message", &file_words::refusal(lang, refusal))]) }
+                                { bdi(&tr_args(lang, Msg::ImportRefused, &[("file", file), ("message", &file_words::refusal(lang, refusal))])) }
                             </p>
                         },
                         None => html! {},

@@ -60,6 +60,12 @@ pub const MAX_ROUND: u32 = 100;
 /// Characters in a title, name, id, office, place, write-in or reason.
 pub const MAX_TEXT_CHARS: usize = 200;
 
+/// The first character of `text` that would act on the display instead of being shown (see
+/// [`crate::visible::is_hidden`]): a name with one is refused by the checks.
+pub fn hidden_character(text: &str) -> Option<char> {
+    text.chars().find(|&c| crate::visible::is_hidden(c))
+}
+
 /// Whether `text` has more than [`MAX_TEXT_CHARS`] characters (looking at no more than that).
 pub fn too_long(text: &str) -> bool {
     text.chars().nth(MAX_TEXT_CHARS).is_some()
