@@ -4,15 +4,18 @@
 
 use std::rc::Rc;
 
-use hallcount_core::{parse_ballots, BoardTally, Difference, Paper};
+use hallcount_core::{BoardTally, Difference, FileKind, Paper};
 use yew::prelude::*;
 
 use crate::components::board_form::BoardForm;
 use crate::components::board_lines::{board_beside_count, board_to_edit};
 use crate::components::difference_list::{difference_list, difference_rows, DifferenceList};
 use crate::components::file_drop::FileDrop;
+use crate::components::json_files::ReadError;
+use crate::components::name::bdi;
 use crate::hooks::{use_lang, use_meeting};
-use crate::i18n::{describe, tr, tr_args, Msg};
+use crate::i18n::{file_words, tr, tr_args, Msg};
+use crate::services::file_reading;
 use crate::state::SecondStep;
 
 #[component]
@@ -44,23 +47,21 @@ pub fn ChecksPage() -> Html {
     let on_import = {
         let meeting = meeting.clone();
         let import_error = import_error.clone();
-        Callback::from(move |(file, text): (String, Result<String, String>)| {
+        Callback::from(move |(file, bytes): (String, Result<Vec<u8>, ReadError>)| {
             // The core's strict reader: an unknown format, version or field is refused.
-            let papers = text.and_then(|text| {
-                parse_ballots(&text)
-                    .map(|f| f.ballots)
-                    .map_err(|e| describe::load_error(lang, &e))
-            });
-            match papers {
+            match file_reading::ballots(bytes) {
                 Ok(papers) => {
                     import_error.set(None);
                     // A refusal (a paper that breaks the rules, too far apart) is shown by the app.
                     let _ = meeting.record_second_entry(papers);
                 }
-                Err(message) => import_error.set(Some(tr_args(
+                Err(refusal) => import_error.set(Some(tr_args(
                     lang,
                     Msg::SecondEntryFileRefused,
-                    &[("file", &file), ("message", &message)],
+                    &[
+                        ("file", &file),
+                        ("message", &file_words::refusal(lang, &refusal)),
+                    ],
                 ))),
             }
         })
@@ -84,9 +85,10 @@ pub fn ChecksPage() -> Html {
                 <button type="button" class="primary start-second-entry" onclick={on_start} disabled={!can_write}>
                     { tr(lang, Msg::SecondEntryStart) }
                 </button>
-                <FileDrop label={Msg::SecondEntryImport} on_text={on_import} disabled={!can_write} />
+                <FileDrop label={Msg::SecondEntryImport} max_bytes={FileKind::Ballots.max_bytes()}
+                    on_file={on_import} disabled={!can_write} />
                 if let Some(message) = &*import_error {
-                    <p class="warning" role="alert">{ message }</p>
+                    <p class="warning" role="alert">{ bdi(message) }</p>
                 }
             </div>
         },
