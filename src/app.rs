@@ -5,9 +5,9 @@ use yew::prelude::*;
 
 use crate::hooks::{use_meeting, MeetingProvider};
 use crate::i18n::{tr, Lang, Msg};
+use crate::pages::second_entry::{second_entry_page, use_own_names};
 use crate::pages::{
-    BoardPage, ChecksPage, EntryPage, HelpPage, PapersPage, ResultsPage, SecondEntryPage,
-    SetupPage, TownPage,
+    BoardPage, ChecksPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage,
 };
 use crate::panels::meeting_alerts::MeetingAlerts;
 use crate::panels::next_step::NextStep;
@@ -75,10 +75,12 @@ pub struct ShellProps {
 fn Shell(props: &ShellProps) -> Html {
     let meeting = use_meeting();
     let (route, lang) = (props.route, props.lang);
-    let second_entry = meeting.second_entry_draft().zip(meeting.election());
+    let draft = meeting.second_entry_draft();
+    let known_names = use_own_names(meeting.election(), draft.clone());
+    let second_entry = draft.zip(meeting.election());
     let page = match (&second_entry, route) {
         (Some((papers, election)), _) => {
-            html! { <SecondEntryPage election={election.clone()} papers={papers.clone()} /> }
+            second_entry_page(lang, &meeting, election, papers, known_names)
         }
         (None, Route::Setup) => html! { <SetupPage /> },
         (None, Route::Papers) => html! { <PapersPage /> },

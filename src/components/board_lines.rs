@@ -1,10 +1,8 @@
-//! The lines of the blackboard, named for people, and the board set beside the count line by
-//! line (the lines that differ marked). Shared by the board form, the checks page and the sheet.
+//! The lines of the blackboard, named for people, and the board the form edits. Shared by the
+//! board form and the sheet.
 
-use hallcount_core::reconcile::count_value;
 use hallcount_core::reconcile::{BoardCandidate, BoardWriteIn};
 use hallcount_core::{BoardContest, BoardLine, BoardTally, Election, Tally};
-use yew::prelude::*;
 
 use crate::i18n::result_words::display_name;
 use crate::i18n::{tr, tr_args, Lang, Msg};
@@ -60,12 +58,15 @@ pub fn line_label(lang: Lang, election: &Election, contest: &str, line: &BoardLi
         BoardLine::Invalid => tr(lang, Msg::StatInvalid).into(),
         BoardLine::Blank => tr(lang, Msg::StatBlank).into(),
         BoardLine::For { candidate } => {
-            let name = display_name(lang, definition, candidate);
-            tr_args(lang, Msg::BoardLineFor, &[("name", &name)])
+            format!(
+                "{} {}",
+                display_name(lang, definition, candidate),
+                tr(lang, Msg::ColFor)
+            )
         }
         BoardLine::Against { candidate } => {
             let name = display_name(lang, definition, candidate);
-            tr_args(lang, Msg::BoardLineAgainst, &[("name", &name)])
+            format!("{name} {}", tr(lang, Msg::ColAgainst))
         }
         BoardLine::WriteIn { name } => tr_args(lang, Msg::WrittenName, &[("name", name)]),
     }
@@ -153,67 +154,6 @@ pub fn set_line(board: &mut BoardTally, contest: &str, line: &BoardLine, votes: 
                 w.votes = votes;
             }
         }
-    }
-}
-
-/// Every line, the board's number beside the count's; the lines that differ stand out.
-pub fn board_beside_count(
-    lang: Lang,
-    election: &Election,
-    tally: &Tally,
-    board: &BoardTally,
-) -> Html {
-    let differences = hallcount_core::reconcile(tally, board);
-    let mut lines = count_lines(tally);
-    for d in &differences {
-        if !lines.iter().any(|(c, l)| c == &d.contest && l == &d.line) {
-            lines.push((d.contest.clone(), d.line.clone()));
-        }
-    }
-    let summary = if differences.is_empty() {
-        tr(lang, Msg::BoardAgrees).to_owned()
-    } else {
-        tr_args(
-            lang,
-            Msg::BoardDiffers,
-            &[("n", &differences.len().to_string())],
-        )
-    };
-    let row = |contest: &str, line: &BoardLine| {
-        let (on_board, counted) = (
-            board.value(contest, line),
-            count_value(tally, contest, line),
-        );
-        html! {
-            <tr class={classes!((on_board != counted).then_some("differs"))}
-                data-contest={contest.to_owned()} data-line={line_key(line)}>
-                <th scope="row">
-                    { office_of(election, contest) }{ " · " }{ line_label(lang, election, contest, line) }
-                </th>
-                <td class="num board-value">{ on_board }</td>
-                <td class="num count-value">{ counted }</td>
-            </tr>
-        }
-    };
-    html! {
-        <div class="board-beside-count">
-            <p class={classes!("board-verdict", if differences.is_empty() { "agrees" } else { "differs" })}
-                role="status" data-differences={differences.len().to_string()}>
-                { summary }
-            </p>
-            <table>
-                <thead><tr>
-                    <th scope="col">{ tr(lang, Msg::ColLine) }</th>
-                    <th scope="col" class="num">{ tr(lang, Msg::ColBoard) }</th>
-                    <th scope="col" class="num">{ tr(lang, Msg::ColCount) }</th>
-                </tr></thead>
-                <tbody>
-                    for (contest, line) in &lines {
-                        { row(contest, line) }
-                    }
-                </tbody>
-            </table>
-        </div>
     }
 }
 

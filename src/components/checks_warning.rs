@@ -12,7 +12,6 @@ use crate::route::Route;
 /// One thing the officer should know before locking.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CheckWarning {
-    NeitherCheck,
     NoDoubleEntry,
     Unresolved(usize),
     NoBoard,
@@ -27,9 +26,6 @@ impl CheckWarning {
         tally: &Tally,
     ) -> Vec<CheckWarning> {
         let board = reconciliations.last();
-        if double.is_none() && board.is_none() {
-            return vec![CheckWarning::NeitherCheck];
-        }
         let mut warnings = Vec::new();
         match double.map(|d| d.unresolved().count()) {
             None => warnings.push(CheckWarning::NoDoubleEntry),
@@ -44,16 +40,16 @@ impl CheckWarning {
         warnings
     }
 
+    /// Said as the sheet says it: "雙人錄入：未做", "核對：未與黑板計票核對", ...
     pub fn sentence(self, lang: Lang) -> String {
         match self {
-            CheckWarning::NeitherCheck => tr(lang, Msg::ChecksWarnNone).to_owned(),
-            CheckWarning::NoDoubleEntry => tr(lang, Msg::ChecksWarnNoDouble).to_owned(),
+            CheckWarning::NoDoubleEntry => tr(lang, Msg::SheetNoDoubleEntry).to_owned(),
             CheckWarning::Unresolved(n) => {
-                tr_args(lang, Msg::ChecksWarnUnresolved, &[("n", &n.to_string())])
+                tr_args(lang, Msg::DiffUnresolvedCount, &[("n", &n.to_string())])
             }
-            CheckWarning::NoBoard => tr(lang, Msg::ChecksWarnNoBoard).to_owned(),
+            CheckWarning::NoBoard => tr(lang, Msg::SheetBoardNotChecked).to_owned(),
             CheckWarning::BoardDiffers(n) => {
-                tr_args(lang, Msg::ChecksWarnBoardDiffers, &[("n", &n.to_string())])
+                tr_args(lang, Msg::BoardDiffers, &[("n", &n.to_string())])
             }
         }
     }
@@ -88,7 +84,7 @@ mod tests {
         let counted = tally(&election, &[Paper::default()]);
         assert_eq!(
             CheckWarning::all(None, &[], &counted),
-            vec![CheckWarning::NeitherCheck]
+            vec![CheckWarning::NoDoubleEntry, CheckWarning::NoBoard]
         );
         let agreeing = Reconciliation {
             board: BoardTally::agreeing_with(&counted),

@@ -2,13 +2,14 @@
 //! second laptop's ballots file; then every difference resolved from the paper) and the
 //! blackboard (the scrutineers' totals typed in and set beside the count).
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hallcount_core::{BoardTally, Difference, FileKind, Paper};
 use yew::prelude::*;
 
-use crate::components::board_form::BoardForm;
-use crate::components::board_lines::{board_beside_count, board_to_edit};
+use crate::components::board_form::{board_form, BoardForm};
+use crate::components::board_lines::board_to_edit;
 use crate::components::difference_list::{difference_list, difference_rows, DifferenceList};
 use crate::components::file_drop::FileDrop;
 use crate::components::json_files::ReadError;
@@ -23,6 +24,19 @@ pub fn ChecksPage() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let import_error = use_state(|| None::<String>);
+    // The board being typed: the count's lines at the last recorded board's numbers, again
+    // whenever either changes (a paper re-entered, a board recorded).
+    let start = meeting.tally().map(|tally| {
+        let reconciliations = meeting.reconciliations();
+        board_to_edit(&tally, reconciliations.last().map(|r| &r.board))
+    });
+    let typed: Rc<RefCell<BoardTally>> = use_mut_ref(BoardTally::default);
+    {
+        let typed = typed.clone();
+        use_effect_with(start.clone(), move |start| {
+            *typed.borrow_mut() = start.clone().unwrap_or_default();
+        });
+    }
 
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
         return html! {
@@ -35,11 +49,7 @@ pub fn ChecksPage() -> Html {
     let can_write = meeting.can_enter();
     let double = meeting.double_entry();
     let reconciliations = meeting.reconciliations();
-    let last_board = reconciliations.last().map(|r| Rc::new(r.board.clone()));
-    let board_differs = last_board
-        .as_deref()
-        .is_some_and(|board| !hallcount_core::reconcile(&tally, board).is_empty());
-
+    let last_board = reconciliations.last().map(|r| &r.board);
     let on_start = {
         let meeting = meeting.clone();
         Callback::from(move |_: MouseEvent| meeting.second_step(SecondStep::Start))
@@ -57,7 +67,7 @@ pub fn ChecksPage() -> Html {
                 }
                 Err(refusal) => import_error.set(Some(tr_args(
                     lang,
-                    Msg::SecondEntryFileRefused,
+                    Msg::ImportRefused,
                     &[
                         ("file", &file),
                         ("message", &file_words::refusal(lang, &refusal)),
@@ -113,19 +123,25 @@ pub fn ChecksPage() -> Html {
                     { difference_list(lang, &list) }
                     if unresolved > 0 {
                         <p class="notice" role="status">{ tr_args(lang, Msg::DiffUnresolvedCount, &[("n", &unresolved.to_string())]) }</p>
-                    } else {
-                        <p class="all-resolved" role="status">{ tr(lang, Msg::DiffAllResolved) }</p>
                     }
                 </div>
             }
         }
     };
 
-    let start = Rc::new(board_to_edit(&tally, last_board.as_deref()));
+    let start = start.unwrap_or_default();
+    let board = BoardForm {
+        election: &election,
+        tally: &tally,
+        start: &start,
+        recorded: last_board,
+        typed: &typed,
+        on_record: &on_record_board,
+        disabled: !can_write,
+    };
     html! {
         <section class="page page-checks">
             <h2>{ tr(lang, Msg::NavChecks) }</h2>
-            <p class="intro">{ tr(lang, Msg::ChecksIntro) }</p>
             <section class="double-entry" aria-labelledby="double-entry-title">
                 <h3 id="double-entry-title">{ tr(lang, Msg::DoubleEntryTitle) }</h3>
                 <p>{ tr(lang, Msg::DoubleEntryIntro) }</p>
@@ -134,14 +150,7 @@ pub fn ChecksPage() -> Html {
             <section class="board-check" aria-labelledby="board-check-title">
                 <h3 id="board-check-title">{ tr(lang, Msg::BoardTallyTitle) }</h3>
                 <p>{ tr(lang, Msg::BoardTallyIntro) }</p>
-                if let Some(board) = &last_board {
-                    { board_beside_count(lang, &election, &tally, board) }
-                    if board_differs {
-                        <p class="hint">{ tr(lang, Msg::BoardFixHint) }</p>
-                    }
-                }
-                <BoardForm election={election} tally={tally} start={start} again={last_board.is_some()}
-                    on_record={on_record_board} disabled={!can_write} />
+                { board_form(lang, &board) }
             </section>
         </section>
     }

@@ -75,7 +75,7 @@ pub fn HelpPage() -> Html {
             </section>
 
             <section aria-labelledby="help-checks" class="help-checks">
-                <h3 id="help-checks">{ tr(lang, Msg::HelpChecksTitle) }</h3>
+                <h3 id="help-checks">{ tr(lang, Msg::NavChecks) }</h3>
                 <p>{ tr(lang, Msg::HelpDoubleEntry) }</p>
                 <p>{ tr(lang, Msg::HelpBoardCheck) }</p>
             </section>

@@ -6,7 +6,7 @@ pub(crate) mod entry;
 mod help;
 mod papers;
 mod results;
-mod second_entry;
+pub mod second_entry;
 mod setup;
 mod town;
 
@@ -16,6 +16,5 @@ pub use entry::EntryPage;
 pub use help::HelpPage;
 pub use papers::PapersPage;
 pub use results::ResultsPage;
-pub use second_entry::SecondEntryPage;
 pub use setup::SetupPage;
 pub use town::TownPage;

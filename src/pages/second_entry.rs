@@ -8,34 +8,40 @@ use hallcount_core::{tally, Election, Paper};
 use yew::prelude::*;
 
 use crate::components::paper_form::{focus_key_surface, PaperForm};
-use crate::hooks::{use_lang, use_meeting};
-use crate::i18n::{tr, tr_args, Msg};
+use crate::hooks::MeetingHandle;
+use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::pages::entry::written_names;
 use crate::route::Route;
 use crate::state::SecondStep;
 
-#[derive(Properties, PartialEq)]
-pub struct SecondEntryPageProps {
-    pub election: Rc<Election>,
-    pub papers: Rc<Vec<Paper>>,
+/// Per contest, the names the second clerk wrote (never the first entry's): a hook, because the
+/// page is a function (see below) and hooks live in the component that calls it.
+#[hook]
+pub fn use_own_names(
+    election: Option<Rc<Election>>,
+    papers: Option<Rc<Vec<Paper>>>,
+) -> Rc<Vec<Rc<Vec<String>>>> {
+    use_memo((election, papers), |(election, papers)| {
+        match (election, papers) {
+            (Some(election), Some(papers)) => {
+                written_names(election, Some(&tally(election, papers)))
+            }
+            _ => Vec::new(),
+        }
+    })
 }
 
-#[component]
-pub fn SecondEntryPage(props: &SecondEntryPageProps) -> Html {
-    let lang = use_lang();
-    let meeting = use_meeting();
-    let election = props.election.clone();
-    let n_typed = props.papers.len();
-    // Names suggested are those the second clerk wrote, never the first entry's.
-    let known_names = use_memo(
-        (election.clone(), props.papers.clone()),
-        |(election, papers)| {
-            let own = tally(election, papers);
-            written_names(election, Some(&own))
-        },
-    );
+/// The second entry's screen (a function, not a component: each component costs the wasm its
+/// own copy of Yew's lifecycle, and the page has a size budget).
+pub fn second_entry_page(
+    lang: Lang,
+    meeting: &MeetingHandle,
+    election: &Rc<Election>,
+    papers: &Rc<Vec<Paper>>,
+    known_names: Rc<Vec<Rc<Vec<String>>>>,
+) -> Html {
+    let n_typed = papers.len();
     let paused = !meeting.can_enter();
-
     let step = |step: SecondStep| {
         let meeting = meeting.clone();
         Callback::from(move |_: MouseEvent| {
@@ -48,8 +54,7 @@ pub fn SecondEntryPage(props: &SecondEntryPageProps) -> Html {
         Callback::from(move |paper: Paper| meeting.second_step(SecondStep::Typed(paper)))
     };
     let on_finish = {
-        let meeting = meeting.clone();
-        let papers = props.papers.clone();
+        let (meeting, papers) = (meeting.clone(), papers.clone());
         Callback::from(move |_: MouseEvent| {
             // A refusal is kept in the state and shown by the app; the papers stay typed.
             if meeting.record_second_entry((*papers).clone()).is_ok() {
@@ -71,7 +76,7 @@ pub fn SecondEntryPage(props: &SecondEntryPageProps) -> Html {
             </div>
             <div class="entry-columns">
                 <PaperForm election={election.clone()} number={n_typed + 1} disabled={paused}
-                    known_names={known_names.clone()} on_commit={on_commit} />
+                    {known_names} {on_commit} />
                 <div class="entry-side second-entry-actions">
                     <button type="button" class="second-undo" onclick={step(SecondStep::Undo)}
                         disabled={n_typed == 0}>

@@ -118,6 +118,10 @@ async fn two_clerks_the_three_planted_differences_are_found_resolved_and_signed(
     let keys: String = second.iter().map(|k| format!("{k}{}", enter())).collect();
     type_keys(&browser, &keys).await;
     browser.wait_for(".second-counter[data-typed='12']").await;
+    // A reload loses none of it: the second entry is kept until recorded.
+    browser.reload().await;
+    browser.wait_for(".second-counter[data-typed='12']").await;
+    browser.wait_for_absence(".app-header nav").await;
     browser.click(".second-finish").await;
 
     // Exactly the three planted, nothing more.
@@ -234,8 +238,8 @@ async fn one_wrong_board_line_is_shown_beside_the_count_and_corrected() {
         .await;
     let wrong = browser
         .execute(
-            "return [...document.querySelectorAll('.board-beside-count tr.differs')]
-                .map((r) => [r.dataset.line, r.querySelector('.board-value').textContent,
+            "return [...document.querySelectorAll('.board-form tr.differs')]
+                .map((r) => [r.dataset.line, r.querySelector('input').value,
                              r.querySelector('.count-value').textContent]);",
         )
         .await;
