@@ -11,6 +11,7 @@ mod harness;
 mod ballot_papers;
 mod deliberate;
 mod fit;
+mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
