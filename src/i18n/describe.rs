@@ -79,6 +79,11 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("count", &count.to_string()), ("max", &max.to_string())],
         ),
         TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
+        HiddenCharacter { code, .. } => tr_args(
+            lang,
+            Msg::ProblemHiddenCharacter,
+            &[("code", &format!("{code:04X}"))],
+        ),
     }
 }
 
@@ -181,8 +186,8 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
     }
 }
 
-/// A file that could not be read: what is wrong and where in the meeting's language; the
-/// parser's own words (English) follow as a detail for whoever fixes the file.
+/// A file that could not be read: what is wrong, where, and the reader's reason, all in the
+/// meeting's language (`file_words::detail`).
 pub fn load_error(lang: Lang, error: &LoadError) -> String {
     let what = match error.kind {
         LoadErrorKind::Syntax => Msg::LoadErrorSyntax,
@@ -212,7 +217,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         &[
             ("what", tr(lang, what)),
             ("place", &place),
-            ("detail", &error.message),
+            ("detail", &super::file_words::detail(lang, error)),
         ],
     )
 }

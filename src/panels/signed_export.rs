@@ -11,12 +11,13 @@ use crate::components::key_slip::{print_slip, KeySlip};
 use crate::components::page_margins::seal_rules;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{file_words, tr, tr_args, Msg};
+use crate::services::file_reading::{self, Refusal};
 use crate::services::files::download;
 use crate::services::signing_key::{self, KeyState};
 
-/// A key file is a few hundred bytes; anything much larger is not one.
-const KEY_FILE_MAX_BYTES: usize = 64 * 1024;
+/// A key file is a few hundred bytes; anything much larger is not one (the CLI's limit).
+const KEY_FILE_MAX_BYTES: usize = hallcount_core::FileKind::Key.max_bytes();
 
 /// What the last action did, shown under the buttons.
 #[derive(Clone, PartialEq)]
@@ -77,11 +78,13 @@ pub fn SignedExport() -> Html {
                         return;
                     }
                 }
-                let text = bytes
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
-                let restored =
-                    text.and_then(|text| signing_key::restore(&text).map_err(|e| e.to_string()));
+                // The core's strict reader first: its refusal is worded in the page's language.
+                let restored = file_reading::key_text(bytes)
+                    .map_err(|refusal| file_words::refusal(lang, &refusal))
+                    .and_then(|text| {
+                        signing_key::restore(&text)
+                            .map_err(|e| file_words::refusal(lang, &Refusal::Key(e)))
+                    });
                 outcome.set(match restored {
                     Ok(_) => None,
                     Err(message) => Some(Outcome::Failed(message)),

@@ -12,6 +12,7 @@ mod backup;
 mod ballot_papers;
 mod deliberate;
 mod fit;
+mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
