@@ -8,6 +8,7 @@
 mod cli;
 mod harness;
 
+mod backup;
 mod ballot_papers;
 mod deliberate;
 mod fit;
