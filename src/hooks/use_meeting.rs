@@ -3,8 +3,9 @@
 //!
 //! Helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
 //! which every new entry is stored before it is shown, the tabs (`use_meeting/tabs.rs`),
-//! which decide the one writing tab and let the others follow what it stores, and the two
-//! checks (`use_meeting/checks.rs`: double entry and the blackboard).
+//! which decide the one writing tab and let the others follow what it stores, the backup
+//! (`use_meeting/backup.rs`), the whole meeting in one file and back, and the two checks
+//! (`use_meeting/checks.rs`: double entry and the blackboard).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -19,9 +20,12 @@ use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
 };
 
+mod backup;
 mod checks;
 mod outbox;
 mod tabs;
+
+pub use backup::{RestoreError, Restored};
 
 use outbox::Outbox;
 use tabs::Tabs;

@@ -8,10 +8,12 @@
 mod cli;
 mod harness;
 
+mod backup;
 mod ballot_papers;
 mod deliberate;
 mod double_entry;
 mod fit;
+mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
