@@ -3,9 +3,8 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
-use crate::hooks::{use_meeting, MeetingProvider};
+use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Lang, Msg};
-use crate::pages::second_entry::{second_entry_page, use_own_names};
 use crate::pages::{
     BoardPage, ChecksPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage,
 };
@@ -52,72 +51,42 @@ pub fn App() -> Html {
             crate::components::paper_form::focus_key_surface();
         })
     };
+    let page = match route {
+        Route::Setup => html! { <SetupPage /> },
+        Route::Papers => html! { <PapersPage /> },
+        Route::Entry => html! { <EntryPage /> },
+        Route::Board => html! { <BoardPage /> },
+        Route::Checks => html! { <ChecksPage /> },
+        Route::Results => html! { <ResultsPage /> },
+        Route::Town => html! { <TownPage /> },
+        Route::Help => html! { <HelpPage /> },
+    };
     html! {
         <ContextProvider<Lang> context={*lang}>
           <MeetingProvider>
             <a class="skip-link" href="#main" onclick={Callback::from(skip_to_main)}>{ tr(*lang, Msg::SkipToContent) }</a>
-            <Shell {route} lang={*lang} {on_lang} />
-          </MeetingProvider>
-        </ContextProvider<Lang>>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct ShellProps {
-    pub route: Route,
-    pub lang: Lang,
-    pub on_lang: Callback<Lang>,
-}
-
-/// The header, the alerts and the page of the route under its next step. While a second entry
-/// is typed, only it and no links: the second clerk sees neither the first entry nor the board.
-#[component]
-fn Shell(props: &ShellProps) -> Html {
-    let meeting = use_meeting();
-    let (route, lang) = (props.route, props.lang);
-    let draft = meeting.second_entry_draft();
-    let known_names = use_own_names(meeting.election(), draft.clone());
-    let second_entry = draft.zip(meeting.election());
-    let page = match (&second_entry, route) {
-        (Some((papers, election)), _) => {
-            second_entry_page(lang, &meeting, election, papers, known_names)
-        }
-        (None, Route::Setup) => html! { <SetupPage /> },
-        (None, Route::Papers) => html! { <PapersPage /> },
-        (None, Route::Entry) => html! { <EntryPage /> },
-        (None, Route::Board) => html! { <BoardPage /> },
-        (None, Route::Checks) => html! { <ChecksPage /> },
-        (None, Route::Results) => html! { <ResultsPage /> },
-        (None, Route::Town) => html! { <TownPage /> },
-        (None, Route::Help) => html! { <HelpPage /> },
-    };
-    // The board is for the projector and the town office has its own task: no banner there.
-    let next_step =
-        second_entry.is_none() && !matches!(route, Route::Board | Route::Town | Route::Papers);
-    html! {
-        <>
             <header class="app-header">
-                <h1>{ tr(lang, Msg::AppName) }</h1>
-                if second_entry.is_none() {
-                    <nav>
-                        for r in Route::NAV {
-                            <a href={r.hash()} class={classes!((r == route).then_some("current"))}
-                               aria-current={(r == route).then_some("page")}>
-                                { tr(lang, r.label()) }
-                            </a>
-                        }
-                    </nav>
-                }
-                <LangSwitch current={lang} on_change={props.on_lang.clone()} />
+                <h1>{ tr(*lang, Msg::AppName) }</h1>
+                <nav>
+                    for r in Route::NAV {
+                        <a href={r.hash()} class={classes!((r == route).then_some("current"))}
+                           aria-current={(r == route).then_some("page")}>
+                            { tr(*lang, r.label()) }
+                        </a>
+                    }
+                </nav>
+                <LangSwitch current={*lang} on_change={on_lang} />
             </header>
-            <MeetingAlerts />
+            <MeetingAlerts {route} />
             <main id="main" tabindex="-1">
-                if next_step {
+                // The board is for the projector and the town office has its own task: no banner there.
+                if !matches!(route, Route::Board | Route::Town | Route::Papers) {
                     <NextStep {route} />
                 }
                 { page }
             </main>
-        </>
+          </MeetingProvider>
+        </ContextProvider<Lang>>
     }
 }
 

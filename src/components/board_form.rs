@@ -51,7 +51,6 @@ pub fn board_form(lang: Lang, form: &BoardForm<'_>) -> Html {
                     { tr(lang, Msg::BoardAgrees) }
                 } else {
                     { tr_args(lang, Msg::BoardDiffers, &[("n", &n.to_string())]) }
-                    <br />{ tr(lang, Msg::BoardFixHint) }
                 }
             </p>
         },

@@ -124,20 +124,23 @@ fn difference_item(lang: Lang, props: &DifferenceList<'_>, row: &DifferenceRow) 
             </button>
         }
     };
-    let buttons = match &row.difference {
-        Difference::Differs { .. } => html! { <>
-            { choose(row.first.clone(), Msg::ResolveFirst, "resolve-first") }
-            { choose(row.second.clone(), Msg::ResolveSecond, "resolve-second") }
-        </> },
-        Difference::OnlyFirst { .. } => html! { <>
-            { choose(row.first.clone(), Msg::ResolveExists, "resolve-exists") }
-            { choose(None, Msg::ResolveNoPaper, "resolve-none") }
-        </> },
-        Difference::OnlySecond { .. } => html! { <>
-            { choose(row.second.clone(), Msg::ResolveExists, "resolve-exists") }
-            { choose(None, Msg::ResolveNoPaper, "resolve-none") }
-        </> },
+    // What the paper may turn out to say: one reading or the other, or there or not there.
+    let (left, right) = match &row.difference {
+        Difference::Differs { .. } => (
+            (row.first.clone(), Msg::ResolveFirst, "resolve-first"),
+            (row.second.clone(), Msg::ResolveSecond, "resolve-second"),
+        ),
+        Difference::OnlyFirst { .. } | Difference::OnlySecond { .. } => (
+            (
+                row.first.clone().or_else(|| row.second.clone()),
+                Msg::ResolveExists,
+                "resolve-exists",
+            ),
+            (None, Msg::ResolveNoPaper, "resolve-none"),
+        ),
     };
+    let buttons =
+        html! { <>{ choose(left.0, left.1, left.2) }{ choose(right.0, right.1, right.2) }</> };
     let resolved = row.resolved.is_some();
     let resolution = match &row.resolved {
         Some(Some(paper)) => html! {

@@ -43,9 +43,9 @@ pub fn board_sentences(
     let mut sentences = vec![verdict];
     for found in &hand.differences {
         let how = match found.settled {
+            // Both: the papers changed too; what the board did shows in its numbers.
             Some(Settled::BoardCorrected) => Msg::SettledBoard,
-            Some(Settled::PapersCorrected) => Msg::SettledPapers,
-            Some(Settled::Both) => Msg::SettledBoth,
+            Some(Settled::PapersCorrected | Settled::Both) => Msg::SettledPapers,
             None => Msg::SettledNot,
         };
         sentences.push(line(&found.found, how));

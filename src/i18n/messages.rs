@@ -14,14 +14,18 @@ macro_rules! messages {
             }
         }
 
+        /// Each key's texts, in the order of the keys: a table, where a `match` cost the wasm a
+        /// few bytes of code for every text (the page has a size budget, issue 2).
+        static TEXTS: &[[&str; 3]] = &[$([$hant, $hans, $en],)*];
+
         pub(super) fn text(lang: super::Lang, key: Msg) -> &'static str {
-            match key {
-                $(Msg::$key => match lang {
-                    super::Lang::ZhHant => $hant,
-                    super::Lang::ZhHans => $hans,
-                    super::Lang::En => $en,
-                },)*
-            }
+            let column = match lang {
+                super::Lang::ZhHant => 0,
+                super::Lang::ZhHans => 1,
+                super::Lang::En => 2,
+            };
+            // A key's discriminant is its place in the table: every key has its row.
+            TEXTS[key as usize][column]
         }
     };
 }
@@ -490,19 +494,18 @@ messages! {
     // components/difference_list.rs, components/board_form.rs, components/sheet_checks.rs).
     NavChecks => ["核對", "核对", "Checks"],
     DoubleEntryTitle => ["雙人錄入", "双人录入", "Double entry"],
-    DoubleEntryIntro => ["第二位計票人按同樣次序再錄入同一批選票。", "第二位计票人按同样次序再录入同一批选票。", "A second clerk enters the same papers in the same order."],
-    SecondEntryStart => ["在本電腦開始第二次錄入", "在本电脑开始第二次录入", "Start the second entry on this laptop"],
-    SecondEntryImport => ["匯入第二部電腦的選票檔", "导入第二台电脑的选票文件", "Import the second laptop's ballots file"],
+    SecondEntryStart => ["在本電腦開始第二次錄入", "在本电脑开始第二次录入", "Start a second entry here"],
+    SecondEntryImport => ["匯入第二部電腦的選票檔", "导入第二台电脑的选票文件", "Import the second laptop's ballots"],
     SecondEntryTitle => ["第二次錄入", "第二次录入", "Second entry"],
-    SecondEntryHint => ["第一次錄入和大螢幕已隱藏。", "第一次录入和大屏幕已隐藏。", "The first entry and the board are hidden."],
+    SecondEntryHint => ["第一次錄入和大螢幕已隱藏。", "第一次录入和大屏幕已隐藏。", "First entry and board hidden."],
     SecondEntryCount => ["第二次錄入：已錄入 {n} 張", "第二次录入：已录入 {n} 张", "Second entry: {n} papers entered"],
     SecondEntryUndo => ["取回最後一張", "取回最后一张", "Take back the last paper"],
-    SecondEntryFinish => ["完成第二次錄入並比對", "完成第二次录入并比对", "Finish the second entry and compare"],
+    SecondEntryFinish => ["完成並比對", "完成并比对", "Done: compare"],
     SecondEntryCancel => ["放棄第二次錄入", "放弃第二次录入", "Give up the second entry"],
-    ComparedSummary => ["比對第一次 {first} 張、第二次 {second} 張：{n} 處不同。", "比对第一次 {first} 张、第二次 {second} 张：{n} 处不同。", "First entry {first} papers, second {second}: {n} difference(s)."],
-    DiffDiffers => ["第 {first} 張（第二次第 {second} 張）{contests}：兩次讀法不同", "第 {first} 张（第二次第 {second} 张）{contests}：两次读法不同", "Paper {first} (second entry: {second}), {contests}: read differently"],
-    DiffOnlyFirst => ["第 {first} 張只在第一次錄入中", "第 {first} 张只在第一次录入中", "Paper {first} is only in the first entry"],
-    DiffOnlySecond => ["第二次的第 {second} 張只在第二次錄入中", "第二次的第 {second} 张只在第二次录入中", "Paper {second} is only in the second entry"],
+    ComparedSummary => ["{first} 張對 {second} 張：{n} 處不同", "{first} 张对 {second} 张：{n} 处不同", "{first} papers against {second}: {n} differences"],
+    DiffDiffers => ["第 {first} 張（第二次第 {second} 張）{contests}：讀法不同", "第 {first} 张（第二次第 {second} 张）{contests}：读法不同", "Paper {first} (second: {second}), {contests}: read differently"],
+    DiffOnlyFirst => ["第 {first} 張只在第一次錄入中", "第 {first} 张只在第一次录入中", "Paper {first} only in the first entry"],
+    DiffOnlySecond => ["第二次的第 {second} 張只在第二次錄入中", "第二次的第 {second} 张只在第二次录入中", "Paper {second} only in the second entry"],
     ReadingFirst => ["第一次：{paper}", "第一次：{paper}", "First: {paper}"],
     ReadingSecond => ["第二次：{paper}", "第二次：{paper}", "Second: {paper}"],
     ResolveAsk => ["看原票，記錄：", "看原票，记录：", "Read the paper, then:"],
@@ -510,25 +513,22 @@ messages! {
     ResolveSecond => ["第二次對", "第二次对", "The second is right"],
     ResolveExists => ["確有這張選票", "确有这张选票", "The paper is there"],
     ResolveNoPaper => ["沒有這張選票", "没有这张选票", "There is no such paper"],
-    ResolvedAs => ["已看原票：{paper}", "已看原票：{paper}", "Read from the paper: {paper}"],
-    ResolvedNoPaper => ["已看原票：沒有這張", "已看原票：没有这张", "Read from the papers: no such paper"],
+    ResolvedAs => ["已看原票：{paper}", "已看原票：{paper}", "Read: {paper}"],
+    ResolvedNoPaper => ["已看原票：沒有這張", "已看原票：没有这张", "Read: no such paper"],
     DiffUnresolvedCount => ["雙人錄入：尚有 {n} 處不同未處理", "双人录入：尚有 {n} 处不同未处理", "Double entry: {n} difference(s) not resolved"],
     BoardTallyTitle => ["與黑板計票核對", "与黑板计票核对", "Reconcile with the blackboard"],
-    BoardTallyIntro => ["填入黑板上數出的票數。", "填入黑板上数出的票数。", "Type in the totals of the blackboard's tally marks."],
     BoardRecord => ["記錄黑板票數", "记录黑板票数", "Record the board"],
     ColLine => ["項目", "项目", "Line"],
     ColBoard => ["黑板", "黑板", "Board"],
     ColCount => ["錄入", "录入", "Count"],
     BoardAgrees => ["核對：與黑板計票一致", "核对：与黑板计票一致", "Check: agrees with the blackboard tally"],
     BoardDiffers => ["核對：{n} 行與黑板計票不同", "核对：{n} 行与黑板计票不同", "Check: {n} line(s) differ from the blackboard tally"],
-    BoardFixHint => ["不同的行：重新點算黑板，或找出錄錯的選票撤銷重錄，再記錄一次。", "不同的行：重新点算黑板，或找出录错的选票撤销重录，再记录一次。", "Recount a line that differs, or void and re-enter the paper typed wrongly; then record the board again."],
     SheetBoardLine => ["{contest} {line}：黑板 {board}，錄入 {count}（{how}）", "{contest} {line}：黑板 {board}，录入 {count}（{how}）", "{contest}, {line}: board {board}, count {count} ({how})"],
     SettledBoard => ["黑板已更正", "黑板已更正", "board line corrected"],
     SettledPapers => ["選票已找出並重錄", "选票已找出并重录", "paper found and re-entered"],
-    SettledBoth => ["黑板已更正，選票已重錄", "黑板已更正，选票已重录", "board corrected and paper re-entered"],
     SettledNot => ["未解決", "未解决", "not resolved"],
     SheetBoardNotChecked => ["核對：未與黑板計票核對", "核对：未与黑板计票核对", "Check: not reconciled with the blackboard"],
-    SheetDoubleEntry => ["雙人錄入：比對 {n} 張，{k} 處不同，已按原票處理 {r} 處。", "双人录入：比对 {n} 张，{k} 处不同，已按原票处理 {r} 处。", "Double entry: {n} papers compared, {k} difference(s), {r} resolved from the papers."],
+    SheetDoubleEntry => ["雙人錄入：{n} 張，{k} 處不同，已看原票 {r} 處。", "双人录入：{n} 张，{k} 处不同，已看原票 {r} 处。", "Double entry: {n} papers, {k} differences, {r} read again."],
     SheetNoDoubleEntry => ["雙人錄入：未做", "双人录入：未做", "Double entry: not done"],
     ChecksGoTo => ["前往核對", "前往核对", "Go to the checks"],
     ColBallot => ["選舉", "选举", "Election"],
@@ -536,6 +536,6 @@ messages! {
     ColReconciled => ["黑板核對", "黑板核对", "Blackboard"],
     CheckDone => ["已做", "已做", "done"],
     CheckNotDone => ["未做", "未做", "not done"],
-    HelpDoubleEntry => ["雙人錄入：第二位計票人在「核對」頁再錄入同一批選票（看不到第一次錄入），或匯入第二部電腦的選票檔；每處不同，看原票後記錄。", "双人录入：第二位计票人在“核对”页再录入同一批选票（看不到第一次录入），或导入第二台电脑的选票文件；每处不同，看原票后记录。", "Double entry: on Checks a second clerk enters the same papers again (the first entry hidden), or the second laptop's file is imported; each difference is settled by reading the paper."],
-    HelpBoardCheck => ["黑板核對：把黑板上的票數填入「核對」頁，與錄入結果逐行對照。", "黑板核对：把黑板上的票数填入“核对”页，与录入结果逐行对照。", "Blackboard: type the board's totals into Checks; each line is set beside the count."],
+    HelpDoubleEntry => ["雙人錄入：第二位計票人在「核對」頁再錄入同一批選票，或匯入第二部電腦的選票檔；每處不同，看原票後記錄。", "双人录入：第二位计票人在“核对”页再录入同一批选票，或导入第二台电脑的选票文件；每处不同，看原票后记录。", "Double entry: on Checks a second clerk types the same papers again, or the second laptop's file is imported; each difference is settled by reading the paper."],
+    HelpBoardCheck => ["黑板核對：把黑板上的票數逐行填入「核對」頁。", "黑板核对：把黑板上的票数逐行填入“核对”页。", "Blackboard: type the board's totals into Checks, line by line."],
 }

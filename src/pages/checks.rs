@@ -1,6 +1,7 @@
 //! The two checks before anyone signs: double entry (start a second entry here, or import the
 //! second laptop's ballots file; then every difference resolved from the paper) and the
-//! blackboard (the scrutineers' totals typed in and set beside the count).
+//! blackboard (the scrutineers' totals typed in and set beside the count). While a second entry
+//! is typed, the page is the second clerk's screen (`pages/second_entry.rs`) and nothing else.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -16,6 +17,7 @@ use crate::components::json_files::ReadError;
 use crate::components::name::bdi;
 use crate::hooks::{use_lang, use_meeting};
 use crate::i18n::{file_words, tr, tr_args, Msg};
+use crate::pages::second_entry::{second_entry_page, use_own_names};
 use crate::services::file_reading;
 use crate::state::SecondStep;
 
@@ -38,6 +40,9 @@ pub fn ChecksPage() -> Html {
         });
     }
 
+    let draft = meeting.second_entry_draft();
+    let known_names = use_own_names(meeting.election(), draft.clone());
+
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
         return html! {
             <section class="page page-checks">
@@ -46,6 +51,10 @@ pub fn ChecksPage() -> Html {
             </section>
         };
     };
+    // While a second entry is typed, nothing else (`MeetingAlerts` brings every route here).
+    if let Some(papers) = &draft {
+        return second_entry_page(lang, &meeting, &election, papers, known_names);
+    }
     let can_write = meeting.can_enter();
     let double = meeting.double_entry();
     let reconciliations = meeting.reconciliations();
@@ -144,12 +153,10 @@ pub fn ChecksPage() -> Html {
             <h2>{ tr(lang, Msg::NavChecks) }</h2>
             <section class="double-entry" aria-labelledby="double-entry-title">
                 <h3 id="double-entry-title">{ tr(lang, Msg::DoubleEntryTitle) }</h3>
-                <p>{ tr(lang, Msg::DoubleEntryIntro) }</p>
                 { double_entry }
             </section>
             <section class="board-check" aria-labelledby="board-check-title">
                 <h3 id="board-check-title">{ tr(lang, Msg::BoardTallyTitle) }</h3>
-                <p>{ tr(lang, Msg::BoardTallyIntro) }</p>
                 { board_form(lang, &board) }
             </section>
         </section>

@@ -1,5 +1,6 @@
 //! The second clerk's entry on this laptop: the same entry form, blind to the first entry and
-//! the board (the app shows nothing else while it is open). The papers are kept beside the log
+//! the board (the checks page shows it and nothing else while it is open, every route leads
+//! there, and the navigation is hidden: `styles/checks.css`). The papers are kept beside the log
 //! until the clerk is done, then recorded at once and compared with the first entry.
 
 use std::rc::Rc;

@@ -1,6 +1,7 @@
 //! What the officer must know about the record whatever the page: a log found broken on load,
 //! storage refused (entry paused, papers kept in memory, download offered), another tab writing
-//! this election, and the last refusal.
+//! this election, and the last refusal. And while a second entry is typed, any page is the
+//! checks page, where it is typed.
 
 use yew::prelude::*;
 
@@ -8,13 +9,29 @@ use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::describe;
 use crate::i18n::{tr, tr_args, Msg};
+use crate::route::Route;
 use crate::state::{MeetingError, Saving};
 
+#[derive(Properties, PartialEq)]
+pub struct MeetingAlertsProps {
+    pub route: Route,
+}
+
 #[component]
-pub fn MeetingAlerts() -> Html {
+pub fn MeetingAlerts(props: &MeetingAlertsProps) -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let state = meeting.state();
+    // While a second entry is typed the app shows only it (on the checks page): the second clerk
+    // is blind to the first entry and the board until done.
+    let typing = state.second_entry.is_some();
+    use_effect_with((typing, props.route), |&(typing, route)| {
+        if typing && route != Route::Checks {
+            let _ = gloo::utils::window()
+                .location()
+                .set_hash(Route::Checks.hash());
+        }
+    });
     let book = meeting.book();
     let n_unstored = book.unstored().len();
     let download = {

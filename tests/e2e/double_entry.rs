@@ -79,6 +79,14 @@ async fn readme_picture(browser: &Browser, selector: &str, name: &str) {
     std::fs::copy(png, docs.join(format!("{name}.png"))).expect("copy the README's picture");
 }
 
+/// How the navigation is shown (`none` while a second entry is typed).
+async fn nav_display(browser: &Browser) -> String {
+    let shown = browser
+        .execute("return getComputedStyle(document.querySelector('.app-header nav')).display;")
+        .await;
+    shown.as_str().unwrap_or_default().to_owned()
+}
+
 fn counts(tally: &Tally) -> Value {
     serde_json::to_value(&tally.contests[0].candidates).unwrap()
 }
@@ -104,9 +112,12 @@ async fn two_clerks_the_three_planted_differences_are_found_resolved_and_signed(
     browser.goto_hash("#/checks").await;
     browser.click(".start-second-entry").await;
     browser.wait_for(".page-second-entry").await;
-    browser.wait_for_absence(".app-header nav").await;
+    assert_eq!(nav_display(&browser).await, "none");
+    // Every route leads back to the second entry until it is done.
     browser.goto_hash("#/board").await;
     browser.wait_for(".page-second-entry").await;
+    let hash = browser.execute("return location.hash;").await;
+    assert_eq!(hash, json!("#/checks"));
     assert!(browser
         .find_all(".board-column, .paper-row")
         .await
@@ -121,12 +132,12 @@ async fn two_clerks_the_three_planted_differences_are_found_resolved_and_signed(
     // A reload loses none of it: the second entry is kept until recorded.
     browser.reload().await;
     browser.wait_for(".second-counter[data-typed='12']").await;
-    browser.wait_for_absence(".app-header nav").await;
+    assert_eq!(nav_display(&browser).await, "none");
     browser.click(".second-finish").await;
 
     // Exactly the three planted, nothing more.
     browser.wait_for(".comparison[data-differences='3']").await;
-    browser.wait_for(".app-header nav").await;
+    assert_ne!(nav_display(&browser).await, "none");
     let found = browser
         .execute("return [...document.querySelectorAll('.difference')].map((d) => d.dataset.kind);")
         .await;
