@@ -18,6 +18,7 @@ pub mod lot_form;
 pub mod page_margins;
 pub mod paper_form;
 pub mod paper_list;
+pub mod passphrase_form;
 pub mod result_sheet;
 pub mod results_table;
 pub mod tally_marks;

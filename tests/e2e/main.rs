@@ -14,6 +14,7 @@ mod fit;
 mod meeting;
 mod pdf;
 mod problems;
+mod sealed_key;
 mod seed;
 mod sheet_pages;
 mod signed;
