@@ -143,6 +143,7 @@ impl MeetingHandle {
         let id = self.election_id();
         let summary = ElectionSummary::of(&id, &election);
         let (list, listed) = storage::with_election((*self.meeting.elections).clone(), summary);
+        remember_for_this_tab(&id);
         let extra = vec![listed, (storage::CURRENT_KEY.to_owned(), id)];
         self.submit(
             Event::ElectionDefined { election },
@@ -265,6 +266,7 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, O
         let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
         let _ = idb.write(&Batch { put, delete }).await;
     }
+    remember_for_this_tab(id);
     let _ = idb
         .write(&Batch {
             put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())],
@@ -353,15 +355,32 @@ async fn open_at_start(handle: MeetingHandle) {
     if !handle.election_id().is_empty() {
         return;
     }
-    match idb
+    // This tab's own election first (a reload reopens it, whatever another tab opened since);
+    // a new tab takes the one opened last in this browser.
+    let last_opened = idb
         .get(storage::CURRENT_KEY)
         .await
         .ok()
         .flatten()
-        .filter(|id| !id.is_empty())
-    {
+        .filter(|id| !id.is_empty());
+    match this_tabs_election().or(last_opened) {
         Some(id) => handle.open_stored(id),
         None => handle.new_election(),
+    }
+}
+
+/// The election this tab has open, kept in its sessionStorage under the same key as the shared
+/// "current" (through the same `Backend`), so that another tab opening an election never
+/// changes it. A duplicated tab inherits it, as the browser copies sessionStorage.
+fn this_tabs_election() -> Option<String> {
+    let session = gloo::utils::window().session_storage().ok().flatten()?;
+    storage::current(&session)
+}
+
+fn remember_for_this_tab(id: &str) {
+    if let Some(session) = gloo::utils::window().session_storage().ok().flatten() {
+        // A refusal only means that a reload opens the election opened last, as before.
+        let _ = storage::set_current(&session, id);
     }
 }
 

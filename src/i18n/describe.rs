@@ -40,6 +40,7 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
         RoundOfInFirstRound => tr(lang, Msg::ProblemRoundOfInFirstRound).to_owned(),
         MissingRoundOf => tr(lang, Msg::ProblemMissingRoundOf).to_owned(),
         UnreachableThreshold => tr(lang, Msg::ProblemUnreachableThreshold).to_owned(),
+        WholeFraction => tr(lang, Msg::ProblemWholeFraction).to_owned(),
         ShortfallSettingUnused { .. } => tr(lang, Msg::ProblemShortfallSettingUnused).to_owned(),
         FloorWithoutFraction => tr(lang, Msg::ProblemFloorWithoutFraction).to_owned(),
         UnknownContest { paper, contest } => tr_args(

@@ -5,7 +5,9 @@
 //! - `hallcount.e.<id>.head`: `{ "len", "hash" }` of the log, written with each entry, so that a
 //!   log cut short at its end is found too (a chain alone cannot show that);
 //! - `hallcount.e.<id>.damaged.<seq>`: entries found after a break, set aside, never deleted;
-//! - `hallcount.elections`: the list of elections kept here; `hallcount.current`: the one open.
+//! - `hallcount.elections`: the list of elections kept here; `hallcount.current`: the one opened
+//!   last. Each tab also keeps its own `hallcount.current` in its sessionStorage, which a reload
+//!   reads first, so that another tab opening an election never switches this one.
 //!
 //! The keys live in IndexedDB ([`super::idb`]), which is durable when a write completes. This
 //! module is the pure part: what to write, and how to read a log back from its keys, tested

@@ -381,6 +381,31 @@ fn a_key_1_file_still_signs_with_a_warning_and_can_be_sealed() {
     assert_eq!(sealed.label, "赤坑社區");
 }
 
+/// Issue 10 "no panic, ever": the key@1 warning goes to stderr like every other message, and a
+/// stderr that cannot take it (`2>/dev/full`) does not stop the signing (`eprintln!` panicked).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_key_1_warning_on_a_full_stderr_still_signs() {
+    let dir = scratch("key1_full_stderr");
+    let clear = KeyFile::new(&[7; 32], "赤坑社區", "2026-01-01T00:00:00Z");
+    std::fs::write(dir.join("old.key"), clear.to_json()).unwrap();
+    let (election, ballots) = village_files(&dir, "赤坑社區");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_hallcount"))
+        .current_dir(&dir)
+        .args([
+            "sign", &election, &ballots, "--key", "old.key", "-o", "r.json", "--at", AT,
+        ])
+        .stderr(full)
+        .output()
+        .expect("hallcount runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(dir.join("r.json").exists());
+}
+
 #[test]
 fn sign_at_takes_only_an_rfc_3339_time() {
     let dir = scratch("sign_at");

@@ -99,6 +99,8 @@ pub enum ProblemKind {
     MissingRoundOf,
     /// A threshold that no candidate can ever reach (`more_than 1/1` of a base votes cannot exceed).
     UnreachableThreshold,
+    /// `at_least` a whole (`1/1`) in a threshold, floor or quorum: fractions there are below 1.
+    WholeFraction,
     /// `extra` or `floor` given with a shortfall rule other than `another_round`.
     ShortfallSettingUnused {
         setting: &'static str,
@@ -193,7 +195,10 @@ impl fmt::Display for ProblemKind {
                 )
             }
             UnreachableThreshold => {
-                write!(f, "\"more_than\" a whole (\"1/1\", \"7/7\") can never be reached; use \"at_least\" or a smaller fraction")
+                write!(f, "\"more_than\" a whole (\"1/1\", \"7/7\") can never be reached; use a fraction below 1")
+            }
+            WholeFraction => {
+                write!(f, "a fraction here must be below 1: \"at_least\" a whole (\"1/1\", \"7/7\") would let one voter block it; use a fraction below 1")
             }
             ShortfallSettingUnused { setting } => {
                 write!(

@@ -117,43 +117,100 @@ fn the_array_forms_of_objects_are_refused() {
     assert!(parse_election(positional).is_err());
 }
 
-#[test]
-fn unreachable_thresholds_floors_and_quorums_are_problems() {
-    for (edit, path) in [
-        (
-            json!({"threshold": {"of": "valid", "more_than": "2/2"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"threshold": {"of": "valid", "more_than": "7/7"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"threshold": {"of": "valid", "more_than": "4294967295/4294967295"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"shortfall": {"rule": "another_round",
-                                 "floor": {"of": "ballots_cast", "more_than": "2/2"}}}),
-            "contests[0].shortfall.floor",
-        ),
-    ] {
-        let text = election_text(|v| {
-            for (key, value) in edit.as_object().unwrap() {
-                v["contests"][0][key] = value.clone();
+/// Where an edit puts a fraction: the field it replaces and the problem's path.
+#[derive(Clone, Copy)]
+enum Place {
+    Threshold,
+    Floor,
+    Quorum,
+}
+
+impl Place {
+    fn edit(self, rule: Value) -> String {
+        election_text(|v| match self {
+            Place::Threshold => {
+                v["contests"][0]["threshold"] = json!({"of": "valid"});
+                merge(&mut v["contests"][0]["threshold"], rule);
             }
-        });
-        let problems = check_election(&parse_election(&text).unwrap());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path == path && p.kind == ProblemKind::UnreachableThreshold),
-            "{edit}: {problems:?}"
+            Place::Floor => {
+                v["contests"][0]["shortfall"] =
+                    json!({"rule": "another_round", "floor": {"of": "ballots_cast"}});
+                merge(&mut v["contests"][0]["shortfall"]["floor"], rule);
+            }
+            Place::Quorum => v["quorum"] = rule,
+        })
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Place::Threshold => "contests[0].threshold",
+            Place::Floor => "contests[0].shortfall.floor",
+            Place::Quorum => "quorum",
+        }
+    }
+}
+
+fn merge(target: &mut Value, rule: Value) {
+    for (key, value) in rule.as_object().unwrap() {
+        target[key] = value.clone();
+    }
+}
+
+/// Issue 10: a fraction is `0 < p/q < 1` for thresholds, floors and quorums. `more_than` a
+/// whole can never be met; `at_least` a whole is refused too (any one voter could block it).
+#[test]
+fn whole_fractions_in_thresholds_floors_and_quorums_are_problems() {
+    use ProblemKind::{UnreachableThreshold as Unreachable, WholeFraction as Whole};
+    let cases: &[(Place, Value, Option<ProblemKind>)] = &[
+        (
+            Place::Threshold,
+            json!({"more_than": "2/2"}),
+            Some(Unreachable),
+        ),
+        (
+            Place::Threshold,
+            json!({"more_than": "7/7"}),
+            Some(Unreachable),
+        ),
+        (
+            Place::Threshold,
+            json!({"more_than": "4294967295/4294967295"}),
+            Some(Unreachable),
+        ),
+        (Place::Threshold, json!({"at_least": "1/1"}), Some(Whole)),
+        (
+            Place::Threshold,
+            json!({"at_least": "4294967295/4294967295"}),
+            Some(Whole),
+        ),
+        (Place::Threshold, json!({"at_least": "99/100"}), None),
+        (Place::Threshold, json!({"more_than": "1/2"}), None),
+        (Place::Floor, json!({"more_than": "2/2"}), Some(Unreachable)),
+        (Place::Floor, json!({"at_least": "1/1"}), Some(Whole)),
+        (Place::Floor, json!({"at_least": "3/4"}), None),
+        (
+            Place::Quorum,
+            json!({"more_than": "1/1"}),
+            Some(Unreachable),
+        ),
+        (Place::Quorum, json!({"at_least": "1/1"}), Some(Whole)),
+        (Place::Quorum, json!({"at_least": "5/5"}), Some(Whole)),
+        (Place::Quorum, json!({"at_least": "2/3"}), None),
+    ];
+    for (place, rule, expected) in cases {
+        let problems = check_election(&parse_election(&place.edit(rule.clone())).unwrap());
+        let found: Vec<&ProblemKind> = problems
+            .iter()
+            .filter(|p| p.path == place.path())
+            .map(|p| &p.kind)
+            .collect();
+        assert_eq!(
+            found,
+            expected.iter().collect::<Vec<_>>(),
+            "{} {rule}",
+            place.path()
         );
     }
-    let text = election_text(|v| v["quorum"] = json!({"more_than": "1/1"}));
-    let problems = check_election(&parse_election(&text).unwrap());
-    assert!(problems.iter().any(|p| p.path == "quorum"), "{problems:?}");
 }
 
 #[test]

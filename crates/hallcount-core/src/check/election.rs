@@ -56,10 +56,14 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
             push(field.into(), kind);
         }
     }
-    if let Some(Quorum::MoreThan(fraction)) = election.quorum {
-        if fraction.is_whole() {
+    match election.quorum {
+        Some(Quorum::MoreThan(fraction)) if fraction.is_whole() => {
             push("quorum".into(), ProblemKind::UnreachableThreshold);
         }
+        Some(Quorum::AtLeast(fraction)) if fraction.is_whole() => {
+            push("quorum".into(), ProblemKind::WholeFraction);
+        }
+        _ => {}
     }
     if election.round == 0 {
         push("round".into(), ProblemKind::RoundZero);
@@ -146,8 +150,8 @@ fn check_contest(
         check_length(&format!("{cat}.id"), &candidate.id, "id", push);
         check_length(&format!("{cat}.name"), &candidate.name, "name", push);
     }
-    if is_unreachable(&contest.threshold) {
-        push(format!("{at}.threshold"), ProblemKind::UnreachableThreshold);
+    if let Some(kind) = whole_fraction(&contest.threshold) {
+        push(format!("{at}.threshold"), kind);
     }
     let shortfall = contest.shortfall;
     if let Some(kind) = too_many("extra", shortfall.extra as usize, MAX_SEATS as usize) {
@@ -173,11 +177,8 @@ fn check_contest(
                 format!("{at}.shortfall.floor"),
                 ProblemKind::FloorWithoutFraction,
             );
-        } else if is_unreachable(&floor) {
-            push(
-                format!("{at}.shortfall.floor"),
-                ProblemKind::UnreachableThreshold,
-            );
+        } else if let Some(kind) = whole_fraction(&floor) {
+            push(format!("{at}.shortfall.floor"), kind);
         }
     }
     match (round >= 2, &contest.round_of) {
@@ -209,10 +210,16 @@ fn check_length(
     }
 }
 
-/// `more_than` a whole (`1/1`, `7/7`): votes can never exceed a base that counts every voter
-/// or paper.
-fn is_unreachable(threshold: &Threshold) -> bool {
-    matches!(threshold.comparison, Some(Comparison::MoreThan(f)) if f.is_whole())
+/// A threshold or floor must be a fraction strictly below 1 (issue 10: `0 < p/q < 1`).
+/// `more_than` a whole (`1/1`, `7/7`) can never be reached: votes cannot exceed a base that
+/// counts every voter or paper. `at_least` a whole asks for every single vote of the base,
+/// which is not a threshold but a veto for any one voter: refused too.
+fn whole_fraction(threshold: &Threshold) -> Option<ProblemKind> {
+    match threshold.comparison {
+        Some(Comparison::MoreThan(f)) if f.is_whole() => Some(ProblemKind::UnreachableThreshold),
+        Some(Comparison::AtLeast(f)) if f.is_whole() => Some(ProblemKind::WholeFraction),
+        _ => None,
+    }
 }
 
 /// `YYYY-MM-DD`, and a day that exists in that month (29 February in leap years only).
