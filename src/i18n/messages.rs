@@ -340,6 +340,7 @@ messages! {
     Dismiss => ["知道了", "知道了", "Dismiss"],
     AlertChainBroken => ["紀錄在第 {kept} 項之後中斷（{why}）。之前的 {kept} 項已保留；之後的內容另存，沒有刪除。", "记录在第 {kept} 项之后中断（{why}）。之前的 {kept} 项已保留；之后的内容另存，没有删除。", "The record breaks after entry {kept} ({why}). The {kept} entries before it are kept; what came after is set aside, not deleted."],
     AlertSetAside => ["紀錄曾經中斷：從第 {from} 項起的 {count} 項已另存，沒有計入。", "记录曾经中断：从第 {from} 项起的 {count} 项已另存，没有计入。", "The record broke earlier: {count} entries from entry {from} on are set aside and not counted."],
+    AlertRefusedLot => ["紀錄第 {seq} 項的抽籤結果無效，沒有計入：{why}", "记录第 {seq} 项的抽签结果无效，没有计入：{why}", "The lot recorded in entry {seq} is not valid and counts for nothing: {why}"],
     BreakMissing => ["有紀錄遺失", "有记录遗失", "entries are missing"],
     BreakAltered => ["有紀錄被更改", "有记录被更改", "an entry was altered"],
     BreakUnreadable => ["有紀錄無法讀取", "有记录无法读取", "an entry cannot be read"],
