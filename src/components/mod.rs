@@ -15,6 +15,7 @@ pub mod fingerprint;
 pub mod json_files;
 pub mod key_slip;
 pub mod lot_form;
+pub mod name;
 pub mod page_margins;
 pub mod paper_form;
 pub mod paper_list;

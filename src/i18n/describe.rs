@@ -9,6 +9,7 @@ use hallcount_core::{
 };
 
 use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::services::file_reading::Refusal;
 use crate::services::signing_key::KeyFailure;
 use crate::state::MeetingError;
 
@@ -79,6 +80,11 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("count", &count.to_string()), ("max", &max.to_string())],
         ),
         TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
+        HiddenCharacter { code, .. } => tr_args(
+            lang,
+            Msg::ProblemHiddenCharacter,
+            &[("code", &format!("{code:04X}"))],
+        ),
     }
 }
 
@@ -181,8 +187,8 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
     }
 }
 
-/// A file that could not be read: what is wrong and where in the meeting's language; the
-/// parser's own words (English) follow as a detail for whoever fixes the file.
+/// A file that could not be read: what is wrong, where, and the reader's reason, all in the
+/// meeting's language (`file_words::detail`).
 pub fn load_error(lang: Lang, error: &LoadError) -> String {
     let what = match error.kind {
         LoadErrorKind::Syntax => Msg::LoadErrorSyntax,
@@ -212,7 +218,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         &[
             ("what", tr(lang, what)),
             ("place", &place),
-            ("detail", &error.message),
+            ("detail", &super::file_words::detail(lang, error)),
         ],
     )
 }
@@ -307,9 +313,7 @@ pub fn key_failure(lang: Lang, failure: &KeyFailure) -> String {
     match failure {
         KeyFailure::Key(KeyError::WrongPassphrase) => tr(lang, Msg::KeyWrongPassphrase).to_owned(),
         KeyFailure::Key(KeyError::EmptyPassphrase) => tr(lang, Msg::KeyEmptyPassphrase).to_owned(),
-        KeyFailure::Key(error) => {
-            tr_args(lang, Msg::KeyFileRefused, &[("detail", &error.to_string())])
-        }
+        KeyFailure::Key(error) => super::file_words::refusal(lang, &Refusal::Key(error.clone())),
         KeyFailure::PassphrasesDiffer => tr(lang, Msg::KeyPassphrasesDiffer).to_owned(),
         KeyFailure::NoSealedKey => tr(lang, Msg::KeyNotSealed).to_owned(),
         KeyFailure::Browser(detail) => tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),

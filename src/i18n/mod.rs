@@ -4,6 +4,7 @@
 //! compile, and the `i18n` tests fail on a key that no code uses.
 
 pub mod describe;
+pub mod file_words;
 mod messages;
 pub mod result_words;
 

@@ -21,13 +21,14 @@ use crate::components::page_margins::seal_rules;
 use crate::components::passphrase_form::PassphraseForm;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
-use crate::i18n::{describe, tr, tr_args, Msg};
+use crate::i18n::{describe, file_words, tr, tr_args, Msg};
+use crate::services::file_reading;
 use crate::services::files::download;
 use crate::services::signing_key::{self, KeyFailure, KeyState, Passphrase};
 use crate::services::{after_paint, mark};
 
-/// A key file is a few hundred bytes; anything much larger is not one.
-const KEY_FILE_MAX_BYTES: usize = 64 * 1024;
+/// A key file is a few hundred bytes; anything much larger is not one (the CLI's limit).
+const KEY_FILE_MAX_BYTES: usize = hallcount_core::FileKind::Key.max_bytes();
 
 /// What the last action did, shown under the buttons.
 #[derive(Clone, PartialEq)]
@@ -138,18 +139,15 @@ pub fn SignedExport() -> Html {
                         return;
                     }
                 }
-                let text = bytes
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
-                match text.map(|text| AnyKeyFile::parse(&zeroize::Zeroizing::new(text))) {
-                    Ok(Ok(file)) => {
+                // The core's strict reader first: its refusal is worded in the page's language.
+                match file_reading::key_file(bytes) {
+                    Ok(file) => {
                         outcome.set(None);
                         pending.set(Some(Rc::new(file)));
                     }
-                    Ok(Err(error)) => {
-                        outcome.set(Some(Outcome::KeyRefused(KeyFailure::Key(error))))
+                    Err(refusal) => {
+                        outcome.set(Some(Outcome::Failed(file_words::refusal(lang, &refusal))))
                     }
-                    Err(message) => outcome.set(Some(Outcome::Failed(message))),
                 }
             },
         )

@@ -1,6 +1,7 @@
 //! The app's edge: browser storage, the writer's lock, files and the clock. Nothing here decides
 //! anything about the meeting; `state` and the core do.
 
+pub mod file_reading;
 pub mod files;
 pub mod idb;
 pub mod signing_key;

@@ -149,6 +149,13 @@ pub enum ProblemKind {
         what: &'static str,
         max: usize,
     },
+    /// A name or title holding a control, line-separator or bidi-control character (U+202E
+    /// would reverse what follows it on screen): refused where it is typed or read (issue 10).
+    HiddenCharacter {
+        what: &'static str,
+        /// The first such character's code point.
+        code: u32,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -246,6 +253,11 @@ impl fmt::Display for ProblemKind {
                 write!(f, "{count} {what}, more than the limit of {max}")
             }
             TooLong { what, max } => write!(f, "{what} is longer than {max} characters"),
+            HiddenCharacter { what, code } => write!(
+                f,
+                "{what} holds an invisible control or direction character (U+{code:04X}); \
+                 type it again without it"
+            ),
         }
     }
 }

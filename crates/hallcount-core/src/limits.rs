@@ -21,7 +21,7 @@ pub enum FileKind {
 
 impl FileKind {
     /// The most bytes a file of this kind may have.
-    pub fn max_bytes(self) -> usize {
+    pub const fn max_bytes(self) -> usize {
         match self {
             // Real definitions are a few KB; this stops a wrong file, not a big election.
             FileKind::Election => 16 * 1024 * 1024,
@@ -59,6 +59,12 @@ pub const MAX_PAPERS: usize = 1_000_000;
 pub const MAX_ROUND: u32 = 100;
 /// Characters in a title, name, id, office, place, write-in or reason.
 pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The first character of `text` that would act on the display instead of being shown (see
+/// [`crate::visible::is_hidden`]): a name with one is refused by the checks.
+pub fn hidden_character(text: &str) -> Option<char> {
+    text.chars().find(|&c| crate::visible::is_hidden(c))
+}
 
 /// Whether `text` has more than [`MAX_TEXT_CHARS`] characters (looking at no more than that).
 pub fn too_long(text: &str) -> bool {

@@ -340,6 +340,78 @@ fn a_write_in_name_too_long_or_too_many_write_ins_are_problems() {
     );
 }
 
+/// Issue 10 point 5: a control, line-separator or bidi-control character in any name or title
+/// is a problem of the check, so it is refused where it is typed (the app shows the check's
+/// problems under the field) and where it is read (`check`, `sign`, `verify`).
+#[test]
+fn names_with_control_or_bidi_characters_are_problems() {
+    let hidden = [
+        '\u{202e}', '\u{2066}', '\n', '\u{1b}', '\u{200f}', '\u{2028}',
+    ];
+    type SetField = fn(&mut Value, Value);
+    let definition_fields: &[(&str, SetField)] = &[
+        ("title", |v, s| v["title"] = s),
+        ("body", |v, s| v["body"] = s),
+        ("place", |v, s| v["place"] = s),
+        ("contests[0].office", |v, s| v["contests"][0]["office"] = s),
+        ("contests[0].id", |v, s| v["contests"][0]["id"] = s),
+        ("contests[0].candidates[1].name", |v, s| {
+            v["contests"][0]["candidates"][1]["name"] = s
+        }),
+        ("contests[0].candidates[1].id", |v, s| {
+            v["contests"][0]["candidates"][1]["id"] = s
+        }),
+    ];
+    for c in hidden {
+        let text = format!("第18{c}村");
+        for (path, set) in definition_fields {
+            let election = parse_election(&election_text(|v| set(v, json!(text)))).unwrap();
+            let found: Vec<_> = check_election(&election)
+                .into_iter()
+                .filter(|p| p.path == *path)
+                .map(|p| p.kind)
+                .collect();
+            assert!(
+                matches!(found[..], [ProblemKind::HiddenCharacter { code, .. }] if code == u32::from(c)),
+                "{path} {c:?}: {found:?}"
+            );
+        }
+        let election = parse_election(&election_text(|_| {})).unwrap();
+        let papers = format!(
+            r#"{{"contests":{{"exec":{{"write_ins":[{{"name":{0}}}]}}}}}},
+               {{"rejected":{0}}}"#,
+            json!(text)
+        );
+        let papers = parse_ballots(&ballots(&papers)).unwrap().ballots;
+        let paths: Vec<_> = check_papers(&election, &papers)
+            .into_iter()
+            .filter(|p| matches!(p.kind, ProblemKind::HiddenCharacter { .. }))
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "ballots[0].contests.exec.write_ins[0].name",
+                "ballots[1].rejected"
+            ],
+            "{c:?}"
+        );
+    }
+    // Text that only looks unusual is fine: markup is text, and so are RTL scripts.
+    for name in [
+        "<img src=x onerror=alert(1)>",
+        "<script>x</script>",
+        "שרה כהן",
+        "王 芳",
+    ] {
+        let election = parse_election(&election_text(|v| {
+            v["contests"][0]["candidates"][1]["name"] = json!(name)
+        }))
+        .unwrap();
+        assert!(check_election(&election).is_empty(), "{name}");
+    }
+}
+
 #[test]
 fn a_bom_is_accepted_and_gbk_or_utf16_are_named() {
     let text = election_text(|_| {});

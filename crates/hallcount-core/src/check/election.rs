@@ -8,7 +8,8 @@ use super::{too_many, WRITE_IN_PREFIX};
 use crate::election::{Base, Comparison, Contest, Election, Quorum, ShortfallRule, Threshold};
 use crate::error::{Problem, ProblemKind};
 use crate::limits::{
-    too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_DELEGATES, MAX_ROUND, MAX_SEATS, MAX_TEXT_CHARS,
+    hidden_character, too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_DELEGATES, MAX_ROUND, MAX_SEATS,
+    MAX_TEXT_CHARS,
 };
 
 /// Every problem of a definition that was read fine. Empty means it can be counted.
@@ -24,7 +25,7 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
         if value.trim().is_empty() {
             push(field.into(), ProblemKind::Empty { what: field });
         }
-        check_length(field, value, field, &mut push);
+        check_text(field, value, field, &mut push);
     }
     if !is_real_date(&election.date) {
         push(
@@ -109,8 +110,8 @@ fn check_contest(
             ProblemKind::Empty { what: "office" },
         );
     }
-    check_length(&format!("{at}.id"), &contest.id, "id", push);
-    check_length(&format!("{at}.office"), &contest.office, "office", push);
+    check_text(&format!("{at}.id"), &contest.id, "id", push);
+    check_text(&format!("{at}.office"), &contest.office, "office", push);
     if contest.seats == 0 {
         push(format!("{at}.seats"), ProblemKind::NoSeats);
     }
@@ -147,8 +148,8 @@ fn check_contest(
         if candidate.name.trim().is_empty() {
             push(format!("{cat}.name"), ProblemKind::Empty { what: "name" });
         }
-        check_length(&format!("{cat}.id"), &candidate.id, "id", push);
-        check_length(&format!("{cat}.name"), &candidate.name, "name", push);
+        check_text(&format!("{cat}.id"), &candidate.id, "id", push);
+        check_text(&format!("{cat}.name"), &candidate.name, "name", push);
     }
     if let Some(kind) = whole_fraction(&contest.threshold) {
         push(format!("{at}.threshold"), kind);
@@ -188,12 +189,14 @@ fn check_contest(
             format!("{at}.round_of"),
             ProblemKind::Empty { what: "round_of" },
         ),
-        (true, Some(of)) => check_length(&format!("{at}.round_of"), of, "round_of", push),
+        (true, Some(of)) => check_text(&format!("{at}.round_of"), of, "round_of", push),
         _ => {}
     }
 }
 
-fn check_length(
+/// A text's length, and no character that would act on the display (a U+202E in a name
+/// reverses the line it is shown in): what every name, title and id must keep to.
+fn check_text(
     path: &str,
     text: &str,
     what: &'static str,
@@ -205,6 +208,15 @@ fn check_length(
             ProblemKind::TooLong {
                 what,
                 max: MAX_TEXT_CHARS,
+            },
+        );
+    }
+    if let Some(c) = hidden_character(text) {
+        push(
+            path.into(),
+            ProblemKind::HiddenCharacter {
+                what,
+                code: u32::from(c),
             },
         );
     }
