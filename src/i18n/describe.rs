@@ -315,7 +315,7 @@ pub fn key_failure(lang: Lang, failure: &KeyFailure) -> String {
         KeyFailure::Key(KeyError::EmptyPassphrase) => tr(lang, Msg::KeyEmptyPassphrase).to_owned(),
         KeyFailure::Key(error) => super::file_words::refusal(lang, &Refusal::Key(error.clone())),
         KeyFailure::PassphrasesDiffer => tr(lang, Msg::KeyPassphrasesDiffer).to_owned(),
-        KeyFailure::NoSealedKey => tr(lang, Msg::KeyNotSealed).to_owned(),
+        KeyFailure::NoSealedKey => tr(lang, Msg::KeyMissing).to_owned(),
         KeyFailure::Browser(detail) => tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
     }
 }

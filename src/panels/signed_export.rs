@@ -153,17 +153,45 @@ pub fn SignedExport() -> Html {
         )
     };
 
-    let status = match &key {
-        KeyState::Sealed(_) | KeyState::Clear(_) => html! {},
-        KeyState::Missing => html! {
-            <p class="key-status warning" role="status">{ tr(lang, Msg::KeyMissing) }</p>
-        },
-        KeyState::Damaged(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyDamaged, &[("detail", detail)]) }</p>
-        },
-        KeyState::Unavailable(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]) }</p>
-        },
+    // What to say about the key (or the file waiting to be imported): words, class, role.
+    let clear_file = (*pending)
+        .as_ref()
+        .map(|file| matches!(**file, AnyKeyFile::Clear(..)));
+    let notice = match (&key, clear_file) {
+        (_, Some(clear)) => Some((
+            tr(
+                lang,
+                if clear {
+                    Msg::KeyImportClear
+                } else {
+                    Msg::KeyImportSealed
+                },
+            )
+            .to_owned(),
+            "key-import-note",
+            "status",
+        )),
+        (KeyState::Sealed(_), None) => None,
+        (KeyState::Clear(_), None) => Some((
+            tr(lang, Msg::KeyClearFound).to_owned(),
+            "key-clear warning",
+            "alert",
+        )),
+        (KeyState::Missing, None) => Some((
+            tr(lang, Msg::KeyMissing).to_owned(),
+            "key-status warning",
+            "status",
+        )),
+        (KeyState::Damaged(detail), None) => Some((
+            tr_args(lang, Msg::KeyDamaged, &[("detail", detail)]),
+            "key-status warning",
+            "alert",
+        )),
+        (KeyState::Unavailable(detail), None) => Some((
+            tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
+            "key-status warning",
+            "alert",
+        )),
     };
     let fingerprint = key.fingerprint().map(|fingerprint| {
         html! {
@@ -191,65 +219,84 @@ pub fn SignedExport() -> Html {
     };
     // The form of the moment. Keyed by the results' lock, so locking or unlocking empties it.
     let locked = meeting.results_locked();
-    let form = if let Some(file) = &*pending {
-        let clear = matches!(**file, AnyKeyFile::Clear(..));
-        html! {
-            <div class="key-import-pending">
-                <p role="status">{ tr(lang, if clear { Msg::KeyImportClear } else { Msg::KeyImportSealed }) }</p>
-                <PassphraseForm class="key-import" prompt={if clear { Msg::KeyNewPassphrase } else { Msg::KeyPassphrase }}
-                    confirm={clear} actions={vec![(Msg::ImportKey, "import-key".into())]} busy={*busy} on_submit={on_import} />
-                <button type="button" class="cancel-import" onclick={on_cancel_import} disabled={*busy}>{ tr(lang, Msg::CancelImport) }</button>
-            </div>
-        }
-    } else {
-        match &key {
-            KeyState::Sealed(_) => html! {
-                <>
-                    <PassphraseForm key={format!("use-{locked}")} class="key-use" prompt={Msg::KeyPassphrase} busy={*busy}
-                        actions={vec![(Msg::DownloadSigned, "download-signed".into()), (Msg::BackupKey, "backup-key".into())]}
-                        on_submit={on_use} />
-                    <button type="button" class="print-slip" onclick={on_slip}>{ tr(lang, Msg::SlipPrint) }</button>
-                </>
+    let sealed = matches!(key, KeyState::Sealed(_)) && clear_file.is_none();
+    let (class, prompt, confirm, actions, on_submit) = match (&key, clear_file) {
+        (_, Some(clear)) => (
+            "key-import",
+            if clear {
+                Msg::KeyNewPassphrase
+            } else {
+                Msg::KeyPassphrase
             },
-            KeyState::Clear(_) => html! {
-                <>
-                    <p class="key-clear warning" role="alert">{ tr(lang, Msg::KeyClearFound) }</p>
-                    <PassphraseForm key={format!("seal-{locked}")} class="key-seal" prompt={Msg::KeyNewPassphrase} confirm=true busy={*busy}
-                        actions={vec![(Msg::SealKeyNow, "seal-key".into())]} on_submit={on_seal} />
-                </>
-            },
-            _ => html! {
-                <PassphraseForm key={format!("new-{locked}")} class="key-new" prompt={Msg::KeyNewPassphrase} confirm=true busy={*busy}
-                    actions={vec![(Msg::MakeNewKey, "make-key".into())]} on_submit={on_new} />
-            },
-        }
+            clear,
+            vec![(Msg::ImportKey, "import-key".into())],
+            on_import,
+        ),
+        (KeyState::Sealed(_), None) => (
+            "key-use",
+            Msg::KeyPassphrase,
+            false,
+            vec![
+                (Msg::DownloadSigned, "download-signed".into()),
+                (Msg::BackupKey, "backup-key".into()),
+            ],
+            on_use,
+        ),
+        (KeyState::Clear(_), None) => (
+            "key-seal",
+            Msg::KeyNewPassphrase,
+            true,
+            vec![(Msg::SealKeyNow, "seal-key".into())],
+            on_seal,
+        ),
+        _ => (
+            "key-new",
+            Msg::KeyNewPassphrase,
+            true,
+            vec![(Msg::MakeNewKey, "make-key".into())],
+            on_new,
+        ),
     };
+    let said = (*outcome).as_ref().map(|outcome| match outcome {
+        Outcome::Exported(name) => (
+            tr_args(lang, Msg::SignedSaved, &[("name", name)]),
+            "done",
+            "status",
+        ),
+        Outcome::KeySaved => (tr(lang, Msg::KeyBackupSaved).to_owned(), "done", "status"),
+        Outcome::KeyStored => (tr(lang, Msg::KeyStoredSealed).to_owned(), "done", "status"),
+        Outcome::KeyRefused(failure) => (
+            describe::key_failure(lang, failure),
+            "warning key-refused",
+            "alert",
+        ),
+        Outcome::Failed(message) => (
+            tr_args(lang, Msg::SigningFailed, &[("message", message)]),
+            "warning",
+            "alert",
+        ),
+    });
     html! {
         <div class="signed-export">
             <h3>{ tr(lang, Msg::SignedExportTitle) }</h3>
             <p class="intro">{ tr(lang, Msg::SignedExportIntro) }</p>
-            { status }
             { for fingerprint }
+            if let Some((words, class, role)) = notice {
+                <p {class} {role}>{ words }</p>
+            }
             <p class="hint">{ tr(lang, Msg::KeySealedIntro) }</p>
-            { form }
+            <PassphraseForm key={format!("{class}-{locked}")} {class} {prompt} {confirm} {actions} busy={*busy} {on_submit} />
+            if clear_file.is_some() {
+                <button type="button" class="cancel-import" onclick={on_cancel_import} disabled={*busy}>{ tr(lang, Msg::CancelImport) }</button>
+            }
+            if sealed {
+                <button type="button" class="print-slip" onclick={on_slip}>{ tr(lang, Msg::SlipPrint) }</button>
+            }
             if *busy {
                 <p class="key-working" role="status" aria-busy="true">{ tr(lang, Msg::KeyWorking) }</p>
             }
-            {
-                match &*outcome {
-                    Some(Outcome::Exported(name)) => html! {
-                        <p class="done" role="status">{ tr_args(lang, Msg::SignedSaved, &[("name", name)]) }</p>
-                    },
-                    Some(Outcome::KeySaved) => html! { <p class="done" role="status">{ tr(lang, Msg::KeyBackupSaved) }</p> },
-                    Some(Outcome::KeyStored) => html! { <p class="done" role="status">{ tr(lang, Msg::KeyStoredSealed) }</p> },
-                    Some(Outcome::KeyRefused(failure)) => html! {
-                        <p class="warning key-refused" role="alert">{ describe::key_failure(lang, failure) }</p>
-                    },
-                    Some(Outcome::Failed(message)) => html! {
-                        <p class="warning" role="alert">{ tr_args(lang, Msg::SigningFailed, &[("message", message)]) }</p>
-                    },
-                    None => html! {},
-                }
+            if let Some((words, class, role)) = said {
+                <p {class} {role}>{ words }</p>
             }
             <JsonFiles label={Msg::RestoreKey} hint={Msg::TownDropOne} max_bytes={KEY_FILE_MAX_BYTES} on_file={on_restore} />
             <p class="hint">{ tr(lang, Msg::KeyNeverBlocks) }</p>

@@ -1,11 +1,13 @@
 //! The signing key sealed at rest (issue 9). Every page opened from `file://` in Chromium shares
 //! one storage origin: another HTML file on the same stick, opened after the officer has made
 //! the key and signed, reads all of localStorage and IndexedDB and must find nothing from which
-//! the seed can be derived. And a clear `key@1` left by an earlier version is sealed under a
-//! passphrase, a mistyped or wrong passphrase changing nothing, said in each language.
+//! the seed can be derived. And a clear `key@1`, left in storage by an earlier version or
+//! imported from an old backup, is sealed under a passphrase, a mistyped or wrong passphrase
+//! changing nothing, said in each language.
 
 use data_encoding::{BASE64, BASE64URL, BASE64URL_NOPAD, BASE64_NOPAD, HEXLOWER_PERMISSIVE};
 use hallcount_app::i18n::{tr, Lang, Msg};
+use hallcount_app::services::signing_key;
 use hallcount_core::export::{result_file_name, AnyKeyFile, KeyFile, ResultFile, Signer};
 use serde_json::{json, Value};
 
@@ -74,12 +76,13 @@ async fn another_page_on_the_stick_finds_nothing_that_gives_the_seed() {
     browser.assert_no_problems().await;
 
     // The seed, as only the backup and its passphrase give it.
-    let backup_name = std::fs::read_dir(browser.downloads())
-        .expect("the download folder")
-        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
-        .find(|name| name.starts_with("hallcount-key-") && name.ends_with(".json"))
-        .expect("the key's backup was downloaded");
-    let backup = std::fs::read_to_string(browser.downloads().join(&backup_name)).unwrap();
+    let Ok(AnyKeyFile::Sealed(stored)) = AnyKeyFile::parse(&stored_key(&browser).await) else {
+        panic!("the app stores a sealed key");
+    };
+    let backup = browser
+        .wait_for_download(&signing_key::backup_file_name(&stored))
+        .await;
+    let backup = std::fs::read_to_string(backup).unwrap();
     let Ok(AnyKeyFile::Sealed(sealed)) = AnyKeyFile::parse(&backup) else {
         panic!("the backup is not a sealed key file:\n{backup}");
     };
@@ -219,6 +222,53 @@ async fn a_clear_key_left_by_an_earlier_version_is_sealed_and_a_wrong_passphrase
         .await;
     let file: ResultFile = serde_json::from_slice(&std::fs::read(signed).unwrap()).unwrap();
     assert_eq!(file.signature.fingerprint, clear.fingerprint);
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn an_old_clear_backup_is_imported_sealed_under_a_new_passphrase() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    let browser = Browser::open("import_clear").await;
+    let election = election_at("新圍村");
+    preload(
+        &browser,
+        &stored_meeting("import-clear", &election, &papers()),
+    )
+    .await;
+    browser.goto_hash("#/results").await;
+    let seed = [0x24; 32];
+    let old = KeyFile::new(&seed, "新圍村", "2024-02-02T08:00:00Z");
+    let backup = browser.downloads().join("old-backup.json");
+    std::fs::write(&backup, old.to_json()).unwrap();
+    browser
+        .wait_for(".signed-export input[type=file]")
+        .await
+        .send_keys(&backup.display().to_string())
+        .await
+        .expect("choose the old backup");
+    browser.fill(".key-import .passphrase", PASSPHRASE).await;
+    browser
+        .fill(".key-import .passphrase-again", PASSPHRASE)
+        .await;
+    browser.click(".import-key").await;
+    browser.wait_for(".key-use").await;
+    let stored = stored_key(&browser).await;
+    let Ok(AnyKeyFile::Sealed(key)) = AnyKeyFile::parse(&stored) else {
+        panic!("not stored sealed: {stored}");
+    };
+    assert_eq!(key.public_key, old.public_key);
+    assert_eq!(
+        seed_findings(&stored, old.secret_seed.expose(), &old.public_key),
+        Vec::<String>::new()
+    );
+    use_key(&browser, PASSPHRASE, ".download-signed").await;
+    let signed = browser
+        .wait_for_download(&result_file_name(&election))
+        .await;
+    let file: ResultFile = serde_json::from_slice(&std::fs::read(signed).unwrap()).unwrap();
+    assert_eq!(file.signature.fingerprint, old.fingerprint);
     browser.finish().await;
 }
 
