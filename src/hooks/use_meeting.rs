@@ -1,9 +1,10 @@
 //! [`MeetingProvider`] holds the one [`Meeting`] reducer and the open [`Book`] at the root and
 //! wires them to storage; [`use_meeting`] gives any page a [`MeetingHandle`] to read and act on.
 //!
-//! Two helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
-//! which every new entry is stored before it is shown, and the tabs (`use_meeting/tabs.rs`),
-//! which decide the one writing tab and let the others follow what it stores.
+//! Helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
+//! which every new entry is stored before it is shown, the tabs (`use_meeting/tabs.rs`),
+//! which decide the one writing tab and let the others follow what it stores, and the backup
+//! (`use_meeting/backup.rs`), the whole meeting in one file and back.
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -18,8 +19,11 @@ use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
 };
 
+mod backup;
 mod outbox;
 mod tabs;
+
+pub use backup::{RestoreError, Restored};
 
 use outbox::Outbox;
 use tabs::Tabs;

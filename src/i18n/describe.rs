@@ -5,9 +5,10 @@
 use hallcount_core::export::{KeyError, TrustedError};
 use hallcount_core::lot::LotProblem;
 use hallcount_core::{
-    BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
+    BackupError, BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
 
+use crate::hooks::RestoreError;
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::services::file_reading::Refusal;
 use crate::services::signing_key::KeyFailure;
@@ -241,9 +242,62 @@ pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
     }
 }
 
-pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
-    let kept = broken.index.to_string();
-    let why = match &broken.kind {
+/// Why a meeting backup was not restored, in the page's language.
+pub fn restore_error(lang: Lang, error: &RestoreError) -> String {
+    match error {
+        RestoreError::File(error) => backup_error(lang, error),
+        RestoreError::Conflict { titles } => tr_args(
+            lang,
+            Msg::RestoreConflict,
+            &[("elections", &listed(lang, titles))],
+        ),
+        RestoreError::Storage(error) => {
+            tr_args(lang, Msg::RestoreStopped, &[("message", &error.0)])
+        }
+    }
+}
+
+/// Titles as a list in the page's language, each in quotes.
+pub fn listed(lang: Lang, titles: &[String]) -> String {
+    let quoted: Vec<String> = titles
+        .iter()
+        .map(|title| match lang {
+            Lang::En => format!("\"{title}\""),
+            Lang::ZhHant => format!("「{title}」"),
+            Lang::ZhHans => format!("“{title}”"),
+        })
+        .collect();
+    quoted.join(tr(lang, Msg::NameSeparator))
+}
+
+fn backup_error(lang: Lang, error: &BackupError) -> String {
+    match error {
+        BackupError::TooLarge { bytes, limit } => tr_args(
+            lang,
+            Msg::BackupTooLarge,
+            &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
+        ),
+        BackupError::Load(error) => load_error(lang, error),
+        BackupError::NoElections => tr(lang, Msg::BackupNoElections).to_owned(),
+        BackupError::TooManyElections { found } => {
+            tr_args(lang, Msg::BackupTooMany, &[("n", &found.to_string())])
+        }
+        BackupError::BadId { index } => {
+            tr_args(lang, Msg::BackupBadId, &[("n", &(index + 1).to_string())])
+        }
+        BackupError::DuplicateId { id } => tr_args(lang, Msg::BackupDuplicateId, &[("id", id)]),
+        BackupError::EmptyLog { id } => tr_args(lang, Msg::BackupEmptyLog, &[("id", id)]),
+        BackupError::Broken { id, at } => tr_args(
+            lang,
+            Msg::BackupBroken,
+            &[("id", id), ("why", &break_reason(lang, &at.kind))],
+        ),
+        BackupError::UnknownCurrent => tr(lang, Msg::BackupUnknownCurrent).to_owned(),
+    }
+}
+
+fn break_reason(lang: Lang, kind: &BreakKind) -> String {
+    match kind {
         BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => {
             tr(lang, Msg::BreakMissing).to_owned()
         }
@@ -251,7 +305,12 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         BreakKind::Unreadable { .. } => tr(lang, Msg::BreakUnreadable).to_owned(),
         BreakKind::UnreadableHead { .. } => tr(lang, Msg::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
-    };
+    }
+}
+
+pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
+    let kept = broken.index.to_string();
+    let why = break_reason(lang, &broken.kind);
     tr_args(
         lang,
         Msg::AlertChainBroken,
@@ -317,5 +376,29 @@ pub fn key_failure(lang: Lang, failure: &KeyFailure) -> String {
         KeyFailure::PassphrasesDiffer => tr(lang, Msg::KeyPassphrasesDiffer).to_owned(),
         KeyFailure::NoSealedKey => tr(lang, Msg::KeyMissing).to_owned(),
         KeyFailure::Browser(detail) => tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
+    }
+}
+
+#[cfg(test)]
+mod restore_error_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_restore_is_described_in_the_page_s_language() {
+        let conflict = RestoreError::Conflict {
+            titles: vec!["甲".into(), "乙".into()],
+        };
+        assert!(restore_error(Lang::ZhHant, &conflict).contains("「甲」、「乙」"));
+        assert!(restore_error(Lang::En, &conflict).contains("\"甲\", \"乙\""));
+        let empty = br#"{"format": "hallcount/meeting@1", "saved_at": "x", "elections": []}"#;
+        let empty = hallcount_core::parse_backup(empty).unwrap_err();
+        assert_eq!(
+            restore_error(Lang::ZhHans, &RestoreError::File(empty)),
+            tr(Lang::ZhHans, Msg::BackupNoElections)
+        );
+        let other = br#"{"format": "hallcount/ballots@1", "ballots": []}"#;
+        let other = hallcount_core::parse_backup(other).unwrap_err();
+        assert!(restore_error(Lang::En, &RestoreError::File(other))
+            .starts_with(tr(Lang::En, Msg::LoadErrorFormat)));
     }
 }

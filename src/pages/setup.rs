@@ -1,6 +1,7 @@
 //! Set-up: the elections kept here, the definition of the open one (typed, imported from a
 //! `hallcount/election@1` file, or the sample meeting), its lock once papers are entered, and the
-//! definition and papers as files.
+//! definition and papers as files; the whole meeting backed up and restored
+//! (`panels/meeting_backup.rs`).
 
 use std::rc::Rc;
 
@@ -17,6 +18,7 @@ use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::file_words;
 use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::panels::meeting_backup::MeetingBackup;
 use crate::sample::sample_congress;
 use crate::services::file_reading::{self, Refusal};
 
@@ -205,6 +207,7 @@ pub fn SetupPage() -> Html {
                     </button>
                 </div>
             </section>
+            <MeetingBackup {edited} />
         </section>
     }
 }

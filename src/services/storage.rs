@@ -75,6 +75,45 @@ pub fn entry_items(id: &str, entry: &LogEntry) -> [(String, String); 2] {
     [(entry_key(id, entry.seq), json), (head_key(id), head)]
 }
 
+/// What storing a whole log writes (a restored backup): each entry, to be added, and the head.
+pub fn log_items(id: &str, log: &Log) -> (Vec<(String, String)>, (String, String)) {
+    let entries = log
+        .entries()
+        .iter()
+        .map(|entry| {
+            let json = serde_json::to_string(entry).expect("an entry always serializes");
+            (entry_key(id, entry.seq), json)
+        })
+        .collect();
+    let head = serde_json::to_string(&log.head()).expect("a head always serializes");
+    (entries, (head_key(id), head))
+}
+
+/// What a restore does with one election of a backup, given what this browser keeps of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestorePlan {
+    /// Not kept here: stored whole.
+    Add,
+    /// Kept here with exactly the same entries: nothing to do.
+    AlreadyHere,
+    /// Kept here with other entries (more, fewer or different): restoring would overwrite them.
+    Conflict,
+}
+
+/// Compares the backup's `log` of election `id` with the keys stored for it (`items`).
+pub fn restore_plan(id: &str, log: &Log, items: &[(String, String)]) -> RestorePlan {
+    if items.is_empty() {
+        return RestorePlan::Add;
+    }
+    let stored = restore(id, items);
+    let set_aside = set_aside_earlier(id, items).is_some();
+    if stored.broken.is_none() && !set_aside && stored.log.entries() == log.entries() {
+        RestorePlan::AlreadyHere
+    } else {
+        RestorePlan::Conflict
+    }
+}
+
 /// The head stored after the first `n_stored` entries of `log` (`None` before any entry).
 pub fn head_after(log: &Log, n_stored: usize) -> Option<Head> {
     let last = log.entries().get(n_stored.checked_sub(1)?)?;
@@ -205,8 +244,14 @@ pub fn with_election(
         Some(known) => *known = summary,
         None => list.push(summary),
     }
-    let json = serde_json::to_string(&list).expect("summaries always serialize");
-    (list, (ELECTIONS_KEY.to_owned(), json))
+    let item = elections_item(&list);
+    (list, item)
+}
+
+/// The item that stores the list of elections.
+pub fn elections_item(list: &[ElectionSummary]) -> (String, String) {
+    let json = serde_json::to_string(list).expect("summaries always serialize");
+    (ELECTIONS_KEY.to_owned(), json)
 }
 
 pub fn elections(backend: &impl Backend) -> Vec<ElectionSummary> {

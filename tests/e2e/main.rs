@@ -8,9 +8,11 @@
 mod cli;
 mod harness;
 
+mod backup;
 mod ballot_papers;
 mod deliberate;
 mod fit;
+mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;

@@ -617,7 +617,7 @@ async fn open_seats_go_to_another_round_in_one_action() {
     browser.finish().await;
 }
 
-async fn page_lang(browser: &Browser) -> hallcount_app::i18n::Lang {
+pub(crate) async fn page_lang(browser: &Browser) -> hallcount_app::i18n::Lang {
     let tag = browser
         .execute("return document.documentElement.lang;")
         .await;

@@ -17,6 +17,8 @@ pub enum FileKind {
     Key,
     /// `hallcount/trusted@1`.
     Trusted,
+    /// `hallcount/meeting@1`, a whole meeting backed up.
+    Meeting,
 }
 
 impl FileKind {
@@ -30,6 +32,8 @@ impl FileKind {
             FileKind::Result => MAX_RESULT_FILE_BYTES,
             FileKind::Key => 64 * 1024,
             FileKind::Trusted => 1024 * 1024,
+            // The papers' limit, and room for each entry's place in the chain (~130 bytes).
+            FileKind::Meeting => 256 * 1024 * 1024,
         }
     }
 
@@ -41,6 +45,7 @@ impl FileKind {
             FileKind::Result => "a result file",
             FileKind::Key => "a key file",
             FileKind::Trusted => "a trusted keys file",
+            FileKind::Meeting => "a meeting backup",
         }
     }
 }
