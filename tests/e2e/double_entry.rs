@@ -13,7 +13,7 @@ use crate::cli::cli;
 use crate::harness::Browser;
 use crate::meeting::{enter, type_keys, wait_for_focus};
 use crate::seed::{preload, stored_meeting};
-use crate::signed::election_at;
+use crate::signed::{election_at, make_key, use_key, PASSPHRASE};
 
 /// The papers in the box, as the keys that type them (1-4: A-D, ○ each; the executive of
 /// docs/rules.md, 3 seats). None is blank, so each is one Enter; no two read the same, and the
@@ -50,10 +50,8 @@ fn papers(keys: &[&str]) -> Vec<Paper> {
 /// Downloads the signed result, checks that the CLI verifies it, and returns it.
 async fn signed_result(browser: &Browser, election: &Election) -> (PathBuf, ResultFile) {
     browser.goto_hash("#/results").await;
-    browser
-        .wait_for(".signed-export .key-status .fingerprint")
-        .await;
-    browser.click(".download-signed").await;
+    make_key(browser, PASSPHRASE).await;
+    use_key(browser, PASSPHRASE, ".download-signed").await;
     let downloaded = browser.wait_for_download(&result_file_name(election)).await;
     let output = Command::new(cli())
         .arg("verify")
