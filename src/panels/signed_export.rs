@@ -181,7 +181,7 @@ fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
     let (_, signer) = signing_key::signer().ok_or("no usable signing key")?;
     let name = result_file_name(&payload.election);
     let file = ResultFile::sign(payload, &signer);
-    download(&name, "application/json", &file.to_json())?;
+    meeting.save_file(name.clone(), "application/json", file.to_json());
     Ok(name)
 }
 

@@ -16,6 +16,7 @@ mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
+mod save;
 mod seed;
 mod sheet_pages;
 mod signed;
