@@ -3,6 +3,7 @@
 //! Formats are documented in `docs/formats.md`. Pure: no clock, no randomness, no IO.
 
 pub mod aggregate;
+mod canonical;
 pub mod checks;
 pub mod csv;
 pub mod key;

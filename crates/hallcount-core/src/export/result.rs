@@ -7,6 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::canonical::canonical_json;
 use super::checks::{DoubleEntryRecord, HandTallyRecord};
 use super::key::Signer;
 use crate::ballot::Paper;
@@ -191,10 +192,6 @@ pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
 
 pub(crate) fn tally_of_live_papers(election: &Election, papers: &[EnteredPaper]) -> Tally {
     crate::tally(election, &live_papers(papers))
-}
-
-pub(crate) fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
-    serde_json_canonicalizer::to_vec(value).expect("JSON values without floats always canonicalise")
 }
 
 /// `<date>_<place>_<title>.hallcount.json`, each part made safe by [`file_name_part`].
