@@ -15,7 +15,7 @@ pub mod verify;
 
 pub use aggregate::{
     aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
-    OpenCause, RollUp, Trust,
+    OpenCause, ResultSummary, RollUp, Trust,
 };
 pub use checks::{DoubleEntryRecord, HandTallyLine, HandTallyRecord, Settled};
 pub use csv::roll_up_csv;
