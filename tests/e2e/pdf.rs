@@ -6,13 +6,12 @@ use std::process::Command;
 
 use serde_json::json;
 
-use fantoccini::wd::{PrintConfiguration, PrintMargins, PrintSize};
+use fantoccini::wd::{PrintConfiguration, PrintSize};
 
 use crate::harness::{screenshot_dir, Browser, Engine};
 
 /// The page printed with its own `@page` sizes, saved as `target/screenshots/<name>.pdf`.
-/// Firefox has no DevTools here: the WebDriver "Print Page" command, on A4 with no margins of
-/// its own, so that the page's `@page` rule lays the sheet out.
+/// Firefox has no DevTools here: the WebDriver "Print Page" command, on A4.
 pub async fn print_to_pdf(browser: &Browser, name: &str) -> PathBuf {
     let pdf = match browser.engine() {
         Engine::Chromium => {
@@ -27,12 +26,6 @@ pub async fn print_to_pdf(browser: &Browser, name: &str) -> PathBuf {
         Engine::Firefox => {
             let a4 = PrintConfiguration::builder()
                 .size(PrintSize::A4)
-                .margins(PrintMargins {
-                    top: 0.0,
-                    bottom: 0.0,
-                    left: 0.0,
-                    right: 0.0,
-                })
                 .background(true)
                 .shrink_to_fit(false)
                 .build()
