@@ -1,6 +1,6 @@
 //! What the officer must know about the record whatever the page: a log found broken on load,
 //! storage refused (entry paused, papers kept in memory, download offered), another tab writing
-//! this election, and the last refusal.
+//! this election, a lot read back that is not valid, and the last refusal.
 
 use yew::prelude::*;
 
@@ -56,6 +56,16 @@ pub fn MeetingAlerts() -> Html {
                     { tr_args(lang, Msg::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
                 </div>
             }
+            // Lots read back that were not valid (an older version accepted more): kept in the
+            // record, counted nowhere, said.
+            { for book.state().refused_lots.iter().map(|refused| html! {
+                <div class="alert alert-warning refused-lot" role="status" data-seq={refused.seq.to_string()}>
+                    { tr_args(lang, Msg::AlertRefusedLot, &[
+                        ("seq", &refused.seq.to_string()),
+                        ("why", &describe::log_error(lang, &refused.error)),
+                    ]) }
+                </div>
+            }) }
             {
                 match &state.saving {
                     Saving::Failed { message } => html! {

@@ -31,7 +31,8 @@ impl FileKind {
             FileKind::Ballots => 128 * 1024 * 1024,
             FileKind::Result => MAX_RESULT_FILE_BYTES,
             FileKind::Key => 64 * 1024,
-            FileKind::Trusted => 1024 * 1024,
+            // A province's list: 20,000 villages take 2 MB (scripts/province.sh).
+            FileKind::Trusted => 16 * 1024 * 1024,
             // The papers' limit, and room for each entry's place in the chain (~130 bytes).
             FileKind::Meeting => 256 * 1024 * 1024,
         }

@@ -16,7 +16,7 @@ mod verify_error;
 
 pub use aggregate::{
     aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
-    OpenCause, RollUp, Trust,
+    OpenCause, ResultSummary, RollUp, Trust,
 };
 pub use checks::{DoubleEntryRecord, HandTallyLine, HandTallyRecord, Settled};
 pub use csv::roll_up_csv;
