@@ -192,8 +192,16 @@ async fn every_page_in_every_language_has_no_serious_violation() {
         .await;
     // The town office with files in it: this meeting's signed result and a damaged file.
     browser.goto_hash("#/results").await;
+    // The key, sealed under a passphrase, then the signature asks it.
     browser
-        .wait_for(".signed-export .key-status .fingerprint")
+        .fill(".key-new .passphrase", "a11y passphrase")
+        .await;
+    browser
+        .fill(".key-new .passphrase-again", "a11y passphrase")
+        .await;
+    browser.click(".make-key").await;
+    browser
+        .fill(".key-use .passphrase", "a11y passphrase")
         .await;
     browser.click(".download-signed").await;
     let signed = browser

@@ -19,6 +19,7 @@ pub mod name;
 pub mod page_margins;
 pub mod paper_form;
 pub mod paper_list;
+pub mod passphrase_form;
 pub mod result_sheet;
 pub mod results_table;
 pub mod tally_marks;

@@ -2,7 +2,7 @@
 //! table. The core's own messages are English and name JSON paths; these name the place as the
 //! screen does and speak the meeting's language.
 
-use hallcount_core::export::TrustedError;
+use hallcount_core::export::{KeyError, TrustedError};
 use hallcount_core::lot::LotProblem;
 use hallcount_core::{
     BackupError, BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
@@ -10,6 +10,8 @@ use hallcount_core::{
 
 use crate::hooks::RestoreError;
 use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::services::file_reading::Refusal;
+use crate::services::signing_key::KeyFailure;
 use crate::state::MeetingError;
 
 pub fn problem(lang: Lang, problem: &Problem) -> String {
@@ -362,6 +364,18 @@ mod trusted_error_tests {
             trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"),
             "{damaged:?}"
         );
+    }
+}
+
+/// Why a key action did nothing (nothing stored changed, whatever the reason).
+pub fn key_failure(lang: Lang, failure: &KeyFailure) -> String {
+    match failure {
+        KeyFailure::Key(KeyError::WrongPassphrase) => tr(lang, Msg::KeyWrongPassphrase).to_owned(),
+        KeyFailure::Key(KeyError::EmptyPassphrase) => tr(lang, Msg::KeyEmptyPassphrase).to_owned(),
+        KeyFailure::Key(error) => super::file_words::refusal(lang, &Refusal::Key(error.clone())),
+        KeyFailure::PassphrasesDiffer => tr(lang, Msg::KeyPassphrasesDiffer).to_owned(),
+        KeyFailure::NoSealedKey => tr(lang, Msg::KeyMissing).to_owned(),
+        KeyFailure::Browser(detail) => tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
     }
 }
 

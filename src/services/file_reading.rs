@@ -5,7 +5,9 @@
 //! in the page's language when shown (`describe::refusal`), details included.
 
 use hallcount_core::export::trusted::TrustedFile;
-use hallcount_core::export::{KeyError, KeyFile, TrustedError, TrustedKeys};
+use hallcount_core::export::{
+    AnyKeyFile, KeyError, KeyFile, SealedKey, TrustedError, TrustedKeys, SEALED_KEY_FORMAT,
+};
 use hallcount_core::{json, parse_election, Election, LoadError};
 
 use crate::components::json_files::ReadError;
@@ -37,17 +39,23 @@ pub fn election(bytes: Result<Vec<u8>, ReadError>) -> Result<Election, Refusal> 
     parse_election(&bytes).map_err(Refusal::Load)
 }
 
-/// A clear key file (`hallcount/key@1`) from a chosen or dropped file: its checked text.
-pub fn key_text(bytes: Result<Vec<u8>, ReadError>) -> Result<String, Refusal> {
+/// A key file from a chosen or dropped file, read: sealed (`hallcount/key@2`) or the clear
+/// `hallcount/key@1` of earlier versions, which the caller seals before storing it.
+pub fn key_file(bytes: Result<Vec<u8>, ReadError>) -> Result<AnyKeyFile, Refusal> {
     let bytes = bytes.map_err(Refusal::Read)?;
     let text = strict_text(&bytes)?;
-    match KeyFile::parse(text) {
-        Ok(_) => Ok(text.to_owned()),
-        // The shape is wrong: the strict reader says where, in words the page can translate.
-        Err(KeyError::Damaged(detail)) => Err(match json::from_text::<KeyFile>(text) {
-            Err(error) => Refusal::Load(error),
-            Ok(_) => Refusal::Key(KeyError::Damaged(detail)),
-        }),
+    match AnyKeyFile::parse(text) {
+        Ok(file) => Ok(file),
+        // The shape is wrong: the strict reader of the file's kind says where, in words the page
+        // can translate.
+        Err(KeyError::Damaged(detail)) => {
+            let strict = if text.contains(SEALED_KEY_FORMAT) {
+                json::from_text::<SealedKey>(text).err()
+            } else {
+                json::from_text::<KeyFile>(text).err()
+            };
+            Err(strict.map_or(Refusal::Key(KeyError::Damaged(detail)), Refusal::Load))
+        }
         Err(error) => Err(Refusal::Key(error)),
     }
 }
@@ -127,15 +135,36 @@ mod tests {
 
     #[test]
     fn key_and_trusted_files_go_through_the_strict_reader() {
-        let key = KeyFile::new(&[7; 32], "赤坑社區", "2026-01-01T00:00:00Z").to_json();
-        assert_eq!(key_text(Ok(key.clone().into_bytes())).unwrap(), key);
-        let twice = key.replacen("{", "{\"label\": \"x\",", 1);
+        use hallcount_core::export::{SealParams, SealRandom};
+        let clear = KeyFile::new(&[7; 32], "赤坑社區", "2026-01-01T00:00:00Z");
+        let random = SealRandom {
+            salt: [1; 16],
+            nonce: [2; 24],
+        };
+        let params = SealParams {
+            m_kib: 64,
+            t: 1,
+            p: 1,
+        };
+        let sealed = SealedKey::seal_clear(&clear, "p", params, &random).unwrap();
+        let key = clear.to_json();
         assert!(matches!(
-            key_text(Ok(twice.into_bytes())),
-            Err(Refusal::Load(error)) if matches!(error.reason(), json::Reason::DuplicateKey { key: "label" })
+            key_file(Ok(key.clone().into_bytes())),
+            Ok(AnyKeyFile::Clear(file, _)) if file == clear
         ));
+        assert!(matches!(
+            key_file(Ok(sealed.to_json().into_bytes())),
+            Ok(AnyKeyFile::Sealed(file)) if file == sealed
+        ));
+        for text in [key, sealed.to_json()] {
+            let twice = text.replacen("{", "{\"label\": \"x\",", 1);
+            assert!(matches!(
+                key_file(Ok(twice.into_bytes())),
+                Err(Refusal::Load(error)) if matches!(error.reason(), json::Reason::DuplicateKey { key: "label" })
+            ));
+        }
         let gbk = [b"{\"format\": \"".as_slice(), GBK_TITLE, b"\"}"].concat();
-        assert!(matches!(key_text(Ok(gbk.clone())), Err(Refusal::Load(_))));
+        assert!(matches!(key_file(Ok(gbk.clone())), Err(Refusal::Load(_))));
         assert!(matches!(trusted(&gbk), Err(Refusal::Load(_))));
         let list = r#"{"format": "hallcount/trusted@1", "keys": [], "keys": []}"#;
         assert!(matches!(trusted(list.as_bytes()), Err(Refusal::Load(_))));

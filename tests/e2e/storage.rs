@@ -415,3 +415,50 @@ async fn unsaved_edits_are_discarded_only_when_the_officer_agrees() {
     assert_eq!(title.as_deref(), Some(""));
     browser.finish().await;
 }
+
+#[tokio::test]
+async fn a_stored_lot_that_is_not_valid_is_shown_and_counts_for_nothing() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    use hallcount_app::i18n::{describe, tr_args, Lang, Msg};
+    use hallcount_core::{replay, Event, LogEntry};
+
+    let browser = Browser::open("refused_lot").await;
+    let election = crate::signed::election_at("赤坑社區");
+    // A lot electing one person twice where no lot was needed, as an older version could store.
+    let lot = Event::LotDrawn {
+        contest: "exec".into(),
+        winners: vec!["A".into(), "A".into()],
+    };
+    let papers = crate::signed::papers();
+    let items = crate::seed::stored_meeting_then("refused-lot", &election, &papers, vec![lot]);
+    let entries: Vec<LogEntry> = (0..=papers.len() + 1)
+        .map(|seq| serde_json::from_str(&items[&format!("hallcount.e.refused-lot.{seq}")]).unwrap())
+        .collect();
+    let state = replay(&entries).expect("the chain holds");
+    assert_eq!(state.refused_lots.len(), 1);
+    let refused = &state.refused_lots[0];
+    preload(&browser, &items).await;
+
+    let lang = Lang::ZhHant;
+    browser
+        .click(&format!(".lang-switch button[lang='{}']", lang.tag()))
+        .await;
+    browser.goto_hash("#/results").await;
+    let said = tr_args(
+        lang,
+        Msg::AlertRefusedLot,
+        &[
+            ("seq", &refused.seq.to_string()),
+            ("why", &describe::log_error(lang, &refused.error)),
+        ],
+    );
+    browser.wait_for_text(".refused-lot", &said).await;
+    // The rest of the record is kept and counted: every paper.
+    browser
+        .wait_for(&format!(".meeting-alerts[data-papers='{}']", papers.len()))
+        .await;
+    browser.screenshot("refused-lot").await;
+    browser.finish().await;
+}

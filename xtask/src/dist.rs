@@ -31,7 +31,9 @@ const OUTPUT_NAME: &str = "hallcount";
 const STYLES_MARKER: &str = "<!--hallcount:styles-->";
 const APP_MARKER: &str = "<!--hallcount:app-->";
 /// The most the single file may weigh, uncompressed (issue 2); over it, the build fails.
-const BUDGET_BYTES: usize = 600_000;
+/// 600 KB until issue 9 sealed the app's key: Argon2id, Blake2b, XChaCha20-Poly1305 and the
+/// key@2 reader and forms cost about 20 KB (main at ~580 KB went to 601.6 KB), so 610 KB.
+const BUDGET_BYTES: usize = 610_000;
 
 /// Build `dist/hallcount.html` and return its path.
 pub fn build() -> TaskResult<PathBuf> {
