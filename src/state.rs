@@ -18,6 +18,8 @@ use std::rc::Rc;
 use hallcount_core::{ChainBreak, Election, Event, LogEntry, LogError};
 use yew::Reducible;
 
+use crate::services::save::{SaveError, Saved};
+
 pub mod book;
 pub mod draft;
 pub mod keyboard;
@@ -107,6 +109,8 @@ pub enum Action {
     Listed(Vec<ElectionSummary>),
     /// This tab may write (it holds the writer's lock) or not.
     Writer(bool),
+    /// An export was saved (checked, downloaded or cancelled), or failed.
+    Saved(Result<Saved, SaveError>),
 }
 
 /// How an election was opened: where its stored log broke, if it did, and who writes it.
@@ -129,6 +133,8 @@ pub struct Meeting {
     /// Where the stored log of the open election broke; what came before it was kept.
     pub chain_break: Option<ChainBreak>,
     pub last_error: Option<MeetingError>,
+    /// What became of the last export saved.
+    pub last_save: Option<Result<Saved, SaveError>>,
 }
 
 impl Meeting {
@@ -238,6 +244,7 @@ impl Reducible for Meeting {
                     None => Saving::ReadOnly,
                 };
             }),
+            Action::Saved(saved) => self.with(|m| m.last_save = Some(saved)),
             Action::Listed(elections) => {
                 if *self.elections == elections {
                     return self;
