@@ -18,6 +18,8 @@ use std::rc::Rc;
 use hallcount_core::{ChainBreak, Election, Event, LogEntry, LogError};
 use yew::Reducible;
 
+use crate::services::save::{SaveError, Saved};
+
 pub mod book;
 pub mod draft;
 pub mod keyboard;
@@ -111,6 +113,8 @@ pub enum Action {
     Writer(bool),
     /// The second clerk typed (or took back, started, closed) the second entry.
     SecondEntry(SecondStep),
+    /// An export was saved (checked, downloaded or cancelled), or failed.
+    Saved(Result<Saved, SaveError>),
 }
 
 /// How an election was opened: where its stored log broke, if it did, and who writes it.
@@ -136,6 +140,8 @@ pub struct Meeting {
     /// The second entry being typed on this laptop (`state/second_entry.rs`); while it is open
     /// the app shows nothing else.
     pub second_entry: Option<Rc<Vec<hallcount_core::Paper>>>,
+    /// What became of the last export saved.
+    pub last_save: Option<Result<Saved, SaveError>>,
 }
 
 impl Meeting {
@@ -247,6 +253,7 @@ impl Reducible for Meeting {
                     None => Saving::ReadOnly,
                 };
             }),
+            Action::Saved(saved) => self.with(|m| m.last_save = Some(saved)),
             Action::Listed(elections) => {
                 if *self.elections == elections {
                     return self;

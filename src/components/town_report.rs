@@ -6,12 +6,12 @@ use std::rc::Rc;
 use hallcount_core::export::{
     FileReport, FileVerdict, MeetingResult, OpenCause, RollUp, Trust, VerifyError,
 };
-use hallcount_core::Status;
 use yew::prelude::*;
 
 use super::fingerprint::Fingerprint;
 use super::name::bdi;
 use crate::hooks::use_lang;
+use crate::i18n::verify_words::{failure_detail, status_text};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -44,17 +44,6 @@ fn cause_text(lang: Lang, cause: OpenCause) -> &'static str {
             OpenCause::ElectionVoid => Msg::CauseVoid,
             OpenCause::QuorumNotMet => Msg::CauseQuorum,
             OpenCause::Unexplained => Msg::CauseOpen,
-        },
-    )
-}
-
-fn status_text(lang: Lang, status: Status) -> &'static str {
-    tr(
-        lang,
-        match status {
-            Status::Valid => Msg::TownStatusValid,
-            Status::Void => Msg::CauseVoid,
-            Status::QuorumNotMet => Msg::CauseQuorum,
         },
     )
 }
@@ -140,7 +129,7 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
         FileVerdict::Failed(error) => (
             "failed",
             failure_key(error),
-            html! { <span class="detail" lang="en">{ bdi(&error.to_string()) }</span> },
+            html! { <span class="detail">{ bdi(&failure_detail(lang, error)) }</span> },
         ),
     };
     html! {

@@ -198,10 +198,20 @@ impl MeetingHandle {
         self.meeting.dispatch(Action::DismissError);
     }
 
-    /// The live papers as a `hallcount/ballots@1` download.
-    pub fn download_ballots(&self) -> Result<(), String> {
+    /// Saves an export: through the save dialog and read back where the browser has one, else
+    /// as a download; what became of it shows above every page (`Meeting::last_save`).
+    pub fn save_file(&self, name: String, mime: &'static str, text: String) {
+        let meeting = self.meeting.clone();
+        spawn_local(async move {
+            let saved = services::save::save(&name, mime, &text).await;
+            meeting.dispatch(Action::Saved(saved));
+        });
+    }
+
+    /// The live papers as a `hallcount/ballots@1` file.
+    pub fn download_ballots(&self) {
         let Some(election) = self.election() else {
-            return Ok(());
+            return;
         };
         let papers: Vec<Paper> = self
             .papers()
@@ -210,24 +220,18 @@ impl MeetingHandle {
             .map(|p| p.paper.clone())
             .collect();
         let json = services::files::ballots_json(papers);
-        services::files::download(
-            &services::files::file_name(&election, "ballots"),
-            "application/json",
-            &json,
-        )
+        let name = services::files::file_name(&election, "ballots");
+        self.save_file(name, "application/json", json);
     }
 
-    /// The definition as a `hallcount/election@1` download.
-    pub fn download_election(&self) -> Result<(), String> {
+    /// The definition as a `hallcount/election@1` file.
+    pub fn download_election(&self) {
         let Some(election) = self.election() else {
-            return Ok(());
+            return;
         };
         let json = services::files::election_json(&election);
-        services::files::download(
-            &services::files::file_name(&election, "election"),
-            "application/json",
-            &json,
-        )
+        let name = services::files::file_name(&election, "election");
+        self.save_file(name, "application/json", json);
     }
 
     /// Reads election `id` from storage and opens it, as its writer if this tab holds (or can

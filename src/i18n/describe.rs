@@ -157,7 +157,7 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
     }
 }
 
-fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+pub fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
     match problem {
         LotProblem::UnknownContest => {
             tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])

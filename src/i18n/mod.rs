@@ -7,6 +7,7 @@ pub mod describe;
 pub mod file_words;
 mod messages;
 pub mod result_words;
+pub mod verify_words;
 
 pub use messages::Msg;
 

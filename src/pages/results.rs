@@ -28,7 +28,6 @@ pub fn ResultsPage() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let unlocking = use_state(|| false);
-    let download_error = use_state(|| None::<String>);
     let reason_ref = use_node_ref();
 
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
@@ -101,16 +100,15 @@ pub fn ResultsPage() -> Html {
         })
     };
 
+    // What becomes of the file (checked on the stick, or why not) shows above every page.
     let on_download = |ballots: bool| {
         let meeting = meeting.clone();
-        let download_error = download_error.clone();
         Callback::from(move |_| {
-            let done = if ballots {
+            if ballots {
                 meeting.download_ballots()
             } else {
                 meeting.download_election()
-            };
-            download_error.set(done.err());
+            }
         })
     };
 
@@ -146,9 +144,6 @@ pub fn ResultsPage() -> Html {
                     <h3>{ tr(lang, Msg::ExportTitle) }</h3>
                     <button type="button" class="download-ballots" onclick={on_download(true)}>{ tr(lang, Msg::DownloadBallots) }</button>
                     <button type="button" class="download-election" onclick={on_download(false)}>{ tr(lang, Msg::DownloadElection) }</button>
-                    if let Some(message) = &*download_error {
-                        <p class="warning" role="alert">{ tr_args(lang, Msg::DownloadFailed, &[("message", message)]) }</p>
-                    }
                 </div>
                 <SignedExport />
                 if let Some(next) = &next_round {

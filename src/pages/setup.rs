@@ -137,13 +137,13 @@ pub fn SetupPage() -> Html {
     let on_download_election = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
-            let _ = meeting.download_election();
+            meeting.download_election();
         })
     };
     let on_download_ballots = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
-            let _ = meeting.download_ballots();
+            meeting.download_ballots();
         })
     };
 

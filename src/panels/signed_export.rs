@@ -323,7 +323,7 @@ fn export_signed(meeting: &MeetingHandle, signer: &Signer) -> Result<String, Str
     };
     let name = result_file_name(&payload.election);
     let file = ResultFile::sign(payload, signer);
-    download(&name, "application/json", &file.to_json())?;
+    meeting.save_file(name.clone(), "application/json", file.to_json());
     Ok(name)
 }
 

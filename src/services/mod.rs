@@ -1,9 +1,11 @@
-//! The app's edge: browser storage, the writer's lock, files and the clock. Nothing here decides
+//! The app's edge: browser storage, the writer's lock, files (and saving them checked) and the
+//! clock. Nothing here decides
 //! anything about the meeting; `state` and the core do.
 
 pub mod file_reading;
 pub mod files;
 pub mod idb;
+pub mod save;
 pub mod signing_key;
 pub mod storage;
 pub mod writer_lock;

@@ -17,6 +17,7 @@ mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
+mod save;
 mod sealed_key;
 mod seed;
 mod sheet_pages;

@@ -41,7 +41,7 @@ fn title_of(log: &Log) -> String {
 }
 
 impl MeetingHandle {
-    /// Downloads every election kept here, each with its whole log. The open one is taken from
+    /// Saves every election kept here, each with its whole log. The open one is taken from
     /// this tab's book (what the screen shows, even when storage failed); the others from
     /// storage, up to any break.
     pub async fn back_up(&self) -> Result<(), StorageError> {
@@ -77,7 +77,8 @@ impl MeetingHandle {
             Some(election) => files::file_name(&election, "meeting"),
             None => "hallcount-meeting.json".to_owned(),
         };
-        files::download(&name, "application/json", &text).map_err(StorageError)
+        self.save_file(name, "application/json", text);
+        Ok(())
     }
 
     /// Restores a backup file's elections into this browser, then opens the election that was

@@ -92,6 +92,14 @@ impl Browser {
         if engine == Engine::Chromium {
             // Firefox's download folder is a preference of its profile (`firefox.rs`).
             browser.allow_downloads().await;
+            // WebDriver cannot drive the native save dialog: pages download, as in Firefox;
+            // `save.rs` puts a scripted dialog back.
+            let no_dialog =
+                "delete Window.prototype.showSaveFilePicker; delete window.showSaveFilePicker;";
+            let script = json!({ "source": no_dialog });
+            browser
+                .cdp("Page.addScriptToEvaluateOnNewDocument", script)
+                .await;
         }
         browser.client.goto(&page).await.expect("open the page");
         browser.wait_for("#main").await;

@@ -12,6 +12,7 @@ pub mod sealed;
 pub mod time;
 pub mod trusted;
 pub mod verify;
+mod verify_error;
 
 pub use aggregate::{
     aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
@@ -31,3 +32,4 @@ pub use sealed::{
 pub use time::{is_rfc3339, utc_timestamp};
 pub use trusted::{TrustProblem, TrustedError, TrustedKeys, TRUSTED_FORMAT};
 pub use verify::{verify_result, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES};
+pub use verify_error::{ContentFault, Damage, SignatureFault, TallyFault};
