@@ -32,8 +32,10 @@ const STYLES_MARKER: &str = "<!--hallcount:styles-->";
 const APP_MARKER: &str = "<!--hallcount:app-->";
 /// The most the single file may weigh, uncompressed (issue 2); over it, the build fails.
 /// 600 KB until issue 9 sealed the app's key: Argon2id, Blake2b, XChaCha20-Poly1305 and the
-/// key@2 reader and forms cost about 20 KB (main at ~580 KB went to 601.6 KB), so 610 KB.
-const BUDGET_BYTES: usize = 610_000;
+/// key@2 reader and forms cost about 20 KB (main at ~580 KB went to 601.6 KB), so 610 KB; the
+/// two checks of issue 11 (second entry, blackboard: a page, forms, ~40 messages) about 14 KB
+/// more, so 625 KB. Issue 12's goal (360 KB) is far below: the budget only stops growth.
+const BUDGET_BYTES: usize = 625_000;
 
 /// Build `dist/hallcount.html` and return its path.
 pub fn build() -> TaskResult<PathBuf> {
