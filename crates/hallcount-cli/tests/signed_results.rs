@@ -319,7 +319,7 @@ fn attack_the_seed_is_readable_from_the_key_keygen_writes() {
     assert_eq!(value["format"], "hallcount/key@2");
     assert!(value.get("secret_seed").is_none(), "{text}");
     assert_eq!(value["seed"]["kdf"], "argon2id");
-    assert_eq!(value["seed"]["params"]["m_kib"], 47_104);
+    assert_eq!(value["seed"]["params"]["m_kib"], 65_536);
 }
 
 /// `sign` of 赤坑社區's papers with `village.key` into `r.json`, with `more` arguments.
