@@ -11,6 +11,7 @@ use super::MeetingHandle;
 use crate::services::idb::{AppendError, Batch};
 use crate::services::storage::{self, RestorePlan, StorageError};
 use crate::services::{self, files};
+use crate::services::save::Kind;
 use crate::state::{Action, ElectionSummary};
 
 /// What a restore did: the titles of the elections added, and of those already kept here.
@@ -77,7 +78,7 @@ impl MeetingHandle {
             Some(election) => files::file_name(&election, "meeting"),
             None => "hallcount-meeting.json".to_owned(),
         };
-        self.save_file(name, "application/json", text);
+        self.save_file(name, "application/json", Kind::Backup, text);
         Ok(())
     }
 
