@@ -15,7 +15,6 @@ use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
 use crate::components::trust_builder::{TrustBuilder, UnlistedKey};
 use crate::hooks::{use_lang, use_meeting};
-use crate::i18n::describe;
 use crate::i18n::{file_words, tr, tr_args, Lang, Msg};
 use crate::services::file_reading;
 use crate::services::save::Kind;
@@ -35,7 +34,7 @@ struct Trusted {
 
 impl Trusted {
     fn parse(lang: Lang, name: String, text: &str) -> Result<Trusted, String> {
-        let keys = TrustedKeys::parse(text).map_err(|e| describe::trusted_error(lang, &e))?;
+        let keys = TrustedKeys::parse(text).map_err(|e| file_words::trusted_error(lang, &e))?;
         // Checked just above: the same text reads as the file it is.
         let file: TrustedFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
         Ok(Trusted {

@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::{describe, file_words, verify_words};
+use crate::i18n::{backup_words, describe, file_words, verify_words};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::route::Route;
 use crate::services::save::{SaveError, Saved, Unreadable};
@@ -164,7 +164,7 @@ fn unreadable(lang: Lang, why: &Unreadable) -> String {
     match why {
         Unreadable::File(refusal) => file_words::refusal(lang, refusal),
         Unreadable::Result(error) => verify_words::failure_detail(lang, error),
-        Unreadable::Backup(error) => describe::backup_error(lang, error),
+        Unreadable::Backup(error) => backup_words::backup_error(lang, error),
         Unreadable::NotText => tr(lang, Msg::SaveNotText).to_owned(),
     }
 }

@@ -77,9 +77,9 @@ pub fn SignedExport() -> Html {
             let (meeting, outcome) = (meeting.clone(), outcome.clone());
             run(Box::new(move || match signing_key::open(&passphrase) {
                 Err(failure) => Some(Outcome::KeyRefused(failure)),
-                Ok((_, signer)) if action == EXPORT => {
-                    export_signed(&meeting, &signer, outcome).err().map(Outcome::Failed)
-                }
+                Ok((_, signer)) if action == EXPORT => export_signed(&meeting, &signer, outcome)
+                    .err()
+                    .map(Outcome::Failed),
                 Ok((key, _)) => {
                     back_up(&meeting, &key, outcome);
                     None

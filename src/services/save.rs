@@ -249,7 +249,10 @@ mod tests {
             (Kind::Election, files::election_json(&election)),
             (Kind::Key, key.to_json()),
             (Kind::Trusted, trusted.to_owned()),
-            (Kind::Backup, hallcount_core::write_backup(at, Some("e1"), [("e1", &log)])),
+            (
+                Kind::Backup,
+                hallcount_core::write_backup(at, Some("e1"), [("e1", &log)]),
+            ),
         ]
     }
 
@@ -258,7 +261,10 @@ mod tests {
         for (kind, text) in written_files() {
             assert_eq!(check(kind, text.as_bytes()), Ok(()), "{kind:?} as written");
             let twice = text.replacen('{', "{\"format\": \"x\",", 1);
-            assert!(check(kind, twice.as_bytes()).is_err(), "{kind:?}: a key twice");
+            assert!(
+                check(kind, twice.as_bytes()).is_err(),
+                "{kind:?}: a key twice"
+            );
             let cut = &text.as_bytes()[..text.len() / 2];
             assert!(check(kind, cut).is_err(), "{kind:?}: cut in half");
             if kind != Kind::SignedResult {
@@ -278,7 +284,11 @@ mod tests {
         // The first blank count, one more: the bytes still read as JSON, the tally is wrong.
         let key = text.find("\"blank\":").expect("a blank count") + "\"blank\":".len();
         let digit = key + text[key..].find(|c: char| c.is_ascii_digit()).unwrap();
-        let one_more = if &text[digit..=digit] == "9" { "8" } else { "9" };
+        let one_more = if &text[digit..=digit] == "9" {
+            "8"
+        } else {
+            "9"
+        };
         let changed = [&text[..digit], one_more, &text[digit + 1..]].concat();
         assert!(matches!(
             check(Kind::SignedResult, changed.as_bytes()),

@@ -24,7 +24,11 @@ use crate::signed::{election_at, make_key, papers, signed_by_cli, use_key, PASSP
 async fn saved_checked(browser: &Browser, name: &str) -> String {
     browser.wait_for_text(".save-checked", name).await;
     let suggested = browser.execute("return window.__hallcountSuggested;").await;
-    assert_eq!(suggested, json!(name), "the dialog offers today's file name");
+    assert_eq!(
+        suggested,
+        json!(name),
+        "the dialog offers today's file name"
+    );
     assert!(
         std::fs::read_dir(browser.downloads()).map_or(true, |mut d| d.next().is_none()),
         "nothing went to the download folder"
@@ -42,7 +46,11 @@ async fn every_export_opens_the_save_dialog_and_is_read_back_and_checked() {
     }
     let browser = Browser::open("save_every").await;
     let election = election_at("赤坑社區");
-    preload(&browser, &stored_meeting("save-every", &election, &papers())).await;
+    preload(
+        &browser,
+        &stored_meeting("save-every", &election, &papers()),
+    )
+    .await;
     browser.goto_hash("#/results").await;
     browser.execute(SAVE_DIALOG).await;
     make_key(&browser, PASSPHRASE).await;
@@ -94,7 +102,10 @@ async fn every_export_opens_the_save_dialog_and_is_read_back_and_checked() {
     assert_eq!(list.keys[0].village, "赤坑社區");
     browser.click(".download-csv").await;
     let csv = saved_checked(&browser, "hallcount-roll-up.csv").await;
-    assert!(csv.contains("赤坑社區") && csv.contains("大坑社區"), "{csv}");
+    assert!(
+        csv.contains("赤坑社區") && csv.contains("大坑社區"),
+        "{csv}"
+    );
     std::fs::remove_dir_all(&ours).ok();
     browser.finish().await;
 }
@@ -106,7 +117,11 @@ async fn a_closed_save_dialog_says_not_saved_and_changes_nothing() {
     }
     let browser = Browser::open("save_cancel").await;
     let election = election_at("赤坑社區");
-    preload(&browser, &stored_meeting("save-cancel", &election, &papers())).await;
+    preload(
+        &browser,
+        &stored_meeting("save-cancel", &election, &papers()),
+    )
+    .await;
     browser.goto_hash("#/results").await;
     // The officer closes the dialog each time; the body counts how often it was opened.
     let closing = "document.body.dataset.asked = 0; window.showSaveFilePicker = async () => { \

@@ -9,9 +9,9 @@ use hallcount_core::{parse_backup, write_backup, BackupError, Log};
 
 use super::MeetingHandle;
 use crate::services::idb::{AppendError, Batch};
+use crate::services::save::Kind;
 use crate::services::storage::{self, RestorePlan, StorageError};
 use crate::services::{self, files};
-use crate::services::save::Kind;
 use crate::state::{Action, ElectionSummary};
 
 /// What a restore did: the titles of the elections added, and of those already kept here.
