@@ -8,7 +8,6 @@
 
 use std::process::Command;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::PrintConfiguration;
 use hallcount_app::services::files;
@@ -37,21 +36,6 @@ const EXECUTIVE: &str = r#"{
   ]
 }"#;
 
-/// Key presses sent to whatever has the focus, as a clerk types them.
-pub(crate) async fn type_keys(browser: &Browser, keys: &str) {
-    let mut actions = KeyActions::new("clerk".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("type keys");
-}
-
 pub(crate) fn enter() -> String {
     char::from(Key::Enter).to_string()
 }
@@ -60,26 +44,6 @@ pub(crate) fn enter() -> String {
 async fn screenshot_from_top(browser: &Browser, name: &str) {
     browser.execute("window.scrollTo(0, 0); return null;").await;
     browser.screenshot(name).await;
-}
-
-/// Waits until `selector` has the focus. A change of focus is no DOM mutation, so this checks
-/// once per frame (bounded by the script timeout) instead of observing mutations.
-pub(crate) async fn wait_for_focus(browser: &Browser, selector: &str) {
-    let script = r#"
-        const [selector, done] = arguments;
-        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
-        check();
-    "#;
-    if let Err(error) = browser
-        .client()
-        .execute_async(script, vec![json!(selector)])
-        .await
-    {
-        let focused = browser
-            .execute("return document.activeElement?.outerHTML.slice(0, 200) ?? null;")
-            .await;
-        panic!("`{selector}` did not get the focus ({error}); the focus is on {focused}");
-    }
 }
 
 /// Waits until the entry counter says `n` live papers.
@@ -145,13 +109,15 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
     preload(&browser, &stored_meeting("exec-example", &election, &[])).await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // Papers 1-5 (keys 1-4 are A-D): A○B○C○ · A○B○D○ · A○C○D○ · all four (over-marked) · blank.
     for keys in ["123", "124", "134", "1234", ""] {
         // A blank paper takes Enter twice: the first asks "blank paper?".
         let enters = if keys.is_empty() { 2 } else { 1 };
-        type_keys(&browser, &format!("{keys}{}", enter().repeat(enters))).await;
+        browser
+            .type_keys(&format!("{keys}{}", enter().repeat(enters)))
+            .await;
     }
     wait_for_entered(&browser, 5).await;
     browser.wait_for_text(".announce", "5").await;
@@ -159,22 +125,20 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     // A reload in the middle loses nothing.
     browser.reload().await;
     wait_for_entered(&browser, 5).await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // Paper 6: A○ B○. Paper 7: B○ C○ and "E" written without a ○.
-    type_keys(&browser, &format!("12{}23", enter())).await;
+    browser.type_keys(&format!("12{}23", enter())).await;
     browser.wait_for(".hint-counts").await;
     browser.click(".write-in-mark input").await;
     browser.type_into(".write-in-input input", "E").await;
     browser.press(Key::Enter).await;
     browser.wait_for_text(".write-in-name", "E").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     // Paper 8: A○, B unreadable (three presses: ○ × ?), C○. Then a wrong paper 9: A○ B○ D○.
-    type_keys(
-        &browser,
-        &format!("{}12223{}124{}", enter(), enter(), enter()),
-    )
-    .await;
+    browser
+        .type_keys(&format!("{}12223{}124{}", enter(), enter(), enter()))
+        .await;
     wait_for_entered(&browser, 9).await;
     screenshot_from_top(&browser, "entry").await;
     // The name written on paper 7 is offered when the next name is typed, spelled the same.
@@ -188,8 +152,8 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     browser.press(Key::Enter).await;
     browser.wait_for(".paper-row.voided[data-paper='9']").await;
     wait_for_entered(&browser, 8).await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &format!("123{}", enter())).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&format!("123{}", enter())).await;
     wait_for_entered(&browser, 9).await;
     browser.wait_for_text(".announce", "10").await;
     let rows = browser.find_all(".paper-row").await.len();
@@ -308,7 +272,7 @@ async fn benchmark_commit_with_ten_thousand_papers() {
     preload(&browser, &stored_meeting("bench", &election, &papers)).await;
     browser.goto_hash("#/entry").await;
     wait_for_entered(&browser, 10_000).await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // From the Enter key (caught before the app sees it): to the form cleared for the next paper,
     // to the counter showing the paper stored (storage first, then the screen), and to the next frame.
@@ -341,7 +305,7 @@ async fn benchmark_commit_with_ten_thousand_papers() {
     browser.execute(probe).await;
     let rounds = 20;
     for round in 1..=rounds {
-        type_keys(&browser, &format!("12{}", enter())).await;
+        browser.type_keys(&format!("12{}", enter())).await;
         wait_for_entered(&browser, 10_000 + round).await;
     }
     // The last commit's frame may still be coming: wait for it (bounded by the script timeout).
@@ -426,7 +390,7 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
     preload(&browser, &stored_meeting("board-window", &election, &[])).await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     let client = browser.client();
     let entry_window = client.window().await.expect("the entry window");
     let board_window = client
@@ -448,7 +412,7 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     browser
         .execute("document.getElementById('key-surface').focus(); return null;")
         .await;
-    type_keys(&browser, &format!("124{}", enter())).await;
+    browser.type_keys(&format!("124{}", enter())).await;
     wait_for_entered(&browser, 1).await;
 
     client
@@ -480,11 +444,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     preload(&browser, &stored_meeting("congress", &election, &[])).await;
     browser.click(".lang-switch button[lang='zh-Hant']").await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     let lang = Lang::ZhHant;
 
     // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
-    type_keys(&browser, "123456").await;
+    browser.type_keys("123456").await;
     let over = tr_args(lang, Msg::HintOverMarked, &[("n", "3"), ("seats", "2")]);
     browser
         .wait_for_text(".contest-marks .hint-invalid", &over)
@@ -493,12 +457,12 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     browser
         .wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts)
         .await;
-    type_keys(&browser, &enter()).await;
+    browser.type_keys(&enter()).await;
     wait_for_entered(&browser, 1).await;
 
     // Paper 2: rejected for an identifying mark.
-    type_keys(&browser, "/").await;
-    wait_for_focus(&browser, ".reject-reason input").await;
+    browser.type_keys("/").await;
+    browser.wait_for_focus(".reject-reason input").await;
     browser
         .type_into(".reject-reason input", "有識別記號")
         .await;
@@ -510,13 +474,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         .await;
 
     // Paper 3: exec 5 ○, then `+` and 王芳 written with a ○ beside her name.
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, "5+").await;
-    wait_for_focus(
-        &browser,
-        ".contest-marks:nth-of-type(3) .write-in-input input",
-    )
-    .await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys("5+").await;
+    browser
+        .wait_for_focus(".contest-marks:nth-of-type(3) .write-in-input input")
+        .await;
     browser
         .type_into(
             ".contest-marks:nth-of-type(3) .write-in-input input",
@@ -524,8 +486,8 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         )
         .await;
     browser.press(Key_::Enter).await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &enter()).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&enter()).await;
     wait_for_entered(&browser, 3).await;
     screenshot_from_top(&browser, "entry-congress-zh-Hant").await;
 
