@@ -38,11 +38,8 @@ pub struct ResultSheetProps {
 #[component]
 pub fn ResultSheet(props: &ResultSheetProps) -> Html {
     let lang = use_lang();
-    let Counted {
-        election,
-        tally,
-        lots,
-    } = &props.counted;
+    let counted = &props.counted;
+    let (election, tally, lots) = (&counted.election, &counted.tally, &counted.lots);
     let figure = |key: Msg, value: u32, name: &'static str| {
         html! { <div class="figure" data-figure={name}><dt>{ tr(lang, key) }</dt><dd>{ value }</dd></div> }
     };

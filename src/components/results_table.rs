@@ -42,11 +42,8 @@ pub fn recorded_lot(lots: &[LotOutcome], contest: &ContestTally) -> Option<Vec<S
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let lang = use_lang();
-    let Counted {
-        election,
-        tally,
-        lots,
-    } = &props.counted;
+    let counted = &props.counted;
+    let (election, tally, lots) = (&counted.election, &counted.tally, &counted.lots);
     let status_class = match tally.status {
         Status::Valid => "status status-valid",
         Status::Void | Status::QuorumNotMet => "status status-failed",

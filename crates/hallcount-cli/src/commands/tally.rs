@@ -46,16 +46,9 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         visible(&election.date),
         tally.round
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        figures(&[
-            ("entitled", tally.entitled),
-            ("present", tally.present),
-            ("issued", tally.issued),
-            ("collected", tally.collected),
-        ])
-    );
+    let numbers = [tally.entitled, tally.present, tally.issued, tally.collected];
+    let named = figures(["entitled", "present", "issued", "collected"], numbers);
+    let _ = writeln!(out, "{named}");
     let _ = writeln!(out, "status: {status}");
     for (contest, counted) in election.contests.iter().zip(&tally.contests) {
         out.push('\n');
@@ -65,9 +58,10 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
 }
 
 /// Numbers of the sheet on one line: `name value`, two spaces between.
-fn figures(named: &[(&str, u32)]) -> String {
-    let each: Vec<String> = named
+fn figures(names: [&str; 4], numbers: [u32; 4]) -> String {
+    let each: Vec<String> = names
         .iter()
+        .zip(numbers)
         .map(|(name, n)| format!("{name} {n}"))
         .collect();
     each.join("  ")
@@ -101,16 +95,9 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         visible(&counted.id),
         counted.seats
     );
-    let _ = writeln!(
-        out,
-        "  {}",
-        figures(&[
-            ("cast", counted.cast),
-            ("valid", counted.valid),
-            ("invalid", counted.invalid),
-            ("blank", counted.blank),
-        ])
-    );
+    let numbers = [counted.cast, counted.valid, counted.invalid, counted.blank];
+    let named = figures(["cast", "valid", "invalid", "blank"], numbers);
+    let _ = writeln!(out, "  {named}");
     let rule = match contest.threshold.comparison {
         Some(Comparison::MoreThan(f)) => Some(format!("more than {f} of")),
         Some(Comparison::AtLeast(f)) => Some(format!("at least {f} of")),
