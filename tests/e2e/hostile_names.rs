@@ -89,7 +89,7 @@ async fn hostile_names_typed_in_every_field_are_text_and_overrides_are_refused()
         .await;
     let refused = browser.wait_for_text(".import-refused", "0xb2").await;
     let refused = refused.text().await.unwrap();
-    let lang = crate::meeting::page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let says = hallcount_app::i18n::tr(lang, hallcount_app::i18n::Msg::DetailNotUtf8);
     let before_byte = says.split("{offset}").next().unwrap();
     assert!(refused.contains(before_byte), "{refused}");

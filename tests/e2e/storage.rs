@@ -1,12 +1,12 @@
 //! Never lose a paper: the browser killed in the middle of entry, storage refused, a second tab,
-//! a log altered in storage; and the load benchmark with 10,000 papers stored.
+//! a log altered in storage (the load benchmark with 10,000 papers stored is in `benchmark.rs`).
 //!
 //! Meetings are seeded in storage as the app stores them (`seed.rs`).
 
 use fantoccini::key::Key;
 use hallcount_app::sample::sample_congress;
 use hallcount_app::services::files;
-use hallcount_core::{ContestMarks, Election, Mark, Paper};
+use hallcount_core::Paper;
 use serde_json::{json, Value};
 
 use crate::harness::{Browser, Profile};
@@ -190,70 +190,6 @@ async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
     browser.wait_for_text(".set-aside", "4").await;
     browser.wait_for_absence(".chain-broken").await;
     wait_for_entered(&browser, 4).await;
-    browser.finish().await;
-}
-
-/// A paper of the sample congress: the chair, both vice-chairs, and `n_exec` of the executive.
-fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
-    let mut paper = Paper::default();
-    for contest in &election.contests {
-        let take = if contest.id == "exec" {
-            n_exec
-        } else {
-            contest.seats as usize
-        };
-        let marks = (0..take)
-            .map(|i| {
-                (
-                    contest.candidates[(i + offset) % contest.candidates.len()]
-                        .id
-                        .clone(),
-                    Mark::For,
-                )
-            })
-            .collect();
-        paper.contests.insert(
-            contest.id.clone(),
-            ContestMarks {
-                marks,
-                write_ins: vec![],
-            },
-        );
-    }
-    paper
-}
-
-/// Not a timed test: it reports how long the app takes from navigation to ready with 10,000
-/// papers stored, and how much of it is reading and checking the log.
-#[tokio::test]
-async fn benchmark_load_with_ten_thousand_papers() {
-    if crate::harness::skip_without_page() {
-        return;
-    }
-    let browser = Browser::open("load_bench").await;
-    let election = sample_congress();
-    let papers: Vec<Paper> = (0..10_000)
-        .map(|i| congress_paper(&election, 9 + i % 4, i))
-        .collect();
-    preload(&browser, &stored_meeting("bench", &election, &papers)).await;
-    let mut figures = Vec::new();
-    for _ in 0..3 {
-        browser.reload().await;
-        browser
-            .wait_for(".meeting-ready[data-papers='10000']")
-            .await;
-        let marks = browser
-            .execute(
-                r#"const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-                   return { start: at("hallcount:load-start"), read: at("hallcount:load-read"), restored: at("hallcount:load-restored"), end: at("hallcount:load-end"), ready: at("hallcount:ready") };"#,
-            )
-            .await;
-        figures.push(marks);
-    }
-    println!(
-        "load with 10,000 papers stored (ms since navigation): {}",
-        json!(figures)
-    );
     browser.finish().await;
 }
 
