@@ -58,3 +58,37 @@ async fn a_deep_link_opens_its_area() {
         .await;
     browser.finish().await;
 }
+
+/// Not a timed test: it reports a cold start from `file://` with the CPU slowed four times
+/// (issue 12): from navigation to the page parsed, and to the app ready (its first meeting
+/// state shown), as `performance` saw them.
+#[tokio::test]
+async fn benchmark_cold_start_with_the_cpu_slowed_four_times() {
+    let browser = Browser::open("cold_start_bench").await;
+    browser.wait_for(".meeting-ready").await;
+    browser
+        .cdp(
+            "Emulation.setCPUThrottlingRate",
+            serde_json::json!({ "rate": 4 }),
+        )
+        .await;
+    let mut figures = Vec::new();
+    for _ in 0..3 {
+        browser.reload().await;
+        browser.wait_for(".meeting-ready").await;
+        let marks = browser
+            .execute(
+                r#"const navigation = performance.getEntriesByType("navigation")[0];
+                   const ready = performance.getEntriesByName("hallcount:ready")[0];
+                   return { parsed: navigation.domInteractive, ready: ready?.startTime ?? null };"#,
+            )
+            .await;
+        assert!(marks["ready"].is_number(), "no ready mark: {marks}");
+        figures.push(marks);
+    }
+    println!(
+        "cold start from file://, CPU slowed 4x (ms since navigation): {}",
+        serde_json::Value::from(figures)
+    );
+    browser.finish().await;
+}
