@@ -5,7 +5,9 @@ use yew::prelude::*;
 
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Lang, Msg};
-use crate::pages::{BoardPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage};
+use crate::pages::{
+    BoardPage, ChecksPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage,
+};
 use crate::panels::meeting_alerts::MeetingAlerts;
 use crate::panels::next_step::NextStep;
 use crate::route::{use_route, Route};
@@ -54,6 +56,7 @@ pub fn App() -> Html {
         Route::Papers => html! { <PapersPage /> },
         Route::Entry => html! { <EntryPage /> },
         Route::Board => html! { <BoardPage /> },
+        Route::Checks => html! { <ChecksPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Town => html! { <TownPage /> },
         Route::Help => html! { <HelpPage /> },
@@ -74,7 +77,7 @@ pub fn App() -> Html {
                 </nav>
                 <LangSwitch current={*lang} on_change={on_lang} />
             </header>
-            <MeetingAlerts />
+            <MeetingAlerts {route} />
             <main id="main" tabindex="-1">
                 // The board is for the projector and the town office has its own task: no banner there.
                 if !matches!(route, Route::Board | Route::Town | Route::Papers) {

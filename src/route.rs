@@ -13,6 +13,8 @@ pub enum Route {
     Entry,
     /// The live board for the projector.
     Board,
+    /// The two checks before signing: double entry and the blackboard.
+    Checks,
     Results,
     /// The town office: verify and sum the villages' signed results.
     Town,
@@ -21,11 +23,12 @@ pub enum Route {
 }
 
 impl Route {
-    pub const NAV: [Route; 7] = [
+    pub const NAV: [Route; 8] = [
         Route::Setup,
         Route::Papers,
         Route::Entry,
         Route::Board,
+        Route::Checks,
         Route::Results,
         Route::Town,
         Route::Help,
@@ -36,6 +39,7 @@ impl Route {
             "papers" => Route::Papers,
             "entry" => Route::Entry,
             "board" => Route::Board,
+            "checks" => Route::Checks,
             "results" => Route::Results,
             "town" => Route::Town,
             "help" => Route::Help,
@@ -49,6 +53,7 @@ impl Route {
             Route::Papers => "#/papers",
             Route::Entry => "#/entry",
             Route::Board => "#/board",
+            Route::Checks => "#/checks",
             Route::Results => "#/results",
             Route::Town => "#/town",
             Route::Help => "#/help",
@@ -61,6 +66,7 @@ impl Route {
             Route::Papers => Msg::NavPapers,
             Route::Entry => Msg::NavEntry,
             Route::Board => Msg::NavBoard,
+            Route::Checks => Msg::NavChecks,
             Route::Results => Msg::NavResults,
             Route::Town => Msg::NavTown,
             Route::Help => Msg::NavHelp,

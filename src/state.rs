@@ -18,11 +18,15 @@ use std::rc::Rc;
 use hallcount_core::{ChainBreak, Election, Event, LogEntry, LogError};
 use yew::Reducible;
 
+use crate::services::save::{SaveError, Saved};
+
 pub mod book;
 pub mod draft;
 pub mod keyboard;
+pub mod second_entry;
 
 pub use book::Book;
+pub use second_entry::SecondStep;
 
 /// One election in the list of those kept in this browser.
 #[derive(Clone, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
@@ -80,6 +84,11 @@ pub enum MeetingError {
 
 /// Every transition of the meeting. The book changed before those that say so.
 #[derive(Debug)]
+// `allow`, not `expect`: on wasm32 the variants are smaller and the lint stays quiet.
+#[allow(
+    clippy::large_enum_variant,
+    reason = "an action is built for one dispatch and consumed by it, never stored in bulk"
+)]
 pub enum Action {
     /// An entry was committed to the book; `stored` says whether storage took it.
     Committed {
@@ -102,6 +111,10 @@ pub enum Action {
     Listed(Vec<ElectionSummary>),
     /// This tab may write (it holds the writer's lock) or not.
     Writer(bool),
+    /// The second clerk typed (or took back, started, closed) the second entry.
+    SecondEntry(SecondStep),
+    /// An export was saved (checked, downloaded or cancelled), or failed.
+    Saved(Result<Saved, SaveError>),
 }
 
 /// How an election was opened: where its stored log broke, if it did, and who writes it.
@@ -124,6 +137,11 @@ pub struct Meeting {
     /// Where the stored log of the open election broke; what came before it was kept.
     pub chain_break: Option<ChainBreak>,
     pub last_error: Option<MeetingError>,
+    /// The second entry being typed on this laptop (`state/second_entry.rs`); while it is open
+    /// the app shows nothing else.
+    pub second_entry: Option<Rc<Vec<hallcount_core::Paper>>>,
+    /// What became of the last export saved.
+    pub last_save: Option<Result<Saved, SaveError>>,
 }
 
 impl Meeting {
@@ -225,6 +243,8 @@ impl Reducible for Meeting {
             }
             Action::Opened(opened) => self.with(|m| {
                 m.version += 1;
+                // A second entry belongs to the election it was typed for.
+                m.second_entry = None;
                 m.chain_break = opened.broken;
                 m.last_error = None;
                 m.saving = match opened.storage_error {
@@ -233,6 +253,7 @@ impl Reducible for Meeting {
                     None => Saving::ReadOnly,
                 };
             }),
+            Action::Saved(saved) => self.with(|m| m.last_save = Some(saved)),
             Action::Listed(elections) => {
                 if *self.elections == elections {
                     return self;
@@ -247,6 +268,10 @@ impl Reducible for Meeting {
                 };
                 self.with(|m| m.saving = saving)
             }
+            Action::SecondEntry(next) => match second_entry::step(&self.second_entry, next) {
+                Some(draft) => self.with(|m| m.second_entry = draft),
+                None => self,
+            },
         }
     }
 }

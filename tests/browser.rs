@@ -119,6 +119,8 @@ fn signing_in_wasm_makes_the_native_bytes() {
         lots: payload.lots,
         app: payload.app,
         created: payload.created,
+        double_entry: payload.double_entry,
+        reconciliations: Vec::new(),
     };
     assert_eq!(
         ResultFile::sign(ResultPayload::new(input), &signer).to_json(),
@@ -126,15 +128,25 @@ fn signing_in_wasm_makes_the_native_bytes() {
     );
 }
 
-/// A key made from `crypto.getRandomValues` is stored, reads back whole, and differs each time.
+/// A key made from `crypto.getRandomValues` is stored sealed, opens with its passphrase only,
+/// and differs each time.
 #[wasm_bindgen_test]
 fn a_key_is_made_from_the_browsers_random_source() {
-    use hallcount_app::services::signing_key::{self as keys, KeyState};
-    let first = keys::create("test", "2026-11-25T00:00:00Z").expect("a key is made and stored");
-    assert_eq!(keys::load(), KeyState::Ready(first.clone()));
+    use hallcount_app::services::signing_key::{self as keys, KeyFailure, KeyState, Passphrase};
+    use hallcount_core::export::KeyError;
+    let passphrase = |text: &str| Passphrase {
+        first: text.to_owned().into(),
+        again: None,
+    };
+    let first = keys::create(&passphrase("p"), "2026-11-25T00:00:00Z").expect("a key is made");
+    assert_eq!(keys::load(), KeyState::Sealed(first.clone()));
     assert_eq!(first.fingerprint.split(' ').count(), 8);
-    let second = keys::create("test", "2026-11-25T00:00:00Z").expect("another key");
+    let second = keys::create(&passphrase("q"), "2026-11-25T00:00:00Z").expect("another key");
     assert_ne!(first.public_key, second.public_key);
-    let (_, signer) = keys::signer().expect("the stored key signs");
+    let (_, signer) = keys::open(&passphrase("q")).expect("the stored key opens");
     assert_eq!(signer.public_key().to_hex(), second.public_key);
+    assert_eq!(
+        keys::open(&passphrase("p")).err(),
+        Some(KeyFailure::Key(KeyError::WrongPassphrase))
+    );
 }

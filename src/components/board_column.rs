@@ -6,6 +6,7 @@ use std::rc::Rc;
 use hallcount_core::{ContestTally, Election};
 use yew::prelude::*;
 
+use super::name::bdi;
 use super::tally_marks::TallyMarks;
 
 /// Above this many votes for one name, marks no longer read from the back of the hall: the
@@ -77,7 +78,7 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
     html! {
         <section class="board-column" aria-label={contest.office.clone()}>
             <h2>
-                { &contest.office }
+                { bdi(&contest.office) }
                 <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
             </h2>
             <ol class="board-names">
@@ -116,7 +117,7 @@ fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
     };
     html! {
         <li class={classes!("board-line", written.then_some("written"))}>
-            <span class="board-name">{ name.to_owned() }</span>
+            <span class="board-name">{ bdi(name) }</span>
             { drawn }
             <span class="board-count">{ votes }</span>
         </li>

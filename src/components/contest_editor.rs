@@ -1,5 +1,5 @@
 //! One contest of the definition: the office, its seats, its candidates and every rule setting
-//! of SPEC (write-ins R4, threshold R6, ties R7, seats not filled R8).
+//! of docs/rules.md (write-ins R4, threshold R6, ties R7, seats not filled R8).
 
 use std::rc::Rc;
 

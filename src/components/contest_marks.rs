@@ -7,6 +7,7 @@ use hallcount_core::{paper_effect, ContestEffect, ContestMarks, Election};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::state::keyboard::{mark_symbol, KeyMap, Slot};
@@ -118,7 +119,7 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
         <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}
             style={format!("--cells:{}", contest.candidates.len())}>
             <legend id={heading_id}>
-                <span class="office">{ &contest.office }</span>
+                <span class="office">{ bdi(&contest.office) }</span>
                 <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
             </legend>
             <p class={hint_class} aria-live="polite">{ hint }</p>
@@ -132,7 +133,7 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
                     <ul class="write-in-list">
                         for (i, write_in) in props.marks.write_ins.iter().enumerate() {
                             <li>
-                                <span class="write-in-name">{ &write_in.name }</span>
+                                <span class="write-in-name">{ bdi(&write_in.name) }</span>
                                 <button type="button" disabled={props.disabled}
                                     aria-pressed={write_in.marked.to_string()}
                                     onclick={props.on_toggle_write_in.reform(move |_| (index, i))}>
@@ -188,7 +189,7 @@ fn candidate_button(lang: Lang, props: &ContestMarksEditorProps, slot: Slot, nam
                 aria-label={label} data-key={code.clone()}
                 onclick={props.on_cycle.reform(move |_| slot)}>
                 <kbd>{ code }</kbd>
-                <span class="name">{ name.to_owned() }</span>
+                <span class="name">{ bdi(name) }</span>
                 <span class="mark" aria-hidden="true">{ mark_symbol(mark) }</span>
             </button>
         </li>

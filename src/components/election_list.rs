@@ -5,6 +5,7 @@ use std::rc::Rc;
 
 use yew::prelude::*;
 
+use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Msg};
 use crate::state::ElectionSummary;
@@ -31,7 +32,7 @@ pub fn ElectionList(props: &ElectionListProps) -> Html {
             <ul>
                 for summary in props.elections.iter() {
                     <li class={classes!((summary.id == *props.current).then_some("current"))}>
-                        <span class="election-title">{ &summary.title }</span>
+                        <span class="election-title">{ bdi(&summary.title) }</span>
                         <span class="election-date">{ &summary.date }</span>
                         if summary.round > 1 {
                             <span class="election-round">{ tr_args(lang, Msg::RoundNumber, &[("n", &summary.round.to_string())]) }</span>

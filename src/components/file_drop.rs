@@ -1,4 +1,6 @@
-//! Choose a file or drop it here: its text goes to `on_text` (the page parses it).
+//! Choose a file or drop it here: its bytes go to `on_file`, and the page reads them with the
+//! core's strict reader (never the browser's text decoding, which turns a GBK file into
+//! mojibake without a word). A file over `max_bytes` is refused before it is read.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -7,16 +9,18 @@ use gloo::file::callbacks::FileReader;
 use web_sys::FileList;
 use yew::prelude::*;
 
+use super::json_files::ReadError;
 use crate::hooks::use_lang;
 use crate::hooks::{use_file_input, FileInput};
 use crate::i18n::{tr, Msg};
-use crate::services::files::read_text;
 
 #[derive(Properties, PartialEq)]
 pub struct FileDropProps {
     pub label: Msg,
-    /// The file's name and its text, or why it could not be read.
-    pub on_text: Callback<(String, Result<String, String>)>,
+    /// The largest file read.
+    pub max_bytes: usize,
+    /// The file's name and its bytes, or why they were not read.
+    pub on_file: Callback<(String, Result<Vec<u8>, ReadError>)>,
     #[prop_or_default]
     pub disabled: bool,
 }
@@ -27,12 +31,22 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
     // The reader must live until it calls back.
     let reader: Rc<RefCell<Option<FileReader>>> = use_mut_ref(|| None);
     let read_first = {
-        let on_text = props.on_text.clone();
+        let on_file = props.on_file.clone();
+        let limit = props.max_bytes;
         Callback::from(move |files: FileList| {
             let Some(file) = files.get(0) else { return };
             let name = file.name();
-            let on_text = on_text.clone();
-            let started = read_text(file, move |text| on_text.emit((name, text)));
+            let size = file.size() as usize;
+            if size > limit {
+                on_file.emit((name, Err(ReadError::TooLarge { bytes: size, limit })));
+                return;
+            }
+            let on_file = on_file.clone();
+            let started =
+                gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
+                    let bytes = bytes.map_err(|e| ReadError::Unreadable(e.to_string()));
+                    on_file.emit((name, bytes));
+                });
             *reader.borrow_mut() = Some(started);
         })
     };

@@ -6,6 +6,7 @@
 use yew::prelude::*;
 
 use super::fingerprint::Fingerprint;
+use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, Msg};
 
@@ -30,9 +31,9 @@ pub fn KeySlip(props: &KeySlipProps) -> Html {
             <p class="intro">{ tr(lang, Msg::SlipIntro) }</p>
             <dl>
                 <dt>{ tr(lang, Msg::SlipBody) }</dt>
-                <dd class="slip-body">{ props.body.clone() }</dd>
+                <dd class="slip-body">{ bdi(&props.body) }</dd>
                 <dt>{ tr(lang, Msg::SlipPlace) }</dt>
-                <dd class="slip-place">{ props.place.clone() }</dd>
+                <dd class="slip-place">{ bdi(&props.place) }</dd>
                 <dt>{ tr(lang, Msg::SlipFingerprint) }</dt>
                 <dd class="slip-fingerprint"><Fingerprint text={props.fingerprint.clone()} /></dd>
                 <dt>{ tr(lang, Msg::SlipDate) }</dt>

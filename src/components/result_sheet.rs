@@ -7,6 +7,7 @@ use std::rc::Rc;
 use hallcount_core::{ContestTally, Election, LotOutcome, Tally};
 use yew::prelude::*;
 
+use super::name::bdi;
 use super::page_margins::title_and_page_rules;
 use super::results_table::{recorded_lot, ElectedList};
 use crate::hooks::use_lang;
@@ -33,6 +34,9 @@ pub struct ResultSheetProps {
     /// this paper to the signed result file. Filled by the signing feature; nothing shown if absent.
     #[prop_or_default]
     pub signature: Option<Html>,
+    /// What was checked before signing (double entry, the blackboard): `SheetChecks`.
+    #[prop_or_default]
+    pub checks: Option<Html>,
 }
 
 #[component]
@@ -53,9 +57,9 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
             <style>{ margins }</style>
             <header>
                 <p class="sheet-kind">{ tr(lang, Msg::SheetTitle) }</p>
-                <h2 id="sheet-title">{ &election.title }</h2>
+                <h2 id="sheet-title">{ bdi(&election.title) }</h2>
                 <p class="sheet-meeting">
-                    { &election.body }{ " · " }{ &election.place }{ " · " }{ &election.date }
+                    { bdi(&election.body) }{ " · " }{ bdi(&election.place) }{ " · " }{ &election.date }
                     if election.round > 1 {
                         { " · " }{ tr_args(lang, Msg::RoundNumber, &[("n", &election.round.to_string())]) }
                     }
@@ -76,6 +80,9 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
             <div class="sheet-closing">
                 if let Some(outcome) = last {
                     { contest_section(lang, election, outcome, &props.lots) }
+                }
+                if let Some(checks) = &props.checks {
+                    { checks.clone() }
                 }
                 if let Some(signature) = &props.signature {
                     <section class="sheet-signature-slot">{ signature.clone() }</section>
@@ -105,7 +112,7 @@ fn contest_section(
     html! {
         <section class="sheet-contest" data-contest={outcome.id.clone()}>
             <h3>
-                { &outcome.office }{ " " }
+                { bdi(&outcome.office) }{ " " }
                 { tr_args(lang, Msg::SeatsCount, &[("n", &outcome.seats.to_string())]) }
             </h3>
             <p>
@@ -130,7 +137,7 @@ fn contest_section(
                 <tbody>
                     for count in &outcome.candidates {
                         <tr>
-                            <th scope="row">{ display_name(lang, election.contests.iter().find(|c| c.id == outcome.id), &count.id) }</th>
+                            <th scope="row">{ bdi(&display_name(lang, election.contests.iter().find(|c| c.id == outcome.id), &count.id)) }</th>
                             <td class="num">{ count.votes_for }</td>
                             <td class="num">{ count.against }</td>
                             <td class="num">{ count.abstain }</td>
@@ -138,7 +145,7 @@ fn contest_section(
                     }
                     for write_in in &outcome.write_ins {
                         <tr class="written">
-                            <th scope="row">{ tr_args(lang, Msg::WrittenName, &[("name", &write_in.name)]) }</th>
+                            <th scope="row">{ bdi(&tr_args(lang, Msg::WrittenName, &[("name", &write_in.name)])) }</th>
                             <td class="num">{ write_in.votes }</td>
                             <td class="num">{ "—" }</td>
                             <td class="num">{ "—" }</td>

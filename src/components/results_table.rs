@@ -8,6 +8,7 @@ use hallcount_core::{ContestTally, Election, LotOutcome, Status, Tally, WRITE_IN
 use yew::prelude::*;
 
 use super::lot_form::LotForm;
+use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::result_words::{
     display_name, names_of, open_sentence, status_sentence, threshold_sentence,
@@ -76,7 +77,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
     html! {
         <section class="contest-result" data-contest={outcome.id.clone()}>
             <h3>
-                { &outcome.office }
+                { bdi(&outcome.office) }
                 <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &outcome.seats.to_string())]) }</span>
             </h3>
             <dl class="stats">
@@ -99,7 +100,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                 <tbody>
                     for count in &outcome.candidates {
                         <tr data-candidate={count.id.clone()} class={classes!(rank(&count.id).is_some().then_some("elected"))}>
-                            <th scope="row">{ display_name(lang, contest, &count.id) }</th>
+                            <th scope="row">{ bdi(&display_name(lang, contest, &count.id)) }</th>
                             <td class="num" data-col="for">{ count.votes_for }</td>
                             <td class="num" data-col="against">{ count.against }</td>
                             <td class="num" data-col="abstain">{ count.abstain }</td>
@@ -121,7 +122,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                     <tbody>
                         for write_in in &outcome.write_ins {
                             <tr data-write-in={write_in.name.clone()}>
-                                <th scope="row">{ &write_in.name }</th>
+                                <th scope="row">{ bdi(&write_in.name) }</th>
                                 <td class="num">{ write_in.votes }</td>
                                 <td>{ rank(&format!("{WRITE_IN_PREFIX}{}", write_in.name)).map(|r| tr_args(lang, Msg::ElectedRank, &[("n", &(r + 1).to_string())])).unwrap_or_default() }</td>
                             </tr>
@@ -152,7 +153,7 @@ pub fn ElectedList(props: &ContestResultProps) -> Html {
             } else {
                 <ol class="elected-names">
                     for id in &outcome.elected {
-                        <li data-elected={id.clone()}>{ display_name(lang, contest, id) }</li>
+                        <li data-elected={id.clone()}>{ bdi(&display_name(lang, contest, id)) }</li>
                     }
                 </ol>
             }

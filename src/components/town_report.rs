@@ -6,11 +6,12 @@ use std::rc::Rc;
 use hallcount_core::export::{
     FileReport, FileVerdict, MeetingResult, OpenCause, RollUp, Trust, VerifyError,
 };
-use hallcount_core::Status;
 use yew::prelude::*;
 
 use super::fingerprint::Fingerprint;
+use super::name::bdi;
 use crate::hooks::use_lang;
+use crate::i18n::verify_words::{failure_detail, status_text};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 
 #[derive(Properties, PartialEq)]
@@ -47,17 +48,6 @@ fn cause_text(lang: Lang, cause: OpenCause) -> &'static str {
     )
 }
 
-fn status_text(lang: Lang, status: Status) -> &'static str {
-    tr(
-        lang,
-        match status {
-            Status::Valid => Msg::TownStatusValid,
-            Status::Void => Msg::CauseVoid,
-            Status::QuorumNotMet => Msg::CauseQuorum,
-        },
-    )
-}
-
 /// One line per file, in the order loaded: counted, or why not.
 #[component]
 pub fn FileVerdicts(props: &RollUpProps) -> Html {
@@ -80,33 +70,39 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             ..
         } => {
             let signer = match trust {
-                Trust::Trusted { village } => {
-                    tr_args(lang, Msg::SignedByVillage, &[("village", village)])
-                }
-                Trust::Untrusted => tr(lang, Msg::SignedUntrusted).to_string(),
+                Trust::Trusted { village } => bdi(&tr_args(
+                    lang,
+                    Msg::SignedByVillage,
+                    &[("village", village)],
+                )),
+                Trust::Untrusted => html! { tr(lang, Msg::SignedUntrusted) },
             };
             let round = tr_args(lang, Msg::RoundNumber, &[("n", &id.round.to_string())]);
-            let what = format!(
-                "{} {} {} · {round} · {signer} ",
-                id.place, id.date, id.title
-            );
             (
                 "counted",
                 Msg::VerdictCounted,
-                html! { <>{ what }<Fingerprint text={fingerprint.to_string()} /></> },
+                html! { <>
+                    { bdi(&id.place) }{ format!(" {} ", id.date) }{ bdi(&id.title) }
+                    { format!(" · {round} · ") }{ signer }{ " " }
+                    <Fingerprint text={fingerprint.to_string()} />
+                </> },
             )
         }
         FileVerdict::Duplicate { of_file } => (
             "duplicate",
             Msg::VerdictDuplicate,
-            html! { { tr_args(lang, Msg::DuplicateOf, &[("file", of_file)]) } },
+            bdi(&tr_args(lang, Msg::DuplicateOf, &[("file", of_file)])),
         ),
         FileVerdict::Conflict { id, .. } => {
             let election = format!("{} {} {}", id.place, id.date, id.title);
             (
                 "conflict",
                 Msg::VerdictConflict,
-                html! { { tr_args(lang, Msg::ConflictWith, &[("election", &election)]) } },
+                bdi(&tr_args(
+                    lang,
+                    Msg::ConflictWith,
+                    &[("election", &election)],
+                )),
             )
         }
         FileVerdict::UnknownSigner { fingerprint } => (
@@ -127,18 +123,18 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             (
                 "wrong-place",
                 Msg::VerdictWrongPlace,
-                html! { <>{ detail }{ " " }<Fingerprint text={fingerprint.to_string()} /></> },
+                html! { <>{ bdi(&detail) }{ " " }<Fingerprint text={fingerprint.to_string()} /></> },
             )
         }
         FileVerdict::Failed(error) => (
             "failed",
             failure_key(error),
-            html! { <span class="detail" lang="en">{ error.to_string() }</span> },
+            html! { <span class="detail">{ bdi(&failure_detail(lang, error)) }</span> },
         ),
     };
     html! {
         <li class={classes!("verdict", class)} data-file={file.name.clone()}>
-            <span class="file-name">{ file.name.clone() }</span>
+            <span class="file-name">{ bdi(&file.name) }</span>
             <strong class="verdict-name">{ tr(lang, verdict) }</strong>
             <span class="verdict-detail">{ detail }</span>
         </li>
@@ -173,19 +169,30 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
     let meeting = &props.meeting;
     html! {
         <section class="town-meeting" data-village={meeting.village.clone()}>
-            <h4>{ meeting.village.clone() }<span class="meeting-where">{ format!(" · {} · {}", meeting.body, meeting.date) }</span></h4>
-            <ul class="ballots">
-                for ballot in &meeting.ballots {
-                    <li>
-                        { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ ballot.title.clone() }{ " · " }
-                        { status_text(lang, ballot.status) }{ " · " }
-                        { tr_args(lang, Msg::TownBallotFigures, &[
-                            ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
-                            ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
-                        ]) }
-                    </li>
-                }
-            </ul>
+            <h4>{ bdi(&meeting.village) }<span class="meeting-where">{ " · " }{ bdi(&meeting.body) }{ format!(" · {}", meeting.date) }</span></h4>
+            <table class="ballots">
+                <thead><tr>
+                    <th scope="col">{ tr(lang, Msg::ColBallot) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColDoubleEntered) }</th>
+                    <th scope="col">{ tr(lang, Msg::ColReconciled) }</th>
+                </tr></thead>
+                <tbody>
+                    for ballot in &meeting.ballots {
+                        <tr>
+                            <td>
+                                { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ bdi(&ballot.title) }{ " · " }
+                                { status_text(lang, ballot.status) }{ " · " }
+                                { tr_args(lang, Msg::TownBallotFigures, &[
+                                    ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
+                                    ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
+                                ]) }
+                            </td>
+                            { check_cell(lang, "double-entered", ballot.double_entered) }
+                            { check_cell(lang, "reconciled", ballot.reconciled) }
+                        </tr>
+                    }
+                </tbody>
+            </table>
             <table class="town-offices">
                 <thead><tr>
                     <th scope="col">{ tr(lang, Msg::ColOffice) }</th>
@@ -196,9 +203,14 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
                 <tbody>
                     for office in &meeting.offices {
                         <tr>
-                            <th scope="row">{ office.office.clone() }</th>
+                            <th scope="row">{ bdi(&office.office) }</th>
                             <td class="num">{ office.seats }</td>
-                            <td>{ office.elected.join("、") }</td>
+                            <td>
+                                for (i, elected) in office.elected.iter().enumerate() {
+                                    if i > 0 { { "、" } }
+                                    { bdi(elected) }
+                                }
+                            </td>
                             <td>{
                                 match office.open_cause {
                                     Some(cause) => format!("{} · {}", office.open_seats, cause_text(lang, cause)),
@@ -210,6 +222,20 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
                 </tbody>
             </table>
         </section>
+    }
+}
+
+/// A check of a ballot (double entry, the blackboard): done or not, in words and a mark.
+fn check_cell(lang: Lang, class: &'static str, done: bool) -> Html {
+    let (mark, word) = if done {
+        ("✓ ", Msg::CheckDone)
+    } else {
+        ("— ", Msg::CheckNotDone)
+    };
+    html! {
+        <td class={classes!("check", class, done.then_some("done"))} data-done={done.to_string()}>
+            { mark }{ tr(lang, word) }
+        </td>
     }
 }
 
@@ -229,15 +255,17 @@ pub fn OfficeTotals(props: &RollUpProps) -> Html {
             <tbody>
                 for total in &props.roll_up.totals {
                     <tr data-office={total.office.clone()}>
-                        <th scope="row">{ total.office.clone() }</th>
+                        <th scope="row">{ bdi(&total.office) }</th>
                         <td class="num seats">{ total.seats }</td>
                         <td class="num elected">{ total.elected }</td>
                         <td class="num open">{ total.open_seats }</td>
-                        <td>{
-                            total.open.iter()
-                                .map(|open| format!("{} {} · {}", open.village, open.seats, cause_text(lang, open.cause)))
-                                .collect::<Vec<_>>().join("；")
-                        }</td>
+                        <td>
+                            for (i, open) in total.open.iter().enumerate() {
+                                if i > 0 { { "；" } }
+                                { bdi(&open.village) }
+                                { format!(" {} · {}", open.seats, cause_text(lang, open.cause)) }
+                            }
+                        </td>
                     </tr>
                 }
             </tbody>

@@ -7,6 +7,7 @@ use std::rc::Rc;
 use yew::prelude::*;
 
 use super::fingerprint::Fingerprint;
+use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Msg};
 
@@ -44,7 +45,7 @@ pub fn TrustBuilder(props: &TrustBuilderProps) -> Html {
                 <ul class="unlisted-keys">
                     for key in props.unlisted.iter() {
                         <li class="unlisted-key" data-place={key.place.clone()}>
-                            <span class="file-name">{ key.file.clone() }</span>
+                            <span class="file-name">{ bdi(&key.file) }</span>
                             <Fingerprint text={key.fingerprint.clone()} />
                             <button type="button" class="confirm-key"
                                 onclick={props.on_confirm.reform({ let key = key.clone(); move |_| key.clone() })}>

@@ -1,9 +1,11 @@
 //! [`MeetingProvider`] holds the one [`Meeting`] reducer and the open [`Book`] at the root and
 //! wires them to storage; [`use_meeting`] gives any page a [`MeetingHandle`] to read and act on.
 //!
-//! Two helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
-//! which every new entry is stored before it is shown, and the tabs (`use_meeting/tabs.rs`),
-//! which decide the one writing tab and let the others follow what it stores.
+//! Helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
+//! which every new entry is stored before it is shown, the tabs (`use_meeting/tabs.rs`),
+//! which decide the one writing tab and let the others follow what it stores, the backup
+//! (`use_meeting/backup.rs`), the whole meeting in one file and back, and the two checks
+//! (`use_meeting/checks.rs`: double entry and the blackboard).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -18,8 +20,12 @@ use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
 };
 
+mod backup;
+mod checks;
 mod outbox;
 mod tabs;
+
+pub use backup::{RestoreError, Restored};
 
 use outbox::Outbox;
 use tabs::Tabs;
@@ -143,6 +149,7 @@ impl MeetingHandle {
         let id = self.election_id();
         let summary = ElectionSummary::of(&id, &election);
         let (list, listed) = storage::with_election((*self.meeting.elections).clone(), summary);
+        remember_for_this_tab(&id);
         let extra = vec![listed, (storage::CURRENT_KEY.to_owned(), id)];
         self.submit(
             Event::ElectionDefined { election },
@@ -191,10 +198,20 @@ impl MeetingHandle {
         self.meeting.dispatch(Action::DismissError);
     }
 
-    /// The live papers as a `hallcount/ballots@1` download.
-    pub fn download_ballots(&self) -> Result<(), String> {
+    /// Saves an export: through the save dialog and read back where the browser has one, else
+    /// as a download; what became of it shows above every page (`Meeting::last_save`).
+    pub fn save_file(&self, name: String, mime: &'static str, text: String) {
+        let meeting = self.meeting.clone();
+        spawn_local(async move {
+            let saved = services::save::save(&name, mime, &text).await;
+            meeting.dispatch(Action::Saved(saved));
+        });
+    }
+
+    /// The live papers as a `hallcount/ballots@1` file.
+    pub fn download_ballots(&self) {
         let Some(election) = self.election() else {
-            return Ok(());
+            return;
         };
         let papers: Vec<Paper> = self
             .papers()
@@ -203,24 +220,18 @@ impl MeetingHandle {
             .map(|p| p.paper.clone())
             .collect();
         let json = services::files::ballots_json(papers);
-        services::files::download(
-            &services::files::file_name(&election, "ballots"),
-            "application/json",
-            &json,
-        )
+        let name = services::files::file_name(&election, "ballots");
+        self.save_file(name, "application/json", json);
     }
 
-    /// The definition as a `hallcount/election@1` download.
-    pub fn download_election(&self) -> Result<(), String> {
+    /// The definition as a `hallcount/election@1` file.
+    pub fn download_election(&self) {
         let Some(election) = self.election() else {
-            return Ok(());
+            return;
         };
         let json = services::files::election_json(&election);
-        services::files::download(
-            &services::files::file_name(&election, "election"),
-            "application/json",
-            &json,
-        )
+        let name = services::files::file_name(&election, "election");
+        self.save_file(name, "application/json", json);
     }
 
     /// Reads election `id` from storage and opens it, as its writer if this tab holds (or can
@@ -237,6 +248,7 @@ impl MeetingHandle {
         let (book, opened) = load_election(idb, id, writer).await;
         *self.book.borrow_mut() = book;
         self.meeting.dispatch(Action::Opened(opened));
+        self.restore_second_entry();
     }
 }
 
@@ -265,6 +277,7 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, O
         let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
         let _ = idb.write(&Batch { put, delete }).await;
     }
+    remember_for_this_tab(id);
     let _ = idb
         .write(&Batch {
             put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())],
@@ -311,6 +324,11 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
             move || drop(guard)
         }
     });
+    // The second entry being typed is kept in the browser's storage as it grows.
+    use_effect_with(
+        (handle.election_id(), meeting.second_entry.clone()),
+        |(id, draft)| checks::keep_draft(id, draft.as_deref().map(Vec::as_slice)),
+    );
     let opened = meeting.version > 0;
     use_effect_with(opened, |opened| {
         if *opened {
@@ -353,15 +371,32 @@ async fn open_at_start(handle: MeetingHandle) {
     if !handle.election_id().is_empty() {
         return;
     }
-    match idb
+    // This tab's own election first (a reload reopens it, whatever another tab opened since);
+    // a new tab takes the one opened last in this browser.
+    let last_opened = idb
         .get(storage::CURRENT_KEY)
         .await
         .ok()
         .flatten()
-        .filter(|id| !id.is_empty())
-    {
+        .filter(|id| !id.is_empty());
+    match this_tabs_election().or(last_opened) {
         Some(id) => handle.open_stored(id),
         None => handle.new_election(),
+    }
+}
+
+/// The election this tab has open, kept in its sessionStorage under the same key as the shared
+/// "current" (through the same `Backend`), so that another tab opening an election never
+/// changes it. A duplicated tab inherits it, as the browser copies sessionStorage.
+fn this_tabs_election() -> Option<String> {
+    let session = gloo::utils::window().session_storage().ok().flatten()?;
+    storage::current(&session)
+}
+
+fn remember_for_this_tab(id: &str) {
+    if let Some(session) = gloo::utils::window().session_storage().ok().flatten() {
+        // A refusal only means that a reload opens the election opened last, as before.
+        let _ = storage::set_current(&session, id);
     }
 }
 

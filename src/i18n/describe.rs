@@ -2,13 +2,16 @@
 //! table. The core's own messages are English and name JSON paths; these name the place as the
 //! screen does and speak the meeting's language.
 
-use hallcount_core::export::TrustedError;
+use hallcount_core::export::{KeyError, TrustedError};
 use hallcount_core::lot::LotProblem;
 use hallcount_core::{
-    BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
+    BackupError, BreakKind, ChainBreak, LoadError, LoadErrorKind, LogError, Problem, ProblemKind,
 };
 
+use crate::hooks::RestoreError;
 use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::services::file_reading::Refusal;
+use crate::services::signing_key::KeyFailure;
 use crate::state::MeetingError;
 
 pub fn problem(lang: Lang, problem: &Problem) -> String {
@@ -39,6 +42,7 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
         RoundOfInFirstRound => tr(lang, Msg::ProblemRoundOfInFirstRound).to_owned(),
         MissingRoundOf => tr(lang, Msg::ProblemMissingRoundOf).to_owned(),
         UnreachableThreshold => tr(lang, Msg::ProblemUnreachableThreshold).to_owned(),
+        WholeFraction => tr(lang, Msg::ProblemWholeFraction).to_owned(),
         ShortfallSettingUnused { .. } => tr(lang, Msg::ProblemShortfallSettingUnused).to_owned(),
         FloorWithoutFraction => tr(lang, Msg::ProblemFloorWithoutFraction).to_owned(),
         UnknownContest { paper, contest } => tr_args(
@@ -77,6 +81,11 @@ pub fn problem_kind(lang: Lang, kind: &ProblemKind) -> String {
             &[("count", &count.to_string()), ("max", &max.to_string())],
         ),
         TooLong { max, .. } => tr_args(lang, Msg::ProblemTooLong, &[("max", &n(max))]),
+        HiddenCharacter { code, .. } => tr_args(
+            lang,
+            Msg::ProblemHiddenCharacter,
+            &[("code", &format!("{code:04X}"))],
+        ),
     }
 }
 
@@ -148,7 +157,7 @@ pub fn log_error(lang: Lang, error: &LogError) -> String {
     }
 }
 
-fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
+pub fn lot_problem(lang: Lang, contest: &str, problem: &LotProblem) -> String {
     match problem {
         LotProblem::UnknownContest => {
             tr_args(lang, Msg::ErrUnknownContest, &[("contest", contest)])
@@ -179,8 +188,8 @@ pub fn meeting_error(lang: Lang, error: &MeetingError) -> String {
     }
 }
 
-/// A file that could not be read: what is wrong and where in the meeting's language; the
-/// parser's own words (English) follow as a detail for whoever fixes the file.
+/// A file that could not be read: what is wrong, where, and the reader's reason, all in the
+/// meeting's language (`file_words::detail`).
 pub fn load_error(lang: Lang, error: &LoadError) -> String {
     let what = match error.kind {
         LoadErrorKind::Syntax => Msg::LoadErrorSyntax,
@@ -210,7 +219,7 @@ pub fn load_error(lang: Lang, error: &LoadError) -> String {
         &[
             ("what", tr(lang, what)),
             ("place", &place),
-            ("detail", &error.message),
+            ("detail", &super::file_words::detail(lang, error)),
         ],
     )
 }
@@ -233,9 +242,62 @@ pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
     }
 }
 
-pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
-    let kept = broken.index.to_string();
-    let why = match &broken.kind {
+/// Why a meeting backup was not restored, in the page's language.
+pub fn restore_error(lang: Lang, error: &RestoreError) -> String {
+    match error {
+        RestoreError::File(error) => backup_error(lang, error),
+        RestoreError::Conflict { titles } => tr_args(
+            lang,
+            Msg::RestoreConflict,
+            &[("elections", &listed(lang, titles))],
+        ),
+        RestoreError::Storage(error) => {
+            tr_args(lang, Msg::RestoreStopped, &[("message", &error.0)])
+        }
+    }
+}
+
+/// Titles as a list in the page's language, each in quotes.
+pub fn listed(lang: Lang, titles: &[String]) -> String {
+    let quoted: Vec<String> = titles
+        .iter()
+        .map(|title| match lang {
+            Lang::En => format!("\"{title}\""),
+            Lang::ZhHant => format!("「{title}」"),
+            Lang::ZhHans => format!("“{title}”"),
+        })
+        .collect();
+    quoted.join(tr(lang, Msg::NameSeparator))
+}
+
+fn backup_error(lang: Lang, error: &BackupError) -> String {
+    match error {
+        BackupError::TooLarge { bytes, limit } => tr_args(
+            lang,
+            Msg::BackupTooLarge,
+            &[("bytes", &bytes.to_string()), ("limit", &limit.to_string())],
+        ),
+        BackupError::Load(error) => load_error(lang, error),
+        BackupError::NoElections => tr(lang, Msg::BackupNoElections).to_owned(),
+        BackupError::TooManyElections { found } => {
+            tr_args(lang, Msg::BackupTooMany, &[("n", &found.to_string())])
+        }
+        BackupError::BadId { index } => {
+            tr_args(lang, Msg::BackupBadId, &[("n", &(index + 1).to_string())])
+        }
+        BackupError::DuplicateId { id } => tr_args(lang, Msg::BackupDuplicateId, &[("id", id)]),
+        BackupError::EmptyLog { id } => tr_args(lang, Msg::BackupEmptyLog, &[("id", id)]),
+        BackupError::Broken { id, at } => tr_args(
+            lang,
+            Msg::BackupBroken,
+            &[("id", id), ("why", &break_reason(lang, &at.kind))],
+        ),
+        BackupError::UnknownCurrent => tr(lang, Msg::BackupUnknownCurrent).to_owned(),
+    }
+}
+
+fn break_reason(lang: Lang, kind: &BreakKind) -> String {
+    match kind {
         BreakKind::Sequence { .. } | BreakKind::Truncated { .. } => {
             tr(lang, Msg::BreakMissing).to_owned()
         }
@@ -243,7 +305,12 @@ pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
         BreakKind::Unreadable { .. } => tr(lang, Msg::BreakUnreadable).to_owned(),
         BreakKind::UnreadableHead { .. } => tr(lang, Msg::BreakHeadUnreadable).to_owned(),
         BreakKind::Refused(error) => log_error(lang, error),
-    };
+    }
+}
+
+pub fn chain_break(lang: Lang, broken: &ChainBreak) -> String {
+    let kept = broken.index.to_string();
+    let why = break_reason(lang, &broken.kind);
     tr_args(
         lang,
         Msg::AlertChainBroken,
@@ -297,5 +364,41 @@ mod trusted_error_tests {
             trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"),
             "{damaged:?}"
         );
+    }
+}
+
+/// Why a key action did nothing (nothing stored changed, whatever the reason).
+pub fn key_failure(lang: Lang, failure: &KeyFailure) -> String {
+    match failure {
+        KeyFailure::Key(KeyError::WrongPassphrase) => tr(lang, Msg::KeyWrongPassphrase).to_owned(),
+        KeyFailure::Key(KeyError::EmptyPassphrase) => tr(lang, Msg::KeyEmptyPassphrase).to_owned(),
+        KeyFailure::Key(error) => super::file_words::refusal(lang, &Refusal::Key(error.clone())),
+        KeyFailure::PassphrasesDiffer => tr(lang, Msg::KeyPassphrasesDiffer).to_owned(),
+        KeyFailure::NoSealedKey => tr(lang, Msg::KeyMissing).to_owned(),
+        KeyFailure::Browser(detail) => tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
+    }
+}
+
+#[cfg(test)]
+mod restore_error_tests {
+    use super::*;
+
+    #[test]
+    fn a_refused_restore_is_described_in_the_page_s_language() {
+        let conflict = RestoreError::Conflict {
+            titles: vec!["甲".into(), "乙".into()],
+        };
+        assert!(restore_error(Lang::ZhHant, &conflict).contains("「甲」、「乙」"));
+        assert!(restore_error(Lang::En, &conflict).contains("\"甲\", \"乙\""));
+        let empty = br#"{"format": "hallcount/meeting@1", "saved_at": "x", "elections": []}"#;
+        let empty = hallcount_core::parse_backup(empty).unwrap_err();
+        assert_eq!(
+            restore_error(Lang::ZhHans, &RestoreError::File(empty)),
+            tr(Lang::ZhHans, Msg::BackupNoElections)
+        );
+        let other = br#"{"format": "hallcount/ballots@1", "ballots": []}"#;
+        let other = hallcount_core::parse_backup(other).unwrap_err();
+        assert!(restore_error(Lang::En, &RestoreError::File(other))
+            .starts_with(tr(Lang::En, Msg::LoadErrorFormat)));
     }
 }

@@ -4,8 +4,10 @@
 //! compile, and the `i18n` tests fail on a key that no code uses.
 
 pub mod describe;
+pub mod file_words;
 mod messages;
 pub mod result_words;
+pub mod verify_words;
 
 pub use messages::Msg;
 

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::components::board_column::BoardColumn;
 use crate::components::board_fit::{board_fit, BoardContent, RESERVED_HEIGHT_PX};
+use crate::components::name::bdi;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::{tr, tr_args, Msg};
@@ -117,7 +118,7 @@ pub fn BoardPage() -> Html {
     html! {
         <section class="page page-board">
             <header class="board-header">
-                <h2>{ &election.title }</h2>
+                <h2>{ bdi(&election.title) }</h2>
                 <p class="board-counted" data-counted={counted.clone()}>
                     { tr_args(lang, Msg::BoardPapersCounted, &[("n", &counted)]) }
                 </p>

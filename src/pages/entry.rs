@@ -6,6 +6,7 @@ use std::rc::Rc;
 use hallcount_core::{CollectedLimit, Election, Paper, Tally};
 use yew::prelude::*;
 
+use crate::components::name::bdi;
 use crate::components::paper_form::{focus_key_surface, PaperForm};
 use crate::components::paper_list::{page_range, PaperList};
 use crate::hooks::use_lang;
@@ -117,7 +118,7 @@ pub fn EntryPage() -> Html {
     html! {
         <section class="page page-entry">
             <h2>{ tr(lang, Msg::NavEntry) }</h2>
-            <p class="entry-meeting">{ &election.title }{ " · " }{ tr(lang, Msg::EntryIntro) }</p>
+            <p class="entry-meeting">{ bdi(&election.title) }{ " · " }{ tr(lang, Msg::EntryIntro) }</p>
             <Counters election={election.clone()} entered={n_live} />
             if locked {
                 <p class="paused" role="status">{ tr(lang, Msg::EntryPausedLocked) }</p>

@@ -74,6 +74,12 @@ pub fn HelpPage() -> Html {
                 for text in PAPERS { <p>{ tr(lang, text) }</p> }
             </section>
 
+            <section aria-labelledby="help-checks" class="help-checks">
+                <h3 id="help-checks">{ tr(lang, Msg::NavChecks) }</h3>
+                <p>{ tr(lang, Msg::HelpDoubleEntry) }</p>
+                <p>{ tr(lang, Msg::HelpBoardCheck) }</p>
+            </section>
+
             <section aria-labelledby="help-settings">
                 <h3 id="help-settings">{ tr(lang, Msg::HelpSettingsTitle) }</h3>
                 <dl class="help-settings">

@@ -1,14 +1,17 @@
 //! One component per screen.
 
 mod board;
-mod entry;
+mod checks;
+pub(crate) mod entry;
 mod help;
 mod papers;
 mod results;
+pub mod second_entry;
 mod setup;
 mod town;
 
 pub use board::BoardPage;
+pub use checks::ChecksPage;
 pub use entry::EntryPage;
 pub use help::HelpPage;
 pub use papers::PapersPage;

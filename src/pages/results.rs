@@ -3,12 +3,15 @@
 
 use std::rc::Rc;
 
+use hallcount_core::export::{DoubleEntryRecord, HandTallyRecord};
 use hallcount_core::propose_next_round;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use crate::components::checks_warning::{checks_warning, CheckWarning};
 use crate::components::result_sheet::ResultSheet;
 use crate::components::results_table::ResultsTable;
+use crate::components::sheet_checks::sheet_checks;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::{tr, tr_args, Msg};
@@ -25,7 +28,6 @@ pub fn ResultsPage() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let unlocking = use_state(|| false);
-    let download_error = use_state(|| None::<String>);
     let reason_ref = use_node_ref();
 
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
@@ -47,6 +49,16 @@ pub fn ResultsPage() -> Html {
         })
     });
     let next_round = propose_next_round(&election, &tally);
+    // What the sheet says of the checks: the same records as the signed file carries.
+    let double_entry = DoubleEntryRecord::from_replay(meeting.book().state());
+    let reconciliations = meeting.reconciliations();
+    let hand_tally = HandTallyRecord::new(&reconciliations, &tally);
+    let checks = sheet_checks(lang, &election, double_entry.as_ref(), hand_tally.as_ref());
+    let warnings = if locked {
+        Vec::new()
+    } else {
+        CheckWarning::all(meeting.double_entry().as_ref(), &reconciliations, &tally)
+    };
 
     let on_lock = {
         let meeting = meeting.clone();
@@ -88,16 +100,15 @@ pub fn ResultsPage() -> Html {
         })
     };
 
+    // What becomes of the file (checked on the stick, or why not) shows above every page.
     let on_download = |ballots: bool| {
         let meeting = meeting.clone();
-        let download_error = download_error.clone();
         Callback::from(move |_| {
-            let done = if ballots {
+            if ballots {
                 meeting.download_ballots()
             } else {
                 meeting.download_election()
-            };
-            download_error.set(done.err());
+            }
         })
     };
 
@@ -107,6 +118,7 @@ pub fn ResultsPage() -> Html {
                 <h2>{ tr(lang, Msg::NavResults) }</h2>
                 <p class="intro">{ tr(lang, Msg::ResultsIntro) }</p>
                 <ResultsTable election={election.clone()} tally={tally.clone()} lots={lots.clone()} on_record_lot={on_record_lot} />
+                { checks_warning(lang, &warnings) }
                 <div class="results-actions">
                     if locked {
                         <p class="locked-note" role="status">{ tr(lang, Msg::LockedNote) }</p>
@@ -132,9 +144,6 @@ pub fn ResultsPage() -> Html {
                     <h3>{ tr(lang, Msg::ExportTitle) }</h3>
                     <button type="button" class="download-ballots" onclick={on_download(true)}>{ tr(lang, Msg::DownloadBallots) }</button>
                     <button type="button" class="download-election" onclick={on_download(false)}>{ tr(lang, Msg::DownloadElection) }</button>
-                    if let Some(message) = &*download_error {
-                        <p class="warning" role="alert">{ tr_args(lang, Msg::DownloadFailed, &[("message", message)]) }</p>
-                    }
                 </div>
                 <SignedExport />
                 if let Some(next) = &next_round {
@@ -147,7 +156,8 @@ pub fn ResultsPage() -> Html {
                 }
                 <h2 class="sheet-preview-title">{ tr(lang, Msg::SheetPreviewTitle) }</h2>
             </div>
-            <ResultSheet election={election} tally={tally} lots={lots} signature={html! { <SheetSeal /> }} />
+            <ResultSheet election={election} tally={tally} lots={lots} checks={checks}
+                signature={html! { <SheetSeal /> }} />
         </section>
     }
 }

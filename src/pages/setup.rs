@@ -1,27 +1,38 @@
 //! Set-up: the elections kept here, the definition of the open one (typed, imported from a
 //! `hallcount/election@1` file, or the sample meeting), its lock once papers are entered, and the
-//! definition and papers as files.
+//! definition and papers as files; the whole meeting backed up and restored
+//! (`panels/meeting_backup.rs`).
 
 use std::rc::Rc;
 
-use hallcount_core::{check_election, parse_election, Election};
+use hallcount_core::{check_election, Election, FileKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
 use crate::components::file_drop::FileDrop;
+use crate::components::json_files::ReadError;
+use crate::components::name::bdi;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::describe;
+use crate::i18n::file_words;
 use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::panels::meeting_backup::MeetingBackup;
 use crate::sample::sample_congress;
+use crate::services::file_reading::{self, Refusal};
 
 /// What became of the last file read.
 #[derive(Clone, PartialEq)]
 enum Import {
-    Read { file: String },
-    Refused { file: String, message: String },
+    Read {
+        file: String,
+    },
+    /// Worded when shown, so a change of language words it again.
+    Refused {
+        file: String,
+        refusal: Refusal,
+    },
 }
 
 /// Whether the form's unsaved edits may be thrown away: asks the officer when there are any.
@@ -71,10 +82,8 @@ pub fn SetupPage() -> Html {
     };
     let on_file = {
         let (draft, import) = (draft.clone(), import.clone());
-        Callback::from(move |(file, text): (String, Result<String, String>)| {
-            let parsed = text
-                .and_then(|text| parse_election(&text).map_err(|e| describe::load_error(lang, &e)));
-            match parsed {
+        Callback::from(move |(file, bytes): (String, Result<Vec<u8>, ReadError>)| {
+            match file_reading::election(bytes) {
                 Ok(election) => {
                     if !may_discard(lang, edited) {
                         return;
@@ -82,7 +91,7 @@ pub fn SetupPage() -> Html {
                     draft.set(Rc::new(election));
                     import.set(Some(Import::Read { file }));
                 }
-                Err(message) => import.set(Some(Import::Refused { file, message })),
+                Err(refusal) => import.set(Some(Import::Refused { file, refusal })),
             }
         })
     };
@@ -128,13 +137,13 @@ pub fn SetupPage() -> Html {
     let on_download_election = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
-            let _ = meeting.download_election();
+            meeting.download_election();
         })
     };
     let on_download_ballots = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
-            let _ = meeting.download_ballots();
+            meeting.download_ballots();
         })
     };
 
@@ -161,15 +170,15 @@ pub fn SetupPage() -> Html {
                         }
                     </div>
                 }
-                <FileDrop label={Msg::ImportElection} on_text={on_file} disabled={frozen} />
+                <FileDrop label={Msg::ImportElection} max_bytes={FileKind::Election.max_bytes()} {on_file} disabled={frozen} />
                 {
                     match &*import {
                         Some(Import::Read { file }) => html! {
-                            <p class="import-read" role="status">{ tr_args(lang, Msg::ImportRead, &[("file", file)]) }</p>
+                            <p class="import-read" role="status">{ bdi(&tr_args(lang, Msg::ImportRead, &[("file", file)])) }</p>
                         },
-                        Some(Import::Refused { file, message }) => html! {
+                        Some(Import::Refused { file, refusal }) => html! {
                             <p class="import-refused field-problem" role="alert">
-                                { tr_args(lang, Msg::ImportRefused, &[("file", file), ("message", message)]) }
+                                { bdi(&tr_args(lang, Msg::ImportRefused, &[("file", file), ("message", &file_words::refusal(lang, refusal))])) }
                             </p>
                         },
                         None => html! {},
@@ -198,6 +207,7 @@ pub fn SetupPage() -> Html {
                     </button>
                 </div>
             </section>
+            <MeetingBackup {edited} />
         </section>
     }
 }

@@ -16,7 +16,8 @@ use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
 use crate::components::trust_builder::{TrustBuilder, UnlistedKey};
 use crate::hooks::use_lang;
 use crate::i18n::describe;
-use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::i18n::{file_words, tr, tr_args, Lang, Msg};
+use crate::services::file_reading;
 use crate::services::files::download;
 
 type Loaded = Vec<(String, Result<VerifiedResult, VerifyError>)>;
@@ -63,9 +64,15 @@ impl Trusted {
     }
 }
 
+/// A trusted list from a file, through the core's strict reader (as the CLI's `--trusted`).
 fn parse_trusted(lang: Lang, name: String, bytes: &[u8]) -> Result<Trusted, String> {
-    let text = std::str::from_utf8(bytes).map_err(|e| e.to_string())?;
-    Trusted::parse(lang, name, text)
+    let (keys, file) =
+        file_reading::trusted(bytes).map_err(|refusal| file_words::refusal(lang, &refusal))?;
+    Ok(Trusted {
+        name,
+        keys: Rc::new(keys),
+        entries: Rc::new(file.keys),
+    })
 }
 
 /// The keys of the verified files that the list does not hold, each once.
@@ -124,7 +131,7 @@ pub fn TownPage() -> Html {
         let added = added.clone();
         Callback::from(move |(name, bytes): (String, Result<Vec<u8>, ReadError>)| {
             match bytes
-                .map_err(|e| e.to_string())
+                .map_err(|e| file_words::read_error(lang, &e))
                 .and_then(|bytes| parse_trusted(lang, name, &bytes))
             {
                 Ok(list) => {
@@ -204,7 +211,7 @@ pub fn TownPage() -> Html {
                     max_bytes={MAX_RESULT_FILE_BYTES} {on_file} />
                 <div class="town-trusted">
                     <JsonFiles label={Msg::TownTrustedLoad} hint={Msg::TownDropOne}
-                        max_bytes={MAX_RESULT_FILE_BYTES} on_file={on_trusted} />
+                        max_bytes={hallcount_core::FileKind::Trusted.max_bytes()} on_file={on_trusted} />
                     {
                         match &*trusted {
                             Some(list) => html! {

@@ -1,26 +1,45 @@
 //! What the officer must know about the record whatever the page: a log found broken on load,
 //! storage refused (entry paused, papers kept in memory, download offered), another tab writing
-//! this election, and the last refusal.
+//! this election, a lot read back that is not valid, the last refusal, and what became of the
+//! last export saved (checked on the stick, or why not). And while a second entry is typed, any
+//! page is the checks page, where it is typed.
 
 use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::describe;
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
+use crate::route::Route;
+use crate::services::save::{SaveError, Saved};
 use crate::state::{MeetingError, Saving};
 
+#[derive(Properties, PartialEq)]
+pub struct MeetingAlertsProps {
+    pub route: Route,
+}
+
 #[component]
-pub fn MeetingAlerts() -> Html {
+pub fn MeetingAlerts(props: &MeetingAlertsProps) -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
     let state = meeting.state();
+    // While a second entry is typed the app shows only it (on the checks page): the second clerk
+    // is blind to the first entry and the board until done.
+    let typing = state.second_entry.is_some();
+    use_effect_with((typing, props.route), |&(typing, route)| {
+        if typing && route != Route::Checks {
+            let _ = gloo::utils::window()
+                .location()
+                .set_hash(Route::Checks.hash());
+        }
+    });
     let book = meeting.book();
     let n_unstored = book.unstored().len();
     let download = {
         let meeting = meeting.clone();
         Callback::from(move |_| {
-            let _ = meeting.download_ballots();
+            meeting.download_ballots();
         })
     };
     let retry = {
@@ -56,6 +75,16 @@ pub fn MeetingAlerts() -> Html {
                     { tr_args(lang, Msg::AlertSetAside, &[("from", &from.to_string()), ("count", &count.to_string())]) }
                 </div>
             }
+            // Lots read back that were not valid (an older version accepted more): kept in the
+            // record, counted nowhere, said.
+            { for book.state().refused_lots.iter().map(|refused| html! {
+                <div class="alert alert-warning refused-lot" role="status" data-seq={refused.seq.to_string()}>
+                    { tr_args(lang, Msg::AlertRefusedLot, &[
+                        ("seq", &refused.seq.to_string()),
+                        ("why", &describe::log_error(lang, &refused.error)),
+                    ]) }
+                </div>
+            }) }
             {
                 match &state.saving {
                     Saving::Failed { message } => html! {
@@ -83,6 +112,7 @@ pub fn MeetingAlerts() -> Html {
                     Saving::Stored => html! {},
                 }
             }
+            { save_view(lang, state.last_save.as_ref()) }
             if let Some(error) = other_error {
                 <div class="alert alert-error last-error" role="alert">
                     <span>{ describe::meeting_error(lang, error) }</span>
@@ -90,5 +120,32 @@ pub fn MeetingAlerts() -> Html {
                 </div>
             }
         </div>
+    }
+}
+
+/// What became of the last export: checked on the disk, or why not. A download or a closed
+/// dialog says nothing (the browser shows its own).
+fn save_view(lang: Lang, saved: Option<&Result<Saved, SaveError>>) -> Html {
+    match saved {
+        Some(Ok(Saved::Checked { name })) => html! {
+            <div class="alert save-checked" role="status">
+                { tr_args(lang, Msg::SaveChecked, &[("file", name)]) }
+            </div>
+        },
+        Some(Err(SaveError::Differs {
+            name,
+            written,
+            read,
+        })) => html! {
+            <div class="alert alert-danger save-differs" role="alert">
+                { tr_args(lang, Msg::SaveDiffers, &[("file", name), ("written", &written.to_string()), ("read", &read.to_string())]) }
+            </div>
+        },
+        Some(Err(SaveError::Failed { name, message })) => html! {
+            <div class="alert alert-danger save-failed" role="alert">
+                { tr_args(lang, Msg::SaveFailed, &[("file", name), ("message", message)]) }
+            </div>
+        },
+        Some(Ok(Saved::Downloaded { .. } | Saved::Cancelled)) | None => html! {},
     }
 }

@@ -1,121 +1,206 @@
 //! The signed result for the town office: this laptop's key (fingerprint in groups to read
-//! aloud), the signed download, and the key's backup and restore. Shown on the results page;
-//! nothing here is needed to enter papers.
+//! aloud), sealed under the officer's passphrase; the signed download and the key's backup, each
+//! asking the passphrase; the import of a backup (a clear `key@1` is sealed on the way in).
+//! Shown on the results page; nothing here is needed to enter papers.
+//!
+//! Opening or sealing a key runs Argon2id on the page's only thread (about a second): the panel
+//! first says it is working and lets the page paint it (`after_paint`), then does the work.
 
-use hallcount_core::export::{result_file_name, AppInfo, ResultFile, ResultInput, ResultPayload};
+use std::rc::Rc;
+
+use hallcount_core::export::{
+    result_file_name, AnyKeyFile, AppInfo, ResultFile, ResultInput, ResultPayload, SealedKey,
+    Signer,
+};
 use yew::prelude::*;
 
 use crate::components::fingerprint::Fingerprint;
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::key_slip::{print_slip, KeySlip};
 use crate::components::page_margins::seal_rules;
+use crate::components::passphrase_form::PassphraseForm;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{describe, file_words, tr, tr_args, Msg};
+use crate::services::file_reading;
 use crate::services::files::download;
-use crate::services::signing_key::{self, KeyState};
+use crate::services::signing_key::{self, KeyFailure, KeyState, Passphrase};
+use crate::services::{after_paint, mark};
 
-/// A key file is a few hundred bytes; anything much larger is not one.
-const KEY_FILE_MAX_BYTES: usize = 64 * 1024;
+/// A key file is a few hundred bytes; anything much larger is not one (the CLI's limit).
+const KEY_FILE_MAX_BYTES: usize = hallcount_core::FileKind::Key.max_bytes();
 
 /// What the last action did, shown under the buttons.
 #[derive(Clone, PartialEq)]
 enum Outcome {
     Exported(String),
     KeySaved,
+    KeyStored,
+    KeyRefused(KeyFailure),
     Failed(String),
 }
+
+/// The actions of the sealed key's form, in the order of its buttons.
+const EXPORT: usize = 0;
 
 #[component]
 pub fn SignedExport() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
-    let key = use_signing_key(true);
+    let key = use_signing_key();
     let outcome = use_state(|| None::<Outcome>);
+    let busy = use_state(|| false);
+    // A key file chosen for import, waiting for its passphrase (in memory only).
+    let pending = use_state(|| None::<Rc<AnyKeyFile>>);
     let slip = use_state(|| false);
 
-    let on_export = {
-        let meeting = meeting.clone();
-        let outcome = outcome.clone();
-        Callback::from(move |_| {
-            outcome.set(Some(match export_signed(&meeting) {
-                Ok(name) => Outcome::Exported(name),
-                Err(message) => Outcome::Failed(message),
+    // Runs a key action after the "working" line is painted, then shows what it did.
+    let run = {
+        let (outcome, busy) = (outcome.clone(), busy.clone());
+        move |work: Box<dyn FnOnce() -> Outcome>| {
+            busy.set(true);
+            outcome.set(None);
+            let (outcome, busy) = (outcome.clone(), busy.clone());
+            after_paint(move || {
+                mark("hallcount-key-work-start");
+                let done = work();
+                mark("hallcount-key-work-end");
+                outcome.set(Some(done));
+                busy.set(false);
+            });
+        }
+    };
+    let on_use = {
+        let (meeting, run) = (meeting.clone(), run.clone());
+        Callback::from(move |(action, passphrase): (usize, Passphrase)| {
+            let meeting = meeting.clone();
+            run(Box::new(move || match signing_key::open(&passphrase) {
+                Err(failure) => Outcome::KeyRefused(failure),
+                Ok((_, signer)) if action == EXPORT => match export_signed(&meeting, &signer) {
+                    Ok(name) => Outcome::Exported(name),
+                    Err(message) => Outcome::Failed(message),
+                },
+                Ok((key, _)) => match back_up(&key) {
+                    Ok(()) => Outcome::KeySaved,
+                    Err(message) => Outcome::Failed(message),
+                },
             }));
         })
     };
-    let on_backup = {
-        let outcome = outcome.clone();
-        let key = key.clone();
-        Callback::from(move |_| {
-            if let KeyState::Ready(file) = &key {
-                let done = download(
-                    &signing_key::backup_file_name(file),
-                    "application/json",
-                    &file.to_json(),
-                );
-                outcome.set(Some(match done {
-                    Ok(()) => Outcome::KeySaved,
-                    Err(message) => Outcome::Failed(message),
-                }));
-            }
+    let on_new = {
+        let run = run.clone();
+        Callback::from(move |(_, passphrase): (usize, Passphrase)| {
+            run(Box::new(move || {
+                stored(signing_key::create(
+                    &passphrase,
+                    &crate::services::now_iso(),
+                ))
+            }));
         })
     };
+    let on_seal = {
+        let run = run.clone();
+        Callback::from(move |(_, passphrase): (usize, Passphrase)| {
+            run(Box::new(move || {
+                stored(signing_key::seal_stored(&passphrase))
+            }));
+        })
+    };
+    let on_import = {
+        let (run, pending) = (run.clone(), pending.clone());
+        Callback::from(move |(_, passphrase): (usize, Passphrase)| {
+            let Some(file) = (*pending).clone() else {
+                return;
+            };
+            let pending = pending.clone();
+            run(Box::new(move || {
+                let done = stored(signing_key::import(&file, &passphrase));
+                if done == Outcome::KeyStored {
+                    pending.set(None);
+                }
+                done
+            }));
+        })
+    };
+    let on_cancel_import = {
+        let pending = pending.clone();
+        Callback::from(move |_| pending.set(None))
+    };
     let on_restore = {
-        let outcome = outcome.clone();
-        let key = key.clone();
+        let (outcome, pending) = (outcome.clone(), pending.clone());
+        let fingerprint = key.fingerprint().map(str::to_owned);
         Callback::from(
             move |(_name, bytes): (String, Result<Vec<u8>, ReadError>)| {
                 // Replacing a working key is asked first: the town knows this laptop by it.
-                if let KeyState::Ready(current) = &key {
-                    let question = tr_args(
-                        lang,
-                        Msg::KeyReplaceConfirm,
-                        &[("fingerprint", &current.fingerprint)],
-                    );
+                if let Some(current) = &fingerprint {
+                    let question =
+                        tr_args(lang, Msg::KeyReplaceConfirm, &[("fingerprint", current)]);
                     if !gloo::dialogs::confirm(&question) {
                         return;
                     }
                 }
-                let text = bytes
-                    .map_err(|e| e.to_string())
-                    .and_then(|b| String::from_utf8(b).map_err(|e| e.to_string()));
-                let restored =
-                    text.and_then(|text| signing_key::restore(&text).map_err(|e| e.to_string()));
-                outcome.set(match restored {
-                    Ok(_) => None,
-                    Err(message) => Some(Outcome::Failed(message)),
-                });
+                // The core's strict reader first: its refusal is worded in the page's language.
+                match file_reading::key_file(bytes) {
+                    Ok(file) => {
+                        outcome.set(None);
+                        pending.set(Some(Rc::new(file)));
+                    }
+                    Err(refusal) => {
+                        outcome.set(Some(Outcome::Failed(file_words::refusal(lang, &refusal))))
+                    }
+                }
             },
         )
     };
-    let on_new_key = {
-        let outcome = outcome.clone();
-        Callback::from(move |_| {
-            if let Err(message) = signing_key::create("", &crate::services::now_iso()) {
-                outcome.set(Some(Outcome::Failed(message)));
-            }
-        })
-    };
 
-    let status = match &key {
-        KeyState::Ready(file) => html! {
+    // What to say about the key (or the file waiting to be imported): words, class, role.
+    let clear_file = (*pending)
+        .as_ref()
+        .map(|file| matches!(**file, AnyKeyFile::Clear(..)));
+    let notice = match (&key, clear_file) {
+        (_, Some(clear)) => Some((
+            tr(
+                lang,
+                if clear {
+                    Msg::KeyImportClear
+                } else {
+                    Msg::KeyImportSealed
+                },
+            )
+            .to_owned(),
+            "key-import-note",
+            "status",
+        )),
+        (KeyState::Sealed(_), None) => None,
+        (KeyState::Clear(_), None) => Some((
+            tr(lang, Msg::KeyClearFound).to_owned(),
+            "key-clear warning",
+            "alert",
+        )),
+        (KeyState::Missing, None) => Some((
+            tr(lang, Msg::KeyMissing).to_owned(),
+            "key-status warning",
+            "status",
+        )),
+        (KeyState::Damaged(detail), None) => Some((
+            tr_args(lang, Msg::KeyDamaged, &[("detail", detail)]),
+            "key-status warning",
+            "alert",
+        )),
+        (KeyState::Unavailable(detail), None) => Some((
+            tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]),
+            "key-status warning",
+            "alert",
+        )),
+    };
+    let fingerprint = key.fingerprint().map(|fingerprint| {
+        html! {
             <p class="key-status">
                 { tr(lang, Msg::KeyFingerprintLabel) }{ " " }
-                <Fingerprint text={file.fingerprint.clone()} />
+                <Fingerprint text={fingerprint.to_owned()} />
             </p>
-        },
-        KeyState::Missing => html! {
-            <p class="key-status warning" role="status">{ tr(lang, Msg::KeyMissing) }</p>
-        },
-        KeyState::Damaged(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyDamaged, &[("detail", detail)]) }</p>
-        },
-        KeyState::Unavailable(detail) => html! {
-            <p class="key-status warning" role="alert">{ tr_args(lang, Msg::KeyStorageRefused, &[("detail", detail)]) }</p>
-        },
-    };
-    let ready = matches!(key, KeyState::Ready(_));
+        }
+    });
     let on_slip = {
         let slip = slip.clone();
         Callback::from(move |_| slip.set(true))
@@ -125,61 +210,130 @@ pub fn SignedExport() -> Html {
             print_slip();
         }
     });
-    let slip_view = match (&key, meeting.election(), *slip) {
-        (KeyState::Ready(file), Some(election), true) => html! {
-            <KeySlip fingerprint={file.fingerprint.clone()} body={election.body.clone()}
+    let slip_view = match (key.fingerprint(), meeting.election(), *slip) {
+        (Some(fingerprint), Some(election), true) => html! {
+            <KeySlip fingerprint={fingerprint.to_owned()} body={election.body.clone()}
                 place={election.place.clone()} date={crate::services::now_iso()[..10].to_owned()} />
         },
         _ => html! {},
     };
+    // The form of the moment. Keyed by the results' lock, so locking or unlocking empties it.
+    let locked = meeting.results_locked();
+    let sealed = matches!(key, KeyState::Sealed(_)) && clear_file.is_none();
+    let (class, prompt, confirm, actions, on_submit) = match (&key, clear_file) {
+        (_, Some(clear)) => (
+            "key-import",
+            if clear {
+                Msg::KeyNewPassphrase
+            } else {
+                Msg::KeyPassphrase
+            },
+            clear,
+            vec![(Msg::ImportKey, "import-key".into())],
+            on_import,
+        ),
+        (KeyState::Sealed(_), None) => (
+            "key-use",
+            Msg::KeyPassphrase,
+            false,
+            vec![
+                (Msg::DownloadSigned, "download-signed".into()),
+                (Msg::BackupKey, "backup-key".into()),
+            ],
+            on_use,
+        ),
+        (KeyState::Clear(_), None) => (
+            "key-seal",
+            Msg::KeyNewPassphrase,
+            true,
+            vec![(Msg::SealKeyNow, "seal-key".into())],
+            on_seal,
+        ),
+        _ => (
+            "key-new",
+            Msg::KeyNewPassphrase,
+            true,
+            vec![(Msg::MakeNewKey, "make-key".into())],
+            on_new,
+        ),
+    };
+    let said = (*outcome).as_ref().map(|outcome| match outcome {
+        Outcome::Exported(name) => (
+            tr_args(lang, Msg::SignedSaved, &[("name", name)]),
+            "done",
+            "status",
+        ),
+        Outcome::KeySaved => (tr(lang, Msg::KeyBackupSaved).to_owned(), "done", "status"),
+        Outcome::KeyStored => (tr(lang, Msg::KeyStoredSealed).to_owned(), "done", "status"),
+        Outcome::KeyRefused(failure) => (
+            describe::key_failure(lang, failure),
+            "warning key-refused",
+            "alert",
+        ),
+        Outcome::Failed(message) => (
+            tr_args(lang, Msg::SigningFailed, &[("message", message)]),
+            "warning",
+            "alert",
+        ),
+    });
     html! {
         <div class="signed-export">
             <h3>{ tr(lang, Msg::SignedExportTitle) }</h3>
             <p class="intro">{ tr(lang, Msg::SignedExportIntro) }</p>
-            { status }
-            <div class="signed-actions">
-                <button type="button" class="primary download-signed" onclick={on_export} disabled={!ready}>
-                    { tr(lang, Msg::DownloadSigned) }
-                </button>
-                if ready {
-                    <button type="button" class="backup-key" onclick={on_backup}>{ tr(lang, Msg::BackupKey) }</button>
-                    <button type="button" class="print-slip" onclick={on_slip}>{ tr(lang, Msg::SlipPrint) }</button>
-                } else {
-                    <button type="button" class="new-key" onclick={on_new_key}>{ tr(lang, Msg::MakeNewKey) }</button>
-                }
-            </div>
+            { for fingerprint }
+            if let Some((words, class, role)) = notice {
+                <p {class} {role}>{ words }</p>
+            }
+            <p class="hint">{ tr(lang, Msg::KeySealedIntro) }</p>
+            <PassphraseForm key={format!("{class}-{locked}")} {class} {prompt} {confirm} {actions} busy={*busy} {on_submit} />
+            if clear_file.is_some() {
+                <button type="button" class="cancel-import" onclick={on_cancel_import} disabled={*busy}>{ tr(lang, Msg::CancelImport) }</button>
+            }
+            if sealed {
+                <button type="button" class="print-slip" onclick={on_slip}>{ tr(lang, Msg::SlipPrint) }</button>
+            }
+            if *busy {
+                <p class="key-working" role="status" aria-busy="true">{ tr(lang, Msg::KeyWorking) }</p>
+            }
+            if let Some((words, class, role)) = said {
+                <p {class} {role}>{ words }</p>
+            }
             <JsonFiles label={Msg::RestoreKey} hint={Msg::TownDropOne} max_bytes={KEY_FILE_MAX_BYTES} on_file={on_restore} />
             <p class="hint">{ tr(lang, Msg::KeyNeverBlocks) }</p>
             { slip_view }
-            {
-                match &*outcome {
-                    Some(Outcome::Exported(name)) => html! {
-                        <p class="done" role="status">{ tr_args(lang, Msg::SignedSaved, &[("name", name)]) }</p>
-                    },
-                    Some(Outcome::KeySaved) => html! { <p class="done" role="status">{ tr(lang, Msg::KeyBackupSaved) }</p> },
-                    Some(Outcome::Failed(message)) => html! {
-                        <p class="warning" role="alert">{ tr_args(lang, Msg::SigningFailed, &[("message", message)]) }</p>
-                    },
-                    None => html! {},
-                }
-            }
         </div>
     }
 }
 
+/// A key stored (made, sealed or imported), or why nothing changed.
+fn stored(done: Result<SealedKey, KeyFailure>) -> Outcome {
+    match done {
+        Ok(_) => Outcome::KeyStored,
+        Err(failure) => Outcome::KeyRefused(failure),
+    }
+}
+
 /// Signs the meeting's log as it stands and offers the file; returns its name.
-fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
+fn export_signed(meeting: &MeetingHandle, signer: &Signer) -> Result<String, String> {
     let payload = {
         let book = meeting.book();
         let input = ResultInput::from_log(book.log(), AppInfo::this_build())
             .ok_or("no election defined")?;
         ResultPayload::new(input)
     };
-    let (_, signer) = signing_key::signer().ok_or("no usable signing key")?;
     let name = result_file_name(&payload.election);
-    let file = ResultFile::sign(payload, &signer);
-    download(&name, "application/json", &file.to_json())?;
+    let file = ResultFile::sign(payload, signer);
+    meeting.save_file(name.clone(), "application/json", file.to_json());
     Ok(name)
+}
+
+/// The backup is the sealed key as stored: it opens with the same passphrase.
+fn back_up(key: &SealedKey) -> Result<(), String> {
+    download(
+        &signing_key::backup_file_name(key),
+        "application/json",
+        &key.to_json(),
+    )
 }
 
 /// For the printed result sheet: the key's fingerprint and the first characters of the payload
@@ -188,7 +342,7 @@ fn export_signed(meeting: &MeetingHandle) -> Result<String, String> {
 pub fn SheetSeal() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
-    let key = use_signing_key(false);
+    let key = use_signing_key();
     let n_entries = meeting.book().log().entries().len();
     let hash = use_memo((meeting.election_id(), n_entries), {
         let meeting = meeting.clone();
@@ -198,7 +352,7 @@ pub fn SheetSeal() -> Html {
                 .map(|input| ResultPayload::new(input).sha256_hex())
         }
     });
-    let (KeyState::Ready(file), Some(hash)) = (&key, hash.as_ref()) else {
+    let (KeyState::Sealed(file), Some(hash)) = (&key, hash.as_ref()) else {
         return html! {};
     };
     let short_hash = format!(

@@ -1,7 +1,6 @@
 //! Files in and out without a server: downloads through a Blob and a link (works from file://),
-//! uploads read as text from a picker or a drop.
+//! uploads read as bytes from a picker or a drop (`components::file_drop`, `json_files`).
 
-use gloo::file::callbacks::FileReader;
 use hallcount_core::{BallotsFile, Election, Paper};
 use wasm_bindgen::JsCast;
 
@@ -45,17 +44,6 @@ pub fn election_json(election: &Election) -> String {
 pub fn file_name(election: &Election, kind: &str) -> String {
     let title = hallcount_core::export::file_name_part(&election.title);
     format!("{}-{title}-{kind}.json", election.date)
-}
-
-/// Reads a file as text; the result comes to `done`. Keep the returned reader alive until then.
-pub fn read_text(
-    file: web_sys::File,
-    done: impl FnOnce(Result<String, String>) + 'static,
-) -> FileReader {
-    let file = gloo::file::File::from(file);
-    gloo::file::callbacks::read_as_text(&file, move |result| {
-        done(result.map_err(|e| e.to_string()))
-    })
 }
 
 #[cfg(test)]

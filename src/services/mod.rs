@@ -1,8 +1,11 @@
-//! The app's edge: browser storage, the writer's lock, files and the clock. Nothing here decides
+//! The app's edge: browser storage, the writer's lock, files (and saving them checked) and the
+//! clock. Nothing here decides
 //! anything about the meeting; `state` and the core do.
 
+pub mod file_reading;
 pub mod files;
 pub mod idb;
+pub mod save;
 pub mod signing_key;
 pub mod storage;
 pub mod writer_lock;
@@ -36,6 +39,33 @@ fn base36(mut n: u64) -> String {
     }
     out.reverse();
     String::from_utf8(out).expect("ASCII digits")
+}
+
+/// Runs `work` once the page has painted what was just rendered: a slow step on the main thread
+/// (opening a sealed key takes about a second in wasm) then freezes a page that already says it
+/// is working. After the next animation frame, or after 100 ms if the window draws no frames.
+pub fn after_paint(work: impl FnOnce() + 'static) {
+    use std::cell::Cell;
+    use std::rc::Rc;
+    use wasm_bindgen::closure::Closure;
+    use wasm_bindgen::JsCast;
+
+    let work = Rc::new(Cell::new(Some(work)));
+    let run_soon = {
+        let work = work.clone();
+        move || {
+            // A task after the frame, so the frame is drawn before the work starts.
+            gloo::timers::callback::Timeout::new(0, move || {
+                if let Some(work) = work.take() {
+                    work();
+                }
+            })
+            .forget();
+        }
+    };
+    let frame = Closure::once_into_js(run_soon.clone());
+    let _ = gloo::utils::window().request_animation_frame(frame.unchecked_ref());
+    gloo::timers::callback::Timeout::new(100, run_soon).forget();
 }
 
 /// A performance mark, read by the end-to-end tests to measure load and entry times.

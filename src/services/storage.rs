@@ -5,7 +5,9 @@
 //! - `hallcount.e.<id>.head`: `{ "len", "hash" }` of the log, written with each entry, so that a
 //!   log cut short at its end is found too (a chain alone cannot show that);
 //! - `hallcount.e.<id>.damaged.<seq>`: entries found after a break, set aside, never deleted;
-//! - `hallcount.elections`: the list of elections kept here; `hallcount.current`: the one open.
+//! - `hallcount.elections`: the list of elections kept here; `hallcount.current`: the one opened
+//!   last. Each tab also keeps its own `hallcount.current` in its sessionStorage, which a reload
+//!   reads first, so that another tab opening an election never switches this one.
 //!
 //! The keys live in IndexedDB ([`super::idb`]), which is durable when a write completes. This
 //! module is the pure part: what to write, and how to read a log back from its keys, tested
@@ -71,6 +73,45 @@ pub fn entry_items(id: &str, entry: &LogEntry) -> [(String, String); 2] {
     };
     let head = serde_json::to_string(&head).expect("a head always serializes");
     [(entry_key(id, entry.seq), json), (head_key(id), head)]
+}
+
+/// What storing a whole log writes (a restored backup): each entry, to be added, and the head.
+pub fn log_items(id: &str, log: &Log) -> (Vec<(String, String)>, (String, String)) {
+    let entries = log
+        .entries()
+        .iter()
+        .map(|entry| {
+            let json = serde_json::to_string(entry).expect("an entry always serializes");
+            (entry_key(id, entry.seq), json)
+        })
+        .collect();
+    let head = serde_json::to_string(&log.head()).expect("a head always serializes");
+    (entries, (head_key(id), head))
+}
+
+/// What a restore does with one election of a backup, given what this browser keeps of it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum RestorePlan {
+    /// Not kept here: stored whole.
+    Add,
+    /// Kept here with exactly the same entries: nothing to do.
+    AlreadyHere,
+    /// Kept here with other entries (more, fewer or different): restoring would overwrite them.
+    Conflict,
+}
+
+/// Compares the backup's `log` of election `id` with the keys stored for it (`items`).
+pub fn restore_plan(id: &str, log: &Log, items: &[(String, String)]) -> RestorePlan {
+    if items.is_empty() {
+        return RestorePlan::Add;
+    }
+    let stored = restore(id, items);
+    let set_aside = set_aside_earlier(id, items).is_some();
+    if stored.broken.is_none() && !set_aside && stored.log.entries() == log.entries() {
+        RestorePlan::AlreadyHere
+    } else {
+        RestorePlan::Conflict
+    }
 }
 
 /// The head stored after the first `n_stored` entries of `log` (`None` before any entry).
@@ -203,8 +244,14 @@ pub fn with_election(
         Some(known) => *known = summary,
         None => list.push(summary),
     }
-    let json = serde_json::to_string(&list).expect("summaries always serialize");
-    (list, (ELECTIONS_KEY.to_owned(), json))
+    let item = elections_item(&list);
+    (list, item)
+}
+
+/// The item that stores the list of elections.
+pub fn elections_item(list: &[ElectionSummary]) -> (String, String) {
+    let json = serde_json::to_string(list).expect("summaries always serialize");
+    (ELECTIONS_KEY.to_owned(), json)
 }
 
 pub fn elections(backend: &impl Backend) -> Vec<ElectionSummary> {

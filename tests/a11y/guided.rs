@@ -69,6 +69,9 @@ fn sample_papers() -> Vec<String> {
 
 #[tokio::test]
 async fn a_newcomer_follows_the_next_step_from_nothing_to_the_printed_sheet() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("guided").await;
     choose_language(&browser, Lang::En).await;
 

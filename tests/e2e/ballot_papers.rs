@@ -79,6 +79,9 @@ fn count(text: &str, needle: &str) -> usize {
 
 #[tokio::test]
 async fn the_sample_prints_two_a5_papers_on_an_a4_sheet_with_every_name() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let election = sample_congress();
     let lang = Lang::ZhHant;
     let browser = open_papers("papers_a4", &election, lang).await;
@@ -157,6 +160,9 @@ async fn the_sample_prints_two_a5_papers_on_an_a4_sheet_with_every_name() {
 
 #[tokio::test]
 async fn an_a5_sheet_holds_one_paper_and_too_small_a_paper_says_so() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let election = sample_congress();
     let lang = Lang::En;
     let browser = open_papers("papers_a5", &election, lang).await;

@@ -1,7 +1,7 @@
 //! Deliberate blank papers and a keyboard that stays on the paper (issue 14, point 5): a blank
 //! paper is entered only by Enter twice with "blank paper? Enter again" shown in between; a stray
 //! second Enter after a paper adds nothing; after the language, void and undo buttons the keys
-//! go to the paper again.
+//! go to the paper again; a second tab never changes the first tab's election.
 
 use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
@@ -74,6 +74,9 @@ async fn open_entry(label: &str) -> Browser {
 
 #[tokio::test]
 async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = open_entry("blank_asked").await;
     let lang = Lang::En;
     browser
@@ -115,6 +118,9 @@ async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
 
 #[tokio::test]
 async fn after_the_language_void_and_undo_buttons_the_keys_mark_the_paper() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = open_entry("focus_back").await;
     type_keys(&browser, &format!("1{}", enter())).await;
     entered(&browser, 1).await;
@@ -147,5 +153,43 @@ async fn after_the_language_void_and_undo_buttons_the_keys_mark_the_paper() {
     wait_for_focus(&browser, ".key-surface").await;
     type_keys(&browser, &format!("3{}", enter())).await;
     entered(&browser, 1).await;
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_second_tab_never_changes_the_first_tabs_election() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    let browser = Browser::open("tab_election").await;
+    let mut first = sample_congress();
+    first.title = "第一屆會議".into();
+    preload(&browser, &stored_meeting("first-tab", &first, &[])).await;
+    browser.goto_hash("#/entry").await;
+    browser.wait_for_text(".entry-meeting", "第一屆會議").await;
+    let client = browser.client();
+    let first_tab = client.window().await.expect("the first tab");
+
+    // A second tab opens the sample meeting.
+    let second_tab = client.new_window(true).await.expect("a second tab").handle;
+    client
+        .switch_to_window(second_tab)
+        .await
+        .expect("switch to the second tab");
+    browser.goto_hash("#/setup").await;
+    browser.wait_for(".meeting-ready").await;
+    browser.click(".sample-meeting").await;
+    browser
+        .wait_for_text(".election-list li.current", &sample_congress().title)
+        .await;
+
+    // The first tab, even reloaded, still has its own election open.
+    client
+        .switch_to_window(first_tab)
+        .await
+        .expect("back to the first tab");
+    browser.reload().await;
+    browser.goto_hash("#/entry").await;
+    browser.wait_for_text(".entry-meeting", "第一屆會議").await;
     browser.finish().await;
 }

@@ -146,11 +146,17 @@ async fn entry_fits(label: &str, election: &Election, width: u32, height: u32) {
 
 #[tokio::test]
 async fn the_sample_paper_fits_a_1366_laptop() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     entry_fits("entry_1366", &sample_congress(), 1366, 625).await;
 }
 
 #[tokio::test]
 async fn a_paper_of_15_names_fits_1024x768() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     entry_fits("entry_1024", &meeting_of(&[1, 3, 11]), 1024, 768).await;
 }
 
@@ -200,17 +206,26 @@ async fn board_fits(label: &str, election: &Election, width: u32, height: u32) -
 
 #[tokio::test]
 async fn the_sample_board_reads_from_the_back_at_720p() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let smallest = board_fits("board_sample_720", &sample_congress(), 1280, 720).await;
     assert!(smallest >= 24.0, "names are {smallest}px tall");
 }
 
 #[tokio::test]
 async fn the_sample_board_fits_1024x768() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     board_fits("board_sample_1024", &sample_congress(), 1024, 768).await;
 }
 
 #[tokio::test]
 async fn thirty_names_fit_both_projectors() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let election = meeting_of(&[1, 4, 25]);
     board_fits("board_30_720", &election, 1280, 720).await;
     board_fits("board_30_1024", &election, 1024, 768).await;

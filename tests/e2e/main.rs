@@ -8,12 +8,17 @@
 mod cli;
 mod harness;
 
+mod backup;
 mod ballot_papers;
 mod deliberate;
+mod double_entry;
 mod fit;
+mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
+mod save;
+mod sealed_key;
 mod seed;
 mod sheet_pages;
 mod signed;

@@ -6,17 +6,33 @@ use std::process::Command;
 
 use serde_json::json;
 
-use crate::harness::{screenshot_dir, Browser};
+use fantoccini::wd::{PrintConfiguration, PrintSize};
+
+use crate::harness::{screenshot_dir, Browser, Engine};
 
 /// The page printed with its own `@page` sizes, saved as `target/screenshots/<name>.pdf`.
+/// Firefox has no DevTools here: the WebDriver "Print Page" command, on A4.
 pub async fn print_to_pdf(browser: &Browser, name: &str) -> PathBuf {
-    let printed = browser
-        .cdp(
-            "Page.printToPDF",
-            json!({ "preferCSSPageSize": true, "printBackground": true }),
-        )
-        .await;
-    let pdf = base64_decode(printed["data"].as_str().expect("PDF data"));
+    let pdf = match browser.engine() {
+        Engine::Chromium => {
+            let printed = browser
+                .cdp(
+                    "Page.printToPDF",
+                    json!({ "preferCSSPageSize": true, "printBackground": true }),
+                )
+                .await;
+            base64_decode(printed["data"].as_str().expect("PDF data"))
+        }
+        Engine::Firefox => {
+            let a4 = PrintConfiguration::builder()
+                .size(PrintSize::A4)
+                .background(true)
+                .shrink_to_fit(false)
+                .build()
+                .expect("an A4 print configuration");
+            browser.client().print(a4).await.expect("print the page")
+        }
+    };
     assert!(pdf.starts_with(b"%PDF"), "printing gave no PDF");
     let dir = screenshot_dir();
     std::fs::create_dir_all(&dir).expect("create target/screenshots");

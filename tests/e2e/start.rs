@@ -16,6 +16,9 @@ async fn page_lang(browser: &Browser) -> Lang {
 
 #[tokio::test]
 async fn start_page_names_the_product_and_switches_areas() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("start").await;
     let lang = page_lang(&browser).await;
     browser
@@ -49,6 +52,9 @@ async fn start_page_names_the_product_and_switches_areas() {
 
 #[tokio::test]
 async fn a_deep_link_opens_its_area() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("deep_link").await;
     browser.goto_hash("#/entry").await;
     browser.reload().await;

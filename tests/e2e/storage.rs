@@ -58,6 +58,9 @@ pub(crate) async fn enter_blank_papers(browser: &Browser, from: usize, n: usize)
 
 #[tokio::test]
 async fn a_killed_browser_keeps_every_committed_paper() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("killed").await;
     preload(&browser, &stored_meeting("killed", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
@@ -96,6 +99,9 @@ pub(crate) async fn stored_value(browser: &Browser, key: &str) -> Value {
 
 #[tokio::test]
 async fn refused_storage_pauses_entry_and_the_papers_download() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("refused").await;
     let election = sample_congress();
     preload(&browser, &stored_meeting("refused", &election, &[])).await;
@@ -147,6 +153,9 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
 
 #[tokio::test]
 async fn a_second_tab_only_reads_and_follows_the_first() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("two_tabs").await;
     preload(&browser, &stored_meeting("tabs", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
@@ -178,6 +187,9 @@ async fn a_second_tab_only_reads_and_follows_the_first() {
 
 #[tokio::test]
 async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("altered").await;
     let mut items = stored_meeting("altered", &sample_congress(), &vec![Paper::default(); 5]);
     // Entry 3 (paper 3) altered by hand: entry 4 no longer follows it.
@@ -239,6 +251,9 @@ fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
 /// papers stored, and how much of it is reading and checking the log.
 #[tokio::test]
 async fn benchmark_load_with_ten_thousand_papers() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("load_bench").await;
     let election = sample_congress();
     let papers: Vec<Paper> = (0..10_000)
@@ -285,6 +300,9 @@ async fn drop_file(browser: &Browser, name: &str, text: &str) {
 
 #[tokio::test]
 async fn setup_sample_import_and_the_definition_lock() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("setup").await;
     browser.wait_for(".page-setup").await;
     // A newcomer's first click: the sample meeting, defined and listed.
@@ -347,6 +365,9 @@ async fn setup_sample_import_and_the_definition_lock() {
 
 #[tokio::test]
 async fn unsaved_edits_are_discarded_only_when_the_officer_agrees() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("discard").await;
     browser.wait_for(".page-setup").await;
     // Nothing typed yet: the sample opens without a question.
@@ -392,5 +413,52 @@ async fn unsaved_edits_are_discarded_only_when_the_officer_agrees() {
         .await
         .unwrap();
     assert_eq!(title.as_deref(), Some(""));
+    browser.finish().await;
+}
+
+#[tokio::test]
+async fn a_stored_lot_that_is_not_valid_is_shown_and_counts_for_nothing() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    use hallcount_app::i18n::{describe, tr_args, Lang, Msg};
+    use hallcount_core::{replay, Event, LogEntry};
+
+    let browser = Browser::open("refused_lot").await;
+    let election = crate::signed::election_at("赤坑社區");
+    // A lot electing one person twice where no lot was needed, as an older version could store.
+    let lot = Event::LotDrawn {
+        contest: "exec".into(),
+        winners: vec!["A".into(), "A".into()],
+    };
+    let papers = crate::signed::papers();
+    let items = crate::seed::stored_meeting_then("refused-lot", &election, &papers, vec![lot]);
+    let entries: Vec<LogEntry> = (0..=papers.len() + 1)
+        .map(|seq| serde_json::from_str(&items[&format!("hallcount.e.refused-lot.{seq}")]).unwrap())
+        .collect();
+    let state = replay(&entries).expect("the chain holds");
+    assert_eq!(state.refused_lots.len(), 1);
+    let refused = &state.refused_lots[0];
+    preload(&browser, &items).await;
+
+    let lang = Lang::ZhHant;
+    browser
+        .click(&format!(".lang-switch button[lang='{}']", lang.tag()))
+        .await;
+    browser.goto_hash("#/results").await;
+    let said = tr_args(
+        lang,
+        Msg::AlertRefusedLot,
+        &[
+            ("seq", &refused.seq.to_string()),
+            ("why", &describe::log_error(lang, &refused.error)),
+        ],
+    );
+    browser.wait_for_text(".refused-lot", &said).await;
+    // The rest of the record is kept and counted: every paper.
+    browser
+        .wait_for(&format!(".meeting-alerts[data-papers='{}']", papers.len()))
+        .await;
+    browser.screenshot("refused-lot").await;
     browser.finish().await;
 }

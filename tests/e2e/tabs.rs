@@ -61,6 +61,9 @@ async fn enter_typed(browser: &Browser, from: usize, n: usize) {
 
 #[tokio::test]
 async fn a_duplicated_tab_only_reads_and_follows() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("duplicated").await;
     preload(&browser, &stored_meeting("dup", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
@@ -88,6 +91,9 @@ async fn a_duplicated_tab_only_reads_and_follows() {
 
 #[tokio::test]
 async fn two_windows_typing_at_once_lose_and_overwrite_nothing() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("typing_at_once").await;
     preload(&browser, &stored_meeting("both", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
@@ -129,6 +135,9 @@ async fn two_windows_typing_at_once_lose_and_overwrite_nothing() {
 
 #[tokio::test]
 async fn a_throttled_or_frozen_writer_keeps_the_lock_until_it_closes() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("throttled").await;
     preload(&browser, &stored_meeting("slow", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
@@ -180,6 +189,9 @@ async fn a_throttled_or_frozen_writer_keeps_the_lock_until_it_closes() {
 
 #[tokio::test]
 async fn a_second_writer_fails_instead_of_overwriting() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("second_writer").await;
     preload(&browser, &stored_meeting("race", &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;

@@ -17,6 +17,9 @@ const PROBE_FIELD: &str = r#"
 
 #[tokio::test]
 async fn types_and_presses_keys() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("typing").await;
     browser.execute(PROBE_FIELD).await;
     browser.type_into("#probe", "12").await;
@@ -40,6 +43,9 @@ async fn types_and_presses_keys() {
 
 #[tokio::test]
 async fn downloads_land_in_the_profile_folder() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("download").await;
     browser
         .execute(
@@ -91,6 +97,9 @@ const IDB_GET: &str = r#"
 /// after a delay), so nothing that must survive a crash belongs in local storage.
 #[tokio::test]
 async fn a_killed_browser_reopens_with_its_profile() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("kill_reopen").await;
     let stored = browser
         .client()

@@ -7,20 +7,18 @@ use serde_json::json;
 
 use crate::harness::Browser;
 use crate::seed::{preload, stored_meeting};
-use crate::signed::{election_at, papers, signed_by_cli};
+use crate::signed::{election_at, make_key, papers, signed_by_cli, use_key, PASSPHRASE};
 
 #[tokio::test]
 async fn the_key_s_slip_prints_and_the_town_builds_its_trusted_list_from_the_files() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("trust").await;
     let election = election_at("赤坑社區");
     preload(&browser, &stored_meeting("trust", &election, &papers())).await;
     browser.goto_hash("#/results").await;
-    let shown = browser
-        .wait_for(".signed-export .key-status .fingerprint")
-        .await
-        .text()
-        .await
-        .unwrap();
+    let shown = make_key(&browser, PASSPHRASE).await;
 
     // The slip: the place, the fingerprint in its groups, printed alone.
     browser
@@ -44,7 +42,7 @@ async fn the_key_s_slip_prints_and_the_town_builds_its_trusted_list_from_the_fil
     browser.screenshot("key-slip").await;
 
     // The town office: this village's file and another, no list yet.
-    browser.click(".download-signed").await;
+    use_key(&browser, PASSPHRASE, ".download-signed").await;
     let ours = browser
         .wait_for_download(&result_file_name(&election))
         .await;

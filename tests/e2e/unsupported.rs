@@ -61,16 +61,25 @@ async fn message_shows_when(label: &str, script: &str) {
 
 #[tokio::test]
 async fn without_webassembly_the_page_says_which_browsers_can() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     message_shows_when("no_webassembly", "delete window.WebAssembly;").await;
 }
 
 #[tokio::test]
 async fn without_decompression_stream_the_page_says_which_browsers_can() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     message_shows_when("no_decompression", "delete window.DecompressionStream;").await;
 }
 
 #[tokio::test]
 async fn a_start_that_fails_leaves_the_message() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     // The packed wasm cannot be read: the start fails after every feature check passed.
     let script = "Response.prototype.arrayBuffer = function () { \
                   return Promise.reject(new Error('unreadable')); };";
@@ -79,6 +88,9 @@ async fn a_start_that_fails_leaves_the_message() {
 
 #[tokio::test]
 async fn the_app_takes_the_message_away_once_it_runs() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("supported").await;
     browser.wait_for(".page-setup").await;
     assert!(browser.find_all(MESSAGE).await.is_empty());
@@ -87,6 +99,9 @@ async fn the_app_takes_the_message_away_once_it_runs() {
 
 #[tokio::test]
 async fn without_scripts_the_message_shows() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
     let browser = Browser::open("no_scripts").await;
     browser
         .cdp(

@@ -1,12 +1,18 @@
-//! Chromium and chromedriver for the browser tests: found, or installed where we may.
+//! The browsers and their WebDriver servers: Chromium and chromedriver (Debian's), Firefox ESR
+//! (Debian's) and geckodriver (built with cargo at a pinned version). Found, or installed where
+//! we may.
 
 use std::env;
 use std::path::PathBuf;
 use std::process::Command;
 
+use crate::needs;
 use crate::workspace::{self, TaskResult};
 
-const INSTALL: &str = "apt-get update && apt-get install -y chromium chromium-driver";
+const PACKAGES: [&str; 2] = ["chromium", "chromium-driver"];
+const FIREFOX_PACKAGE: &str = "firefox-esr";
+/// The newest geckodriver on crates.io when pinned; it drives the current Firefox ESR.
+const GECKODRIVER_VERSION: &str = "0.37.1";
 
 pub struct Browsers {
     pub chromium: PathBuf,
@@ -19,13 +25,64 @@ pub fn ensure() -> TaskResult<Browsers> {
     if let Some(found) = find() {
         return Ok(found);
     }
-    if !is_root() || !workspace::is_available("apt-get") {
-        return Err(format!("Chromium and chromedriver are needed for the browser tests; install them (as root): {INSTALL}").into());
+    needs::apt_install(
+        &PACKAGES,
+        "Chromium and chromedriver are needed for the browser tests",
+    )?;
+    find().ok_or_else(|| {
+        let command = needs::apt_command(&PACKAGES);
+        format!("Chromium or chromedriver still missing after `{command}`").into()
+    })
+}
+
+pub struct Firefox {
+    pub firefox: PathBuf,
+    pub geckodriver: PathBuf,
+}
+
+/// Firefox ESR (apt, as root) and geckodriver, `cargo install`ed at its pinned version into
+/// `<target>/tools` on first use (a few minutes, once). `FIREFOX` and `GECKODRIVER` override.
+pub fn ensure_firefox() -> TaskResult<Firefox> {
+    let names = ["firefox-esr", "firefox"];
+    let firefox = match locate("FIREFOX", &names) {
+        Some(found) => found,
+        None => {
+            needs::apt_install(
+                &[FIREFOX_PACKAGE],
+                "Firefox is needed for the browser tests",
+            )?;
+            locate("FIREFOX", &names).ok_or("Firefox is still missing after installing it")?
+        }
+    };
+    let geckodriver = match env::var_os("GECKODRIVER").filter(|path| !path.is_empty()) {
+        Some(path) => PathBuf::from(path),
+        None => geckodriver()?,
+    };
+    Ok(Firefox {
+        firefox,
+        geckodriver,
+    })
+}
+
+fn geckodriver() -> TaskResult<PathBuf> {
+    let tools = workspace::target_dir().join("tools");
+    let driver = tools.join("bin").join("geckodriver");
+    let installed = Command::new(&driver)
+        .arg("--version")
+        .output()
+        .is_ok_and(|output| {
+            String::from_utf8_lossy(&output.stdout).contains(&format!(" {GECKODRIVER_VERSION}"))
+        });
+    if !installed {
+        workspace::run(
+            workspace::cargo()
+                .args(["install", "geckodriver", "--locked", "--version"])
+                .arg(format!("={GECKODRIVER_VERSION}"))
+                .arg("--root")
+                .arg(&tools),
+        )?;
     }
-    eprintln!("xtask: Chromium or chromedriver missing; installing them with apt-get");
-    workspace::run(Command::new("apt-get").arg("update"))?;
-    workspace::run(Command::new("apt-get").args(["install", "-y", "chromium", "chromium-driver"]))?;
-    find().ok_or_else(|| format!("Chromium or chromedriver still missing after `{INSTALL}`").into())
+    Ok(driver)
 }
 
 fn find() -> Option<Browsers> {
@@ -46,11 +103,4 @@ fn locate(variable: &str, names: &[&str]) -> Option<PathBuf> {
     env::split_paths(&path)
         .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
         .find(|path| path.is_file())
-}
-
-fn is_root() -> bool {
-    Command::new("id")
-        .arg("-u")
-        .output()
-        .is_ok_and(|output| String::from_utf8_lossy(&output.stdout).trim() == "0")
 }

@@ -1,6 +1,7 @@
 //! `cargo xtask dist`: the app as ONE offline HTML file, `dist/hallcount.html`.
 //!
-//! release wasm build -> wasm-bindgen (as a library) -> wasm-opt -Oz (npm's binaryen)
+//! wasm build (`--profile wasm-release`: opt-level z, LTO, one codegen unit, panic=abort)
+//! -> wasm-bindgen (as a library; the 10 biggest items printed, by twiggy) -> wasm-opt -Oz (npm's binaryen)
 //! -> gzip (zopfli) as a windows-1252 JS string (`latin1.rs`) -> `index.html` with every
 //! `styles/*.css` (comments and indentation dropped), the JS glue and the wasm inlined. The page unpacks the wasm with the browser's `DecompressionStream` (Chromium 80,
 //! Firefox 113, Safari 16.4).
@@ -17,21 +18,32 @@ use flate2::Compression;
 use wasm_bindgen_cli_support::Bindgen;
 
 use crate::latin1;
+use crate::needs::{self, WASM_TARGET};
 use crate::workspace::{self, kilobytes, TaskResult};
 
-const WASM_TARGET: &str = "wasm32-unknown-unknown";
 const APP_BIN: &str = "hallcount-app";
+/// The app's own profile in the root `Cargo.toml`: built for size. Native release builds (the
+/// CLI, the benches) keep opt-level 3.
+const WASM_PROFILE: &str = "wasm-release";
+/// How many of the wasm's biggest items `dist` prints.
+const SIZE_TOP: usize = 10;
 const OUTPUT_NAME: &str = "hallcount";
 const STYLES_MARKER: &str = "<!--hallcount:styles-->";
 const APP_MARKER: &str = "<!--hallcount:app-->";
 /// The most the single file may weigh, uncompressed (issue 2); over it, the build fails.
-const BUDGET_BYTES: usize = 600_000;
+/// 600 KB until issue 9 sealed the app's key: Argon2id, Blake2b, XChaCha20-Poly1305 and the
+/// key@2 reader and forms cost about 20 KB (main at ~580 KB went to 601.6 KB), so 610 KB; the
+/// two checks of issue 11 (second entry, blackboard: a page, forms, ~40 messages) about 14 KB
+/// more, so 625 KB. Issue 12's goal (360 KB) is far below: the budget only stops growth.
+const BUDGET_BYTES: usize = 625_000;
 
 /// Build `dist/hallcount.html` and return its path.
 pub fn build() -> TaskResult<PathBuf> {
+    needs::wasm_target()?;
     let wasm = build_wasm()?;
     let work = workspace::target_dir().join("dist-work");
     let (glue, bindgen_wasm) = bindgen(&wasm, &work)?;
+    print_size_top(&fs::read(&bindgen_wasm)?)?;
     let optimised = optimise(&bindgen_wasm, &work)?;
     let wasm = fs::read(&optimised)?;
     println!(
@@ -68,20 +80,48 @@ pub fn build() -> TaskResult<PathBuf> {
 }
 
 fn build_wasm() -> TaskResult<PathBuf> {
-    workspace::run(workspace::cargo().args([
-        "build",
-        "--release",
-        "--target",
-        WASM_TARGET,
-        "--package",
-        "hallcount-app",
-        "--bin",
-        APP_BIN,
-    ]))?;
+    workspace::run(
+        workspace::cargo()
+            .args(["build", "--profile", WASM_PROFILE, "--target", WASM_TARGET])
+            .args(["--package", &workspace::app_package()?, "--bin", APP_BIN]),
+    )?;
     Ok(workspace::target_dir()
         .join(WASM_TARGET)
-        .join("release")
+        .join(WASM_PROFILE)
         .join(format!("{APP_BIN}.wasm")))
+}
+
+/// The wasm's biggest items after wasm-bindgen (before wasm-opt strips the names), as
+/// `twiggy top` shows them: where to look first when the file grows.
+fn print_size_top(wasm: &[u8]) -> TaskResult {
+    let (top, shipped) = size_top(wasm, SIZE_TOP)?;
+    println!(
+        "xtask: the {SIZE_TOP} biggest items of the wasm ({} without its names, which wasm-opt drops):",
+        kilobytes(shipped)
+    );
+    for (name, size) in top {
+        let share = 100.0 * size as f64 / shipped as f64;
+        let name: String = name.chars().take(100).collect();
+        println!("  {:>9} {share:>5.1}%  {name}", kilobytes(size));
+    }
+    Ok(())
+}
+
+/// The `count` biggest items of `wasm` (functions, data, sections) by their own size, biggest
+/// first, with demangled names: twiggy's parser, ranked as its `top` does. Debug information
+/// (the name section) is left out: it does not ship. Also returns the size of what does.
+fn size_top(wasm: &[u8], count: usize) -> TaskResult<(Vec<(String, usize)>, usize)> {
+    let items = twiggy_parser::parse(wasm).map_err(|error| format!("twiggy: {error:#}"))?;
+    let mut top: Vec<(String, usize)> = items
+        .iter()
+        .filter(|item| item.id() != items.meta_root())
+        .filter(|item| !matches!(item.kind(), twiggy_ir::ItemKind::Debug(_)))
+        .map(|item| (item.name().to_owned(), item.size() as usize))
+        .collect();
+    let shipped = top.iter().map(|(_, size)| size).sum();
+    top.sort_by_key(|(_, size)| std::cmp::Reverse(*size));
+    top.truncate(count);
+    Ok((top, shipped))
 }
 
 /// wasm-bindgen's `--target web` output: the JS glue text and the path of the wasm it goes with.
@@ -107,7 +147,7 @@ fn bindgen(wasm: &Path, work: &Path) -> TaskResult<(String, PathBuf)> {
 /// `wasm-opt -Oz`, or the wasm as it is (with a note) where npm is missing.
 fn optimise(wasm: &Path, work: &Path) -> TaskResult<PathBuf> {
     let Some(wasm_opt) = wasm_opt()? else {
-        eprintln!("xtask: note: npm not found, so wasm-opt is skipped and the file is larger; install npm to shrink it");
+        eprintln!("xtask: note: without npm, wasm-opt is skipped and the file is larger");
         return Ok(wasm.to_path_buf());
     };
     let optimised = work.join(format!("{OUTPUT_NAME}_opt.wasm"));
@@ -135,7 +175,7 @@ fn wasm_opt() -> TaskResult<Option<PathBuf>> {
     if wasm_opt.exists() && up_to_date {
         return Ok(Some(wasm_opt));
     }
-    if !workspace::is_available("npm") {
+    if !needs::npm() {
         return Ok(wasm_opt.exists().then_some(wasm_opt));
     }
     workspace::run(
@@ -296,6 +336,31 @@ pub fn gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// A module with a 3-byte and a 5-byte function body and nothing else.
+    const TWO_FUNCTIONS: &[u8] = &[
+        0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00, // magic, version 1
+        0x01, 0x04, 0x01, 0x60, 0x00, 0x00, // type section: one type, () -> ()
+        0x03, 0x03, 0x02, 0x00, 0x00, // function section: two functions of that type
+        0x0a, 0x0b, 0x02, // code section: two bodies
+        0x03, 0x00, 0x01, 0x0b, // no locals, nop, end
+        0x05, 0x00, 0x01, 0x01, 0x01, 0x0b, // no locals, nop nop nop, end
+    ];
+
+    #[test]
+    fn the_size_top_ranks_the_biggest_first_and_stops_at_the_count() {
+        let (all, shipped) = size_top(TWO_FUNCTIONS, 100).unwrap();
+        assert!(all.windows(2).all(|pair| pair[0].1 >= pair[1].1), "{all:?}");
+        assert_eq!(all.iter().map(|(_, size)| size).sum::<usize>(), shipped);
+        assert!(shipped <= TWO_FUNCTIONS.len());
+        let (top, _) = size_top(TWO_FUNCTIONS, 1).unwrap();
+        assert_eq!(top, all[..1]);
+    }
+
+    #[test]
+    fn bytes_that_are_not_wasm_are_an_error() {
+        assert!(size_top(b"<!doctype html>", 10).is_err());
+    }
 
     #[test]
     fn trims_indentation_and_comment_lines() {

@@ -5,8 +5,10 @@
 mod browsers;
 mod core_deps;
 mod dist;
+mod e2e_firefox;
 mod fuzz;
 mod latin1;
+mod needs;
 mod serve;
 mod test;
 mod workspace;
@@ -19,8 +21,8 @@ usage: cargo xtask <task>
 tasks:
   dist   build the single offline file dist/hallcount.html
   run    build it, then serve dist/ on http://127.0.0.1:8080
-  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests,
-         and each fuzz target for 20 s
+  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests
+         (not the fuzzers: their cold build alone takes minutes; run `fuzz` for them)
   fuzz [SECONDS]  run each fuzz target (one per reader) for SECONDS (default 300)";
 
 fn main() -> ExitCode {

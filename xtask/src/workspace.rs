@@ -4,6 +4,9 @@ use std::env;
 use std::error::Error;
 use std::path::{Path, PathBuf};
 use std::process::Command;
+use std::sync::OnceLock;
+
+use cargo_metadata::{Metadata, MetadataCommand};
 
 pub type TaskResult<T = ()> = Result<T, Box<dyn Error>>;
 
@@ -20,6 +23,49 @@ pub fn target_dir() -> PathBuf {
     match env::var_os("CARGO_TARGET_DIR") {
         Some(dir) if !dir.is_empty() => root().join(dir),
         _ => root().join("target"),
+    }
+}
+
+/// `cargo metadata` of the workspace (with the versions Cargo.lock resolved), read once a run.
+pub fn metadata() -> TaskResult<&'static Metadata> {
+    static METADATA: OnceLock<Metadata> = OnceLock::new();
+    if let Some(metadata) = METADATA.get() {
+        return Ok(metadata);
+    }
+    let metadata = MetadataCommand::new()
+        .manifest_path(root().join("Cargo.toml"))
+        .exec()
+        .map_err(|error| format!("cargo metadata failed: {error}"))?;
+    Ok(METADATA.get_or_init(|| metadata))
+}
+
+/// The app's package: the one at the workspace root.
+pub fn app_package() -> TaskResult<String> {
+    let app = metadata()?.root_package();
+    app.map(|package| package.name.to_string())
+        .ok_or_else(|| "the workspace root has no package: where is the app?".into())
+}
+
+/// The version of `package` that Cargo.lock resolved.
+pub fn locked_version(package: &str) -> TaskResult<String> {
+    resolved_version(metadata()?, package)
+}
+
+fn resolved_version(metadata: &Metadata, package: &str) -> TaskResult<String> {
+    let versions: Vec<String> = metadata
+        .packages
+        .iter()
+        .filter(|candidate| candidate.name.as_str() == package)
+        .map(|candidate| candidate.version.to_string())
+        .collect();
+    match versions.as_slice() {
+        [version] => Ok(version.clone()),
+        [] => Err(format!("{package} is not among the workspace's dependencies").into()),
+        several => Err(format!(
+            "{package} is resolved to several versions: {}",
+            several.join(", ")
+        )
+        .into()),
     }
 }
 
@@ -68,4 +114,33 @@ pub fn describe(command: &Command) -> String {
 /// The size of a byte count for people.
 pub fn kilobytes(bytes: usize) -> String {
     format!("{:.1} KB", bytes as f64 / 1000.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The glue xtask writes must match the wasm-bindgen the app is compiled against.
+    #[test]
+    fn the_bindgen_library_is_the_apps_wasm_bindgen() {
+        let metadata = metadata().expect("cargo metadata");
+        assert_eq!(
+            resolved_version(metadata, "wasm-bindgen-cli-support").unwrap(),
+            resolved_version(metadata, "wasm-bindgen").unwrap()
+        );
+    }
+
+    #[test]
+    fn a_package_outside_the_workspace_is_an_error() {
+        let metadata = metadata().expect("cargo metadata");
+        let error = resolved_version(metadata, "no-such-crate-here").unwrap_err();
+        assert!(error.to_string().contains("no-such-crate-here"), "{error}");
+    }
+
+    #[test]
+    fn the_app_is_the_root_package() {
+        let app = app_package().expect("an app package");
+        let manifest = std::fs::read_to_string(root().join("Cargo.toml")).unwrap();
+        assert!(manifest.contains(&format!("name = \"{app}\"")), "{app}");
+    }
 }

@@ -36,7 +36,7 @@ fn stdout(output: &Output) -> String {
     String::from_utf8_lossy(&output.stdout).into_owned()
 }
 
-/// Copies the SPEC's executive example with another place, so each village is its own election.
+/// Copies the executive example of docs/rules.md with another place, so each village is its own election.
 fn village_files(dir: &Path, place: &str) -> (String, String) {
     let text = std::fs::read_to_string(format!("{CASE}/election.json")).unwrap();
     let mut election: serde_json::Value = serde_json::from_str(&text).unwrap();
@@ -271,7 +271,7 @@ fn aggregate_sums_three_villages_and_writes_csv() {
     let output = hallcount(&dir, &args);
     let text = stdout(&output);
     assert_eq!(output.status.code(), Some(0), "{text}");
-    // SPEC example: A, B and C reach 5 of 9 in every village.
+    // The example of docs/rules.md: A, B and C reach 5 of 9 in every village.
     assert!(
         text.contains("  執行委員: 9 seats, 9 elected, 0 open\n"),
         "{text}"
@@ -283,7 +283,10 @@ fn aggregate_sums_three_villages_and_writes_csv() {
         "{text}"
     );
     let csv = std::fs::read_to_string(dir.join("roll-up.csv")).unwrap();
-    assert!(csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,\r\n"), "{csv}");
+    assert!(
+        csv.contains("\r\ntotal,,,,執行委員,9,9,0,,,,,,\r\n"),
+        "{csv}"
+    );
     assert_eq!(csv.lines().filter(|l| l.starts_with("village,")).count(), 3);
 
     std::fs::write(dir.join("junk.json"), "junk").unwrap();
@@ -316,7 +319,7 @@ fn attack_the_seed_is_readable_from_the_key_keygen_writes() {
     assert_eq!(value["format"], "hallcount/key@2");
     assert!(value.get("secret_seed").is_none(), "{text}");
     assert_eq!(value["seed"]["kdf"], "argon2id");
-    assert_eq!(value["seed"]["params"]["m_kib"], 19_456);
+    assert_eq!(value["seed"]["params"]["m_kib"], 65_536);
 }
 
 /// `sign` of 赤坑社區's papers with `village.key` into `r.json`, with `more` arguments.
@@ -376,6 +379,31 @@ fn a_key_1_file_still_signs_with_a_warning_and_can_be_sealed() {
     let sealed = SealedKey::parse(&std::fs::read_to_string(dir.join("new.key")).unwrap()).unwrap();
     assert_eq!(sealed.fingerprint, clear.fingerprint);
     assert_eq!(sealed.label, "赤坑社區");
+}
+
+/// Issue 10 "no panic, ever": the key@1 warning goes to stderr like every other message, and a
+/// stderr that cannot take it (`2>/dev/full`) does not stop the signing (`eprintln!` panicked).
+#[cfg(target_os = "linux")]
+#[test]
+fn a_key_1_warning_on_a_full_stderr_still_signs() {
+    let dir = scratch("key1_full_stderr");
+    let clear = KeyFile::new(&[7; 32], "赤坑社區", "2026-01-01T00:00:00Z");
+    std::fs::write(dir.join("old.key"), clear.to_json()).unwrap();
+    let (election, ballots) = village_files(&dir, "赤坑社區");
+    let full = std::fs::OpenOptions::new()
+        .write(true)
+        .open("/dev/full")
+        .unwrap();
+    let output = Command::new(env!("CARGO_BIN_EXE_hallcount"))
+        .current_dir(&dir)
+        .args([
+            "sign", &election, &ballots, "--key", "old.key", "-o", "r.json", "--at", AT,
+        ])
+        .stderr(full)
+        .output()
+        .expect("hallcount runs");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(dir.join("r.json").exists());
 }
 
 #[test]

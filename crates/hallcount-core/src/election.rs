@@ -1,6 +1,6 @@
 //! The election definition (`hallcount/election@1`): the meeting, its contests and their rules.
 //!
-//! Every rule setting of SPEC.md is a documented enum here; unknown fields are refused so a
+//! Every rule setting of docs/rules.md is a documented enum here; unknown fields are refused so a
 //! typo in a town office's file never passes silently.
 
 use serde::{Deserialize, Serialize};

@@ -1,5 +1,5 @@
 //! Typed errors: [`LoadError`] when a file cannot be read as its format at all, and [`Problem`]
-//! when it can be read but breaks a rule of SPEC.md (checked by `check`).
+//! when it can be read but breaks a rule of docs/rules.md (checked by `check`).
 //!
 //! Every message names the place: a JSON path such as `contests[2].threshold.of`, and for a
 //! [`LoadError`] also the line and column, so a town office can fix a file by hand.
@@ -99,6 +99,8 @@ pub enum ProblemKind {
     MissingRoundOf,
     /// A threshold that no candidate can ever reach (`more_than 1/1` of a base votes cannot exceed).
     UnreachableThreshold,
+    /// `at_least` a whole (`1/1`) in a threshold, floor or quorum: fractions there are below 1.
+    WholeFraction,
     /// `extra` or `floor` given with a shortfall rule other than `another_round`.
     ShortfallSettingUnused {
         setting: &'static str,
@@ -147,6 +149,13 @@ pub enum ProblemKind {
         what: &'static str,
         max: usize,
     },
+    /// A name or title holding a control, line-separator or bidi-control character (U+202E
+    /// would reverse what follows it on screen): refused where it is typed or read (issue 10).
+    HiddenCharacter {
+        what: &'static str,
+        /// The first such character's code point.
+        code: u32,
+    },
 }
 
 impl fmt::Display for ProblemKind {
@@ -193,7 +202,10 @@ impl fmt::Display for ProblemKind {
                 )
             }
             UnreachableThreshold => {
-                write!(f, "\"more_than\" a whole (\"1/1\", \"7/7\") can never be reached; use \"at_least\" or a smaller fraction")
+                write!(f, "\"more_than\" a whole (\"1/1\", \"7/7\") can never be reached; use a fraction below 1")
+            }
+            WholeFraction => {
+                write!(f, "a fraction here must be below 1: \"at_least\" a whole (\"1/1\", \"7/7\") would let one voter block it; use a fraction below 1")
             }
             ShortfallSettingUnused { setting } => {
                 write!(
@@ -241,6 +253,11 @@ impl fmt::Display for ProblemKind {
                 write!(f, "{count} {what}, more than the limit of {max}")
             }
             TooLong { what, max } => write!(f, "{what} is longer than {max} characters"),
+            HiddenCharacter { what, code } => write!(
+                f,
+                "{what} holds an invisible control or direction character (U+{code:04X}); \
+                 type it again without it"
+            ),
         }
     }
 }

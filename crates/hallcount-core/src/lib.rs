@@ -3,13 +3,14 @@
 //! Invariant: this crate does no IO and depends on nothing web (no yew, web-sys, gloo,
 //! wasm-bindgen). The browser app and the native CLI both count through it, so a result on
 //! the laptop and a result recomputed at the town office cannot differ.
-//! The rules implemented here are those of `shared/SPEC.md` (R1–R10).
+//! The rules implemented here are those of `docs/rules.md` (R1–R10).
 //!
 //! Where the rules live: `load` reads the files (format and version refused with the JSON path,
 //! line and column); `check` lists every problem of a definition or a paper; `count` is the
 //! fold over papers (`count::effect` R3–R5 per paper, `count::running` R1, R2 and the R10
 //! counts, `count::allocate` R6–R8, `count::round` the next round); `tally` is the result.
 
+pub mod backup;
 pub mod ballot;
 pub mod check;
 pub mod compare;
@@ -29,6 +30,7 @@ pub mod reconcile;
 pub mod tally;
 pub mod visible;
 
+pub use backup::{parse_backup, write_backup, BackupError, MeetingBackup, MEETING_FORMAT};
 pub use ballot::{BallotsFile, ContestMarks, Mark, Paper, WriteIn};
 pub use check::{check_election, check_paper, check_papers, PaperCheck, WRITE_IN_PREFIX};
 pub use compare::{compare_entries, CompareError, Difference, EntryComparison, COMPARE_FORMAT};

@@ -17,11 +17,13 @@ pub enum FileKind {
     Key,
     /// `hallcount/trusted@1`.
     Trusted,
+    /// `hallcount/meeting@1`, a whole meeting backed up.
+    Meeting,
 }
 
 impl FileKind {
     /// The most bytes a file of this kind may have.
-    pub fn max_bytes(self) -> usize {
+    pub const fn max_bytes(self) -> usize {
         match self {
             // Real definitions are a few KB; this stops a wrong file, not a big election.
             FileKind::Election => 16 * 1024 * 1024,
@@ -29,7 +31,10 @@ impl FileKind {
             FileKind::Ballots => 128 * 1024 * 1024,
             FileKind::Result => MAX_RESULT_FILE_BYTES,
             FileKind::Key => 64 * 1024,
-            FileKind::Trusted => 1024 * 1024,
+            // A province's list: 20,000 villages take 2 MB (scripts/province.sh).
+            FileKind::Trusted => 16 * 1024 * 1024,
+            // The papers' limit, and room for each entry's place in the chain (~130 bytes).
+            FileKind::Meeting => 256 * 1024 * 1024,
         }
     }
 
@@ -41,6 +46,7 @@ impl FileKind {
             FileKind::Result => "a result file",
             FileKind::Key => "a key file",
             FileKind::Trusted => "a trusted keys file",
+            FileKind::Meeting => "a meeting backup",
         }
     }
 }
@@ -59,6 +65,12 @@ pub const MAX_PAPERS: usize = 1_000_000;
 pub const MAX_ROUND: u32 = 100;
 /// Characters in a title, name, id, office, place, write-in or reason.
 pub const MAX_TEXT_CHARS: usize = 200;
+
+/// The first character of `text` that would act on the display instead of being shown (see
+/// [`crate::visible::is_hidden`]): a name with one is refused by the checks.
+pub fn hidden_character(text: &str) -> Option<char> {
+    text.chars().find(|&c| crate::visible::is_hidden(c))
+}
 
 /// Whether `text` has more than [`MAX_TEXT_CHARS`] characters (looking at no more than that).
 pub fn too_long(text: &str) -> bool {

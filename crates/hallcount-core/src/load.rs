@@ -1,10 +1,11 @@
-//! Reading the files of SPEC.md "Files (version 1)": `hallcount/election@1` and
+//! Reading the files of docs/rules.md "The input files (version 1)": `hallcount/election@1` and
 //! `hallcount/ballots@1`. A reader refuses an unknown format or version, and every error names
 //! the JSON path and the line and column. What the rules say about the content is checked
 //! afterwards by `check`.
 
 use serde::de::DeserializeOwned;
 
+use crate::backup::MEETING_FORMAT;
 use crate::ballot::{BallotsFile, BALLOTS_FORMAT};
 use crate::election::{Election, ELECTION_FORMAT};
 use crate::error::{LoadError, LoadErrorKind};
@@ -25,7 +26,7 @@ pub fn parse_ballots<T: AsRef<[u8]> + ?Sized>(json: &T) -> Result<BallotsFile, L
     })
 }
 
-fn parse_format<T: DeserializeOwned>(
+pub(crate) fn parse_format<T: DeserializeOwned>(
     bytes: &[u8],
     expected: &'static str,
     format_of: impl Fn(&T) -> &String,
@@ -60,7 +61,12 @@ fn check_format(found: Option<&str>, expected: &'static str) -> Result<(), Strin
         return Ok(());
     }
     let kind = |format: &str| format.split('@').next().unwrap_or("").to_string();
-    let known = [ELECTION_FORMAT, BALLOTS_FORMAT, TALLY_FORMAT];
+    let known = [
+        ELECTION_FORMAT,
+        BALLOTS_FORMAT,
+        TALLY_FORMAT,
+        MEETING_FORMAT,
+    ];
     let message = if kind(found) == kind(expected) {
         format!("version \"{found}\" is not supported; this reader knows \"{expected}\"")
     } else if known.contains(&found) {

@@ -101,23 +101,59 @@ impl BoardTally {
 
     /// The board's number for a line (0 when the board does not give it).
     pub fn value(&self, contest: &str, line: &BoardLine) -> u32 {
-        let Some(c) = self.contests.iter().find(|c| c.id == contest) else {
-            return 0;
-        };
-        let candidate = |id: &str| c.candidates.iter().find(|k| k.id == id);
-        match line {
-            BoardLine::Valid => c.valid,
-            BoardLine::Invalid => c.invalid,
-            BoardLine::Blank => c.blank,
-            BoardLine::For { candidate: id } => candidate(id).map_or(0, |k| k.votes_for),
-            BoardLine::Against { candidate: id } => candidate(id).map_or(0, |k| k.against),
-            BoardLine::WriteIn { name } => c
-                .write_ins
-                .iter()
-                .filter(|w| &w.name == name)
-                .map(|w| w.votes)
-                .sum(),
+        let c = self.contests.iter().find(|c| c.id == contest);
+        c.map_or(0, |c| line_value(c, line))
+    }
+}
+
+/// The count's number for a line (0 for a contest, candidate or name it does not have).
+pub fn count_value(tally: &Tally, contest: &str, line: &BoardLine) -> u32 {
+    let c = tally.contests.iter().find(|c| c.id == contest);
+    c.map_or(0, |c| line_value(c, line))
+}
+
+/// One contest's numbers, as the board gives them or as the count found them.
+trait ContestNumbers {
+    fn totals(&self) -> (u32, u32, u32);
+    /// A candidate's (for, against), if the contest has the candidate.
+    fn candidate(&self, id: &str) -> Option<(u32, u32)>;
+    /// The votes of a written name: the board may write one name on two lines, which add up
+    /// (the count has each name once).
+    fn write_in(&self, name: &str) -> u32;
+}
+
+/// The board's contest and the count's have the same fields, so one body serves both.
+macro_rules! contest_numbers {
+    ($($contest:ty),*) => {$(
+        impl ContestNumbers for $contest {
+            fn totals(&self) -> (u32, u32, u32) {
+                (self.valid, self.invalid, self.blank)
+            }
+
+            fn candidate(&self, id: &str) -> Option<(u32, u32)> {
+                let k = self.candidates.iter().find(|k| k.id == id)?;
+                Some((k.votes_for, k.against))
+            }
+
+            fn write_in(&self, name: &str) -> u32 {
+                let lines = self.write_ins.iter().filter(|w| w.name == name);
+                lines.map(|w| w.votes).sum()
+            }
         }
+    )*};
+}
+
+contest_numbers!(BoardContest, crate::tally::ContestTally);
+
+fn line_value(c: &impl ContestNumbers, line: &BoardLine) -> u32 {
+    let (valid, invalid, blank) = c.totals();
+    match line {
+        BoardLine::Valid => valid,
+        BoardLine::Invalid => invalid,
+        BoardLine::Blank => blank,
+        BoardLine::For { candidate } => c.candidate(candidate).map_or(0, |(f, _)| f),
+        BoardLine::Against { candidate } => c.candidate(candidate).map_or(0, |(_, a)| a),
+        BoardLine::WriteIn { name } => c.write_in(name),
     }
 }
 

@@ -4,7 +4,7 @@
 //! (`propose_next_round`); where it does not, that file must be absent.
 //!
 //! `BLESS=1 cargo test -p hallcount-core --test cases` writes the expectations from the current
-//! code. Every blessed file is checked by hand against SPEC.md before it is committed.
+//! code. Every blessed file is checked by hand against docs/rules.md before it is committed.
 
 use std::fs;
 use std::path::{Path, PathBuf};

@@ -142,15 +142,15 @@ fn a_failed_file_is_listed_and_left_out() {
     assert_eq!(roll_up.meetings.len(), 1);
 
     let csv = roll_up_csv(&roll_up);
-    assert!(csv.starts_with("\u{feff}kind,village,place,date,office,seats,elected,open,why_open,elected_names,file,detail\r\n"));
+    assert!(csv.starts_with("\u{feff}kind,village,place,date,office,seats,elected,open,why_open,elected_names,file,detail,double_entered,reconciled\r\n"));
     assert!(csv.contains("\r\nfailed,,,,,,,,,,tampered.json,bad signature: "));
     // The message names the line and column ("(line 1, column 1)"), so the cell is quoted.
     assert!(
         csv.contains("\r\nfailed,,,,,,,,,,junk.json,\"damaged JSON: "),
         "{csv}"
     );
-    assert!(csv.contains("\r\nvillage,赤坑社區,赤坑社區,2017-08-25,執行委員,3,1,2,vacant,李美華,good.json,untrusted\r\n"));
-    assert!(csv.contains("\r\ntotal,,,,執行委員,3,1,2,赤坑社區: 2 vacant,,,\r\n"));
+    assert!(csv.contains("\r\nvillage,赤坑社區,赤坑社區,2017-08-25,執行委員,3,1,2,vacant,李美華,good.json,untrusted,no,no\r\n"));
+    assert!(csv.contains("\r\ntotal,,,,執行委員,3,1,2,赤坑社區: 2 vacant,,,,,\r\n"));
 }
 
 /// A second round for the two vacant executive seats (plurality between B and C) fills the

@@ -21,7 +21,8 @@ fn resigned(change: impl FnOnce(&mut ResultPayload)) -> Result<VerifiedResult, V
 
 fn refused_as_invalid_content(outcome: Result<VerifiedResult, VerifyError>, says: &str) {
     match outcome {
-        Err(VerifyError::InvalidContent(detail)) => {
+        Err(VerifyError::InvalidContent(fault)) => {
+            let detail = fault.to_string();
             assert!(detail.contains(says), "\"{detail}\" should say \"{says}\"")
         }
         other => panic!("expected invalid content ({says}), got {other:?}"),

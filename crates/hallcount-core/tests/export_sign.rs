@@ -5,8 +5,8 @@ mod export_common;
 
 use export_common::*;
 use hallcount_core::export::{
-    aggregate, verify_result, FileVerdict, KeyFile, ResultFile, ResultPayload, TrustedKeys,
-    VerifyError, MAX_RESULT_FILE_BYTES,
+    aggregate, verify_result, FileVerdict, KeyFile, ResultFile, ResultPayload, TallyFault,
+    TrustedKeys, VerifyError, MAX_RESULT_FILE_BYTES,
 };
 
 #[test]
@@ -63,13 +63,17 @@ fn another_format_is_named() {
     let ballots = r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#;
     assert_eq!(
         verify_result(ballots.as_bytes()),
-        Err(VerifyError::UnknownFormat("hallcount/ballots@1".into()))
+        Err(VerifyError::UnknownFormat(Some(
+            "hallcount/ballots@1".into()
+        )))
     );
     let later =
         signed_village("赤坑社區", 1).replacen("hallcount/result@1", "hallcount/result@2", 1);
     assert_eq!(
         verify_result(later.as_bytes()),
-        Err(VerifyError::UnknownFormat("hallcount/result@2".into()))
+        Err(VerifyError::UnknownFormat(Some(
+            "hallcount/result@2".into()
+        )))
     );
     assert!(matches!(
         verify_result(b"[1, 2]"),
@@ -163,7 +167,12 @@ fn a_tally_that_is_not_the_recount_is_refused_even_when_signed() {
     let error = verify_result(text.as_bytes()).unwrap_err();
     assert_eq!(
         error,
-        VerifyError::TallyMismatch("contest \"chair\" differs from its recount".into())
+        VerifyError::TallyMismatch(TallyFault::Contest("chair".into()))
+    );
+    // The CLI's line is worded as before the detail was typed.
+    assert_eq!(
+        error.to_string(),
+        "tally mismatch: contest \"chair\" differs from its recount"
     );
 }
 

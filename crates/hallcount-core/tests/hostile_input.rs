@@ -117,43 +117,100 @@ fn the_array_forms_of_objects_are_refused() {
     assert!(parse_election(positional).is_err());
 }
 
-#[test]
-fn unreachable_thresholds_floors_and_quorums_are_problems() {
-    for (edit, path) in [
-        (
-            json!({"threshold": {"of": "valid", "more_than": "2/2"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"threshold": {"of": "valid", "more_than": "7/7"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"threshold": {"of": "valid", "more_than": "4294967295/4294967295"}}),
-            "contests[0].threshold",
-        ),
-        (
-            json!({"shortfall": {"rule": "another_round",
-                                 "floor": {"of": "ballots_cast", "more_than": "2/2"}}}),
-            "contests[0].shortfall.floor",
-        ),
-    ] {
-        let text = election_text(|v| {
-            for (key, value) in edit.as_object().unwrap() {
-                v["contests"][0][key] = value.clone();
+/// Where an edit puts a fraction: the field it replaces and the problem's path.
+#[derive(Clone, Copy)]
+enum Place {
+    Threshold,
+    Floor,
+    Quorum,
+}
+
+impl Place {
+    fn edit(self, rule: Value) -> String {
+        election_text(|v| match self {
+            Place::Threshold => {
+                v["contests"][0]["threshold"] = json!({"of": "valid"});
+                merge(&mut v["contests"][0]["threshold"], rule);
             }
-        });
-        let problems = check_election(&parse_election(&text).unwrap());
-        assert!(
-            problems
-                .iter()
-                .any(|p| p.path == path && p.kind == ProblemKind::UnreachableThreshold),
-            "{edit}: {problems:?}"
+            Place::Floor => {
+                v["contests"][0]["shortfall"] =
+                    json!({"rule": "another_round", "floor": {"of": "ballots_cast"}});
+                merge(&mut v["contests"][0]["shortfall"]["floor"], rule);
+            }
+            Place::Quorum => v["quorum"] = rule,
+        })
+    }
+
+    fn path(self) -> &'static str {
+        match self {
+            Place::Threshold => "contests[0].threshold",
+            Place::Floor => "contests[0].shortfall.floor",
+            Place::Quorum => "quorum",
+        }
+    }
+}
+
+fn merge(target: &mut Value, rule: Value) {
+    for (key, value) in rule.as_object().unwrap() {
+        target[key] = value.clone();
+    }
+}
+
+/// Issue 10: a fraction is `0 < p/q < 1` for thresholds, floors and quorums. `more_than` a
+/// whole can never be met; `at_least` a whole is refused too (any one voter could block it).
+#[test]
+fn whole_fractions_in_thresholds_floors_and_quorums_are_problems() {
+    use ProblemKind::{UnreachableThreshold as Unreachable, WholeFraction as Whole};
+    let cases: &[(Place, Value, Option<ProblemKind>)] = &[
+        (
+            Place::Threshold,
+            json!({"more_than": "2/2"}),
+            Some(Unreachable),
+        ),
+        (
+            Place::Threshold,
+            json!({"more_than": "7/7"}),
+            Some(Unreachable),
+        ),
+        (
+            Place::Threshold,
+            json!({"more_than": "4294967295/4294967295"}),
+            Some(Unreachable),
+        ),
+        (Place::Threshold, json!({"at_least": "1/1"}), Some(Whole)),
+        (
+            Place::Threshold,
+            json!({"at_least": "4294967295/4294967295"}),
+            Some(Whole),
+        ),
+        (Place::Threshold, json!({"at_least": "99/100"}), None),
+        (Place::Threshold, json!({"more_than": "1/2"}), None),
+        (Place::Floor, json!({"more_than": "2/2"}), Some(Unreachable)),
+        (Place::Floor, json!({"at_least": "1/1"}), Some(Whole)),
+        (Place::Floor, json!({"at_least": "3/4"}), None),
+        (
+            Place::Quorum,
+            json!({"more_than": "1/1"}),
+            Some(Unreachable),
+        ),
+        (Place::Quorum, json!({"at_least": "1/1"}), Some(Whole)),
+        (Place::Quorum, json!({"at_least": "5/5"}), Some(Whole)),
+        (Place::Quorum, json!({"at_least": "2/3"}), None),
+    ];
+    for (place, rule, expected) in cases {
+        let problems = check_election(&parse_election(&place.edit(rule.clone())).unwrap());
+        let found: Vec<&ProblemKind> = problems
+            .iter()
+            .filter(|p| p.path == place.path())
+            .map(|p| &p.kind)
+            .collect();
+        assert_eq!(
+            found,
+            expected.iter().collect::<Vec<_>>(),
+            "{} {rule}",
+            place.path()
         );
     }
-    let text = election_text(|v| v["quorum"] = json!({"more_than": "1/1"}));
-    let problems = check_election(&parse_election(&text).unwrap());
-    assert!(problems.iter().any(|p| p.path == "quorum"), "{problems:?}");
 }
 
 #[test]
@@ -281,6 +338,78 @@ fn a_write_in_name_too_long_or_too_many_write_ins_are_problems() {
         matches!(problems[..], [ref p] if matches!(p.kind, ProblemKind::TooMany { .. })),
         "{problems:?}"
     );
+}
+
+/// Issue 10 point 5: a control, line-separator or bidi-control character in any name or title
+/// is a problem of the check, so it is refused where it is typed (the app shows the check's
+/// problems under the field) and where it is read (`check`, `sign`, `verify`).
+#[test]
+fn names_with_control_or_bidi_characters_are_problems() {
+    let hidden = [
+        '\u{202e}', '\u{2066}', '\n', '\u{1b}', '\u{200f}', '\u{2028}',
+    ];
+    type SetField = fn(&mut Value, Value);
+    let definition_fields: &[(&str, SetField)] = &[
+        ("title", |v, s| v["title"] = s),
+        ("body", |v, s| v["body"] = s),
+        ("place", |v, s| v["place"] = s),
+        ("contests[0].office", |v, s| v["contests"][0]["office"] = s),
+        ("contests[0].id", |v, s| v["contests"][0]["id"] = s),
+        ("contests[0].candidates[1].name", |v, s| {
+            v["contests"][0]["candidates"][1]["name"] = s
+        }),
+        ("contests[0].candidates[1].id", |v, s| {
+            v["contests"][0]["candidates"][1]["id"] = s
+        }),
+    ];
+    for c in hidden {
+        let text = format!("第18{c}村");
+        for (path, set) in definition_fields {
+            let election = parse_election(&election_text(|v| set(v, json!(text)))).unwrap();
+            let found: Vec<_> = check_election(&election)
+                .into_iter()
+                .filter(|p| p.path == *path)
+                .map(|p| p.kind)
+                .collect();
+            assert!(
+                matches!(found[..], [ProblemKind::HiddenCharacter { code, .. }] if code == u32::from(c)),
+                "{path} {c:?}: {found:?}"
+            );
+        }
+        let election = parse_election(&election_text(|_| {})).unwrap();
+        let papers = format!(
+            r#"{{"contests":{{"exec":{{"write_ins":[{{"name":{0}}}]}}}}}},
+               {{"rejected":{0}}}"#,
+            json!(text)
+        );
+        let papers = parse_ballots(&ballots(&papers)).unwrap().ballots;
+        let paths: Vec<_> = check_papers(&election, &papers)
+            .into_iter()
+            .filter(|p| matches!(p.kind, ProblemKind::HiddenCharacter { .. }))
+            .map(|p| p.path)
+            .collect();
+        assert_eq!(
+            paths,
+            [
+                "ballots[0].contests.exec.write_ins[0].name",
+                "ballots[1].rejected"
+            ],
+            "{c:?}"
+        );
+    }
+    // Text that only looks unusual is fine: markup is text, and so are RTL scripts.
+    for name in [
+        "<img src=x onerror=alert(1)>",
+        "<script>x</script>",
+        "שרה כהן",
+        "王 芳",
+    ] {
+        let election = parse_election(&election_text(|v| {
+            v["contests"][0]["candidates"][1]["name"] = json!(name)
+        }))
+        .unwrap();
+        assert!(check_election(&election).is_empty(), "{name}");
+    }
 }
 
 #[test]

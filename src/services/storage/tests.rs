@@ -244,3 +244,49 @@ fn an_append_goes_on_only_over_the_head_it_expects() {
     );
     assert!(!head_is(expected.as_ref(), Some("not json")));
 }
+
+/// The keys of `memory` for election `id`, as the app reads them by prefix.
+fn items_of(memory: &Memory, id: &str) -> Vec<(String, String)> {
+    let prefix = election_prefix(id);
+    let mut items: Vec<_> = memory
+        .map
+        .borrow()
+        .iter()
+        .filter(|(key, _)| key.starts_with(&prefix))
+        .map(|(key, value)| (key.clone(), value.clone()))
+        .collect();
+    items.sort();
+    items
+}
+
+#[test]
+fn a_restored_log_is_stored_as_the_app_stores_it() {
+    let (appended, log) = stored(3);
+    let restored = Memory::default();
+    let (entries, (head_key, head)) = log_items("e1", &log);
+    for (key, value) in entries {
+        restored.set(&key, &value).unwrap();
+    }
+    restored.set(&head_key, &head).unwrap();
+    assert_eq!(items_of(&restored, "e1"), items_of(&appended, "e1"));
+}
+
+#[test]
+fn a_restore_adds_what_is_missing_and_never_overwrites() {
+    let (memory, log) = stored(3);
+    let (_, shorter) = stored(2);
+    let (_, longer) = stored(4);
+    let items = items_of(&memory, "e1");
+    assert_eq!(restore_plan("e1", &log, &[]), RestorePlan::Add);
+    assert_eq!(restore_plan("e1", &log, &items), RestorePlan::AlreadyHere);
+    for other in [&shorter, &longer] {
+        assert_eq!(restore_plan("e1", other, &items), RestorePlan::Conflict);
+    }
+    // Entries set aside after a break are kept here and nowhere in the backup: not the same.
+    let mut with_damaged = items.clone();
+    with_damaged.push((format!("{}damaged.4", election_prefix("e1")), "{}".into()));
+    assert_eq!(
+        restore_plan("e1", &log, &with_damaged),
+        RestorePlan::Conflict
+    );
+}

@@ -1,20 +1,49 @@
-//! Starting Chromium and chromedriver as child processes that die with the test.
+//! What every browser engine shares: the profile folder, child processes that die with the
+//! test, free ports, and finding a program.
 
 use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::{Child, Command, Stdio};
+use std::process::Child;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
 
-/// How long a browser or driver may take to say it is ready.
-const START_TIMEOUT: Duration = Duration::from_secs(30);
-const INSTALL_HINT: &str = "install them with `apt-get install -y chromium chromium-driver`, or run `cargo xtask test`, which does";
+use serde_json::{Map, Value};
 
-/// A browser profile (`--user-data-dir`) and its download folder, removed when dropped.
-/// Keep it across [`super::Browser::kill`] to reopen the same profile.
+/// How long a browser or driver may take to say it is ready.
+pub const START_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// The browser engine the tests drive: `$HALLCOUNT_BROWSER`, `chromium` (the default) or
+/// `firefox`. `cargo xtask test` runs every end-to-end test in Chromium, then the core ones in
+/// Firefox ESR.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Engine {
+    Chromium,
+    Firefox,
+}
+
+impl Engine {
+    pub fn from_env() -> Engine {
+        match std::env::var("HALLCOUNT_BROWSER").as_deref() {
+            Err(_) | Ok("") | Ok("chromium") => Engine::Chromium,
+            Ok("firefox") => Engine::Firefox,
+            Ok(other) => panic!("HALLCOUNT_BROWSER={other:?}: expected `chromium` or `firefox`"),
+        }
+    }
+}
+
+/// A browser and its WebDriver server, started for one [`super::Browser`].
+pub struct Started {
+    pub browser: KillOnDrop,
+    pub driver: KillOnDrop,
+    pub driver_url: String,
+    pub capabilities: Map<String, Value>,
+}
+
+/// A browser profile and its download folder, removed when dropped. Keep it across
+/// [`super::Browser::kill`] to reopen the same profile.
 pub struct Profile {
     dir: PathBuf,
 }
@@ -29,8 +58,9 @@ impl Profile {
             .join(format!("{label}-{}-{n}", std::process::id()));
         let _ = fs::remove_dir_all(&dir);
         let profile = Profile { dir };
-        fs::create_dir_all(profile.downloads()).expect("create the profile folders");
-        fs::create_dir_all(profile.user_data_dir()).expect("create the profile folders");
+        for folder in [profile.downloads(), profile.user_data_dir()] {
+            fs::create_dir_all(folder).expect("create the profile folders");
+        }
         profile
     }
 
@@ -39,8 +69,9 @@ impl Profile {
         self.dir.join("downloads")
     }
 
+    /// The browser's own profile folder (`--user-data-dir` of Chromium, `--profile` of Firefox).
     pub fn user_data_dir(&self) -> PathBuf {
-        self.dir.join("chromium")
+        self.dir.join("browser")
     }
 }
 
@@ -51,7 +82,7 @@ impl Drop for Profile {
 }
 
 /// A child process killed (SIGKILL) when dropped, so a failing test leaves nothing running.
-pub struct KillOnDrop(Child);
+pub struct KillOnDrop(pub Child);
 
 impl KillOnDrop {
     /// Kill now, without any chance to clean up: what a crash or a pulled plug does.
@@ -67,94 +98,15 @@ impl Drop for KillOnDrop {
     }
 }
 
-/// Headless Chromium on `profile` with a DevTools port for chromedriver to attach to.
-/// We start it ourselves, rather than letting chromedriver do it, so a test can kill it abruptly.
-pub fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
-    let program = locate(
-        "CHROMIUM",
-        &["chromium", "chromium-browser", "google-chrome"],
-    );
-    let mut child = Command::new(&program)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-dev-shm-usage",
-            "--no-first-run",
-            "--no-default-browser-check",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--disable-quic",
-            "--password-store=basic",
-            "--window-size=1366,768",
-            "--remote-debugging-port=0",
-        ])
-        .arg(format!(
-            "--user-data-dir={}",
-            profile.user_data_dir().display()
-        ))
-        .arg("about:blank")
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
-    let stderr = child.stderr.take().expect("piped stderr");
-    let child = KillOnDrop(child);
-    // "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/..."
-    let port = first_matching_line(stderr, |line| {
-        let rest = line.split("DevTools listening on ws://").nth(1)?;
-        rest.split('/')
-            .next()?
-            .rsplit(':')
-            .next()?
-            .parse::<u16>()
-            .ok()
-    })
-    .unwrap_or_else(|| panic!("{} did not open its DevTools port", program.display()));
-    (child, port)
-}
-
-/// chromedriver on a free loopback port; returns it and its URL.
-pub fn start_chromedriver() -> (KillOnDrop, String) {
-    let program = locate("CHROMEDRIVER", &["chromedriver"]);
-    let port = free_port();
-    let mut child = Command::new(&program)
-        .arg(format!("--port={port}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
-    let stdout = child.stdout.take().expect("piped stdout");
-    let child = KillOnDrop(child);
-    first_matching_line(stdout, |line| {
-        line.contains("started successfully").then_some(())
-    })
-    .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
-    (child, format!("http://127.0.0.1:{port}"))
-}
-
 /// A port nobody listens on right now (the OS picks it), so parallel runs do not collide.
-fn free_port() -> u16 {
+pub fn free_port() -> u16 {
     let listener = TcpListener::bind("127.0.0.1:0").expect("bind a loopback port");
     listener.local_addr().expect("a bound address").port()
 }
 
 /// Read `output` line by line until `matches` finds something; keep draining it afterwards
 /// so the process never blocks on a full pipe.
-fn first_matching_line<T: Send + 'static>(
+pub fn first_matching_line<T: Send + 'static>(
     output: impl Read + Send + 'static,
     matches: impl Fn(&str) -> Option<T> + Send + 'static,
 ) -> Option<T> {
@@ -171,18 +123,23 @@ fn first_matching_line<T: Send + 'static>(
     wait.recv_timeout(START_TIMEOUT).ok()
 }
 
-/// `$variable` if set, else the first of `names` on the PATH.
-fn locate(variable: &str, names: &[&str]) -> PathBuf {
+/// `$variable` if set, else the first of `names` on the PATH or in `target/tools/bin` (where
+/// `cargo xtask test` installs the drivers cargo builds); `hint` says how to get it.
+pub fn locate(variable: &str, names: &[&str], hint: &str) -> PathBuf {
     if let Some(path) = std::env::var_os(variable).filter(|path| !path.is_empty()) {
         return PathBuf::from(path);
     }
+    let tools = Path::new(env!("CARGO_TARGET_TMPDIR"))
+        .parent()
+        .map(|target| target.join("tools").join("bin"));
     let path = std::env::var_os("PATH").unwrap_or_default();
     std::env::split_paths(&path)
+        .chain(tools)
         .flat_map(|dir| names.iter().map(move |name| dir.join(name)))
         .find(|path| path.is_file())
         .unwrap_or_else(|| {
             panic!(
-                "{} not found (set ${variable} or {INSTALL_HINT})",
+                "{} not found (set ${variable}, or {hint})",
                 names.join(" or ")
             )
         })

@@ -1,7 +1,11 @@
 //! The end-to-end harness: the built `dist/hallcount.html` opened from `file://` in headless
-//! Chromium, driven through chromedriver, the way a returning officer would use it.
+//! Chromium (through chromedriver) or Firefox ESR (through geckodriver, `HALLCOUNT_BROWSER=firefox`),
+//! the way a returning officer would use it.
 //!
 //! ```ignore
+//! if skip_without_page() {
+//!     return; // the page is not built: said once, not failed (see `skip_without_page`)
+//! }
 //! let browser = Browser::open("my_test").await;
 //! browser.click("nav a[href='#/entry']").await;
 //! browser.wait_for_text("main h2", "Entry").await;
@@ -10,63 +14,46 @@
 //! ```
 //!
 //! Every wait is an event-driven wait in the page (a `MutationObserver` inside a WebDriver async
-//! script), never a sleep. Each [`Browser`] has its own Chromium, chromedriver (on a free port)
-//! and profile, so tests run in parallel. To simulate a crash, [`Browser::kill`] the browser and
+//! script), never a sleep. Each [`Browser`] has its own browser, driver (on a free port) and
+//! profile, so tests run in parallel. To simulate a crash, [`Browser::kill`] the browser and
 //! [`Browser::reopen`] its [`Profile`].
+//!
+//! What each engine can observe: the page's own recorder (console errors, uncaught errors,
+//! content-security-policy violations) and the resource timing list (every request the page
+//! made) work in both. Only Chromium adds its own log (`se/log`, what the page cannot see, such
+//! as a refused connection): geckodriver has no such endpoint. The Chrome DevTools commands
+//! ([`Browser::cdp`]) are Chromium's; tests check [`Browser::engine`] before using them.
 
+mod chromium;
+mod firefox;
 mod launch;
+mod page;
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Duration;
 
 use fantoccini::elements::Element;
 use fantoccini::key::Key;
-use fantoccini::wd::{TimeoutConfiguration, WebDriverCompatibleCommand};
+use fantoccini::wd::TimeoutConfiguration;
 use fantoccini::{Client, ClientBuilder, Locator};
 use hyper_util::client::legacy::connect::HttpConnector;
 use serde_json::{json, Value};
 
-use launch::KillOnDrop;
-pub use launch::Profile;
+pub use launch::{Engine, Profile};
+use launch::{KillOnDrop, Started};
+use page::page_url;
+pub use page::{screenshot_dir, skip_without_page};
 
 /// The longest any wait may take before the test fails.
 const WAIT: Duration = Duration::from_secs(20);
 
-/// The page under test: `$HALLCOUNT_HTML`, else the workspace's `dist/hallcount.html`.
-pub fn page_path() -> PathBuf {
-    let path = std::env::var_os("HALLCOUNT_HTML")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR"))
-                .join("dist")
-                .join("hallcount.html")
-        });
-    assert!(
-        path.is_file(),
-        "{} is missing: the end-to-end tests open the built file; run `cargo xtask test` (or `cargo xtask dist` first)",
-        path.display()
-    );
-    path
-}
-
-fn page_url() -> String {
-    format!("file://{}", page_path().display())
-}
-
-/// Where screenshots go: `target/screenshots/`.
-pub fn screenshot_dir() -> PathBuf {
-    Path::new(env!("CARGO_TARGET_TMPDIR"))
-        .parent()
-        .expect("the target dir")
-        .join("screenshots")
-}
-
 pub struct Browser {
     client: Client,
+    engine: Engine,
     profile: Option<Profile>,
     // Field order is drop order: the driver goes before the browser it drives.
-    chromedriver: KillOnDrop,
-    chromium: KillOnDrop,
+    driver: KillOnDrop,
+    browser: KillOnDrop,
     checked: bool,
 }
 
@@ -79,20 +66,16 @@ impl Browser {
     /// The app's start page in `profile`, with whatever the last run left in its storage.
     pub async fn reopen(profile: Profile) -> Browser {
         let page = page_url(); // first, so a missing file fails before any browser starts
-        let (chromium, devtools_port) = launch::start_chromium(&profile);
-        let (chromedriver, driver_url) = launch::start_chromedriver();
-        let mut capabilities = serde_json::Map::new();
-        capabilities.insert("browserName".into(), json!("chrome"));
-        capabilities.insert(
-            "goog:chromeOptions".into(),
-            json!({ "debuggerAddress": format!("127.0.0.1:{devtools_port}") }),
-        );
-        capabilities.insert("goog:loggingPrefs".into(), json!({ "browser": "ALL" }));
+        let engine = Engine::from_env();
+        let started: Started = match engine {
+            Engine::Chromium => chromium::start(&profile),
+            Engine::Firefox => firefox::start(&profile),
+        };
         let client = ClientBuilder::new(HttpConnector::new())
-            .capabilities(capabilities)
-            .connect(&driver_url)
+            .capabilities(started.capabilities)
+            .connect(&started.driver_url)
             .await
-            .unwrap_or_else(|error| panic!("chromedriver refused a session: {error}"));
+            .unwrap_or_else(|error| panic!("the {engine:?} driver refused a session: {error}"));
         let timeouts = TimeoutConfiguration::new(Some(WAIT), Some(WAIT), Some(Duration::ZERO));
         client
             .update_timeouts(timeouts)
@@ -100,12 +83,24 @@ impl Browser {
             .expect("set WebDriver timeouts");
         let browser = Browser {
             client,
+            engine,
             profile: Some(profile),
-            chromedriver,
-            chromium,
+            driver: started.driver,
+            browser: started.browser,
             checked: false,
         };
-        browser.allow_downloads().await;
+        if engine == Engine::Chromium {
+            // Firefox's download folder is a preference of its profile (`firefox.rs`).
+            browser.allow_downloads().await;
+            // WebDriver cannot drive the native save dialog: pages download, as in Firefox;
+            // `save.rs` puts a scripted dialog back.
+            let no_dialog =
+                "delete Window.prototype.showSaveFilePicker; delete window.showSaveFilePicker;";
+            let script = json!({ "source": no_dialog });
+            browser
+                .cdp("Page.addScriptToEvaluateOnNewDocument", script)
+                .await;
+        }
         browser.client.goto(&page).await.expect("open the page");
         browser.wait_for("#main").await;
         browser
@@ -121,6 +116,11 @@ impl Browser {
 
     pub fn client(&self) -> &Client {
         &self.client
+    }
+
+    /// The engine this browser runs on: a test checks it before an engine's own feature.
+    pub fn engine(&self) -> Engine {
+        self.engine
     }
 
     /// Go to a route by its hash (`"#/entry"`), as typing it in the address bar would.
@@ -192,8 +192,18 @@ impl Browser {
     }
 
     pub async fn click(&self, selector: &str) {
-        self.wait_for(selector)
-            .await
+        let element = self.wait_for(selector).await;
+        if self.engine == Engine::Firefox {
+            // WebDriver scrolls an element into view before clicking it, Firefox to the bottom
+            // edge of the window, where a sticky action bar can cover it: centre it first.
+            let script = "arguments[0].scrollIntoView({ block: 'center' }); return null;";
+            let args = vec![serde_json::to_value(&element).expect("an element reference")];
+            self.client
+                .execute(script, args)
+                .await
+                .unwrap_or_else(|error| panic!("cannot scroll to `{selector}`: {error}"));
+        }
+        element
             .click()
             .await
             .unwrap_or_else(|error| panic!("cannot click `{selector}`: {error}"));
@@ -252,10 +262,14 @@ impl Browser {
     /// Wait until the download folder holds `file_name`, completely written; return its path.
     pub async fn wait_for_download(&self, file_name: &str) -> PathBuf {
         let path = self.downloads().join(file_name);
-        let partial = self.downloads().join(format!("{file_name}.crdownload"));
+        // Chromium writes `NAME.crdownload`, Firefox `NAME.part`, then renames it.
+        let partial =
+            ["crdownload", "part"].map(|ext| self.downloads().join(format!("{file_name}.{ext}")));
         let deadline = std::time::Instant::now() + WAIT;
         // The file system has no event to wait on here; poll it, bounded.
-        while !path.is_file() || partial.exists() {
+        // Firefox also makes the final file, empty, before its `.part`: wait for bytes too.
+        let written = |path: &PathBuf| std::fs::metadata(path).is_ok_and(|meta| meta.len() > 0);
+        while !written(&path) || partial.iter().any(|partial| partial.exists()) {
             assert!(
                 std::time::Instant::now() < deadline,
                 "{file_name} was not downloaded within {WAIT:?}"
@@ -303,8 +317,8 @@ impl Browser {
     /// [`Browser::assert_no_problems`] first if the moment allows it.
     pub fn kill(mut self) -> Profile {
         self.checked = true;
-        self.chromium.kill();
-        self.chromedriver.kill();
+        self.browser.kill();
+        self.driver.kill();
         self.profile.take().expect("a live browser has its profile")
     }
 
@@ -330,18 +344,28 @@ impl Browser {
                 Some(text) => {
                     panic!("`{selector}` did not show {text:?} within {WAIT:?} ({shown}): {error}")
                 }
-                None => panic!("`{selector}` did not appear within {WAIT:?}: {error}"),
+                None => {
+                    let main = self.client.find(Locator::Css("main")).await;
+                    let page = match main {
+                        Ok(main) => main.text().await.unwrap_or_default(),
+                        Err(_) => String::new(),
+                    };
+                    let page: String = page.chars().take(600).collect();
+                    panic!("`{selector}` did not appear within {WAIT:?} (the page shows {page:?}): {error}")
+                }
             }
         }
     }
 
     /// A Chrome DevTools command through chromedriver (media emulation, printing, downloads).
+    /// Chromium only: Firefox's WebDriver has no equivalent (check [`Browser::engine`] first).
     pub async fn cdp(&self, cmd: &str, params: Value) -> Value {
-        let body = json!({ "cmd": cmd, "params": params });
-        self.client
-            .issue_cmd(SessionCommand::post("goog/cdp/execute", body))
-            .await
-            .unwrap_or_else(|error| panic!("DevTools command {cmd} failed: {error}"))
+        assert_eq!(
+            self.engine,
+            Engine::Chromium,
+            "DevTools command {cmd}: the Chrome DevTools Protocol is Chromium's"
+        );
+        chromium::cdp(&self.client, cmd, params).await
     }
 
     async fn allow_downloads(&self) {
@@ -349,24 +373,13 @@ impl Browser {
         self.cdp("Browser.setDownloadBehavior", params).await;
     }
 
-    /// The browser log's errors (chromedriver keeps them for us; reading empties it).
+    /// The browser log's errors (chromedriver keeps them for us; reading empties it). Firefox
+    /// has no such log through geckodriver: there the page's recorder is all there is.
     async fn browser_log_errors(&self) -> Vec<String> {
-        let log = self
-            .client
-            .issue_cmd(SessionCommand::post("se/log", json!({ "type": "browser" })))
-            .await
-            .expect("read the browser log");
-        let entries = log.as_array().cloned().unwrap_or_default();
-        entries
-            .iter()
-            .filter(|entry| entry["level"] == "SEVERE")
-            .map(|entry| {
-                format!(
-                    "browser log: {}",
-                    entry["message"].as_str().unwrap_or_default()
-                )
-            })
-            .collect()
+        if self.engine != Engine::Chromium {
+            return Vec::new();
+        }
+        chromium::log_errors(&self.client).await
     }
 }
 
@@ -375,36 +388,5 @@ impl Drop for Browser {
         if !self.checked && !std::thread::panicking() {
             panic!("end each end-to-end test with `browser.finish().await` so its problems are checked");
         }
-    }
-}
-
-/// A chromedriver command under `/session/{id}/` that fantoccini has no method for.
-#[derive(Debug)]
-struct SessionCommand {
-    path: &'static str,
-    body: Value,
-}
-
-impl SessionCommand {
-    fn post(path: &'static str, body: Value) -> SessionCommand {
-        SessionCommand { path, body }
-    }
-}
-
-impl WebDriverCompatibleCommand for SessionCommand {
-    fn endpoint(
-        &self,
-        base_url: &url::Url,
-        session_id: Option<&str>,
-    ) -> Result<url::Url, url::ParseError> {
-        base_url.join(&format!(
-            "session/{}/{}",
-            session_id.unwrap_or_default(),
-            self.path
-        ))
-    }
-
-    fn method_and_body(&self, _request_url: &url::Url) -> (http::Method, Option<String>) {
-        (http::Method::POST, Some(self.body.to_string()))
     }
 }

@@ -2,7 +2,9 @@
 //! a verdict line; the files left out are named with the reason. Exit 0 when every file was
 //! counted (a duplicate counts once and is fine), 1 when any file was left out.
 
-use hallcount_core::export::{aggregate, roll_up_csv, FileVerdict, MeetingResult, RollUp, Trust};
+use hallcount_core::export::{
+    aggregate, roll_up_csv, FileVerdict, MeetingResult, ResultSummary, RollUp, Trust,
+};
 use rayon::prelude::*;
 
 use super::args::{long, Args};
@@ -17,11 +19,13 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
         return Err(CliError::usage("aggregate needs at least one FILE"));
     }
     let trusted = read_trusted(args.path("trusted"))?;
-    // In parallel, in the order given (`collect` keeps it): the roll-up sorts as before.
-    let inputs = args
+    // In parallel, in the order given (`collect` keeps it): the roll-up sorts as before. Each
+    // file is reduced to its summary where it was verified, so its papers are dropped at once:
+    // memory grows with the number of files, not with their papers.
+    let inputs: Vec<(String, Result<ResultSummary, _>)> = args
         .positional
         .par_iter()
-        .map(|path| (shown(path), read_and_verify(path)))
+        .map(|path| (shown(path), read_and_verify(path).map(ResultSummary::from)))
         .collect();
     let roll_up = aggregate(inputs, trusted.as_ref());
     say::print(&render(&roll_up))?;
@@ -120,8 +124,17 @@ fn render_meeting(meeting: &MeetingResult) -> String {
     push_line(
         &mut out,
         &format!(
-            "  {} ({} {}, {}) [{trust}]",
-            meeting.village, meeting.body, meeting.place, meeting.date
+            "  {} ({} {}, {}) [{trust}] double entry: {}, blackboard: {}",
+            meeting.village,
+            meeting.body,
+            meeting.place,
+            meeting.date,
+            if meeting.double_entered() {
+                "yes"
+            } else {
+                "no"
+            },
+            if meeting.reconciled() { "agreed" } else { "no" },
         ),
     );
     for ballot in &meeting.ballots {

@@ -84,6 +84,18 @@ impl Args {
             }),
         }
     }
+
+    /// `--format json|text`: whether the text for people was asked for (json is the default).
+    pub fn wants_text(&self) -> Result<bool, CliError> {
+        match self.text("format")?.unwrap_or("json") {
+            "json" => Ok(false),
+            "text" => Ok(true),
+            other => Err(CliError::usage(format!(
+                "unknown format \"{}\"; expected json or text",
+                hallcount_core::visible(other)
+            ))),
+        }
+    }
 }
 
 #[cfg(test)]
@@ -131,5 +143,21 @@ mod tests {
             assert!(error.show_usage, "{args:?}");
             assert_eq!(error.message, says, "{args:?}");
         }
+    }
+
+    #[test]
+    fn format_is_json_unless_text_is_asked_for() {
+        let format = |args: &[&str]| {
+            let known = &[long("format")];
+            Args::parse(&mut lexopt::Parser::from_args(args), known)?.wants_text()
+        };
+        assert!(!format(&[]).unwrap());
+        assert!(!format(&["--format", "json"]).unwrap());
+        assert!(format(&["--format=text"]).unwrap());
+        let error = format(&["--format", "xml"]).expect_err("refused");
+        assert_eq!(
+            error.message,
+            "unknown format \"xml\"; expected json or text"
+        );
     }
 }

@@ -26,16 +26,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     let Some(election_path) = args.path("election") else {
         return Err(CliError::usage("compare needs --election ELECTION"));
     };
-    let text = match args.text("format")?.unwrap_or("json") {
-        "json" => false,
-        "text" => true,
-        other => {
-            return Err(CliError::usage(format!(
-                "unknown format \"{}\"; expected json or text",
-                visible(other)
-            )))
-        }
-    };
+    let text = args.wants_text()?;
     let election = read_election(election_path)?;
     refuse_problems(election_path, &check_election(&election))?;
     let first = read_checked_papers(&election, first_path)?;
@@ -104,24 +95,30 @@ pub fn report(
                 }
             }
             Difference::OnlyFirst { first: i } => {
-                let _ = writeln!(
-                    out,
-                    "paper {i} of the first entry: not in the second (missed by the second \
-                     clerk, or typed twice by the first): {}",
-                    whole_paper(election, &first[i - 1])
-                );
+                only_one(&mut out, election, ("first", "second"), *i, &first[i - 1])
             }
             Difference::OnlySecond { second: j } => {
-                let _ = writeln!(
-                    out,
-                    "paper {j} of the second entry: not in the first (missed by the first \
-                     clerk, or typed twice by the second): {}",
-                    whole_paper(election, &second[j - 1])
-                );
+                only_one(&mut out, election, ("second", "first"), *j, &second[j - 1])
             }
         }
     }
     out
+}
+
+/// A paper that only one clerk typed: the other missed it, or this one typed it twice.
+fn only_one(
+    out: &mut String,
+    election: &Election,
+    (entry, other): (&str, &str),
+    number: usize,
+    paper: &Paper,
+) {
+    let _ = writeln!(
+        out,
+        "paper {number} of the {entry} entry: not in the {other} (missed by the {other} \
+         clerk, or typed twice by the {entry}): {}",
+        whole_paper(election, paper)
+    );
 }
 
 /// One paper in one contest: `A 李美華 ○, B 陳少芬 ×, 王芳 (written) ○`, or `blank`.

@@ -8,7 +8,7 @@ use hallcount_core::FileKind;
 use zeroize::Zeroizing;
 
 use super::inputs::read_text;
-use super::{shown, CliError};
+use super::{say, shown, CliError};
 
 /// The option both `keygen` and `sign` take.
 pub const PASSPHRASE_FILE: &str = "passphrase-file";
@@ -58,17 +58,18 @@ fn from_terminal(ask: Ask) -> Result<Zeroizing<String>, CliError> {
 }
 
 /// The signer of a key file of either version: a sealed one (`key@2`) opened with its
-/// passphrase; a clear one (`key@1`) taken with a warning on stderr.
+/// passphrase; a clear one (`key@1`) taken with a warning on stderr
+/// (`say::warn`, which a full or closed stderr cannot turn into a panic).
 pub fn signer_of(key_path: &Path, passphrase_file: Option<&Path>) -> Result<Signer, CliError> {
     let text = Zeroizing::new(read_text(key_path, FileKind::Key)?);
     match AnyKeyFile::parse(&text).map_err(|e| CliError::in_file(key_path, e))? {
         AnyKeyFile::Clear(_, signer) => {
-            eprintln!(
-                "hallcount: warning: {} is a hallcount/key@1 file, its seed in clear: seal it with \
+            say::warn(&format!(
+                "{} is a hallcount/key@1 file, its seed in clear: seal it with \
                  `hallcount keygen --from {} -o NEW_KEY` and keep only the sealed file",
                 shown(key_path),
                 shown(key_path)
-            );
+            ));
             Ok(signer)
         }
         AnyKeyFile::Sealed(sealed) => {

@@ -18,16 +18,7 @@ pub fn run(parser: &mut lexopt::Parser) -> Result<(), CliError> {
     let [election_path, ballots_path] = args.positional.as_slice() else {
         return Err(CliError::usage("tally takes ELECTION and BALLOTS"));
     };
-    let text = match args.text("format")?.unwrap_or("json") {
-        "json" => false,
-        "text" => true,
-        other => {
-            return Err(CliError::usage(format!(
-                "unknown format \"{}\"; expected json or text",
-                hallcount_core::visible(other)
-            )))
-        }
-    };
+    let text = args.wants_text()?;
     let (election, papers) = read_checked(election_path, ballots_path)?;
     let result = tally(&election, &papers);
     if text {

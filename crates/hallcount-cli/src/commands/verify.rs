@@ -62,13 +62,14 @@ fn describe(
     let payload = &verified.file.payload;
     let election = &payload.election;
     let what = format!(
-        "{} {} {} round {}, {} papers, {}",
+        "{} {} {} round {}, {} papers, {}; {}",
         election.place,
         election.date,
         election.title,
         election.round,
         payload.tally.collected,
         status_name(payload.tally.status),
+        checks(payload),
     );
     let key = &verified.fingerprint;
     let hash = &verified.payload_sha256[..16];
@@ -87,6 +88,29 @@ fn describe(
             format!("OK    {name}: {what}; signed by untrusted key {key}; payload {hash}"),
         ),
     }
+}
+
+/// The two checks before signing, as the file records them.
+pub fn checks(payload: &hallcount_core::export::ResultPayload) -> String {
+    let double = match &payload.double_entry {
+        None => "no double entry".to_string(),
+        Some(d) => format!(
+            "double entry {}/{} papers, {} difference(s), {} resolved",
+            d.first,
+            d.second,
+            d.differences.len(),
+            d.resolutions.len()
+        ),
+    };
+    let board = match &payload.hand_tally {
+        None => "no blackboard check".to_string(),
+        Some(h) if h.agreed => format!(
+            "blackboard agreed ({} line(s) differed first)",
+            h.differences.len()
+        ),
+        Some(h) => format!("blackboard DIFFERS on {} line(s)", h.remaining.len()),
+    };
+    format!("{double}; {board}")
 }
 
 pub fn status_name(status: hallcount_core::Status) -> &'static str {

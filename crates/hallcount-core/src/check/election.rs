@@ -1,4 +1,4 @@
-//! The definition: unique ids, seats >= 1, `round_of` only in round 2 or more (SPEC "Rounds"),
+//! The definition: unique ids, seats >= 1, `round_of` only in round 2 or more (docs/rules.md "Rounds"),
 //! sane delegates, thresholds and shortfall settings (R1, R6, R8), real dates, and the bounds
 //! of `limits` (so that counting and totals stay linear and cannot overflow).
 
@@ -8,7 +8,8 @@ use super::{too_many, WRITE_IN_PREFIX};
 use crate::election::{Base, Comparison, Contest, Election, Quorum, ShortfallRule, Threshold};
 use crate::error::{Problem, ProblemKind};
 use crate::limits::{
-    too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_DELEGATES, MAX_ROUND, MAX_SEATS, MAX_TEXT_CHARS,
+    hidden_character, too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_DELEGATES, MAX_ROUND, MAX_SEATS,
+    MAX_TEXT_CHARS,
 };
 
 /// Every problem of a definition that was read fine. Empty means it can be counted.
@@ -24,7 +25,7 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
         if value.trim().is_empty() {
             push(field.into(), ProblemKind::Empty { what: field });
         }
-        check_length(field, value, field, &mut push);
+        check_text(field, value, field, &mut push);
     }
     if !is_real_date(&election.date) {
         push(
@@ -56,10 +57,14 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
             push(field.into(), kind);
         }
     }
-    if let Some(Quorum::MoreThan(fraction)) = election.quorum {
-        if fraction.is_whole() {
+    match election.quorum {
+        Some(Quorum::MoreThan(fraction)) if fraction.is_whole() => {
             push("quorum".into(), ProblemKind::UnreachableThreshold);
         }
+        Some(Quorum::AtLeast(fraction)) if fraction.is_whole() => {
+            push("quorum".into(), ProblemKind::WholeFraction);
+        }
+        _ => {}
     }
     if election.round == 0 {
         push("round".into(), ProblemKind::RoundZero);
@@ -105,8 +110,8 @@ fn check_contest(
             ProblemKind::Empty { what: "office" },
         );
     }
-    check_length(&format!("{at}.id"), &contest.id, "id", push);
-    check_length(&format!("{at}.office"), &contest.office, "office", push);
+    check_text(&format!("{at}.id"), &contest.id, "id", push);
+    check_text(&format!("{at}.office"), &contest.office, "office", push);
     if contest.seats == 0 {
         push(format!("{at}.seats"), ProblemKind::NoSeats);
     }
@@ -143,11 +148,11 @@ fn check_contest(
         if candidate.name.trim().is_empty() {
             push(format!("{cat}.name"), ProblemKind::Empty { what: "name" });
         }
-        check_length(&format!("{cat}.id"), &candidate.id, "id", push);
-        check_length(&format!("{cat}.name"), &candidate.name, "name", push);
+        check_text(&format!("{cat}.id"), &candidate.id, "id", push);
+        check_text(&format!("{cat}.name"), &candidate.name, "name", push);
     }
-    if is_unreachable(&contest.threshold) {
-        push(format!("{at}.threshold"), ProblemKind::UnreachableThreshold);
+    if let Some(kind) = whole_fraction(&contest.threshold) {
+        push(format!("{at}.threshold"), kind);
     }
     let shortfall = contest.shortfall;
     if let Some(kind) = too_many("extra", shortfall.extra as usize, MAX_SEATS as usize) {
@@ -173,11 +178,8 @@ fn check_contest(
                 format!("{at}.shortfall.floor"),
                 ProblemKind::FloorWithoutFraction,
             );
-        } else if is_unreachable(&floor) {
-            push(
-                format!("{at}.shortfall.floor"),
-                ProblemKind::UnreachableThreshold,
-            );
+        } else if let Some(kind) = whole_fraction(&floor) {
+            push(format!("{at}.shortfall.floor"), kind);
         }
     }
     match (round >= 2, &contest.round_of) {
@@ -187,12 +189,14 @@ fn check_contest(
             format!("{at}.round_of"),
             ProblemKind::Empty { what: "round_of" },
         ),
-        (true, Some(of)) => check_length(&format!("{at}.round_of"), of, "round_of", push),
+        (true, Some(of)) => check_text(&format!("{at}.round_of"), of, "round_of", push),
         _ => {}
     }
 }
 
-fn check_length(
+/// A text's length, and no character that would act on the display (a U+202E in a name
+/// reverses the line it is shown in): what every name, title and id must keep to.
+fn check_text(
     path: &str,
     text: &str,
     what: &'static str,
@@ -207,12 +211,27 @@ fn check_length(
             },
         );
     }
+    if let Some(c) = hidden_character(text) {
+        push(
+            path.into(),
+            ProblemKind::HiddenCharacter {
+                what,
+                code: u32::from(c),
+            },
+        );
+    }
 }
 
-/// `more_than` a whole (`1/1`, `7/7`): votes can never exceed a base that counts every voter
-/// or paper.
-fn is_unreachable(threshold: &Threshold) -> bool {
-    matches!(threshold.comparison, Some(Comparison::MoreThan(f)) if f.is_whole())
+/// A threshold or floor must be a fraction strictly below 1 (issue 10: `0 < p/q < 1`).
+/// `more_than` a whole (`1/1`, `7/7`) can never be reached: votes cannot exceed a base that
+/// counts every voter or paper. `at_least` a whole asks for every single vote of the base,
+/// which is not a threshold but a veto for any one voter: refused too.
+fn whole_fraction(threshold: &Threshold) -> Option<ProblemKind> {
+    match threshold.comparison {
+        Some(Comparison::MoreThan(f)) if f.is_whole() => Some(ProblemKind::UnreachableThreshold),
+        Some(Comparison::AtLeast(f)) if f.is_whole() => Some(ProblemKind::WholeFraction),
+        _ => None,
+    }
 }
 
 /// `YYYY-MM-DD`, and a day that exists in that month (29 February in leap years only).

@@ -8,7 +8,9 @@ use super::too_many;
 use crate::ballot::{ContestMarks, Paper};
 use crate::election::{Contest, Election};
 use crate::error::{Problem, ProblemKind};
-use crate::limits::{too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_PAPERS, MAX_TEXT_CHARS};
+use crate::limits::{
+    hidden_character, too_long, MAX_CANDIDATES, MAX_CONTESTS, MAX_PAPERS, MAX_TEXT_CHARS,
+};
 
 /// The definition's contests and candidates by id, to check papers against.
 pub struct PaperCheck<'e> {
@@ -45,6 +47,9 @@ impl<'e> PaperCheck<'e> {
             }
             if too_long(reason) {
                 problems.push(too_long_problem(at(".rejected"), "rejected"));
+            }
+            if let Some(c) = hidden_character(reason) {
+                problems.push(hidden_problem(at(".rejected"), "rejected", c));
             }
         }
         if let Some(kind) = too_many("contests on one paper", paper.contests.len(), MAX_CONTESTS) {
@@ -127,6 +132,11 @@ fn check_marks(
                 what: "write-in name",
                 max: MAX_TEXT_CHARS,
             }
+        } else if let Some(c) = hidden_character(&write_in.name) {
+            ProblemKind::HiddenCharacter {
+                what: "write-in name",
+                code: u32::from(c),
+            }
         } else if !names.insert(write_in.name.as_str()) {
             ProblemKind::DuplicateWriteIn {
                 paper: number,
@@ -146,6 +156,16 @@ fn too_long_problem(path: String, what: &'static str) -> Problem {
         ProblemKind::TooLong {
             what,
             max: MAX_TEXT_CHARS,
+        },
+    )
+}
+
+fn hidden_problem(path: String, what: &'static str, c: char) -> Problem {
+    Problem::new(
+        path,
+        ProblemKind::HiddenCharacter {
+            what,
+            code: u32::from(c),
         },
     )
 }

@@ -3,7 +3,7 @@
 //! - `effect`: R3 marks, R4 write-ins, R5 validity per contest, for one paper;
 //! - `running`: the fold ([`RunningTally`]), R1 quorum and R2 collected vs issued in `finish`;
 //! - `allocate`: R6 threshold, R7 ranking and ties, R8 seats not filled;
-//! - `round`: SPEC "Rounds", the definition of the next round for the open seats.
+//! - `round`: docs/rules.md "Rounds", the definition of the next round for the open seats.
 
 mod allocate;
 mod effect;

@@ -1,4 +1,4 @@
-//! SPEC "Rounds": a runoff, another round or a repeat is voted on new papers, as an election of
+//! docs/rules.md "Rounds": a runoff, another round or a repeat is voted on new papers, as an election of
 //! its own (`round` + 1) whose contests each name in `round_of` the contest they fill.
 
 use crate::check::WRITE_IN_PREFIX;

@@ -3,11 +3,11 @@
 //!
 //! One row per village and office, then one total row per office, then one row per file that
 //! was not counted (sorted by file name: the rows do not depend on the order of the files). Columns: kind, village, place, date, office, seats, elected, open,
-//! why_open, elected_names, file, detail.
+//! why_open, elected_names, file, detail, double_entered, reconciled.
 
 use super::aggregate::{FileVerdict, RollUp, Trust};
 
-const HEADER: [&str; 12] = [
+const HEADER: [&str; 14] = [
     "kind",
     "village",
     "place",
@@ -20,6 +20,8 @@ const HEADER: [&str; 12] = [
     "elected_names",
     "file",
     "detail",
+    "double_entered",
+    "reconciled",
 ];
 
 pub fn roll_up_csv(roll_up: &RollUp) -> String {
@@ -50,6 +52,8 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
                     office.elected.join("、"),
                     files.join(" "),
                     trust.to_string(),
+                    yes_no(meeting.double_entered()),
+                    yes_no(meeting.reconciled()),
                 ],
             );
         }
@@ -72,6 +76,8 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
                 total.elected.to_string(),
                 total.open_seats.to_string(),
                 why.join("; "),
+                String::new(),
+                String::new(),
                 String::new(),
                 String::new(),
                 String::new(),
@@ -120,6 +126,10 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
         push_row(&mut out, cells);
     }
     out
+}
+
+fn yes_no(done: bool) -> String {
+    if done { "yes" } else { "no" }.to_string()
 }
 
 fn push_row(out: &mut String, cells: impl IntoIterator<Item = String>) {

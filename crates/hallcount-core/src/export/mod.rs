@@ -3,6 +3,8 @@
 //! Formats are documented in `docs/formats.md`. Pure: no clock, no randomness, no IO.
 
 pub mod aggregate;
+mod canonical;
+pub mod checks;
 pub mod csv;
 pub mod key;
 pub mod result;
@@ -10,11 +12,13 @@ pub mod sealed;
 pub mod time;
 pub mod trusted;
 pub mod verify;
+mod verify_error;
 
 pub use aggregate::{
     aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
-    OpenCause, RollUp, Trust,
+    OpenCause, ResultSummary, RollUp, Trust,
 };
+pub use checks::{DoubleEntryRecord, HandTallyLine, HandTallyRecord, Settled};
 pub use csv::roll_up_csv;
 pub use key::{Fingerprint, KeyError, KeyFile, PublicKey, SecretText, Signer, KEY_FORMAT};
 pub use result::{
@@ -28,3 +32,4 @@ pub use sealed::{
 pub use time::{is_rfc3339, utc_timestamp};
 pub use trusted::{TrustProblem, TrustedError, TrustedKeys, TRUSTED_FORMAT};
 pub use verify::{verify_result, VerifiedResult, VerifyError, MAX_RESULT_FILE_BYTES};
+pub use verify_error::{ContentFault, Damage, SignatureFault, TallyFault};

@@ -7,11 +7,13 @@
 
 use serde::{Deserialize, Serialize};
 
+use super::canonical::canonical_json;
+use super::checks::{DoubleEntryRecord, HandTallyRecord};
 use super::key::Signer;
 use crate::ballot::Paper;
 use crate::election::Election;
 use crate::encoding::{sha256_hex, to_hex};
-use crate::log::{EnteredPaper, LotOutcome};
+use crate::log::{EnteredPaper, LotOutcome, Reconciliation};
 use crate::tally::Tally;
 
 pub const RESULT_FORMAT: &str = "hallcount/result@1";
@@ -45,6 +47,12 @@ pub struct ResultPayload {
     pub app: AppInfo,
     /// The time of the log's last entry (RFC 3339), see [`ResultInput::from_log`].
     pub created: String,
+    /// Double entry, when a second entry was recorded (absent in older files: still valid).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub double_entry: Option<DoubleEntryRecord>,
+    /// The reconciliation with the blackboard, when a board was recorded (absent: not done).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hand_tally: Option<HandTallyRecord>,
 }
 
 /// Where the papers came from: the meeting's event log, by its length and the hash of its
@@ -98,6 +106,10 @@ pub struct ResultInput {
     pub lots: Vec<LotOutcome>,
     pub app: AppInfo,
     pub created: String,
+    pub double_entry: Option<DoubleEntryRecord>,
+    /// Every board recorded, in order (the payload records the first one's differences and
+    /// the last one against the final tally).
+    pub reconciliations: Vec<Reconciliation>,
 }
 
 impl ResultInput {
@@ -126,6 +138,8 @@ impl ResultInput {
             lots: replay.lots.clone(),
             app,
             created: created.to_string(),
+            double_entry: DoubleEntryRecord::from_replay(replay),
+            reconciliations: replay.reconciliations.clone(),
         })
     }
 }
@@ -140,6 +154,7 @@ impl ResultPayload {
             .iter()
             .filter_map(|contest| crate::lot::lot_for(&input.lots, contest).cloned())
             .collect();
+        let hand_tally = HandTallyRecord::new(&input.reconciliations, &tally);
         ResultPayload {
             format: RESULT_FORMAT.to_string(),
             election: input.election,
@@ -149,6 +164,8 @@ impl ResultPayload {
             lots,
             app: input.app,
             created: input.created,
+            double_entry: input.double_entry,
+            hand_tally,
         }
     }
 
@@ -175,10 +192,6 @@ pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
 
 pub(crate) fn tally_of_live_papers(election: &Election, papers: &[EnteredPaper]) -> Tally {
     crate::tally(election, &live_papers(papers))
-}
-
-pub(crate) fn canonical_json(value: &serde_json::Value) -> Vec<u8> {
-    serde_json_canonicalizer::to_vec(value).expect("JSON values without floats always canonicalise")
 }
 
 /// `<date>_<place>_<title>.hallcount.json`, each part made safe by [`file_name_part`].

@@ -4,7 +4,7 @@ use super::*;
 use crate::count::tally;
 use crate::load::{parse_ballots, parse_election};
 
-/// The spec's executive example (SPEC.md "Worked examples"), with "E" counted as a write-in.
+/// The executive example of docs/rules.md ("Worked examples"), with "E" counted as a write-in.
 fn counted() -> Tally {
     let cases = concat!(
         env!("CARGO_MANIFEST_DIR"),

@@ -8,7 +8,7 @@ use hallcount_core::{
 
 pub const CREATED: &str = "2026-11-25T10:00:00Z";
 
-/// The SPEC's executive example: 3 seats, candidates A B C D, nine papers.
+/// The executive example of docs/rules.md: 3 seats, candidates A B C D, nine papers.
 pub fn village_election(place: &str) -> Election {
     let json = r#"{
       "format": "hallcount/election@1",
@@ -96,4 +96,65 @@ impl Positions {
         self.0 ^= self.0 >> 27;
         (self.0.wrapping_mul(0x2545_f491_4f6c_dd1d) % limit as u64) as usize
     }
+}
+
+/// The village meeting checked twice before signing: a second clerk's entry with three planted
+/// differences (paper 3 read differently, paper 6 missed, an extra paper after paper 8), each
+/// resolved by a reread that confirms the first entry, and a blackboard whose one wrong line
+/// (A's votes in exec) the scrutineers corrected.
+pub fn checked_log(election: Election) -> Log {
+    use hallcount_core::{tally, BoardTally, Mark};
+    let papers = village_papers();
+    let mut log = log_from_ballots(election.clone(), papers.clone(), CREATED).expect("fits");
+    let mut second = papers.clone();
+    let mut misread = second[2].clone();
+    misread
+        .contests
+        .get_mut("exec")
+        .expect("exec")
+        .marks
+        .insert("D".into(), Mark::Against);
+    second[2] = misread;
+    let extra = second[1].clone();
+    second.insert(8, extra);
+    second.remove(5);
+    log.append(Event::SecondEntryRecorded { papers: second }, CREATED)
+        .expect("second entry");
+    let double = log.state().double_entry.clone().expect("recorded");
+    for difference in double.comparison.differences.clone() {
+        let reading = double
+            .first_number(&difference)
+            .map(|n| papers[n as usize - 1].clone());
+        log.append(
+            Event::DifferenceResolved {
+                difference,
+                reading,
+            },
+            CREATED,
+        )
+        .expect("resolved");
+    }
+    let counted = tally(&election, &papers);
+    let mut board = BoardTally::agreeing_with(&counted);
+    let exec = board
+        .contests
+        .iter_mut()
+        .find(|c| c.id == "exec")
+        .expect("exec");
+    exec.candidates[0].votes_for -= 1;
+    log.append(
+        Event::ReconciliationRecorded {
+            board: board.clone(),
+        },
+        CREATED,
+    )
+    .expect("board");
+    log.append(
+        Event::ReconciliationRecorded {
+            board: BoardTally::agreeing_with(&counted),
+        },
+        CREATED,
+    )
+    .expect("board corrected");
+    log
 }

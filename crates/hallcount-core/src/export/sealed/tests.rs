@@ -139,8 +139,8 @@ fn an_empty_passphrase_is_refused() {
 fn the_recommended_cost_is_recorded_in_the_file() {
     let file = SealedKey::seal(&SEED, "p", SealParams::RECOMMENDED, &RANDOM, "l", "c").unwrap();
     let value: serde_json::Value = serde_json::from_str(&file.to_json()).unwrap();
-    assert_eq!(value["seed"]["params"]["m_kib"], 19_456);
-    assert_eq!(value["seed"]["params"]["t"], 2);
+    assert_eq!(value["seed"]["params"]["m_kib"], 65_536);
+    assert_eq!(value["seed"]["params"]["t"], 6);
     assert_eq!(value["seed"]["params"]["p"], 1);
     assert_eq!(file.open("p").unwrap().seed(), SEED);
 }
