@@ -4,8 +4,9 @@
 //! Helpers live beside it: the outbox (`use_meeting/outbox.rs`), the write queue through
 //! which every new entry is stored before it is shown, the tabs (`use_meeting/tabs.rs`),
 //! which decide the one writing tab and let the others follow what it stores, the backup
-//! (`use_meeting/backup.rs`), the whole meeting in one file and back, and the two checks
-//! (`use_meeting/checks.rs`: double entry and the blackboard).
+//! (`use_meeting/backup.rs`), the whole meeting in one file and back, the two checks
+//! (`use_meeting/checks.rs`: double entry and the blackboard), and opening an election from
+//! storage (`use_meeting/open.rs`).
 
 use std::cell::{Ref, RefCell};
 use std::rc::Rc;
@@ -14,7 +15,7 @@ use hallcount_core::{Election, EnteredPaper, Event, Paper, Tally};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
-use crate::services::idb::{Batch, Idb};
+use crate::services::save::{Kind, SaveError, Saved};
 use crate::services::{self, storage};
 use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
@@ -22,6 +23,7 @@ use crate::state::{
 
 mod backup;
 mod checks;
+mod open;
 mod outbox;
 mod tabs;
 
@@ -149,7 +151,7 @@ impl MeetingHandle {
         let id = self.election_id();
         let summary = ElectionSummary::of(&id, &election);
         let (list, listed) = storage::with_election((*self.meeting.elections).clone(), summary);
-        remember_for_this_tab(&id);
+        open::remember_for_this_tab(&id);
         let extra = vec![listed, (storage::CURRENT_KEY.to_owned(), id)];
         self.submit(
             Event::ElectionDefined { election },
@@ -200,10 +202,24 @@ impl MeetingHandle {
 
     /// Saves an export: through the save dialog and read back where the browser has one, else
     /// as a download; what became of it shows above every page (`Meeting::last_save`).
-    pub fn save_file(&self, name: String, mime: &'static str, text: String) {
+    pub fn save_file(&self, name: String, mime: &'static str, kind: Kind, text: String) {
+        self.save_file_then(name, mime, kind, text, |_| ());
+    }
+
+    /// `save_file`, then `then` with what became of it (a panel that says "exported" says it
+    /// only once it is, never for a closed dialog).
+    pub fn save_file_then(
+        &self,
+        name: String,
+        mime: &'static str,
+        kind: Kind,
+        text: String,
+        then: impl FnOnce(&Result<Saved, SaveError>) + 'static,
+    ) {
         let meeting = self.meeting.clone();
         spawn_local(async move {
-            let saved = services::save::save(&name, mime, &text).await;
+            let saved = services::save::save(&name, mime, kind, &text).await;
+            then(&saved);
             meeting.dispatch(Action::Saved(saved));
         });
     }
@@ -221,7 +237,7 @@ impl MeetingHandle {
             .collect();
         let json = services::files::ballots_json(papers);
         let name = services::files::file_name(&election, "ballots");
-        self.save_file(name, "application/json", json);
+        self.save_file(name, "application/json", Kind::Ballots, json);
     }
 
     /// The definition as a `hallcount/election@1` file.
@@ -231,67 +247,8 @@ impl MeetingHandle {
         };
         let json = services::files::election_json(&election);
         let name = services::files::file_name(&election, "election");
-        self.save_file(name, "application/json", json);
+        self.save_file(name, "application/json", Kind::Election, json);
     }
-
-    /// Reads election `id` from storage and opens it, as its writer if this tab holds (or can
-    /// take) its lock. A broken log keeps what came before the break; the writer sets the rest
-    /// aside so that new entries never overwrite it.
-    fn open_stored(&self, id: String) {
-        let handle = self.clone();
-        spawn_local(async move { handle.reopen(&id).await });
-    }
-
-    async fn reopen(&self, id: &str) {
-        let writer = self.claim(id).await;
-        let idb = self.outbox.borrow().idb();
-        let (book, opened) = load_election(idb, id, writer).await;
-        *self.book.borrow_mut() = book;
-        self.meeting.dispatch(Action::Opened(opened));
-        self.restore_second_entry();
-    }
-}
-
-async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, OpenedAs) {
-    services::mark("hallcount:load-start");
-    let failed = |message: String| {
-        let opened = OpenedAs {
-            writer,
-            storage_error: Some(message),
-            ..OpenedAs::default()
-        };
-        (Book::new(id), opened)
-    };
-    let Some(idb) = idb else {
-        return failed(storage::StorageError::unavailable().0);
-    };
-    let items = match idb.with_prefix(&storage::election_prefix(id)).await {
-        Ok(items) => items,
-        Err(error) => return failed(error.0),
-    };
-    services::mark("hallcount:load-read");
-    let loaded = storage::restore(id, &items);
-    services::mark("hallcount:load-restored");
-    let set_aside = storage::set_aside_earlier(id, &items);
-    if let (Some(broken), true) = (&loaded.broken, writer) {
-        let (put, delete) = storage::set_aside(id, &items, broken.index as u64, &loaded.log.head());
-        let _ = idb.write(&Batch { put, delete }).await;
-    }
-    remember_for_this_tab(id);
-    let _ = idb
-        .write(&Batch {
-            put: vec![(storage::CURRENT_KEY.to_owned(), id.to_owned())],
-            delete: Vec::new(),
-        })
-        .await;
-    services::mark("hallcount:load-end");
-    let book = Book::restored(id, loaded.log).with_set_aside(set_aside);
-    let opened = OpenedAs {
-        broken: loaded.broken,
-        writer,
-        storage_error: None,
-    };
-    (book, opened)
 }
 
 #[derive(Properties, PartialEq)]
@@ -315,7 +272,7 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
 
     use_effect_with((), {
         let handle = handle.clone();
-        move |_| spawn_local(open_at_start(handle))
+        move |_| spawn_local(open::open_at_start(handle))
     });
     use_effect_with((), {
         let handle = handle.clone();
@@ -340,63 +297,6 @@ pub fn MeetingProvider(props: &MeetingProviderProps) -> Html {
         <ContextProvider<MeetingHandle> context={handle}>
             { props.children.clone() }
         </ContextProvider<MeetingHandle>>
-    }
-}
-
-/// Opens the database, then the election open when the app was last closed, else a new one.
-/// An election the officer started while the database was opening stays open, its entries
-/// queued until then.
-async fn open_at_start(handle: MeetingHandle) {
-    let idb = match Idb::open().await {
-        Ok(idb) => Rc::new(idb),
-        Err(error) => {
-            let started = !handle.election_id().is_empty();
-            if !started {
-                *handle.book.borrow_mut() = Book::new(services::fresh_id());
-            }
-            handle.meeting.dispatch(Action::Opened(OpenedAs {
-                writer: true,
-                storage_error: Some(error.0),
-                ..OpenedAs::default()
-            }));
-            handle.database_settled(None);
-            return;
-        }
-    };
-    handle.database_settled(Some(idb.clone()));
-    let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
-    handle
-        .meeting
-        .dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
-    if !handle.election_id().is_empty() {
-        return;
-    }
-    // This tab's own election first (a reload reopens it, whatever another tab opened since);
-    // a new tab takes the one opened last in this browser.
-    let last_opened = idb
-        .get(storage::CURRENT_KEY)
-        .await
-        .ok()
-        .flatten()
-        .filter(|id| !id.is_empty());
-    match this_tabs_election().or(last_opened) {
-        Some(id) => handle.open_stored(id),
-        None => handle.new_election(),
-    }
-}
-
-/// The election this tab has open, kept in its sessionStorage under the same key as the shared
-/// "current" (through the same `Backend`), so that another tab opening an election never
-/// changes it. A duplicated tab inherits it, as the browser copies sessionStorage.
-fn this_tabs_election() -> Option<String> {
-    let session = gloo::utils::window().session_storage().ok().flatten()?;
-    storage::current(&session)
-}
-
-fn remember_for_this_tab(id: &str) {
-    if let Some(session) = gloo::utils::window().session_storage().ok().flatten() {
-        // A refusal only means that a reload opens the election opened last, as before.
-        let _ = storage::set_current(&session, id);
     }
 }
 

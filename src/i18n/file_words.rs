@@ -2,11 +2,10 @@
 //! `LoadError`, which the core keeps in English), a key or trusted list that cannot be used.
 //! Everything in the page's language (issue 10 point 6: "details included").
 
-use hallcount_core::export::KeyError;
+use hallcount_core::export::{KeyError, TrustedError};
 use hallcount_core::json::Reason;
-use hallcount_core::LoadError;
+use hallcount_core::{LoadError, LoadErrorKind};
 
-use super::describe;
 use crate::components::json_files::ReadError;
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::services::file_reading::Refusal;
@@ -15,9 +14,9 @@ use crate::services::file_reading::Refusal;
 pub fn refusal(lang: Lang, refusal: &Refusal) -> String {
     match refusal {
         Refusal::Read(error) => read_error(lang, error),
-        Refusal::Load(error) => describe::load_error(lang, error),
+        Refusal::Load(error) => load_error(lang, error),
         Refusal::Key(error) => key_error(lang, error),
-        Refusal::Trusted(error) => describe::trusted_error(lang, error),
+        Refusal::Trusted(error) => trusted_error(lang, error),
     }
 }
 
@@ -79,10 +78,65 @@ pub fn detail(lang: Lang, error: &LoadError) -> String {
     }
 }
 
+/// A file that could not be read: what is wrong, where, and the reader's reason, all in the
+/// meeting's language (`file_words::detail`).
+pub fn load_error(lang: Lang, error: &LoadError) -> String {
+    let what = match error.kind {
+        LoadErrorKind::Syntax => Msg::LoadErrorSyntax,
+        LoadErrorKind::Format => Msg::LoadErrorFormat,
+        LoadErrorKind::Shape => Msg::LoadErrorShape,
+    };
+    let path = if error.path.is_empty() {
+        tr(lang, Msg::LoadErrorWholeFile)
+    } else {
+        error.path.as_str()
+    };
+    let place = match error.line {
+        0 => path.to_owned(),
+        line => tr_args(
+            lang,
+            Msg::LoadErrorPlace,
+            &[
+                ("path", path),
+                ("line", &line.to_string()),
+                ("column", &error.column.to_string()),
+            ],
+        ),
+    };
+    tr_args(
+        lang,
+        Msg::LoadErrorDescribed,
+        &[
+            ("what", tr(lang, what)),
+            ("place", &place),
+            ("detail", &detail(lang, error)),
+        ],
+    )
+}
+
+/// A trusted keys list the town office cannot use, in its language.
+pub fn trusted_error(lang: Lang, error: &TrustedError) -> String {
+    match error {
+        TrustedError::Damaged(detail) => tr_args(lang, Msg::TrustedDamaged, &[("detail", detail)]),
+        TrustedError::UnknownFormat(format) => {
+            tr_args(lang, Msg::TrustedNotAList, &[("format", format)])
+        }
+        TrustedError::BadFingerprint { index, text } => tr_args(
+            lang,
+            Msg::TrustedBadFingerprint,
+            &[("n", &(index + 1).to_string()), ("text", text)],
+        ),
+        TrustedError::Duplicate { fingerprint } => {
+            tr_args(lang, Msg::TrustedDuplicate, &[("fingerprint", fingerprint)])
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::services::file_reading::election;
+    use hallcount_core::export::TrustedKeys;
 
     /// Issue 10: "細節：EOF while parsing a value" under the Chinese page. Each language now
     /// says the detail in its own words, with the place.
@@ -131,6 +185,44 @@ mod tests {
         assert_eq!(
             refusal(Lang::ZhHant, &large),
             "檔案太大：20000000 位元組，上限 16777216 位元組"
+        );
+    }
+
+    #[test]
+    fn a_refused_file_is_described_in_the_meeting_s_language_with_its_place() {
+        let error = hallcount_core::parse_election(
+            "{\n  \"format\": \"hallcount/election@1\",\n  \"title\": 7\n}",
+        )
+        .unwrap_err();
+        let hant = load_error(Lang::ZhHant, &error);
+        assert!(
+            hant.starts_with(tr(Lang::ZhHant, Msg::LoadErrorShape)),
+            "{hant}"
+        );
+        assert!(hant.contains("title"), "the place is named: {hant}");
+        assert!(hant.contains("第 3 行"), "the line is named: {hant}");
+        let syntax = hallcount_core::parse_election("{ not json").unwrap_err();
+        assert!(load_error(Lang::En, &syntax).starts_with(tr(Lang::En, Msg::LoadErrorSyntax)));
+        let format =
+            hallcount_core::parse_election(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#)
+                .unwrap_err();
+        assert!(
+            load_error(Lang::ZhHans, &format).starts_with(tr(Lang::ZhHans, Msg::LoadErrorFormat))
+        );
+    }
+
+    #[test]
+    fn an_unusable_trusted_list_is_described_in_the_town_s_language() {
+        let other = TrustedKeys::parse(r#"{ "format": "hallcount/ballots@1", "ballots": [] }"#)
+            .unwrap_err();
+        assert_eq!(
+            trusted_error(Lang::ZhHant, &other),
+            "不是受信任金鑰清單（格式為「hallcount/ballots@1」）"
+        );
+        let damaged = TrustedKeys::parse("{").unwrap_err();
+        assert!(
+            trusted_error(Lang::ZhHans, &damaged).starts_with("文件已损坏（"),
+            "{damaged:?}"
         );
     }
 }

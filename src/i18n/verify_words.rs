@@ -50,7 +50,7 @@ pub fn failure_detail(lang: Lang, error: &VerifyError) -> String {
 
 fn damage_detail(lang: Lang, damage: &Damage) -> String {
     match damage {
-        Damage::Load(error) => describe::load_error(lang, error),
+        Damage::Load(error) => file_words::load_error(lang, error),
         Damage::MissingPart => tr(lang, Msg::VerifyMissingPart).to_owned(),
         Damage::SignatureField(field) => {
             tr_args(lang, Msg::VerifySignatureField, &[("field", field)])

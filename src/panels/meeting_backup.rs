@@ -8,7 +8,7 @@ use yew::prelude::*;
 
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::hooks::{use_lang, use_meeting, RestoreError, Restored};
-use crate::i18n::describe::{listed, restore_error};
+use crate::i18n::backup_words::{listed, restore_error};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 
 #[derive(Properties, PartialEq)]

@@ -21,8 +21,8 @@ usage: cargo xtask <task>
 tasks:
   dist   build the single offline file dist/hallcount.html
   run    build it, then serve dist/ on http://127.0.0.1:8080
-  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests
-         (not the fuzzers: their cold build alone takes minutes; run `fuzz` for them)
+  test   every test: core dependency check, native tests, in-browser wasm tests, end-to-end tests,
+         and each fuzz target for 30 s (HALLCOUNT_FUZZ_SECONDS=N for another bound)
   fuzz [SECONDS]  run each fuzz target (one per reader) for SECONDS (default 300)";
 
 fn main() -> ExitCode {

@@ -1,4 +1,4 @@
-//! `cargo xtask test`: every test, in this order (steps 1-5 stop at the first failure; 6 to 8
+//! `cargo xtask test`: every test, in this order (steps 1-5 stop at the first failure; 6 to 9
 //! all run, and every failure is reported at the end):
 //! 1. the core's dependency tree has no web crate;
 //! 2. `cargo fmt --all --check`;
@@ -10,7 +10,9 @@
 //!    which here must run (`HALLCOUNT_E2E=require`: a plain `cargo test` skips them, saying so,
 //!    when the file is not built);
 //! 7. the core end-to-end tests again, in Firefox ESR (`e2e_firefox.rs`);
-//! 8. the in-browser wasm tests (`tests/browser.rs`) with `wasm-bindgen-test-runner` in headless Chromium.
+//! 8. the in-browser wasm tests (`tests/browser.rs`) with `wasm-bindgen-test-runner` in headless Chromium;
+//! 9. a bounded fuzz run of every reader (`fuzz.rs`), 30 s a target unless
+//!    `HALLCOUNT_FUZZ_SECONDS` says otherwise (`cargo xtask fuzz SECONDS` runs longer).
 
 use std::path::PathBuf;
 use std::process::Command;
@@ -18,7 +20,7 @@ use std::process::Command;
 use crate::browsers::{self, Browsers};
 use crate::needs::{self, WASM_TARGET};
 use crate::workspace::{self, TaskResult};
-use crate::{core_deps, dist, e2e_firefox};
+use crate::{core_deps, dist, e2e_firefox, fuzz};
 
 pub fn run() -> TaskResult {
     step("the core's dependencies");
@@ -57,6 +59,10 @@ pub fn run() -> TaskResult {
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", test_runner()?);
     with_browsers(&mut in_browser, &browsers);
     if let Err(error) = workspace::run(&mut in_browser) {
+        failures.push(error.to_string());
+    }
+    step("bounded fuzzing of every reader");
+    if let Err(error) = fuzz::test_seconds().and_then(fuzz::run) {
         failures.push(error.to_string());
     }
     if !failures.is_empty() {

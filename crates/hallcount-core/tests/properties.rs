@@ -194,15 +194,17 @@ fn standing(counted: &hallcount_core::ContestTally, name: &str) -> (u32, Option<
 proptest! {
     #![proptest_config(ProptestConfig { cases: 256, ..ProptestConfig::default() })]
 
-    /// The fold over interned papers counts what `paper_effect` says paper by paper (R3–R5):
-    /// invalid, blank, and every candidate's `for` and `against` from the valid papers.
+    /// The fold over interned papers counts what a simple count over the papers as read gives,
+    /// with `paper_effect` paper by paper (R3–R5): invalid, blank, every candidate's `for`,
+    /// `against` and abstentions from the valid papers, and the names written on them (R4).
     #[test]
-    fn interned_tally_agrees_with_paper_effect((election, papers) in case()) {
+    fn interned_tally_equals_a_simple_count((election, papers) in case()) {
         let result = tally_interned(&election, &InternedBallots::new(&election, &papers));
         prop_assert_eq!(&result, &tally(&election, &papers));
         for (contest, counted) in election.contests.iter().zip(&result.contests) {
             let (mut invalid, mut blank) = (0u32, 0u32);
             let mut votes = vec![(0u32, 0u32); contest.candidates.len()];
+            let mut written = BTreeMap::<&str, u32>::new();
             for paper in &papers {
                 if paper.rejected.is_some() {
                     invalid += 1;
@@ -225,11 +227,28 @@ proptest! {
                         _ => {}
                     }
                 }
+                for write_in in marks.write_ins.iter().filter(|_| contest.write_ins.allowed) {
+                    let counts = write_in.marked || !contest.write_ins.need_mark;
+                    *written.entry(write_in.name.as_str()).or_default() += u32::from(counts);
+                }
             }
-            prop_assert_eq!((counted.invalid, counted.blank), (invalid, blank));
-            let got: Vec<(u32, u32)> =
-                counted.candidates.iter().map(|c| (c.votes_for, c.against)).collect();
-            prop_assert_eq!(got, votes);
+            let cast = papers.len() as u32;
+            prop_assert_eq!(
+                (counted.cast, counted.valid, counted.invalid, counted.blank),
+                (cast, cast - invalid, invalid, blank)
+            );
+            let got: Vec<(u32, u32, u32)> = counted
+                .candidates
+                .iter()
+                .map(|c| (c.votes_for, c.against, c.abstain))
+                .collect();
+            let valid = cast - invalid;
+            let expected: Vec<(u32, u32, u32)> =
+                votes.iter().map(|&(f, a)| (f, a, valid - f - a)).collect();
+            prop_assert_eq!(got, expected);
+            let got: BTreeMap<&str, u32> =
+                counted.write_ins.iter().map(|w| (w.name.as_str(), w.votes)).collect();
+            prop_assert_eq!(got, written);
         }
     }
 

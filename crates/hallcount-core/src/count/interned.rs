@@ -15,11 +15,19 @@ pub(crate) struct Interner {
     contest_ids: SortedIds,
     candidate_ids: Vec<SortedIds>,
     write_in_rules: Vec<WriteIns>,
+    /// Per contest, the position of its first candidate among all the election's candidates.
+    first_candidate: Vec<u32>,
 }
 
 impl Interner {
     pub(crate) fn new(election: &Election) -> Interner {
         let contests = &election.contests;
+        let mut first_candidate = Vec::with_capacity(contests.len());
+        let mut n_candidates = 0usize;
+        for contest in contests {
+            first_candidate.push(index_u32(n_candidates));
+            n_candidates = n_candidates.saturating_add(contest.candidates.len());
+        }
         Interner {
             contest_ids: SortedIds::new(contests.iter().map(|c| c.id.as_str())),
             candidate_ids: contests
@@ -27,8 +35,17 @@ impl Interner {
                 .map(|c| SortedIds::new(c.candidates.iter().map(|k| k.id.as_str())))
                 .collect(),
             write_in_rules: contests.iter().map(|c| c.write_ins).collect(),
+            first_candidate,
         }
     }
+}
+
+/// The counter of a `for` (or `against`) mark on the candidate at `candidate` among all the
+/// election's candidates: counters are one flat array, `for` and `against` side by side.
+pub(crate) fn counter(candidate: usize, against: bool) -> usize {
+    candidate
+        .saturating_mul(2)
+        .saturating_add(usize::from(against))
 }
 
 /// Papers interned against one election (see [`InternedBallots::new`]), in the order given.
@@ -36,9 +53,9 @@ impl Interner {
 pub struct InternedBallots {
     /// Per paper: the end of its blocks in `blocks` (the start is the previous paper's end).
     papers: Vec<PaperRow>,
-    /// One per contest of the election that a paper has, in contest id order.
+    /// One per contest of the election that a paper not rejected has, in contest id order.
     blocks: Vec<Block>,
-    /// `for`/`against` cells on known candidates: `candidate index << 1 | (mark == against)`.
+    /// `for`/`against` cells on known candidates: the [`counter`] each adds one to.
     cells: Vec<u32>,
     /// Written names: `name index << 1 | counted` (R4, by the contest's rules).
     write_ins: Vec<u32>,
@@ -59,21 +76,19 @@ pub(crate) struct Block {
     pub(crate) contest: u32,
     pub(crate) cells_end: u32,
     pub(crate) write_ins_end: u32,
-    /// A mark that is neither a selection nor against (unreadable, or on an unknown candidate):
-    /// it makes the paper not blank in this contest (R3), and does nothing else.
-    pub(crate) other_mark: bool,
+    /// `for` cells plus counted names (R4): more than the seats makes the paper invalid here (R5).
+    pub(crate) selections: u32,
+    /// No mark at all: no cell, no name, not even an unreadable mark or one on an unknown
+    /// candidate (R3, R5).
+    pub(crate) blank: bool,
 }
 
 /// One contest of one paper, as the fold sees it.
 pub(crate) struct BlockView<'a> {
-    pub(crate) contest: usize,
+    pub(crate) block: Block,
     pub(crate) cells: &'a [u32],
     pub(crate) write_ins: &'a [u32],
-    pub(crate) other_mark: bool,
 }
-
-/// One paper, as the fold sees it: `None` if rejected (R5), else its contests.
-pub(crate) type PaperView<'a> = Option<Blocks<'a>>;
 
 impl InternedBallots {
     /// `papers` (checked with `check_paper`) interned against `election`. Contests and
@@ -136,28 +151,42 @@ impl InternedBallots {
             return;
         };
         // The marks come in candidate id order, as the walk needs.
+        let first = interner
+            .first_candidate
+            .get(contest)
+            .map_or(0, |&f| f as usize);
         let mut candidate_ids = candidates.walk();
-        let mut other_mark = false;
+        let mut any_mark = !marks.write_ins.is_empty();
+        let mut selections = 0u32;
         for (id, &mark) in &marks.marks {
             if !is_mark(mark) {
                 continue;
             }
-            match (mark, candidate_ids.find(id)) {
-                (Mark::For, Some(i)) => self.cells.push(index_u32(i) << 1),
-                (Mark::Against, Some(i)) => self.cells.push(index_u32(i) << 1 | 1),
-                _ => other_mark = true,
-            }
+            any_mark = true;
+            let Some(i) = candidate_ids.find(id) else {
+                continue;
+            };
+            let against = match mark {
+                Mark::For => false,
+                Mark::Against => true,
+                Mark::Blank | Mark::Unreadable => continue,
+            };
+            selections = selections.saturating_add(u32::from(!against));
+            self.cells
+                .push(index_u32(counter(first.saturating_add(i), against)));
         }
         for write_in in &marks.write_ins {
             let name = self.intern_name(&write_in.name);
-            let counted = u32::from(write_in_counts(rules, write_in));
-            self.write_ins.push(name << 1 | counted);
+            let counted = write_in_counts(rules, write_in);
+            selections = selections.saturating_add(u32::from(counted));
+            self.write_ins.push(name << 1 | u32::from(counted));
         }
         self.blocks.push(Block {
             contest: index_u32(contest),
             cells_end: index_u32(self.cells.len()),
             write_ins_end: index_u32(self.write_ins.len()),
-            other_mark,
+            selections,
+            blank: !any_mark,
         });
     }
 
@@ -171,65 +200,30 @@ impl InternedBallots {
         index
     }
 
-    /// Every paper in order.
-    pub(crate) fn papers(&self) -> impl Iterator<Item = PaperView<'_>> {
-        let mut blocks_start = 0;
-        self.papers.iter().map(move |row| {
-            let start = blocks_start;
-            blocks_start = row.blocks_end as usize;
-            if row.rejected {
-                return None;
-            }
-            Some(Blocks {
-                all: self,
-                first: start,
-                blocks: self
-                    .blocks
-                    .get(start..row.blocks_end as usize)
-                    .unwrap_or(&[]),
-            })
-        })
+    /// How many of the papers are rejected as a whole (R5).
+    pub(crate) fn n_rejected(&self) -> usize {
+        self.papers.iter().filter(|row| row.rejected).count()
     }
 
-    /// Where the block before `block` (at position `at`) ended: the start of `block`'s cells and
-    /// written names.
-    fn starts(&self, at: usize) -> (usize, usize) {
-        match at.checked_sub(1).and_then(|i| self.blocks.get(i)) {
-            Some(before) => (before.cells_end as usize, before.write_ins_end as usize),
-            None => (0, 0),
-        }
-    }
-}
-
-/// The contests of one paper.
-#[derive(Clone, Copy)]
-pub(crate) struct Blocks<'a> {
-    all: &'a InternedBallots,
-    /// The position of `blocks[0]` in `all.blocks`.
-    first: usize,
-    blocks: &'a [Block],
-}
-
-impl<'a> Blocks<'a> {
-    pub(crate) fn iter(self) -> impl Iterator<Item = BlockView<'a>> {
-        let all = self.all;
-        let (mut cells_start, mut write_ins_start) = all.starts(self.first);
+    /// The contests of every paper not rejected, paper after paper: a paper's own contests do
+    /// not depend on the others, so the fold needs no paper boundaries.
+    pub(crate) fn blocks(&self) -> impl Iterator<Item = BlockView<'_>> {
+        let (mut cells_start, mut write_ins_start) = (0, 0);
         self.blocks.iter().map(move |block| {
-            let cells = all
+            let cells = self
                 .cells
                 .get(cells_start..block.cells_end as usize)
                 .unwrap_or(&[]);
-            let write_ins = all
+            let write_ins = self
                 .write_ins
                 .get(write_ins_start..block.write_ins_end as usize)
                 .unwrap_or(&[]);
             cells_start = block.cells_end as usize;
             write_ins_start = block.write_ins_end as usize;
             BlockView {
-                contest: block.contest as usize,
+                block: *block,
                 cells,
                 write_ins,
-                other_mark: block.other_mark,
             }
         })
     }

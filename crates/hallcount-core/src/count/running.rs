@@ -7,7 +7,7 @@ use crate::check::WRITE_IN_PREFIX;
 use crate::count::allocate::{
     allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing,
 };
-use crate::count::interned::{BlockView, InternedBallots, Interner, PaperView};
+use crate::count::interned::{counter, BlockView, InternedBallots, Interner};
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
 use crate::tally::{
     CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT,
@@ -21,6 +21,9 @@ pub struct RunningTally {
     rejected: u64,
     interner: Interner,
     contests: Vec<ContestCounts>,
+    /// `for` and `against` of every candidate of the election, side by side (see `counter`):
+    /// adding a paper's cells is one increment each, as in a plain sum over an array.
+    marks: Vec<u64>,
     /// The paper being added or removed, interned; always empty between calls (kept only to
     /// reuse its allocations).
     scratch: InternedBallots,
@@ -30,8 +33,8 @@ pub struct RunningTally {
 struct ContestCounts {
     seats: u32,
     write_in_rules: WriteIns,
-    votes_for: Vec<u64>,
-    against: Vec<u64>,
+    /// The position of the contest's first candidate among all the election's candidates.
+    first_candidate: usize,
     /// Papers over-marked in this contest (rejected papers are counted apart).
     over_marked: u64,
     /// Valid papers with at least one mark in this contest; the others valid ones are blank.
@@ -48,27 +51,36 @@ struct WriteInCounts {
     votes: u64,
 }
 
-#[derive(Clone, Copy, PartialEq, Eq)]
-enum Step {
-    Add,
-    Remove,
+/// One step of the fold: `ADD` adds a paper, otherwise takes it back. A constant, so that the
+/// batch loop carries no test of the direction.
+#[inline(always)]
+fn change<const ADD: bool>(counter: &mut u64, by: u64) {
+    *counter = if ADD {
+        counter.saturating_add(by)
+    } else {
+        counter.saturating_sub(by)
+    };
 }
 
-fn step(counter: &mut u64, step: Step) {
-    *counter = match step {
-        Step::Add => counter.saturating_add(1),
-        Step::Remove => counter.saturating_sub(1),
-    };
+#[inline(always)]
+fn step<const ADD: bool>(counter: &mut u64) {
+    change::<ADD>(counter, 1);
 }
 
 impl RunningTally {
     pub fn new(election: &Election) -> RunningTally {
-        let contests = election.contests.iter().map(ContestCounts::new).collect();
+        let mut n_candidates = 0usize;
+        let mut contests = Vec::with_capacity(election.contests.len());
+        for contest in &election.contests {
+            contests.push(ContestCounts::new(contest, n_candidates));
+            n_candidates = n_candidates.saturating_add(contest.candidates.len());
+        }
         RunningTally {
             collected: 0,
             rejected: 0,
             interner: Interner::new(election),
             contests,
+            marks: vec![0; counter(n_candidates, false)],
             scratch: InternedBallots::default(),
         }
     }
@@ -79,43 +91,59 @@ impl RunningTally {
     }
 
     pub fn add(&mut self, paper: &Paper) {
-        self.apply(paper, Step::Add);
+        self.apply::<true>(paper);
     }
 
     /// Takes back a paper that was added (a voided entry). Removing a paper never added
     /// gives meaningless counts but never panics.
     pub fn remove(&mut self, paper: &Paper) {
-        self.apply(paper, Step::Remove);
+        self.apply::<false>(paper);
     }
 
     /// Adds every paper of `papers`, interned against the election this tally was built for.
     pub fn add_interned(&mut self, papers: &InternedBallots) {
-        for paper in papers.papers() {
-            self.apply_interned(paper, papers, Step::Add);
-        }
+        self.add_all::<true>(papers);
     }
 
-    fn apply(&mut self, paper: &Paper, direction: Step) {
+    fn apply<const ADD: bool>(&mut self, paper: &Paper) {
         let mut scratch = std::mem::take(&mut self.scratch);
         scratch.push(&self.interner, paper);
-        if let Some(interned) = scratch.papers().next() {
-            self.apply_interned(interned, &scratch, direction);
-        }
+        self.add_all::<ADD>(&scratch);
         scratch.clear();
         self.scratch = scratch;
     }
 
-    #[inline]
-    fn apply_interned(&mut self, paper: PaperView<'_>, all: &InternedBallots, direction: Step) {
-        step(&mut self.collected, direction);
-        let Some(blocks) = paper else {
-            // R5: cast and invalid in every contest; its marks are not looked at.
-            step(&mut self.rejected, direction);
-            return;
-        };
-        for block in blocks.iter() {
-            if let Some(counts) = self.contests.get_mut(block.contest) {
-                counts.apply(&block, all, direction);
+    /// The fold: papers collected and rejected (R5: cast and invalid in every contest, their
+    /// marks not looked at), then every contest of every other paper. Written names are summed
+    /// per contest and name index first, and looked up by name once each.
+    fn add_all<const ADD: bool>(&mut self, papers: &InternedBallots) {
+        let n_papers = |n: usize| u64::try_from(n).unwrap_or(u64::MAX);
+        change::<ADD>(&mut self.collected, n_papers(papers.len()));
+        change::<ADD>(&mut self.rejected, n_papers(papers.n_rejected()));
+        let mut written: FxHashMap<(u32, u32), WriteInCounts> = FxHashMap::default();
+        for view in papers.blocks() {
+            let Some(counts) = self.contests.get_mut(view.block.contest as usize) else {
+                continue;
+            };
+            if !counts.count_paper::<ADD>(&view) {
+                continue;
+            }
+            for &cell in view.cells {
+                if let Some(count) = self.marks.get_mut(cell as usize) {
+                    step::<ADD>(count);
+                }
+            }
+            if counts.write_in_rules.allowed {
+                for &name in view.write_ins {
+                    let sum = written.entry((view.block.contest, name >> 1)).or_default();
+                    sum.written += 1;
+                    sum.votes += u64::from(name & 1);
+                }
+            }
+        }
+        for ((contest, name), sum) in written {
+            if let Some(counts) = self.contests.get_mut(contest as usize) {
+                counts.apply_write_in::<ADD>(papers.name(name), sum);
             }
         }
     }
@@ -146,6 +174,18 @@ impl RunningTally {
     }
 }
 
+impl RunningTally {
+    /// `for` and `against` of the candidate at `candidate` among all the election's; zero for
+    /// one this tally was not built with (`finish` given another election must not panic).
+    fn counts_of(&self, candidate: usize) -> (u64, u64) {
+        let count = |against| {
+            let at = counter(candidate, against);
+            self.marks.get(at).copied().unwrap_or(0)
+        };
+        (count(false), count(true))
+    }
+}
+
 /// R1 (quorum, checked first) and R2 (papers collected against the reference).
 pub fn status_of(election: &Election, collected: u64) -> Status {
     let Delegates { entitled, present } = election.delegates;
@@ -168,13 +208,11 @@ pub fn status_of(election: &Election, collected: u64) -> Status {
 }
 
 impl ContestCounts {
-    fn new(contest: &Contest) -> ContestCounts {
-        let n = contest.candidates.len();
+    fn new(contest: &Contest, first_candidate: usize) -> ContestCounts {
         ContestCounts {
             seats: contest.seats,
             write_in_rules: contest.write_ins,
-            votes_for: vec![0; n],
-            against: vec![0; n],
+            first_candidate,
             over_marked: 0,
             marked: 0,
             write_ins: FxHashMap::default(),
@@ -182,38 +220,24 @@ impl ContestCounts {
     }
 
     /// R5 for one contest of one paper (R3 and R4 as `paper_effect` has them): an over-marked
-    /// paper is invalid here only; a valid one counts its `for` and `against` cells and its
-    /// written names; a blank one only as blank.
-    #[inline]
-    fn apply(&mut self, block: &BlockView<'_>, all: &InternedBallots, direction: Step) {
-        let for_cells = block.cells.iter().filter(|&&cell| cell & 1 == 0).count();
-        let counted = block.write_ins.iter().filter(|&&w| w & 1 == 1).count();
-        let selections = u64::try_from(for_cells.saturating_add(counted)).unwrap_or(u64::MAX);
-        let blank = block.cells.is_empty() && block.write_ins.is_empty() && !block.other_mark;
-        if selections > u64::from(self.seats) {
-            step(&mut self.over_marked, direction);
-        } else if !blank {
-            step(&mut self.marked, direction);
-            for &cell in block.cells {
-                let cells = if cell & 1 == 0 {
-                    &mut self.votes_for
-                } else {
-                    &mut self.against
-                };
-                if let Some(count) = cells.get_mut((cell >> 1) as usize) {
-                    step(count, direction);
-                }
-            }
-            if self.write_in_rules.allowed {
-                for &write_in in block.write_ins {
-                    self.apply_write_in(all.name(write_in >> 1), write_in & 1 == 1, direction);
-                }
-            }
+    /// paper is invalid here only; a blank one counts only as blank. Whether its cells and
+    /// written names count: only on a valid paper that is not blank.
+    #[inline(always)]
+    fn count_paper<const ADD: bool>(&mut self, view: &BlockView<'_>) -> bool {
+        if view.block.selections > self.seats {
+            step::<ADD>(&mut self.over_marked);
+            false
+        } else if view.block.blank {
+            false
+        } else {
+            step::<ADD>(&mut self.marked);
+            true
         }
     }
 
     /// R4: every name written on a valid paper is listed; it is a vote only where it counts.
-    fn apply_write_in(&mut self, name: &str, counted: bool, direction: Step) {
+    /// `sum` is how many papers (and votes) to add or take back.
+    fn apply_write_in<const ADD: bool>(&mut self, name: &str, sum: WriteInCounts) {
         if !self.write_ins.contains_key(name) {
             self.write_ins
                 .insert(name.to_string(), WriteInCounts::default());
@@ -221,22 +245,11 @@ impl ContestCounts {
         let Some(counts) = self.write_ins.get_mut(name) else {
             return;
         };
-        step(&mut counts.written, direction);
-        if counted {
-            step(&mut counts.votes, direction);
-        }
+        change::<ADD>(&mut counts.written, sum.written);
+        change::<ADD>(&mut counts.votes, sum.votes);
         if counts.written == 0 {
             self.write_ins.remove(name);
         }
-    }
-
-    /// `for` and `against` of the candidate at `i`; zero for a candidate this tally was not built
-    /// with (`finish` given another election must not panic).
-    fn counts_of(&self, i: usize) -> (u64, u64) {
-        (
-            self.votes_for.get(i).copied().unwrap_or(0),
-            self.against.get(i).copied().unwrap_or(0),
-        )
     }
 
     fn finish(
@@ -263,7 +276,7 @@ impl ContestCounts {
             .iter()
             .enumerate()
             .map(|(i, candidate)| {
-                let (votes_for, against) = self.counts_of(i);
+                let (votes_for, against) = all.counts_of(self.first_candidate.saturating_add(i));
                 CandidateCount {
                     id: candidate.id.clone(),
                     votes_for: saturate(votes_for),
@@ -290,7 +303,7 @@ impl ContestCounts {
                 .iter()
                 .enumerate()
                 .map(|(i, c)| {
-                    let (votes, against) = self.counts_of(i);
+                    let (votes, against) = all.counts_of(self.first_candidate.saturating_add(i));
                     Standing {
                         name: c.id.clone(),
                         votes,
