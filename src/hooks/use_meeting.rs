@@ -15,6 +15,7 @@ use hallcount_core::{Election, EnteredPaper, Event, Paper, Tally};
 use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
+use crate::services::save::{Kind, SaveError, Saved};
 use crate::services::{self, storage};
 use crate::state::{
     election_problems, Action, Book, ElectionSummary, Meeting, MeetingError, OpenedAs, Saving,
@@ -201,10 +202,24 @@ impl MeetingHandle {
 
     /// Saves an export: through the save dialog and read back where the browser has one, else
     /// as a download; what became of it shows above every page (`Meeting::last_save`).
-    pub fn save_file(&self, name: String, mime: &'static str, text: String) {
+    pub fn save_file(&self, name: String, mime: &'static str, kind: Kind, text: String) {
+        self.save_file_then(name, mime, kind, text, |_| ());
+    }
+
+    /// `save_file`, then `then` with what became of it (a panel that says "exported" says it
+    /// only once it is, never for a closed dialog).
+    pub fn save_file_then(
+        &self,
+        name: String,
+        mime: &'static str,
+        kind: Kind,
+        text: String,
+        then: impl FnOnce(&Result<Saved, SaveError>) + 'static,
+    ) {
         let meeting = self.meeting.clone();
         spawn_local(async move {
-            let saved = services::save::save(&name, mime, &text).await;
+            let saved = services::save::save(&name, mime, kind, &text).await;
+            then(&saved);
             meeting.dispatch(Action::Saved(saved));
         });
     }
@@ -222,7 +237,7 @@ impl MeetingHandle {
             .collect();
         let json = services::files::ballots_json(papers);
         let name = services::files::file_name(&election, "ballots");
-        self.save_file(name, "application/json", json);
+        self.save_file(name, "application/json", Kind::Ballots, json);
     }
 
     /// The definition as a `hallcount/election@1` file.
@@ -232,7 +247,7 @@ impl MeetingHandle {
         };
         let json = services::files::election_json(&election);
         let name = services::files::file_name(&election, "election");
-        self.save_file(name, "application/json", json);
+        self.save_file(name, "application/json", Kind::Election, json);
     }
 }
 

@@ -36,7 +36,7 @@ pub fn listed(lang: Lang, titles: &[String]) -> String {
     quoted.join(tr(lang, Msg::NameSeparator))
 }
 
-fn backup_error(lang: Lang, error: &BackupError) -> String {
+pub fn backup_error(lang: Lang, error: &BackupError) -> String {
     match error {
         BackupError::TooLarge { bytes, limit } => tr_args(
             lang,

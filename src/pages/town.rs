@@ -14,10 +14,10 @@ use yew::prelude::*;
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
 use crate::components::trust_builder::{TrustBuilder, UnlistedKey};
-use crate::hooks::use_lang;
+use crate::hooks::{use_lang, use_meeting};
 use crate::i18n::{file_words, tr, tr_args, Lang, Msg};
 use crate::services::file_reading;
-use crate::services::files::download;
+use crate::services::save::Kind;
 
 type Loaded = Vec<(String, Result<VerifiedResult, VerifyError>)>;
 
@@ -95,12 +95,12 @@ fn unlisted(loaded: &Loaded, trusted: Option<&Trusted>) -> Vec<UnlistedKey> {
 #[component]
 pub fn TownPage() -> Html {
     let lang = use_lang();
+    let meeting = use_meeting();
     // Verified once when loaded; the roll-up is derived from these and the trusted list.
     let loaded = use_state(|| Rc::new(Loaded::new()));
     let trusted = use_state(|| None::<Trusted>);
     let added = use_state(|| 0usize);
     let trusted_error = use_state(|| None::<String>);
-    let csv_error = use_state(|| None::<String>);
 
     let roll_up = use_memo(
         ((*loaded).clone(), (*trusted).clone()),
@@ -166,34 +166,26 @@ pub fn TownPage() -> Html {
             }
         })
     };
+    // Both saved as every export is (`MeetingHandle::save_file`): through the save dialog and
+    // checked where there is one; what became of it shows above the page.
     let on_save_trusted = {
-        let trusted = trusted.clone();
-        let trusted_error = trusted_error.clone();
+        let (trusted, meeting) = (trusted.clone(), meeting.clone());
         Callback::from(move |()| {
             let entries = (*trusted)
                 .as_ref()
                 .map(|t| t.entries.to_vec())
                 .unwrap_or_default();
-            let saved = download(
-                TRUSTED_FILE_NAME,
-                "application/json",
-                &Trusted::to_json(&entries),
-            );
-            trusted_error.set(saved.err());
+            let text = Trusted::to_json(&entries);
+            let name = TRUSTED_FILE_NAME.to_owned();
+            meeting.save_file(name, "application/json", Kind::Trusted, text);
         })
     };
     let on_csv = {
-        let roll_up = roll_up.clone();
-        let csv_error = csv_error.clone();
+        let (roll_up, meeting) = (roll_up.clone(), meeting.clone());
         Callback::from(move |_| {
-            csv_error.set(
-                download(
-                    "hallcount-roll-up.csv",
-                    "text/csv;charset=utf-8",
-                    &roll_up_csv(&roll_up),
-                )
-                .err(),
-            );
+            let name = "hallcount-roll-up.csv".to_owned();
+            let text = roll_up_csv(&roll_up);
+            meeting.save_file(name, "text/csv;charset=utf-8", Kind::Csv, text);
         })
     };
     let on_print = Callback::from(|_| {
@@ -246,9 +238,6 @@ pub fn TownPage() -> Html {
                     <div class="screen-only town-actions">
                         <button type="button" class="download-csv" onclick={on_csv}>{ tr(lang, Msg::TownDownloadCsv) }</button>
                         <button type="button" class="print-roll-up" onclick={on_print}>{ tr(lang, Msg::TownPrint) }</button>
-                        if let Some(message) = &*csv_error {
-                            <p class="warning" role="alert">{ tr_args(lang, Msg::DownloadFailed, &[("message", message)]) }</p>
-                        }
                     </div>
                 </div>
             }

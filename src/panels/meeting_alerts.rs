@@ -8,10 +8,10 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
-use crate::i18n::describe;
+use crate::i18n::{backup_words, describe, file_words, verify_words};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::route::Route;
-use crate::services::save::{SaveError, Saved};
+use crate::services::save::{SaveError, Saved, Unreadable};
 use crate::state::{MeetingError, Saving};
 
 #[derive(Properties, PartialEq)]
@@ -123,8 +123,8 @@ pub fn MeetingAlerts(props: &MeetingAlertsProps) -> Html {
     }
 }
 
-/// What became of the last export: checked on the disk, or why not. A download or a closed
-/// dialog says nothing (the browser shows its own).
+/// What became of the last export: checked on the disk, not saved (the dialog closed), or why
+/// not. A download says nothing (the browser shows its own).
 fn save_view(lang: Lang, saved: Option<&Result<Saved, SaveError>>) -> Html {
     match saved {
         Some(Ok(Saved::Checked { name })) => html! {
@@ -146,6 +146,25 @@ fn save_view(lang: Lang, saved: Option<&Result<Saved, SaveError>>) -> Html {
                 { tr_args(lang, Msg::SaveFailed, &[("file", name), ("message", message)]) }
             </div>
         },
-        Some(Ok(Saved::Downloaded { .. } | Saved::Cancelled)) | None => html! {},
+        Some(Err(SaveError::Unreadable { name, why })) => html! {
+            <div class="alert alert-danger save-unreadable" role="alert">
+                { tr_args(lang, Msg::SaveUnreadable, &[("file", name), ("why", &unreadable(lang, why))]) }
+            </div>
+        },
+        // The officer closed the dialog: nothing was written, and the page says so.
+        Some(Ok(Saved::Cancelled)) => html! {
+            <div class="alert save-cancelled" role="status">{ tr(lang, Msg::SaveCancelled) }</div>
+        },
+        Some(Ok(Saved::Downloaded { .. })) | None => html! {},
+    }
+}
+
+/// Why a file read back does not read as its kind, in the page's language.
+fn unreadable(lang: Lang, why: &Unreadable) -> String {
+    match why {
+        Unreadable::File(refusal) => file_words::refusal(lang, refusal),
+        Unreadable::Result(error) => verify_words::failure_detail(lang, error),
+        Unreadable::Backup(error) => backup_words::backup_error(lang, error),
+        Unreadable::NotText => tr(lang, Msg::SaveNotText).to_owned(),
     }
 }

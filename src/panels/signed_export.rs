@@ -23,7 +23,7 @@ use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
 use crate::i18n::{describe, file_words, tr, tr_args, Msg};
 use crate::services::file_reading;
-use crate::services::files::download;
+use crate::services::save::{Kind, SaveError, Saved};
 use crate::services::signing_key::{self, KeyFailure, KeyState, Passphrase};
 use crate::services::{after_paint, mark};
 
@@ -54,10 +54,11 @@ pub fn SignedExport() -> Html {
     let pending = use_state(|| None::<Rc<AnyKeyFile>>);
     let slip = use_state(|| false);
 
-    // Runs a key action after the "working" line is painted, then shows what it did.
+    // Runs a key action after the "working" line is painted, then shows what it did (a save
+    // says it later, once the file is written: `saved`).
     let run = {
         let (outcome, busy) = (outcome.clone(), busy.clone());
-        move |work: Box<dyn FnOnce() -> Outcome>| {
+        move |work: Box<dyn FnOnce() -> Option<Outcome>>| {
             busy.set(true);
             outcome.set(None);
             let (outcome, busy) = (outcome.clone(), busy.clone());
@@ -65,25 +66,24 @@ pub fn SignedExport() -> Html {
                 mark("hallcount-key-work-start");
                 let done = work();
                 mark("hallcount-key-work-end");
-                outcome.set(Some(done));
+                outcome.set(done);
                 busy.set(false);
             });
         }
     };
     let on_use = {
-        let (meeting, run) = (meeting.clone(), run.clone());
+        let (meeting, run, outcome) = (meeting.clone(), run.clone(), outcome.clone());
         Callback::from(move |(action, passphrase): (usize, Passphrase)| {
-            let meeting = meeting.clone();
+            let (meeting, outcome) = (meeting.clone(), outcome.clone());
             run(Box::new(move || match signing_key::open(&passphrase) {
-                Err(failure) => Outcome::KeyRefused(failure),
-                Ok((_, signer)) if action == EXPORT => match export_signed(&meeting, &signer) {
-                    Ok(name) => Outcome::Exported(name),
-                    Err(message) => Outcome::Failed(message),
-                },
-                Ok((key, _)) => match back_up(&key) {
-                    Ok(()) => Outcome::KeySaved,
-                    Err(message) => Outcome::Failed(message),
-                },
+                Err(failure) => Some(Outcome::KeyRefused(failure)),
+                Ok((_, signer)) if action == EXPORT => export_signed(&meeting, &signer, outcome)
+                    .err()
+                    .map(Outcome::Failed),
+                Ok((key, _)) => {
+                    back_up(&meeting, &key, outcome);
+                    None
+                }
             }));
         })
     };
@@ -91,10 +91,10 @@ pub fn SignedExport() -> Html {
         let run = run.clone();
         Callback::from(move |(_, passphrase): (usize, Passphrase)| {
             run(Box::new(move || {
-                stored(signing_key::create(
+                Some(stored(signing_key::create(
                     &passphrase,
                     &crate::services::now_iso(),
-                ))
+                )))
             }));
         })
     };
@@ -102,7 +102,7 @@ pub fn SignedExport() -> Html {
         let run = run.clone();
         Callback::from(move |(_, passphrase): (usize, Passphrase)| {
             run(Box::new(move || {
-                stored(signing_key::seal_stored(&passphrase))
+                Some(stored(signing_key::seal_stored(&passphrase)))
             }));
         })
     };
@@ -118,7 +118,7 @@ pub fn SignedExport() -> Html {
                 if done == Outcome::KeyStored {
                     pending.set(None);
                 }
-                done
+                Some(done)
             }));
         })
     };
@@ -313,8 +313,12 @@ fn stored(done: Result<SealedKey, KeyFailure>) -> Outcome {
     }
 }
 
-/// Signs the meeting's log as it stands and offers the file; returns its name.
-fn export_signed(meeting: &MeetingHandle, signer: &Signer) -> Result<String, String> {
+/// Signs the meeting's log as it stands and saves the file; says so once it is saved.
+fn export_signed(
+    meeting: &MeetingHandle,
+    signer: &Signer,
+    outcome: UseStateHandle<Option<Outcome>>,
+) -> Result<(), String> {
     let payload = {
         let book = meeting.book();
         let input = ResultInput::from_log(book.log(), AppInfo::this_build())
@@ -323,17 +327,28 @@ fn export_signed(meeting: &MeetingHandle, signer: &Signer) -> Result<String, Str
     };
     let name = result_file_name(&payload.election);
     let file = ResultFile::sign(payload, signer);
-    meeting.save_file(name.clone(), "application/json", file.to_json());
-    Ok(name)
+    let said = Outcome::Exported(name.clone());
+    let text = file.to_json();
+    meeting.save_file_then(name, JSON, Kind::SignedResult, text, saved(outcome, said));
+    Ok(())
 }
 
 /// The backup is the sealed key as stored: it opens with the same passphrase.
-fn back_up(key: &SealedKey) -> Result<(), String> {
-    download(
-        &signing_key::backup_file_name(key),
-        "application/json",
-        &key.to_json(),
-    )
+fn back_up(meeting: &MeetingHandle, key: &SealedKey, outcome: UseStateHandle<Option<Outcome>>) {
+    let name = signing_key::backup_file_name(key);
+    let said = saved(outcome, Outcome::KeySaved);
+    meeting.save_file_then(name, JSON, Kind::Key, key.to_json(), said);
+}
+
+const JSON: &str = "application/json";
+
+/// After a save: a download is said here (the page above says a checked save or a failure);
+/// a closed dialog says nothing here, so nothing claims an export that did not happen.
+fn saved(
+    outcome: UseStateHandle<Option<Outcome>>,
+    said: Outcome,
+) -> impl FnOnce(&Result<Saved, SaveError>) {
+    move |result| outcome.set(matches!(result, Ok(Saved::Downloaded { .. })).then_some(said))
 }
 
 /// For the printed result sheet: the key's fingerprint and the first characters of the payload

@@ -18,6 +18,7 @@ mod meeting;
 mod pdf;
 mod problems;
 mod save;
+mod save_exports;
 mod sealed_key;
 mod seed;
 mod sheet_pages;

@@ -18,7 +18,7 @@ use crate::seed::{preload, stored_meeting};
 /// The save dialog, scripted: a handle with the API's shape over a "disk" in the page
 /// (`__hallcountDisk`: the bytes each file holds). The origin's private file system, which would
 /// give real handles, refuses a `file://` page ("unsafe for access").
-const SAVE_DIALOG: &str = r#"
+pub const SAVE_DIALOG: &str = r#"
     window.__hallcountDisk = {};
     window.showSaveFilePicker = async (options) => {
         window.__hallcountSuggested = options.suggestedName;
@@ -43,7 +43,7 @@ const SAVE_DIALOG: &str = r#"
 "#;
 
 /// The text of `name` on the scripted dialog's disk.
-async fn picked_file(browser: &Browser, name: &str) -> Value {
+pub async fn picked_file(browser: &Browser, name: &str) -> Value {
     browser
         .client()
         .execute(

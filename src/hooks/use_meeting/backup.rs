@@ -9,6 +9,7 @@ use hallcount_core::{parse_backup, write_backup, BackupError, Log};
 
 use super::MeetingHandle;
 use crate::services::idb::{AppendError, Batch};
+use crate::services::save::Kind;
 use crate::services::storage::{self, RestorePlan, StorageError};
 use crate::services::{self, files};
 use crate::state::{Action, ElectionSummary};
@@ -77,7 +78,7 @@ impl MeetingHandle {
             Some(election) => files::file_name(&election, "meeting"),
             None => "hallcount-meeting.json".to_owned(),
         };
-        self.save_file(name, "application/json", text);
+        self.save_file(name, "application/json", Kind::Backup, text);
         Ok(())
     }
 

@@ -63,7 +63,6 @@ macro_rules! results_messages {
             ExportTitle => ["匯出檔案", "导出文件", "Export files"],
             DownloadBallots => ["下載選票檔（hallcount/ballots@1）", "下载选票文件（hallcount/ballots@1）", "Download the papers (hallcount/ballots@1)"],
             DownloadElection => ["下載選舉設定檔（hallcount/election@1）", "下载选举设定文件（hallcount/election@1）", "Download the definition (hallcount/election@1)"],
-            DownloadFailed => ["下載失敗：{message}", "下载失败：{message}", "The download failed: {message}"],
             LotLegend => ["已在會場抽籤：選出抽中的 {seats} 人（程式不代抽）", "已在会场抽签：选出抽中的 {seats} 人（程序不代抽）", "Lots were drawn in the hall: choose the {seats} drawn (the app never draws)"],
             LotRecord => ["記錄抽籤結果", "记录抽签结果", "Record the lot's outcome"],
             LotRecorded => ["抽籤結果（主持人記錄）：{names}", "抽签结果（主持人记录）：{names}", "Drawn by lot, as recorded by the officer: {names}"],

@@ -11,7 +11,10 @@ macro_rules! setup_messages {
             NewElection => ["新建選舉", "新建选举", "New election"],
             SampleMeeting => ["開啟示範會議", "打开示范会议", "Open the sample meeting"],
             // Saving straight onto the stick, checked (services/save.rs, panels/meeting_alerts.rs).
-            SaveChecked => ["已存為「{file}」，並從磁碟讀回核對：內容完全相同。", "已存为“{file}”，并从磁盘读回核对：内容完全相同。", "Saved as \"{file}\" and read back from the disk: the same bytes."],
+            SaveChecked => ["已存到「{file}」並已核對：從 USB 手指讀回，內容完全相同，檔案可正確讀取。", "已存到“{file}”并已核对：从 U 盘读回，内容完全相同，文件可正确读取。", "Saved to the stick as \"{file}\" and checked: read back, the same bytes, and the file reads as it should."],
+            SaveCancelled => ["未儲存：存檔視窗已關閉，資料沒有改變。", "未保存：保存窗口已关闭，数据没有改变。", "Not saved: the save dialog was closed. Nothing changed."],
+            SaveUnreadable => ["「{file}」讀回後無法通過核對：{why}。請換一個 USB 手指再存。", "“{file}”读回后无法通过核对：{why}。请换一个 U 盘再存。", "\"{file}\" read back does not pass its check: {why}. Save it again on another stick."],
+            SaveNotText => ["不是 UTF-8 文字", "不是 UTF-8 文本", "not UTF-8 text"],
             SaveDiffers => ["「{file}」讀回的內容與寫入的不同（寫入 {written} 位元組，讀回 {read}）：請換一個 USB 手指再存。", "“{file}”读回的内容与写入的不同（写入 {written} 字节，读回 {read}）：请换一个 U 盘再存。", "\"{file}\" read back is not what was written ({written} bytes written, {read} read): save it again on another stick."],
             SaveFailed => ["無法儲存「{file}」：{message}", "无法保存“{file}”：{message}", "\"{file}\" could not be saved: {message}"],
             // The whole meeting in one file (hooks/use_meeting/backup.rs, panels/meeting_backup.rs).

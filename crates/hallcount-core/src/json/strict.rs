@@ -219,7 +219,7 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         let mut key = None;
-        let value = self.inner.next_key_seed(KeySeed {
+        let value = self.inner.next_key_seed(KeepKey {
             inner: seed,
             key: &mut key,
         })?;
@@ -241,33 +241,30 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     }
 }
 
-/// Reads a key with the caller's seed and keeps a copy of its text.
-struct KeySeed<'k, 'de, S> {
-    inner: S,
+/// A key on its way through, its text kept in `key`: the same wrapper is the seed that reads
+/// it (around the caller's seed), the deserializer the seed is given, and the visitor that
+/// deserializer calls (around the caller's visitor, JSON keys being strings).
+struct KeepKey<'k, 'de, T> {
+    inner: T,
     key: &'k mut Option<Cow<'de, str>>,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeepKey<'_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.inner.deserialize(KeyDeserializer {
+        self.inner.deserialize(KeepKey {
             inner: d,
             key: self.key,
         })
     }
 }
 
-struct KeyDeserializer<'k, 'de, D> {
-    inner: D,
-    key: &'k mut Option<Cow<'de, str>>,
-}
-
-impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, 'de, D> {
-    fn split<V>(self, visitor: V) -> (D, KeyVisitor<'k, 'de, V>) {
+impl<'k, 'de, D: Deserializer<'de>> KeepKey<'k, 'de, D> {
+    fn split<V>(self, visitor: V) -> (D, KeepKey<'k, 'de, V>) {
         (
             self.inner,
-            KeyVisitor {
+            KeepKey {
                 inner: visitor,
                 key: self.key,
             },
@@ -275,7 +272,7 @@ impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, 'de, D> {
     }
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeepKey<'_, 'de, D> {
     type Error = D::Error;
 
     forward_deserialize_but_struct!();
@@ -286,13 +283,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D
     }
 }
 
-/// Passes a key on to the caller's visitor, keeping its text (JSON keys are strings).
-struct KeyVisitor<'k, 'de, V> {
-    inner: V,
-    key: &'k mut Option<Cow<'de, str>>,
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeepKey<'_, 'de, V> {
     type Value = V::Value;
 
     forward_visit_but_strings!();
