@@ -61,6 +61,12 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     }
 }
 
+/// A contest's office and its number of seats, as its heading says them (results, board).
+pub fn office_and_seats(lang: Lang, office: &str, seats: u32) -> Html {
+    let seats = tr_args(lang, Msg::SeatsCount, &[("n", &seats.to_string())]);
+    html! { <>{ bdi(office) }<span class="seats">{ seats }</span></> }
+}
+
 /// The headings of a candidate's counts, on screen and on the printed sheet.
 pub fn count_headings(lang: Lang) -> Html {
     html! {
@@ -95,10 +101,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
     };
     html! {
         <section class="contest-result" data-contest={outcome.id.clone()}>
-            <h3>
-                { bdi(&outcome.office) }
-                <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &outcome.seats.to_string())]) }</span>
-            </h3>
+            <h3>{ office_and_seats(lang, &outcome.office, outcome.seats) }</h3>
             <dl class="stats">
                 { stat(Msg::StatCast, outcome.cast, "cast") }
                 { stat(Msg::StatValid, outcome.valid, "valid") }

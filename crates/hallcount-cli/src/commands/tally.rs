@@ -38,14 +38,12 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         Status::QuorumNotMet => "QUORUM NOT MET: nothing is elected (R1)",
     };
     let _ = writeln!(out, "{}", visible(&election.title));
-    let _ = writeln!(
-        out,
-        "{}, {}, {}, round {}",
+    let (body, place, date) = (
         visible(&election.body),
         visible(&election.place),
         visible(&election.date),
-        tally.round
     );
+    let _ = writeln!(out, "{body}, {place}, {date}, round {}", tally.round);
     let numbers = [tally.entitled, tally.present, tally.issued, tally.collected];
     let named = figures(["entitled", "present", "issued", "collected"], numbers);
     let _ = writeln!(out, "{named}");
@@ -88,13 +86,8 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         .as_ref()
         .map(|of| format!(", fills {}", visible(of)))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{} [{}], {} seat(s){round_of}",
-        visible(&counted.office),
-        visible(&counted.id),
-        counted.seats
-    );
+    let (office, id) = (visible(&counted.office), visible(&counted.id));
+    let _ = writeln!(out, "{office} [{id}], {} seat(s){round_of}", counted.seats);
     let numbers = [counted.cast, counted.valid, counted.invalid, counted.blank];
     let named = figures(["cast", "valid", "invalid", "blank"], numbers);
     let _ = writeln!(out, "  {named}");
