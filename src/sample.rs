@@ -2,10 +2,7 @@
 //! 27 delegates entitled, 25 present, 25 papers issued; chair (1 seat, one candidate),
 //! vice-chairs (2 seats, 3 candidates), executive committee (11 seats, 13 candidates).
 
-use hallcount_core::{
-    Base, Candidate, CollectedLimit, Comparison, Contest, Delegates, Election, Fraction, Quorum,
-    Shortfall, ShortfallRule, Threshold, TiePolicy, WriteIns,
-};
+use hallcount_core::{Candidate, CollectedLimit, Contest, Delegates, Election, Fraction, Quorum};
 
 const CHAIR: [&str; 1] = ["李美華"];
 const VICE_CHAIRS: [&str; 3] = ["陳少芬", "黃玉蓮", "張麗娟"];
@@ -25,46 +22,18 @@ const EXECUTIVE: [&str; 13] = [
     "馬金鳳",
 ];
 
-/// The settings a village uses unless it decides otherwise: more than half of the ballots cast,
-/// a runoff on a tie, another round (one extra candidate, at least 1/3 of the ballots cast) for
-/// seats not filled; write-ins allowed when marked with a ○.
+/// A contest under the village's usual settings (`Contest::village`), its candidates given the
+/// ids `A`, `B`, ...
 pub fn village_contest(id: &str, office: &str, seats: u32, names: &[&str]) -> Contest {
-    Contest {
-        id: id.into(),
-        office: office.into(),
-        seats,
-        candidates: names
-            .iter()
-            .enumerate()
-            .map(|(i, name)| Candidate {
-                id: letter_id(i),
-                name: (*name).into(),
-            })
-            .collect(),
-        write_ins: WriteIns {
-            allowed: true,
-            need_mark: true,
-        },
-        threshold: Threshold::MORE_THAN_HALF_OF_CAST,
-        ties: TiePolicy::Runoff,
-        shortfall: village_shortfall(),
-        round_of: None,
-    }
-}
-
-pub fn village_shortfall() -> Shortfall {
-    let third = Fraction {
-        numerator: 1,
-        denominator: 3,
-    };
-    Shortfall {
-        rule: ShortfallRule::AnotherRound,
-        extra: 1,
-        floor: Some(Threshold {
-            of: Base::BallotsCast,
-            comparison: Some(Comparison::AtLeast(third)),
-        }),
-    }
+    let candidates = names
+        .iter()
+        .enumerate()
+        .map(|(i, name)| Candidate {
+            id: letter_id(i),
+            name: (*name).into(),
+        })
+        .collect();
+    Contest::village(id, office, seats, candidates)
 }
 
 /// `A`, `B`, ... `Z`, then `A1`, `B1`, ...: short ids a clerk can read in a file.

@@ -1,8 +1,7 @@
 //! The lines of the blackboard, named for people, and the board the form edits. Shared by the
 //! board form and the sheet.
 
-use hallcount_core::reconcile::{BoardCandidate, BoardWriteIn};
-use hallcount_core::{BoardContest, BoardLine, BoardTally, Election, Tally};
+use hallcount_core::{BoardLine, BoardTally, Election, Tally};
 
 use crate::i18n::result_words::display_name;
 use crate::i18n::{tr, tr_args, Lang, Msg};
@@ -84,51 +83,9 @@ pub fn office_of<'a>(election: &'a Election, contest: &'a str) -> &'a str {
 /// The board the form starts from: every line of the count, at the value of the board recorded
 /// last (0 before any). The scrutineers type their own numbers: the count's never fill it.
 pub fn board_to_edit(tally: &Tally, last: Option<&BoardTally>) -> BoardTally {
-    let value = |contest: &str, line: BoardLine| last.map_or(0, |b| b.value(contest, &line));
-    BoardTally {
-        contests: tally
-            .contests
-            .iter()
-            .map(|c| BoardContest {
-                id: c.id.clone(),
-                valid: value(&c.id, BoardLine::Valid),
-                invalid: value(&c.id, BoardLine::Invalid),
-                blank: value(&c.id, BoardLine::Blank),
-                candidates: c
-                    .candidates
-                    .iter()
-                    .map(|k| BoardCandidate {
-                        id: k.id.clone(),
-                        votes_for: value(
-                            &c.id,
-                            BoardLine::For {
-                                candidate: k.id.clone(),
-                            },
-                        ),
-                        against: value(
-                            &c.id,
-                            BoardLine::Against {
-                                candidate: k.id.clone(),
-                            },
-                        ),
-                    })
-                    .collect(),
-                write_ins: c
-                    .write_ins
-                    .iter()
-                    .map(|w| BoardWriteIn {
-                        name: w.name.clone(),
-                        votes: value(
-                            &c.id,
-                            BoardLine::WriteIn {
-                                name: w.name.clone(),
-                            },
-                        ),
-                    })
-                    .collect(),
-            })
-            .collect(),
-    }
+    BoardTally::lines_of(tally, |contest, line| {
+        last.map_or(0, |b| b.value(contest, line))
+    })
 }
 
 /// Sets one line of `board` (a line it does not have is left alone).

@@ -12,7 +12,7 @@ use crate::components::fields::{
 };
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Msg};
-use crate::sample::{letter_id, village_shortfall};
+use crate::sample::letter_id;
 
 #[derive(Properties, PartialEq)]
 pub struct ContestEditorProps {
@@ -90,7 +90,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
         };
         // `extra` and `floor` belong to another round only (check_election refuses them elsewhere).
         c.shortfall = match rule {
-            ShortfallRule::AnotherRound => village_shortfall(),
+            ShortfallRule::AnotherRound => Shortfall::VILLAGE,
             rule => Shortfall {
                 rule: *rule,
                 extra: 0,
@@ -100,7 +100,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
     });
     let on_extra = edit(contest, on_change, |c, v: u32| c.shortfall.extra = v);
     let on_has_floor = edit(contest, on_change, |c, v: bool| {
-        c.shortfall.floor = if v { village_shortfall().floor } else { None };
+        c.shortfall.floor = if v { Shortfall::VILLAGE.floor } else { None };
     });
     let on_floor = edit(contest, on_change, |c, v: Threshold| {
         c.shortfall.floor = Some(v)

@@ -4,9 +4,9 @@
 use std::rc::Rc;
 
 use hallcount_core::{paper_effect, ContestEffect, ContestMarks, Election};
-use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
+use super::field_keys::enter_or_escape;
 use super::name::bdi;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Lang, Msg};
@@ -87,28 +87,17 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
         let add = props.on_add_write_in.clone();
         let done = props.on_done.clone();
         let with_mark = with_mark.clone();
-        Callback::from(move |event: KeyboardEvent| {
-            // A Chinese input method uses Enter to pick a character: not ours then.
-            if event.is_composing() {
-                return;
-            }
-            match event.key().as_str() {
-                "Enter" => {
-                    event.prevent_default();
-                    let input: HtmlInputElement = event.target_unchecked_into();
-                    if !input.value().trim().is_empty() {
-                        add.emit((index, input.value(), *with_mark));
-                        input.set_value("");
-                    }
-                    done.emit(());
+        let escaped = done.clone();
+        enter_or_escape(
+            move |input| {
+                if !input.value().trim().is_empty() {
+                    add.emit((index, input.value(), *with_mark));
+                    input.set_value("");
                 }
-                "Escape" => {
-                    event.prevent_default();
-                    done.emit(());
-                }
-                _ => {}
-            }
-        })
+                done.emit(());
+            },
+            move || escaped.emit(()),
+        )
     };
     let on_with_mark = {
         let with_mark = with_mark.clone();

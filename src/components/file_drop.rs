@@ -9,7 +9,7 @@ use gloo::file::callbacks::FileReader;
 use web_sys::FileList;
 use yew::prelude::*;
 
-use super::json_files::ReadError;
+use super::json_files::{read_file, OnFile};
 use crate::hooks::use_lang;
 use crate::hooks::{use_file_input, FileInput};
 use crate::i18n::{tr, Msg};
@@ -19,8 +19,7 @@ pub struct FileDropProps {
     pub label: Msg,
     /// The largest file read.
     pub max_bytes: usize,
-    /// The file's name and its bytes, or why they were not read.
-    pub on_file: Callback<(String, Result<Vec<u8>, ReadError>)>,
+    pub on_file: OnFile,
     #[prop_or_default]
     pub disabled: bool,
 }
@@ -35,19 +34,9 @@ pub fn FileDrop(props: &FileDropProps) -> Html {
         let limit = props.max_bytes;
         Callback::from(move |files: FileList| {
             let Some(file) = files.get(0) else { return };
-            let name = file.name();
-            let size = file.size() as usize;
-            if size > limit {
-                on_file.emit((name, Err(ReadError::TooLarge { bytes: size, limit })));
-                return;
+            if let Some(started) = read_file(file, limit, &on_file) {
+                *reader.borrow_mut() = Some(started);
             }
-            let on_file = on_file.clone();
-            let started =
-                gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
-                    let bytes = bytes.map_err(|e| ReadError::Unreadable(e.to_string()));
-                    on_file.emit((name, bytes));
-                });
-            *reader.borrow_mut() = Some(started);
         })
     };
     let FileInput {

@@ -37,6 +37,27 @@ impl std::fmt::Display for ReadError {
     }
 }
 
+/// A file's name and its bytes, or why they were not read.
+pub type OnFile = Callback<(String, Result<Vec<u8>, ReadError>)>;
+
+/// Reads `file` and gives its bytes to `on_file`; a file over `limit` is refused at once,
+/// unread. The reader returned must live until it calls back.
+pub fn read_file(file: web_sys::File, limit: usize, on_file: &OnFile) -> Option<FileReader> {
+    let name = file.name();
+    let size = file.size() as usize;
+    if size > limit {
+        on_file.emit((name, Err(ReadError::TooLarge { bytes: size, limit })));
+        return None;
+    }
+    let on_file = on_file.clone();
+    let reader =
+        gloo::file::callbacks::read_as_bytes(&gloo::file::File::from(file), move |bytes| {
+            let bytes = bytes.map_err(|e| ReadError::Unreadable(e.to_string()));
+            on_file.emit((name, bytes));
+        });
+    Some(reader)
+}
+
 #[derive(Properties, PartialEq)]
 pub struct JsonFilesProps {
     pub label: Msg,
@@ -46,8 +67,7 @@ pub struct JsonFilesProps {
     pub multiple: bool,
     /// The largest file read.
     pub max_bytes: usize,
-    /// A file's name and its bytes, or why they were not read.
-    pub on_file: Callback<(String, Result<Vec<u8>, ReadError>)>,
+    pub on_file: OnFile,
 }
 
 #[component]
@@ -63,21 +83,9 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
                 let Some(file) = files.get(index) else {
                     continue;
                 };
-                let name = file.name();
-                let size = file.size() as usize;
-                if size > limit {
-                    on_file.emit((name, Err(ReadError::TooLarge { bytes: size, limit })));
-                    continue;
-                }
-                let on_file = on_file.clone();
-                let reader = gloo::file::callbacks::read_as_bytes(
-                    &gloo::file::File::from(file),
-                    move |bytes| {
-                        let bytes = bytes.map_err(|e| ReadError::Unreadable(e.to_string()));
-                        on_file.emit((name, bytes));
-                    },
-                );
-                readers.borrow_mut().push(reader);
+                readers
+                    .borrow_mut()
+                    .extend(read_file(file, limit, &on_file));
             }
         })
     };

@@ -13,6 +13,7 @@ pub mod contest_marks;
 pub mod difference_list;
 pub mod election_form;
 pub mod election_list;
+pub mod field_keys;
 pub mod fields;
 pub mod file_drop;
 pub mod fingerprint;

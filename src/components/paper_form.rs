@@ -5,6 +5,7 @@
 //! the redraw follows. Keys are caught on a focusable surface, not a text field, so a Chinese input
 //! method left switched on does not swallow them.
 
+use std::cell::RefCell;
 use std::rc::Rc;
 
 use hallcount_core::{Election, Paper};
@@ -12,6 +13,7 @@ use web_sys::HtmlElement;
 use yew::prelude::*;
 
 use super::contest_marks::ContestMarksEditor;
+use super::field_keys::enter_or_escape;
 use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Msg};
 use crate::state::draft::{Draft, Press};
@@ -62,6 +64,29 @@ fn is_shortcut_target(event: &KeyboardEvent) -> bool {
         "INPUT" | "TEXTAREA" | "SELECT" => false,
         "BUTTON" => !matches!(event.key().as_str(), "Enter" | " "),
         _ => true,
+    }
+}
+
+/// What a click on the paper needs: the paper, its election, and the redraw that follows.
+struct DraftEditor {
+    draft: Rc<RefCell<Draft>>,
+    election: Rc<Election>,
+    redraw: UseForceUpdateHandle,
+}
+
+impl DraftEditor {
+    /// A callback that changes the paper with `change`, then redraws the form.
+    fn callback<T: 'static>(
+        &self,
+        change: impl Fn(&mut Draft, &Election, T) + 'static,
+    ) -> Callback<T> {
+        let draft = self.draft.clone();
+        let election = self.election.clone();
+        let redraw = self.redraw.clone();
+        Callback::from(move |value: T| {
+            change(&mut draft.borrow_mut(), &election, value);
+            redraw.force_update();
+        })
     }
 }
 
@@ -174,81 +199,53 @@ pub fn PaperForm(props: &PaperFormProps) -> Html {
         let surface = surface.clone();
         Callback::from(move |()| focus(&surface))
     };
+    let edit = DraftEditor {
+        draft: draft.clone(),
+        election: props.election.clone(),
+        redraw: redraw.clone(),
+    };
     let on_cycle = {
-        let draft = draft.clone();
-        let election = props.election.clone();
-        let redraw = redraw.clone();
         let back = back_to_keys.clone();
-        Callback::from(move |slot: Slot| {
-            draft.borrow_mut().cycle(slot, &election);
-            redraw.force_update();
+        edit.callback(move |draft, election, slot: Slot| {
+            draft.cycle(slot, election);
             back.emit(());
         })
     };
-    let on_add_write_in = {
-        let draft = draft.clone();
-        let election = props.election.clone();
-        let redraw = redraw.clone();
-        Callback::from(move |(contest, name, marked): (usize, String, bool)| {
-            draft
-                .borrow_mut()
-                .add_write_in(contest, &election, &name, marked);
-            redraw.force_update();
-        })
-    };
-    let on_toggle_write_in = {
-        let draft = draft.clone();
-        let election = props.election.clone();
-        let redraw = redraw.clone();
-        Callback::from(move |(contest, index): (usize, usize)| {
-            draft
-                .borrow_mut()
-                .toggle_write_in(contest, &election, index);
-            redraw.force_update();
-        })
-    };
-    let on_remove_write_in = {
-        let draft = draft.clone();
-        let election = props.election.clone();
-        let redraw = redraw.clone();
-        Callback::from(move |(contest, index): (usize, usize)| {
-            draft
-                .borrow_mut()
-                .remove_write_in(contest, &election, index);
-            redraw.force_update();
-        })
-    };
+    let on_add_write_in = edit.callback(
+        |draft, election, (contest, name, marked): (usize, String, bool)| {
+            draft.add_write_in(contest, election, &name, marked)
+        },
+    );
+    let on_toggle_write_in = edit.callback(|draft, election, (contest, index): (usize, usize)| {
+        draft.toggle_write_in(contest, election, index)
+    });
+    let on_remove_write_in = edit.callback(|draft, election, (contest, index): (usize, usize)| {
+        draft.remove_write_in(contest, election, index)
+    });
     let on_reason_key = {
         let draft = draft.clone();
         let on_commit = props.on_commit.clone();
         let rejecting = rejecting.clone();
         let back = back_to_keys.clone();
         let disabled = props.disabled;
-        Callback::from(move |event: KeyboardEvent| {
-            if event.is_composing() {
-                return;
-            }
-            match event.key().as_str() {
-                "Enter" => {
-                    event.prevent_default();
-                    let input: web_sys::HtmlInputElement = event.target_unchecked_into();
-                    if disabled {
-                        return;
-                    }
-                    if let Some(paper) = draft.borrow_mut().take_rejected(&input.value()) {
-                        on_commit.emit(paper);
-                        rejecting.set(false);
-                        back.emit(());
-                    }
+        let rejected = rejecting.clone();
+        let escaped = back.clone();
+        enter_or_escape(
+            move |input| {
+                if disabled {
+                    return;
                 }
-                "Escape" => {
-                    event.prevent_default();
-                    rejecting.set(false);
+                if let Some(paper) = draft.borrow_mut().take_rejected(&input.value()) {
+                    on_commit.emit(paper);
+                    rejected.set(false);
                     back.emit(());
                 }
-                _ => {}
-            }
-        })
+            },
+            move || {
+                rejecting.set(false);
+                escaped.emit(());
+            },
+        )
     };
     let on_commit_click = {
         let commit = commit.clone();

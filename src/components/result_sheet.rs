@@ -4,12 +4,12 @@
 
 use std::rc::Rc;
 
-use hallcount_core::{ContestTally, Election, LotOutcome, Tally};
+use hallcount_core::{ContestTally, Election, LotOutcome};
 use yew::prelude::*;
 
 use super::name::bdi;
 use super::page_margins::title_and_page_rules;
-use super::results_table::{recorded_lot, ElectedList};
+use super::results_table::{count_headings, recorded_lot, Counted, ElectedList};
 use crate::hooks::use_lang;
 use crate::i18n::result_words::{display_name, status_sentence, threshold_sentence};
 use crate::i18n::{tr, tr_args, Lang, Msg};
@@ -25,11 +25,7 @@ const SIGNERS: [Msg; 5] = [
 
 #[derive(Properties, PartialEq)]
 pub struct ResultSheetProps {
-    pub election: Rc<Election>,
-    pub tally: Rc<Tally>,
-    /// Lots recorded by the officer (R7).
-    #[prop_or_default]
-    pub lots: Rc<Vec<LotOutcome>>,
+    pub counted: Counted,
     /// SIGNING SLOT: the key fingerprint and the first characters of the payload hash, which bind
     /// this paper to the signed result file. Filled by the signing feature; nothing shown if absent.
     #[prop_or_default]
@@ -42,8 +38,11 @@ pub struct ResultSheetProps {
 #[component]
 pub fn ResultSheet(props: &ResultSheetProps) -> Html {
     let lang = use_lang();
-    let election = &props.election;
-    let tally = &props.tally;
+    let Counted {
+        election,
+        tally,
+        lots,
+    } = &props.counted;
     let figure = |key: Msg, value: u32, name: &'static str| {
         html! { <div class="figure" data-figure={name}><dt>{ tr(lang, key) }</dt><dd>{ value }</dd></div> }
     };
@@ -73,13 +72,13 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
             </dl>
             <p class="sheet-status">{ status_sentence(lang, election, tally) }</p>
             for outcome in rest {
-                { contest_section(lang, election, outcome, &props.lots) }
+                { contest_section(lang, election, outcome, lots) }
             }
             // The last contest goes with the signatures (and the seal), so the signatures are
             // never alone on a page.
             <div class="sheet-closing">
                 if let Some(outcome) = last {
-                    { contest_section(lang, election, outcome, &props.lots) }
+                    { contest_section(lang, election, outcome, lots) }
                 }
                 if let Some(checks) = &props.checks {
                     { checks.clone() }
@@ -127,12 +126,7 @@ fn contest_section(
             </p>
             <table>
                 <thead>
-                    <tr>
-                        <th scope="col">{ tr(lang, Msg::ColCandidate) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColFor) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColAgainst) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColAbstain) }</th>
-                    </tr>
+                    <tr>{ count_headings(lang) }</tr>
                 </thead>
                 <tbody>
                     for count in &outcome.candidates {

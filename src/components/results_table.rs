@@ -13,15 +13,20 @@ use crate::hooks::use_lang;
 use crate::i18n::result_words::{
     display_name, names_of, open_sentence, status_sentence, threshold_sentence,
 };
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsTableProps {
+/// One election as counted: what the results table and the printed sheet both show.
+#[derive(Clone, PartialEq)]
+pub struct Counted {
     pub election: Rc<Election>,
     pub tally: Rc<Tally>,
     /// Lots recorded by the officer (R7), in the order recorded.
-    #[prop_or_default]
     pub lots: Rc<Vec<LotOutcome>>,
+}
+
+#[derive(Properties, PartialEq)]
+pub struct ResultsTableProps {
+    pub counted: Counted,
     /// Records a lot's outcome: (contest id, winners). Absent: no form (e.g. results locked).
     #[prop_or_default]
     pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
@@ -37,20 +42,37 @@ pub fn recorded_lot(lots: &[LotOutcome], contest: &ContestTally) -> Option<Vec<S
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let lang = use_lang();
-    let status_class = match props.tally.status {
+    let Counted {
+        election,
+        tally,
+        lots,
+    } = &props.counted;
+    let status_class = match tally.status {
         Status::Valid => "status status-valid",
         Status::Void | Status::QuorumNotMet => "status status-failed",
     };
     html! {
         <div class="results-table">
-            <p class={status_class} data-status={format!("{:?}", props.tally.status)}>
-                { status_sentence(lang, &props.election, &props.tally) }
+            <p class={status_class} data-status={format!("{:?}", tally.status)}>
+                { status_sentence(lang, election, tally) }
             </p>
-            for outcome in &props.tally.contests {
-                <ContestResult election={props.election.clone()} outcome={outcome.clone()}
-                    lot={recorded_lot(&props.lots, outcome)} on_record_lot={props.on_record_lot.clone()} />
+            for outcome in &tally.contests {
+                <ContestResult election={election.clone()} outcome={outcome.clone()}
+                    lot={recorded_lot(lots, outcome)} on_record_lot={props.on_record_lot.clone()} />
             }
         </div>
+    }
+}
+
+/// The headings of a candidate's counts, on screen and on the printed sheet.
+pub fn count_headings(lang: Lang) -> Html {
+    html! {
+        <>
+            <th scope="col">{ tr(lang, Msg::ColCandidate) }</th>
+            <th scope="col" class="num">{ tr(lang, Msg::ColFor) }</th>
+            <th scope="col" class="num">{ tr(lang, Msg::ColAgainst) }</th>
+            <th scope="col" class="num">{ tr(lang, Msg::ColAbstain) }</th>
+        </>
     }
 }
 
@@ -90,10 +112,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
             <table class="candidates">
                 <thead>
                     <tr>
-                        <th scope="col">{ tr(lang, Msg::ColCandidate) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColFor) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColAgainst) }</th>
-                        <th scope="col" class="num">{ tr(lang, Msg::ColAbstain) }</th>
+                        { count_headings(lang) }
                         <th scope="col">{ tr(lang, Msg::ColResult) }</th>
                     </tr>
                 </thead>

@@ -181,14 +181,14 @@ fn MeetingTable(props: &MeetingTableProps) -> Html {
                         <tr>
                             <td>
                                 { tr_args(lang, Msg::RoundNumber, &[("n", &ballot.round.to_string())]) }{ " · " }{ bdi(&ballot.title) }{ " · " }
-                                { status_text(lang, ballot.status) }{ " · " }
+                                { status_text(lang, ballot.figures.status) }{ " · " }
                                 { tr_args(lang, Msg::TownBallotFigures, &[
-                                    ("entitled", &ballot.entitled.to_string()), ("present", &ballot.present.to_string()),
-                                    ("issued", &ballot.issued.to_string()), ("collected", &ballot.collected.to_string()),
+                                    ("entitled", &ballot.figures.entitled.to_string()), ("present", &ballot.figures.present.to_string()),
+                                    ("issued", &ballot.figures.issued.to_string()), ("collected", &ballot.figures.collected.to_string()),
                                 ]) }
                             </td>
-                            { check_cell(lang, "double-entered", ballot.double_entered) }
-                            { check_cell(lang, "reconciled", ballot.reconciled) }
+                            { check_cell(lang, "double-entered", ballot.figures.double_entered) }
+                            { check_cell(lang, "reconciled", ballot.figures.reconciled) }
                         </tr>
                     }
                 </tbody>

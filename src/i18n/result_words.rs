@@ -132,24 +132,33 @@ mod tests {
     #[test]
     fn threshold_reads_with_its_numbers() {
         let more = outcome(Base::BallotsCast, Some("more_than"), 25, 13);
-        assert_eq!(
-            threshold_sentence(Lang::En, &more),
-            "more than 1/2 of 25 ballots cast: 13 votes needed"
-        );
-        assert_eq!(
-            threshold_sentence(Lang::ZhHant, &more),
-            "得票須超過投票總數 25 的 1/2：至少 13 票"
-        );
         let at_least = outcome(Base::Present, Some("at_least"), 9, 5);
-        assert_eq!(
-            threshold_sentence(Lang::En, &at_least),
-            "at least 1/2 of 9 delegates present: 5 votes needed"
-        );
         let plurality = outcome(Base::None, None, 9, 1);
-        assert_eq!(
-            threshold_sentence(Lang::En, &plurality),
-            "most votes wins (plurality); votes needed: 1"
-        );
+        let cases = [
+            (
+                &more,
+                Lang::En,
+                "more than 1/2 of 25 ballots cast: 13 votes needed",
+            ),
+            (
+                &more,
+                Lang::ZhHant,
+                "得票須超過投票總數 25 的 1/2：至少 13 票",
+            ),
+            (
+                &at_least,
+                Lang::En,
+                "at least 1/2 of 9 delegates present: 5 votes needed",
+            ),
+            (
+                &plurality,
+                Lang::En,
+                "most votes wins (plurality); votes needed: 1",
+            ),
+        ];
+        for (outcome, lang, expected) in cases {
+            assert_eq!(threshold_sentence(lang, outcome), expected);
+        }
     }
 
     #[test]

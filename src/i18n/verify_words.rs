@@ -309,13 +309,12 @@ mod tests {
             }
         }
         let hash = VerifyError::BadSignature(SignatureFault::PayloadHashMismatch);
-        assert_eq!(
-            failure_detail(Lang::ZhHant, &hash),
-            "內容的雜湊值與內容不符：內容被改過"
-        );
-        assert_eq!(
-            failure_detail(Lang::ZhHans, &hash),
-            "内容的哈希值与内容不符：内容被改过"
-        );
+        let words = [
+            (Lang::ZhHant, "內容的雜湊值與內容不符：內容被改過"),
+            (Lang::ZhHans, "内容的哈希值与内容不符：内容被改过"),
+        ];
+        for (lang, expected) in words {
+            assert_eq!(failure_detail(lang, &hash), expected);
+        }
     }
 }

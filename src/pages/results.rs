@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::checks_warning::{checks_warning, CheckWarning};
 use crate::components::result_sheet::ResultSheet;
-use crate::components::results_table::ResultsTable;
+use crate::components::results_table::{Counted, ResultsTable};
 use crate::components::sheet_checks::sheet_checks;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
@@ -112,12 +112,17 @@ pub fn ResultsPage() -> Html {
         })
     };
 
+    let counted = Counted {
+        election,
+        tally,
+        lots,
+    };
     html! {
         <section class="page page-results">
             <div class="screen-only">
                 <h2>{ tr(lang, Msg::NavResults) }</h2>
                 <p class="intro">{ tr(lang, Msg::ResultsIntro) }</p>
-                <ResultsTable election={election.clone()} tally={tally.clone()} lots={lots.clone()} on_record_lot={on_record_lot} />
+                <ResultsTable counted={counted.clone()} on_record_lot={on_record_lot} />
                 { checks_warning(lang, &warnings) }
                 <div class="results-actions">
                     if locked {
@@ -156,7 +161,7 @@ pub fn ResultsPage() -> Html {
                 }
                 <h2 class="sheet-preview-title">{ tr(lang, Msg::SheetPreviewTitle) }</h2>
             </div>
-            <ResultSheet election={election} tally={tally} lots={lots} checks={checks}
+            <ResultSheet {counted} checks={checks}
                 signature={html! { <SheetSeal /> }} />
         </section>
     }

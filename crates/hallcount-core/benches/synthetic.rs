@@ -5,9 +5,8 @@
 use std::collections::BTreeMap;
 
 use hallcount_core::{
-    Base, Candidate, CollectedLimit, Comparison, Contest, ContestMarks, Delegates, Election,
-    Fraction, Mark, Paper, Quorum, Shortfall, ShortfallRule, Threshold, TiePolicy, WriteIn,
-    WriteIns,
+    Candidate, CollectedLimit, Contest, ContestMarks, Delegates, Election, Fraction, Mark, Paper,
+    Quorum, WriteIn,
 };
 
 /// (id, office, seats, candidates): 3 + 5 + 22 = 30 printed candidates.
@@ -21,34 +20,14 @@ const WRITTEN: [&str; 4] = ["王芳", "李四", "張三", "陳小紅"];
 pub fn election(n_papers: u32) -> Election {
     let contests = CONTESTS
         .iter()
-        .map(|&(id, office, seats, n)| Contest {
-            id: id.into(),
-            office: office.into(),
-            seats,
-            candidates: (1..=n)
+        .map(|&(id, office, seats, n)| {
+            let candidates = (1..=n)
                 .map(|i| Candidate {
                     id: format!("{id}{i}"),
                     name: format!("Candidate {id} {i}"),
                 })
-                .collect(),
-            write_ins: WriteIns {
-                allowed: true,
-                need_mark: true,
-            },
-            threshold: Threshold::MORE_THAN_HALF_OF_CAST,
-            ties: TiePolicy::Runoff,
-            shortfall: Shortfall {
-                rule: ShortfallRule::AnotherRound,
-                extra: 1,
-                floor: Some(Threshold {
-                    of: Base::BallotsCast,
-                    comparison: Some(Comparison::AtLeast(Fraction {
-                        numerator: 1,
-                        denominator: 3,
-                    })),
-                }),
-            },
-            round_of: None,
+                .collect();
+            Contest::village(id, office, seats, candidates)
         })
         .collect();
     Election {

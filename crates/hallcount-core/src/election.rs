@@ -113,6 +113,29 @@ pub struct Contest {
     pub round_of: Option<String>,
 }
 
+impl Contest {
+    /// A contest under the settings a village uses unless it decides otherwise: more than half
+    /// of the ballots cast, a runoff on a tie, another round ([`Shortfall::VILLAGE`]) for seats
+    /// not filled; write-ins allowed when marked with a ○. The sample meeting, a new contest of
+    /// the set-up screen and the benchmarks start from it.
+    pub fn village(id: &str, office: &str, seats: u32, candidates: Vec<Candidate>) -> Contest {
+        Contest {
+            id: id.into(),
+            office: office.into(),
+            seats,
+            candidates,
+            write_ins: WriteIns {
+                allowed: true,
+                need_mark: true,
+            },
+            threshold: Threshold::MORE_THAN_HALF_OF_CAST,
+            ties: TiePolicy::Runoff,
+            shortfall: Shortfall::VILLAGE,
+            round_of: None,
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Candidate {
@@ -253,6 +276,22 @@ pub struct Shortfall {
 
 fn is_zero(n: &u32) -> bool {
     *n == 0
+}
+
+impl Shortfall {
+    /// The village default: another round, one candidate more than the open seats, each
+    /// needing at least 1/3 of the ballots cast.
+    pub const VILLAGE: Shortfall = Shortfall {
+        rule: ShortfallRule::AnotherRound,
+        extra: 1,
+        floor: Some(Threshold {
+            of: Base::BallotsCast,
+            comparison: Some(Comparison::AtLeast(Fraction {
+                numerator: 1,
+                denominator: 3,
+            })),
+        }),
+    };
 }
 
 impl Default for Shortfall {

@@ -4,7 +4,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::tally::Tally;
+use crate::tally::{ContestTally, Tally};
 
 /// The scrutineers' totals, as typed from the board.
 #[derive(Clone, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
@@ -68,34 +68,51 @@ impl BoardTally {
     /// The board that agrees with `tally` on every line: what the form starts from is the empty
     /// board, never this (the scrutineers type their own numbers); tests and examples use it.
     pub fn agreeing_with(tally: &Tally) -> BoardTally {
-        BoardTally {
-            contests: tally
-                .contests
+        BoardTally::lines_of(tally, |contest, line| count_value(tally, contest, line))
+    }
+
+    /// A board with every line of the count, in its order, each at `value(contest, line)`.
+    pub fn lines_of(tally: &Tally, value: impl Fn(&str, &BoardLine) -> u32) -> BoardTally {
+        let contest = |c: &ContestTally| BoardContest {
+            id: c.id.clone(),
+            valid: value(&c.id, &BoardLine::Valid),
+            invalid: value(&c.id, &BoardLine::Invalid),
+            blank: value(&c.id, &BoardLine::Blank),
+            candidates: c
+                .candidates
                 .iter()
-                .map(|c| BoardContest {
-                    id: c.id.clone(),
-                    valid: c.valid,
-                    invalid: c.invalid,
-                    blank: c.blank,
-                    candidates: c
-                        .candidates
-                        .iter()
-                        .map(|k| BoardCandidate {
-                            id: k.id.clone(),
-                            votes_for: k.votes_for,
-                            against: k.against,
-                        })
-                        .collect(),
-                    write_ins: c
-                        .write_ins
-                        .iter()
-                        .map(|w| BoardWriteIn {
-                            name: w.name.clone(),
-                            votes: w.votes,
-                        })
-                        .collect(),
+                .map(|k| BoardCandidate {
+                    id: k.id.clone(),
+                    votes_for: value(
+                        &c.id,
+                        &BoardLine::For {
+                            candidate: k.id.clone(),
+                        },
+                    ),
+                    against: value(
+                        &c.id,
+                        &BoardLine::Against {
+                            candidate: k.id.clone(),
+                        },
+                    ),
                 })
                 .collect(),
+            write_ins: c
+                .write_ins
+                .iter()
+                .map(|w| BoardWriteIn {
+                    name: w.name.clone(),
+                    votes: value(
+                        &c.id,
+                        &BoardLine::WriteIn {
+                            name: w.name.clone(),
+                        },
+                    ),
+                })
+                .collect(),
+        };
+        BoardTally {
+            contests: tally.contests.iter().map(contest).collect(),
         }
     }
 

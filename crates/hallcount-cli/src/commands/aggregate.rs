@@ -144,11 +144,11 @@ fn render_meeting(meeting: &MeetingResult) -> String {
                 "    round {} {}: {}, entitled {}, present {}, issued {}, collected {}",
                 ballot.round,
                 ballot.title,
-                status_name(ballot.status),
-                ballot.entitled,
-                ballot.present,
-                ballot.issued,
-                ballot.collected
+                status_name(ballot.figures.status),
+                ballot.figures.entitled,
+                ballot.figures.present,
+                ballot.figures.issued,
+                ballot.figures.collected
             ),
         );
     }

@@ -48,8 +48,13 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
     );
     let _ = writeln!(
         out,
-        "entitled {}  present {}  issued {}  collected {}",
-        tally.entitled, tally.present, tally.issued, tally.collected
+        "{}",
+        figures(&[
+            ("entitled", tally.entitled),
+            ("present", tally.present),
+            ("issued", tally.issued),
+            ("collected", tally.collected),
+        ])
     );
     let _ = writeln!(out, "status: {status}");
     for (contest, counted) in election.contests.iter().zip(&tally.contests) {
@@ -57,6 +62,15 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         contest_sheet(&mut out, contest, counted);
     }
     out
+}
+
+/// Numbers of the sheet on one line: `name value`, two spaces between.
+fn figures(named: &[(&str, u32)]) -> String {
+    let each: Vec<String> = named
+        .iter()
+        .map(|(name, n)| format!("{name} {n}"))
+        .collect();
+    each.join("  ")
 }
 
 fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &ContestTally) {
@@ -89,8 +103,13 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
     );
     let _ = writeln!(
         out,
-        "  cast {}  valid {}  invalid {}  blank {}",
-        counted.cast, counted.valid, counted.invalid, counted.blank
+        "  {}",
+        figures(&[
+            ("cast", counted.cast),
+            ("valid", counted.valid),
+            ("invalid", counted.invalid),
+            ("blank", counted.blank),
+        ])
     );
     let rule = match contest.threshold.comparison {
         Some(Comparison::MoreThan(f)) => Some(format!("more than {f} of")),

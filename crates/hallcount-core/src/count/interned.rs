@@ -94,9 +94,19 @@ impl InternedBallots {
     /// `papers` (checked with `check_paper`) interned against `election`. Contests and
     /// candidates the election does not have keep only what R3 and R5 need of them.
     pub fn new(election: &Election, papers: &[Paper]) -> InternedBallots {
+        InternedBallots::of_papers(election, papers)
+    }
+
+    /// [`InternedBallots::new`] of papers wherever they are (the live papers of a result, say),
+    /// with no copy of them made first.
+    pub fn of_papers<'a>(
+        election: &Election,
+        papers: impl IntoIterator<Item = &'a Paper>,
+    ) -> InternedBallots {
         let interner = Interner::new(election);
         let mut interned = InternedBallots::default();
-        interned.papers.reserve(papers.len());
+        let papers = papers.into_iter();
+        interned.papers.reserve(papers.size_hint().0);
         for paper in papers {
             interned.push(&interner, paper);
         }

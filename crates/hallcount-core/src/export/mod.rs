@@ -15,8 +15,8 @@ pub mod verify;
 mod verify_error;
 
 pub use aggregate::{
-    aggregate, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult, OfficeTotal,
-    OpenCause, ResultSummary, RollUp, Trust,
+    aggregate, BallotFigures, ElectionId, FileReport, FileVerdict, MeetingResult, OfficeResult,
+    OfficeTotal, OpenCause, ResultSummary, RollUp, Trust,
 };
 pub use checks::{DoubleEntryRecord, HandTallyLine, HandTallyRecord, Settled};
 pub use csv::roll_up_csv;

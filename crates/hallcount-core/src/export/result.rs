@@ -7,7 +7,7 @@
 
 use serde::{Deserialize, Serialize};
 
-use super::canonical::canonical_json;
+use super::canonical::canonical_bytes;
 use super::checks::{DoubleEntryRecord, HandTallyRecord};
 use super::key::Signer;
 use crate::ballot::Paper;
@@ -176,8 +176,7 @@ impl ResultPayload {
 
     /// The bytes that are hashed and signed: RFC 8785 canonical JSON.
     pub fn canonical_bytes(&self) -> Vec<u8> {
-        let value = serde_json::to_value(self).expect("a payload always serialises");
-        canonical_json(&value)
+        canonical_bytes(self).expect("a payload always serialises")
     }
 }
 
@@ -191,7 +190,11 @@ pub fn live_papers(papers: &[EnteredPaper]) -> Vec<Paper> {
 }
 
 pub(crate) fn tally_of_live_papers(election: &Election, papers: &[EnteredPaper]) -> Tally {
-    crate::tally(election, &live_papers(papers))
+    let live = papers
+        .iter()
+        .filter(|entered| entered.is_live())
+        .map(|entered| &entered.paper);
+    crate::tally_interned(election, &crate::InternedBallots::of_papers(election, live))
 }
 
 /// `<date>_<place>_<title>.hallcount.json`, each part made safe by [`file_name_part`].

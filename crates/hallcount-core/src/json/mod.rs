@@ -25,18 +25,10 @@ pub fn from_text<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
     read::<T>(text)
 }
 
-/// Reads `text` as a `T`, strictly, with the path of the error.
-///
-/// Natively, a fast pass without path tracking (which allocates for every key), and a second
-/// pass with it only to say where a file is wrong: the CLI reads thousands of files. In the
-/// wasm app, one pass with tracking: it reads a few small files, and two passes would compile
-/// every reader twice (a tenth of the app's code). Both give the same result (tested).
+/// Reads `text` as a `T`, strictly, with the path of the error: one pass, in the CLI as in
+/// the app (the path is gathered only when there is an error, see `strict.rs`).
 pub fn read<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
-    if cfg!(target_arch = "wasm32") {
-        tracked::<T>(text)
-    } else {
-        fast::<T>(text).map_err(|_| located_error::<T>(text))
-    }
+    tracked::<T>(text)
 }
 
 /// Whether `text` is one strict JSON value of the shape of `T`, without saying where it is not.
@@ -47,29 +39,12 @@ pub fn fast<T: DeserializeOwned>(text: &str) -> Result<T, serde_json::Error> {
     Ok(value)
 }
 
-/// Reads `text` again, tracking the path, for the error the fast path found.
-pub fn located_error<T: DeserializeOwned>(text: &str) -> LoadError {
-    match tracked::<T>(text) {
-        Err(error) => error,
-        Ok(_) => LoadError {
-            kind: LoadErrorKind::Shape,
-            path: String::new(),
-            line: 0,
-            column: 0,
-            message: "could not be read".into(),
-        },
-    }
-}
-
-/// Reads `text` as a `T` in one pass that tracks the JSON path, for the error it may find.
+/// Reads `text` as a `T` in one pass, naming the JSON path of the error it may find.
 pub fn tracked<T: DeserializeOwned>(text: &str) -> Result<T, LoadError> {
+    strict::clear_error_path();
     let mut deserializer = serde_json::Deserializer::from_str(text);
-    match serde_path_to_error::deserialize::<_, T>(Strict(&mut deserializer)) {
-        Err(error) => {
-            let path = error.path().to_string();
-            let path = if path == "." { String::new() } else { path };
-            Err(json_error(path, error.into_inner()))
-        }
+    match T::deserialize(Strict(&mut deserializer)) {
+        Err(error) => Err(json_error(strict::take_error_path(), error)),
         Ok(value) => match deserializer.end() {
             Err(trailing) => Err(json_error(String::new(), trailing)),
             Ok(()) => Ok(value),

@@ -5,11 +5,16 @@
 //!   positional array form, in which `[]` is a blank paper.
 //!
 //! Everything else is passed through unchanged, so the errors keep serde_json's line and
-//! column, and `serde_path_to_error` can wrap this to name the JSON path.
+//! column. The JSON path of an error is gathered as the error passes back out through the
+//! wrappers, each adding its key or index ([`take_error_path`]): nothing is recorded while a file
+//! reads well, and no second copy of every reader is compiled (`serde_path_to_error` wrapped
+//! each again, a tenth of the app's wasm).
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::collections::HashSet;
 use std::fmt;
+use std::fmt::Write as _;
 
 use serde::de::{
     self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, VariantAccess, Visitor,
@@ -17,6 +22,61 @@ use serde::de::{
 
 /// `D`, strict: see the module documentation.
 pub struct Strict<D>(pub D);
+
+/// Where in the file an error is, one step of the JSON path.
+enum Step {
+    Index(usize),
+    Key(String),
+    /// A key or variant that was not a string (never in JSON; said as `?`).
+    Unknown,
+}
+
+thread_local! {
+    /// The steps of the error being returned, innermost first, added as it passes each level.
+    static ERROR_PATH: RefCell<Vec<Step>> = const { RefCell::new(Vec::new()) };
+}
+
+fn error_at<E>(step: Step, error: E) -> E {
+    ERROR_PATH.with(|path| path.borrow_mut().push(step));
+    error
+}
+
+fn error_at_key<E>(key: Option<&Cow<'_, str>>, error: E) -> E {
+    let step = key.map_or(Step::Unknown, |key| Step::Key(key.clone().into_owned()));
+    error_at(step, error)
+}
+
+/// Forgets any path left by an earlier read on this thread: call before reading with [`Strict`].
+pub fn clear_error_path() {
+    ERROR_PATH.with(|path| path.borrow_mut().clear());
+}
+
+/// The JSON path of the error the last read with [`Strict`] returned, as `a.b[2].c` (empty at
+/// the top level), and forgets it.
+pub fn take_error_path() -> String {
+    let steps = ERROR_PATH.with(|path| std::mem::take(&mut *path.borrow_mut()));
+    let mut text = String::new();
+    for step in steps.iter().rev() {
+        match step {
+            Step::Index(index) => {
+                let _ = write!(text, "[{index}]");
+            }
+            Step::Key(key) => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push_str(key);
+            }
+            Step::Unknown => {
+                if !text.is_empty() {
+                    text.push('.');
+                }
+                text.push('?');
+            }
+        }
+    }
+    text
+}
 
 /// Forwards `deserialize_*` methods, with their arguments, through `Self::split`.
 macro_rules! forward_deserialize {
@@ -132,13 +192,17 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, seq: A) -> Result<Self::Value, A::Error> {
-        self.inner.visit_seq(Seq(seq))
+        self.inner.visit_seq(Seq {
+            inner: seq,
+            next: 0,
+        })
     }
 
     fn visit_map<A: MapAccess<'de>>(self, map: A) -> Result<Self::Value, A::Error> {
         self.inner.visit_map(Map {
             inner: map,
             seen: Seen::Few(Vec::new()),
+            key: None,
         })
     }
 
@@ -147,18 +211,34 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 }
 
-/// A seed whose value is read strictly.
-struct Seed<S>(S);
+/// A seed whose value is read strictly; an error in it is said to be at `at`.
+struct Seed<'de, S> {
+    inner: S,
+    at: At<'de>,
+}
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<S> {
+/// Where a value read by a [`Seed`] is in its parent.
+enum At<'de> {
+    Index(usize),
+    Key(Option<Cow<'de, str>>),
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.0.deserialize(Strict(d))
+        let at = self.at;
+        self.inner.deserialize(Strict(d)).map_err(|error| match at {
+            At::Index(index) => error_at(Step::Index(index), error),
+            At::Key(key) => error_at_key(key.as_ref(), error),
+        })
     }
 }
 
-struct Seq<A>(A);
+struct Seq<A> {
+    inner: A,
+    next: usize,
+}
 
 impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
     type Error = A::Error;
@@ -167,18 +247,22 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        self.0.next_element_seed(Seed(seed))
+        let at = At::Index(self.next);
+        self.next += 1;
+        self.inner.next_element_seed(Seed { inner: seed, at })
     }
 
     fn size_hint(&self) -> Option<usize> {
-        self.0.size_hint()
+        self.inner.size_hint()
     }
 }
 
-/// An object's entries, with the keys seen so far: a key seen again is an error.
+/// An object's entries, with the keys seen so far: a key seen again is an error. `key` is the
+/// key of the value read next, for the path of an error in it.
 struct Map<'de, A> {
     inner: A,
     seen: Seen<'de>,
+    key: Option<Cow<'de, str>>,
 }
 
 /// The keys of one object: a short list for the few keys of a struct (no hashing, and no copy
@@ -219,21 +303,29 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
         let mut key = None;
-        let value = self.inner.next_key_seed(KeySeed {
-            inner: seed,
-            key: &mut key,
-        })?;
-        if let Some(Err(key)) = key.map(|key| self.seen.insert(key)) {
-            return Err(de::Error::custom(format_args!(
-                "duplicate key \"{}\": a key may be given only once",
-                crate::visible(&key)
-            )));
+        let value = self
+            .inner
+            .next_key_seed(KeepKey {
+                inner: seed,
+                key: &mut key,
+            })
+            .map_err(|error| error_at_key(key.as_ref(), error))?;
+        if let Some(key) = &key {
+            if let Err(key) = self.seen.insert(key.clone()) {
+                let error = de::Error::custom(format_args!(
+                    "duplicate key \"{}\": a key may be given only once",
+                    crate::visible(&key)
+                ));
+                return Err(error_at(Step::Key(key.into_owned()), error));
+            }
         }
+        self.key = key;
         Ok(value)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        self.inner.next_value_seed(Seed(seed))
+        let at = At::Key(self.key.take());
+        self.inner.next_value_seed(Seed { inner: seed, at })
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -241,33 +333,30 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     }
 }
 
-/// Reads a key with the caller's seed and keeps a copy of its text.
-struct KeySeed<'k, 'de, S> {
-    inner: S,
+/// A key on its way through, its text kept in `key`: the same wrapper is the seed that reads
+/// it (around the caller's seed), the deserializer the seed is given, and the visitor that
+/// deserializer calls (around the caller's visitor, JSON keys being strings).
+struct KeepKey<'k, 'de, T> {
+    inner: T,
     key: &'k mut Option<Cow<'de, str>>,
 }
 
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeepKey<'_, 'de, S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        self.inner.deserialize(KeyDeserializer {
+        self.inner.deserialize(KeepKey {
             inner: d,
             key: self.key,
         })
     }
 }
 
-struct KeyDeserializer<'k, 'de, D> {
-    inner: D,
-    key: &'k mut Option<Cow<'de, str>>,
-}
-
-impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, 'de, D> {
-    fn split<V>(self, visitor: V) -> (D, KeyVisitor<'k, 'de, V>) {
+impl<'k, 'de, D: Deserializer<'de>> KeepKey<'k, 'de, D> {
+    fn split<V>(self, visitor: V) -> (D, KeepKey<'k, 'de, V>) {
         (
             self.inner,
-            KeyVisitor {
+            KeepKey {
                 inner: visitor,
                 key: self.key,
             },
@@ -275,7 +364,7 @@ impl<'k, 'de, D: Deserializer<'de>> KeyDeserializer<'k, 'de, D> {
     }
 }
 
-impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D> {
+impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeepKey<'_, 'de, D> {
     type Error = D::Error;
 
     forward_deserialize_but_struct!();
@@ -286,13 +375,7 @@ impl<'de, D: Deserializer<'de>> Deserializer<'de> for KeyDeserializer<'_, 'de, D
     }
 }
 
-/// Passes a key on to the caller's visitor, keeping its text (JSON keys are strings).
-struct KeyVisitor<'k, 'de, V> {
-    inner: V,
-    key: &'k mut Option<Cow<'de, str>>,
-}
-
-impl<'de, V: Visitor<'de>> Visitor<'de> for KeyVisitor<'_, 'de, V> {
+impl<'de, V: Visitor<'de>> Visitor<'de> for KeepKey<'_, 'de, V> {
     type Value = V::Value;
 
     forward_visit_but_strings!();
@@ -318,32 +401,53 @@ struct Enum<A>(A);
 
 impl<'de, A: EnumAccess<'de>> EnumAccess<'de> for Enum<A> {
     type Error = A::Error;
-    type Variant = Variant<A::Variant>;
+    type Variant = Variant<'de, A::Variant>;
 
     fn variant_seed<S: DeserializeSeed<'de>>(
         self,
         seed: S,
     ) -> Result<(S::Value, Self::Variant), A::Error> {
-        let (value, variant) = self.0.variant_seed(seed)?;
-        Ok((value, Variant(variant)))
+        let mut name = None;
+        let (value, variant) = self.0.variant_seed(KeepKey {
+            inner: seed,
+            key: &mut name,
+        })?;
+        let variant = Variant {
+            inner: variant,
+            name,
+        };
+        Ok((value, variant))
     }
 }
 
-struct Variant<A>(A);
+/// A variant's value, with the variant's name for the path of an error in it.
+struct Variant<'de, A> {
+    inner: A,
+    name: Option<Cow<'de, str>>,
+}
 
-impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<A> {
+impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<'de, A> {
     type Error = A::Error;
 
     fn unit_variant(self) -> Result<(), A::Error> {
-        self.0.unit_variant()
+        let name = self.name;
+        self.inner
+            .unit_variant()
+            .map_err(|error| error_at_key(name.as_ref(), error))
     }
 
     fn newtype_variant_seed<S: DeserializeSeed<'de>>(self, seed: S) -> Result<S::Value, A::Error> {
-        self.0.newtype_variant_seed(Seed(seed))
+        let name = self.name;
+        self.inner
+            .newtype_variant_seed(StrictSeed(seed))
+            .map_err(|error| error_at_key(name.as_ref(), error))
     }
 
     fn tuple_variant<V: Visitor<'de>>(self, len: usize, visitor: V) -> Result<V::Value, A::Error> {
-        self.0.tuple_variant(len, Wrap { inner: visitor })
+        let name = self.name;
+        self.inner
+            .tuple_variant(len, Wrap { inner: visitor })
+            .map_err(|error| error_at_key(name.as_ref(), error))
     }
 
     /// Objects only, as for structs: the variant's value is read as a map.
@@ -352,7 +456,22 @@ impl<'de, A: VariantAccess<'de>> VariantAccess<'de> for Variant<A> {
         _fields: &'static [&'static str],
         visitor: V,
     ) -> Result<V::Value, A::Error> {
-        self.0.newtype_variant_seed(MapSeed(visitor))
+        let name = self.name;
+        self.inner
+            .newtype_variant_seed(MapSeed(visitor))
+            .map_err(|error| error_at_key(name.as_ref(), error))
+    }
+}
+
+/// A seed whose value is read strictly, at no step of its own (a variant's value: the variant
+/// names it).
+struct StrictSeed<S>(S);
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for StrictSeed<S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        self.0.deserialize(Strict(d))
     }
 }
 

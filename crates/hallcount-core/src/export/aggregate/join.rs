@@ -63,13 +63,7 @@ fn join_rounds(mut ballots: Vec<(String, Trust, ResultSummary)>) -> MeetingResul
             file,
             title: summary.id.title,
             round: summary.id.round,
-            status: summary.status,
-            entitled: summary.entitled,
-            present: summary.present,
-            issued: summary.issued,
-            collected: summary.collected,
-            double_entered: summary.double_entered,
-            reconciled: summary.reconciled,
+            figures: summary.figures,
         });
         for contest in summary.contests {
             let joined = contest

@@ -17,7 +17,7 @@ use super::verify::VerifyError;
 use crate::election::Election;
 use crate::tally::{OpenReason, Status};
 
-pub use summary::{ContestSummary, ResultSummary};
+pub use summary::{BallotFigures, ContestSummary, ResultSummary};
 /// What identifies an election (docs/rules.md: body, place, date, title and round).
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub struct ElectionId {
@@ -157,15 +157,7 @@ pub struct BallotSummary {
     pub file: String,
     pub title: String,
     pub round: u32,
-    pub status: Status,
-    pub entitled: u32,
-    pub present: u32,
-    pub issued: u32,
-    pub collected: u32,
-    /// A second entry was compared with the first and every difference resolved.
-    pub double_entered: bool,
-    /// The blackboard was recorded and agrees with the tally.
-    pub reconciled: bool,
+    pub figures: BallotFigures,
 }
 
 /// A village's meeting: the elections of one body, place and date, rounds joined.
@@ -183,12 +175,12 @@ pub struct MeetingResult {
 impl MeetingResult {
     /// Every ballot of the meeting was double-entered, every difference resolved.
     pub fn double_entered(&self) -> bool {
-        self.ballots.iter().all(|b| b.double_entered)
+        self.ballots.iter().all(|b| b.figures.double_entered)
     }
 
     /// Every ballot of the meeting was reconciled with an agreeing blackboard.
     pub fn reconciled(&self) -> bool {
-        self.ballots.iter().all(|b| b.reconciled)
+        self.ballots.iter().all(|b| b.figures.reconciled)
     }
 }
 

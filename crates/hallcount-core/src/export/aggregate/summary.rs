@@ -15,6 +15,15 @@ pub struct ResultSummary {
     /// The identity of this exact result (two files with the same one are duplicates).
     pub payload_sha256: String,
     pub id: ElectionId,
+    pub figures: BallotFigures,
+    /// In the definition's order.
+    pub contests: Vec<ContestSummary>,
+}
+
+/// One ballot's status, its four numbers and its two checks: what the roll-up lists of each
+/// file, and of each ballot of a meeting.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct BallotFigures {
     pub status: Status,
     pub entitled: u32,
     pub present: u32,
@@ -24,8 +33,6 @@ pub struct ResultSummary {
     pub double_entered: bool,
     /// The blackboard was recorded and agrees with the tally.
     pub reconciled: bool,
-    /// In the definition's order.
-    pub contests: Vec<ContestSummary>,
 }
 
 /// One contest's outcome, by name.
@@ -76,16 +83,18 @@ impl From<&VerifiedResult> for ResultSummary {
             fingerprint: verified.fingerprint.clone(),
             payload_sha256: verified.payload_sha256.clone(),
             id: ElectionId::of(&payload.election),
-            status: tally.status,
-            entitled: tally.entitled,
-            present: tally.present,
-            issued: tally.issued,
-            collected: tally.collected,
-            double_entered: payload
-                .double_entry
-                .as_ref()
-                .is_some_and(|d| d.all_resolved()),
-            reconciled: payload.hand_tally.as_ref().is_some_and(|h| h.agreed),
+            figures: BallotFigures {
+                status: tally.status,
+                entitled: tally.entitled,
+                present: tally.present,
+                issued: tally.issued,
+                collected: tally.collected,
+                double_entered: payload
+                    .double_entry
+                    .as_ref()
+                    .is_some_and(|d| d.all_resolved()),
+                reconciled: payload.hand_tally.as_ref().is_some_and(|h| h.agreed),
+            },
             contests,
         }
     }

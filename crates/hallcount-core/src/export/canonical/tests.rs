@@ -81,3 +81,159 @@ fn keys_sort_by_utf16_code_units_and_numbers_print_as_doubles() {
     assert_eq!(String::from_utf8(canonical_json(&value)).unwrap(), expected);
     assert_eq!(canonical_json(&value), reference(&value));
 }
+
+/// Every serde shape a derive makes, fields out of JCS order, keys of every kind a `Value`
+/// turns into a string, and a key given twice (through `flatten`).
+mod shapes {
+    use std::collections::BTreeMap;
+
+    use serde::Serialize;
+
+    #[derive(Clone, Debug, Serialize)]
+    pub struct Outer {
+        pub zeta: u64,
+        pub alpha: i64,
+        #[serde(rename = "\u{e000}")]
+        pub private_use: Option<String>,
+        #[serde(rename = "\u{1f600}")]
+        pub astral: bool,
+        #[serde(rename = "a\"b")]
+        pub quoted: char,
+        #[serde(skip_serializing_if = "Option::is_none")]
+        pub skipped: Option<u8>,
+        pub shapes: Vec<Shape>,
+        pub by_text: BTreeMap<String, Inner>,
+        pub by_number: BTreeMap<i32, ()>,
+        pub by_variant: BTreeMap<Key, (u8, f64)>,
+        #[serde(flatten)]
+        pub flat: BTreeMap<String, u16>,
+        pub zeta_again: Id,
+    }
+
+    #[derive(Clone, Debug, Serialize)]
+    pub struct Inner {
+        pub y: Vec<i16>,
+        pub x: Unit,
+    }
+
+    #[derive(Clone, Debug, Serialize)]
+    pub struct Unit;
+
+    #[derive(Clone, Debug, Serialize)]
+    pub struct Id(pub String);
+
+    #[derive(Clone, Debug, Serialize, PartialEq, Eq, PartialOrd, Ord)]
+    #[serde(rename_all = "snake_case")]
+    pub enum Key {
+        First,
+        SecondOne,
+    }
+
+    #[derive(Clone, Debug, Serialize)]
+    pub enum Shape {
+        Plain,
+        Newtype(u32),
+        Tuple(i8, String),
+        Struct { b: bool, a: Option<u64> },
+    }
+}
+
+fn shape() -> impl Strategy<Value = shapes::Shape> {
+    use shapes::Shape;
+    prop_oneof![
+        Just(Shape::Plain),
+        any::<u32>().prop_map(Shape::Newtype),
+        (any::<i8>(), text()).prop_map(|(n, t)| Shape::Tuple(n, t)),
+        (any::<bool>(), any::<Option<u64>>()).prop_map(|(b, a)| Shape::Struct { b, a }),
+    ]
+}
+
+fn outer() -> impl Strategy<Value = shapes::Outer> {
+    use shapes::{Id, Inner, Key, Outer, Unit};
+    let inner = prop::collection::vec(any::<i16>(), 0..3).prop_map(|y| Inner { y, x: Unit });
+    let key = prop_oneof![Just(Key::First), Just(Key::SecondOne)];
+    let double = any::<f64>();
+    (
+        (
+            any::<u64>(),
+            any::<i64>(),
+            any::<Option<String>>(),
+            any::<bool>(),
+            any::<char>(),
+        ),
+        prop::collection::vec(shape(), 0..4),
+        prop::collection::btree_map(text(), inner, 0..4),
+        prop::collection::btree_map(any::<i32>(), Just(()), 0..3),
+        prop::collection::btree_map(key, (any::<u8>(), double), 0..2),
+        // "alpha" and "zeta" are also fields: given twice, as a Value would keep the last.
+        prop::collection::btree_map(
+            prop_oneof![text(), Just("alpha".to_string())],
+            any::<u16>(),
+            0..3,
+        ),
+        text(),
+    )
+        .prop_map(
+            |(
+                (zeta, alpha, private_use, astral, quoted),
+                shapes,
+                by_text,
+                by_number,
+                by_variant,
+                flat,
+                id,
+            )| Outer {
+                zeta,
+                alpha,
+                private_use,
+                astral,
+                quoted,
+                skipped: None,
+                shapes,
+                by_text,
+                by_number,
+                by_variant,
+                flat,
+                zeta_again: Id(id),
+            },
+        )
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// The writer takes every `Value` and writes what `canonical_json` does.
+    #[test]
+    fn the_writer_writes_a_value_as_canonical_json_does(value in value()) {
+        let written = super::writer::to_canonical(&value).expect("a Value is written");
+        prop_assert_eq!(written, canonical_json(&value));
+    }
+
+    /// A typed value is written as its `Value` would be.
+    #[test]
+    fn the_writer_writes_typed_values_as_their_value(outer in outer()) {
+        let through_value = canonical_json(&serde_json::to_value(&outer).unwrap());
+        let written = super::writer::to_canonical(&outer).expect("every shape is written");
+        prop_assert_eq!(written, through_value);
+    }
+}
+
+#[test]
+fn a_signed_payload_is_written_as_its_value() {
+    let file: crate::export::ResultFile =
+        serde_json::from_str(include_str!("../../../tests/signed/vector.hallcount.json")).unwrap();
+    let through_value = canonical_json(&serde_json::to_value(&file.payload).unwrap());
+    let written = super::writer::to_canonical(&file.payload).expect("a payload is written");
+    assert_eq!(written, through_value);
+    assert_eq!(file.payload.canonical_bytes(), through_value);
+}
+
+#[test]
+fn what_the_writer_does_not_take_goes_through_a_value() {
+    let value = (u128::from(u64::MAX), 2.5f32);
+    assert!(super::writer::to_canonical(&value).is_err());
+    assert_eq!(
+        super::canonical_bytes(&value).unwrap(),
+        canonical_json(&serde_json::to_value(value).unwrap())
+    );
+}
