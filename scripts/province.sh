@@ -19,6 +19,8 @@ trap 'rm -rf "$work"' EXIT
 "$release/examples/province" "$work" "$villages" "$papers"
 cd "$work"
 echo "$(find . -name 'v*.json' | wc -l) files, $(du -sh --exclude=trusted.json . | cut -f1)"
+# Other work on the machine slows every run: say how busy it was.
+echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 
 # One run: "wall user peak_kb". The command's own exit status is not what is measured here.
 run() {
@@ -45,3 +47,4 @@ echo "verify ${#sample[@]} files: ${verify} s; python3 json.load of them: ${pars
 
 read -r wall user peak < <(run "$release/hallcount" aggregate --trusted trusted.json v*.json)
 echo "aggregate $(find . -name 'v*.json' | wc -l) files: ${wall} s wall, ${user} s user CPU, peak $((peak / 1024)) MB"
+echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
