@@ -9,6 +9,28 @@
 use serde::Serialize;
 use serde_json::Value;
 
+/// What both serializers of this module (a value, a map key) write the same way: a newtype
+/// struct as what it wraps, and a unit variant as its name (`serialize_str` then decides).
+macro_rules! newtypes_and_unit_variants {
+    () => {
+        fn serialize_unit_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+        ) -> Result<(), Error> {
+            self.serialize_str(variant)
+        }
+        fn serialize_newtype_struct<T: Serialize + ?Sized>(
+            self,
+            _: &'static str,
+            value: &T,
+        ) -> Result<(), Error> {
+            value.serialize(self)
+        }
+    };
+}
+
 mod map_key;
 mod writer;
 

@@ -1,0 +1,252 @@
+//! The page around the wasm: `index.html` filled with the plain sheet, and the other sheets,
+//! the JS glue and the wasm packed into one gzip stream with the small script that unpacks them.
+
+use std::fs;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use flate2::write::GzEncoder;
+use flate2::Compression;
+
+use crate::latin1;
+use crate::workspace::{self, kilobytes, TaskResult};
+
+const STYLES_MARKER: &str = "<!--hallcount:styles-->";
+const APP_MARKER: &str = "<!--hallcount:app-->";
+
+/// The sheet that stays in the page as text: the "cannot run" message must be styled (and hidden
+/// while the app starts) in a browser that never unpacks anything.
+const PLAIN_SHEET: &str = "unsupported.css";
+
+/// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the glue
+/// and the wasm packed together in one gzip stream (text compresses to a fifth), unpacked by a
+/// small module script that adds the sheets as a `<style>` and starts the glue as a module
+/// script of its own (inline scripts are what the page's CSP allows, not `eval`).
+pub(super) fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
+    let root = workspace::root();
+    let template = latin1::html_references(&fs::read_to_string(root.join("index.html"))?);
+    let (plain, packed_styles) = read_styles(&root.join("styles"))?;
+    forbid_closing_tag(&plain, "</style", "styles/*.css")?;
+    let starter = format!(
+        "{glue}\n\
+         try {{\n\
+         const wasm = window.hallcountWasm;\n\
+         delete window.hallcountWasm;\n\
+         await __wbg_init({{ module_or_path: wasm }});\n\
+         }} catch (error) {{\n\
+         console.error(\"hallcount could not start:\", error);\n\
+         }}"
+    );
+    let bundle = bundle(&[packed_styles.as_bytes(), starter.as_bytes(), wasm])?;
+    let packed = zopfli_gzip(&bundle)?;
+    let text = latin1::js_string_body(&packed);
+    println!(
+        "xtask: styles, glue and wasm packed: {} gzip, {} as a JS string",
+        kilobytes(packed.len()),
+        kilobytes(text.chars().count())
+    );
+    let decoder = latin1::JS_DECODER;
+    let app = format!(
+        "<script type=\"module\">\n{decoder}\n{UNPACKER}\n\
+         try {{\n\
+         await hallcountUnpack(\"{text}\");\n\
+         }} catch (error) {{\n\
+         console.error(\"hallcount could not start:\", error);\n\
+         }}\n</script>"
+    );
+    let html = replace_marker(
+        &template,
+        STYLES_MARKER,
+        &format!("<style>\n{plain}</style>"),
+    )?;
+    replace_marker(&html, APP_MARKER, &app)
+}
+
+/// `hallcountUnpack(text)`: the inverse of [`bundle`] after gzip, then each part put to use.
+/// The wasm waits on `window` for the glue's module script, which takes it from there.
+const UNPACKER: &str = r#"const hallcountUnpack = async (text) => {
+const stream = new Blob([hallcountLatin1(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
+const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+const parts = [];
+let at = 0;
+for (let i = 0; i < 2; i++) {
+const length = new DataView(bytes.buffer).getUint32(at, true);
+parts.push(new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + length)));
+at += 4 + length;
+}
+const style = document.createElement("style");
+style.textContent = parts[0];
+document.head.append(style);
+window.hallcountWasm = bytes.subarray(at);
+const script = document.createElement("script");
+script.type = "module";
+script.textContent = parts[1];
+document.body.append(script);
+};"#;
+
+/// `parts` in one buffer: each but the last after its length (u32, little-endian), the last as
+/// it is, to its end.
+fn bundle(parts: &[&[u8]]) -> TaskResult<Vec<u8>> {
+    let mut bytes = Vec::with_capacity(parts.iter().map(|part| part.len() + 4).sum());
+    if let Some((last, framed)) = parts.split_last() {
+        for part in framed {
+            bytes.extend_from_slice(&u32::try_from(part.len())?.to_le_bytes());
+            bytes.extend_from_slice(part);
+        }
+        bytes.extend_from_slice(last);
+    }
+    Ok(bytes)
+}
+
+/// Every `styles/*.css`, in file-name order, so each component's sheet lands in a fixed place:
+/// [`PLAIN_SHEET`] apart, then all the others.
+fn read_styles(dir: &Path) -> TaskResult<(String, String)> {
+    let mut paths: Vec<PathBuf> = fs::read_dir(dir)?
+        .map(|entry| entry.map(|entry| entry.path()))
+        .collect::<Result<_, _>>()?;
+    paths.retain(|path| path.extension().is_some_and(|ext| ext == "css"));
+    paths.sort();
+    let (mut plain, mut packed) = (String::new(), String::new());
+    for path in paths {
+        let name = path
+            .file_name()
+            .unwrap_or_default()
+            .to_string_lossy()
+            .into_owned();
+        let styles = if name == PLAIN_SHEET {
+            &mut plain
+        } else {
+            &mut packed
+        };
+        styles.push_str(&format!(
+            "/* {name} */\n{}\n",
+            minify_css(&fs::read_to_string(&path)?)
+        ));
+    }
+    if plain.is_empty() {
+        return Err(format!("styles/{PLAIN_SHEET} is missing").into());
+    }
+    Ok((plain, packed))
+}
+
+/// CSS without comments, indentation and blank lines. Comments are found only outside strings
+/// (a `/*` inside `content: "..."` stays).
+fn minify_css(css: &str) -> String {
+    let mut kept = String::with_capacity(css.len());
+    let mut rest = css;
+    while let Some(start) = rest.find(['"', '\'', '/']) {
+        let (before, from) = rest.split_at(start);
+        kept.push_str(before);
+        let quote = from.chars().next().unwrap_or('/');
+        if quote == '/' {
+            if let Some(comment) = from.strip_prefix("/*") {
+                rest = comment.find("*/").map_or("", |end| &comment[end + 2..]);
+            } else {
+                kept.push('/');
+                rest = &from[1..];
+            }
+            continue;
+        }
+        let end = from[1..].find(quote).map_or(from.len(), |end| end + 2);
+        kept.push_str(&from[..end]);
+        rest = &from[end..];
+    }
+    kept.push_str(rest);
+    kept.lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty())
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+fn forbid_closing_tag(text: &str, tag: &str, what: &str) -> TaskResult {
+    if text.to_ascii_lowercase().contains(tag) {
+        return Err(
+            format!("{what} contains `{tag}`, which would end the inline element early").into(),
+        );
+    }
+    Ok(())
+}
+
+fn replace_marker(template: &str, marker: &str, content: &str) -> TaskResult<String> {
+    if template.matches(marker).count() != 1 {
+        return Err(format!("index.html must contain `{marker}` exactly once").into());
+    }
+    Ok(template.replacen(marker, content, 1))
+}
+
+/// The glue without indentation, blank lines and whole-line `//` comments (a fifth of it).
+/// Only when no line could be inside a multi-line template literal or string, where
+/// that would change a value; otherwise the glue as it is.
+pub(super) fn trim_glue(glue: &str) -> String {
+    let may_continue = |line: &str| line.matches('`').count() % 2 == 1 || line.ends_with('\\');
+    if glue.lines().any(may_continue) {
+        return glue.to_owned();
+    }
+    let kept = glue
+        .lines()
+        .map(str::trim_start)
+        .filter(|line| !line.is_empty() && !line.starts_with("//"));
+    kept.collect::<Vec<_>>().join("\n")
+}
+
+/// Gzip that any gzip reader (and `DecompressionStream("gzip")`) unpacks, squeezed harder.
+fn zopfli_gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
+    let options = zopfli::Options {
+        // 5 iterations: measured the same size as the default 15, in two thirds of the time.
+        iteration_count: std::num::NonZeroU64::new(5).expect("non-zero"),
+        ..Default::default()
+    };
+    let mut packed = Vec::new();
+    zopfli::compress(options, zopfli::Format::Gzip, bytes, &mut packed)?;
+    Ok(packed)
+}
+
+pub(super) fn gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
+    let mut encoder = GzEncoder::new(Vec::new(), Compression::best());
+    encoder.write_all(bytes)?;
+    Ok(encoder.finish()?)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn trims_indentation_and_comment_lines() {
+        let glue = "function f() {\n    // why\n\n    return `${x}`;\n}\n";
+        assert_eq!(trim_glue(glue), "function f() {\nreturn `${x}`;\n}");
+    }
+
+    #[test]
+    fn leaves_glue_with_a_multi_line_template_alone() {
+        let glue = "const s = `a\n    b`;\n";
+        assert_eq!(trim_glue(glue), glue);
+    }
+
+    #[test]
+    fn css_loses_comments_and_indentation_but_not_strings() {
+        let css =
+            "/* why */\n.a {\n    color: red; /* note */\n\n    content: \"/* kept */\";\n}\n";
+        assert_eq!(
+            minify_css(css),
+            ".a {\ncolor: red;\ncontent: \"/* kept */\";\n}"
+        );
+    }
+
+    #[test]
+    fn a_bundle_frames_every_part_but_the_last() {
+        let bundle = bundle(&[b"ab", b"", b"xyz"]).unwrap();
+        assert_eq!(bundle, b"\x02\0\0\0ab\0\0\0\0xyz");
+    }
+
+    #[test]
+    fn a_marker_must_appear_exactly_once() {
+        assert_eq!(
+            replace_marker("a<!--m-->b", "<!--m-->", "X").unwrap(),
+            "aXb"
+        );
+        assert!(replace_marker("ab", "<!--m-->", "X").is_err());
+        assert!(replace_marker("<!--m--><!--m-->", "<!--m-->", "X").is_err());
+    }
+}
