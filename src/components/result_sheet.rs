@@ -60,14 +60,14 @@ const SPARE_MM: f64 = 6.0;
 /// CSS pixels per millimetre: a CSS inch is 96 px in every engine, at any zoom.
 const PX_PER_MM: f64 = 96.0 / 25.4;
 
-/// What a cut is for: the language and the props drawn.
+/// What a cut is for: the language, the meeting (by address: any new entry in the log makes a
+/// new tally, checks included) and the seal.
 type CutFor = (
     Lang,
-    Rc<Election>,
-    Rc<Tally>,
-    Rc<Vec<LotOutcome>>,
+    *const Election,
+    *const Tally,
+    *const Vec<LotOutcome>,
     Option<Seal>,
-    Option<Html>,
 );
 
 #[component]
@@ -84,28 +84,26 @@ pub fn ResultSheet(props: &ResultSheetProps) -> Html {
         .map(|c| c.candidates.len() + c.write_ins.len())
         .collect();
     let all = pieces(&rows);
-    let now = (
+    let now: CutFor = (
         lang,
-        props.election.clone(),
-        props.tally.clone(),
-        props.lots.clone(),
+        Rc::as_ptr(&props.election),
+        Rc::as_ptr(&props.tally),
+        Rc::as_ptr(&props.lots),
         props.seal.clone(),
-        props.checks.clone(),
     );
     let pages = match &*cut {
         Some((pages, cut_for)) if *cut_for == now => Some(pages.clone()),
         _ => None,
     };
-    {
-        let (cut, column, all, measuring) =
-            (cut.clone(), column.clone(), all.clone(), pages.is_none());
-        use_effect(move || {
-            if measuring {
-                if let Some(pages) = measure(&column, &all, rows.len()) {
-                    cut.set(Some((Rc::new(pages), now)));
-                }
+    if pages.is_none() {
+        // Measured once this render is in the page (a task after it), then cut.
+        let (cut, column, all) = (cut.clone(), column.clone(), all.clone());
+        gloo::timers::callback::Timeout::new(0, move || {
+            if let Some(pages) = measure(&column, &all, rows.len()) {
+                cut.set(Some((Rc::new(pages), now)));
             }
-        });
+        })
+        .forget();
     }
     let ctx = Sheet { lang, props };
     match pages {

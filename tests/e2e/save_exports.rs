@@ -5,8 +5,9 @@
 //! other test does: `signed.rs` (signed result, CSV), `sealed_key.rs` (key backup), `trust.rs`
 //! (trusted list), `backup.rs` (meeting backup).
 //!
-//! The scripted dialog of `save.rs` is put in with a script run in the page (the app looks the
-//! API up at each save), so it stands in for the dialog in both engines.
+//! The scripted dialog of `save.rs` is put in with a script run through WebDriver (the app looks
+//! the API up at each save). In Firefox (ESR 153, seen) what that script sets on `window` is not
+//! what the page sees: these run in Chromium, the engine that has the dialog.
 
 use hallcount_app::i18n::{tr, Lang, Msg};
 use hallcount_app::services::{files, signing_key};
@@ -14,7 +15,17 @@ use hallcount_core::export::trusted::TrustedFile;
 use hallcount_core::export::{result_file_name, verify_result, AnyKeyFile};
 use serde_json::{json, Value};
 
-use crate::harness::Browser;
+use crate::harness::{Browser, Engine};
+
+/// Firefox has no save dialog, and its WebDriver scripts cannot give the page one (above).
+async fn chromium_only(browser: Browser) -> Option<Browser> {
+    if browser.engine() == Engine::Chromium {
+        return Some(browser);
+    }
+    eprintln!("skipped: Firefox has no save dialog to stand in for");
+    browser.finish().await;
+    None
+}
 use crate::save::{picked_file, SAVE_DIALOG};
 use crate::seed::{preload, stored_meeting};
 use crate::signed::{election_at, make_key, papers, signed_by_cli, use_key, PASSPHRASE};
@@ -44,7 +55,9 @@ async fn every_export_opens_the_save_dialog_and_is_read_back_and_checked() {
     if crate::harness::skip_without_page() {
         return;
     }
-    let browser = Browser::open("save_every").await;
+    let Some(browser) = chromium_only(Browser::open("save_every").await).await else {
+        return;
+    };
     let election = election_at("赤坑社區");
     preload(
         &browser,
@@ -115,7 +128,9 @@ async fn a_closed_save_dialog_says_not_saved_and_changes_nothing() {
     if crate::harness::skip_without_page() {
         return;
     }
-    let browser = Browser::open("save_cancel").await;
+    let Some(browser) = chromium_only(Browser::open("save_cancel").await).await else {
+        return;
+    };
     let election = election_at("赤坑社區");
     preload(
         &browser,
