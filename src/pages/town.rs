@@ -9,6 +9,7 @@ use hallcount_core::export::{
     aggregate, roll_up_csv, verify_result, TrustedKeys, VerifiedResult, VerifyError,
     MAX_RESULT_FILE_BYTES, TRUSTED_FORMAT,
 };
+use hallcount_core::json;
 use yew::prelude::*;
 
 use crate::components::json_files::{JsonFiles, ReadError};
@@ -36,7 +37,7 @@ impl Trusted {
     fn parse(lang: Lang, name: String, text: &str) -> Result<Trusted, String> {
         let keys = TrustedKeys::parse(text).map_err(|e| file_words::trusted_error(lang, &e))?;
         // Checked just above: the same text reads as the file it is.
-        let file: TrustedFile = serde_json::from_str(text).map_err(|e| e.to_string())?;
+        let file: TrustedFile = json::fast(text).map_err(|e| e.to_string())?;
         Ok(Trusted {
             name,
             keys: Rc::new(keys),

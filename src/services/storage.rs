@@ -14,7 +14,7 @@
 //! natively. [`Backend`] lets tests (and the end-to-end tests' seeding) write the same keys
 //! into a map.
 
-use hallcount_core::{ChainBreak, Head, Log, LogEntry};
+use hallcount_core::{json, ChainBreak, Head, Log, LogEntry};
 
 use crate::state::ElectionSummary;
 
@@ -126,7 +126,7 @@ pub fn head_after(log: &Log, n_stored: usize) -> Option<Head> {
 /// Whether the stored head (its text, if any) is still `expected`: what a writer checks in the
 /// same transaction as its append, so that it never writes over entries another one stored.
 pub fn head_is(expected: Option<&Head>, stored: Option<&str>) -> bool {
-    let stored = stored.map(serde_json::from_str::<Head>);
+    let stored = stored.map(json::fast::<Head>);
     match (expected, stored) {
         (None, None) => true,
         (Some(expected), Some(Ok(stored))) => *expected == stored,

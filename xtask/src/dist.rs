@@ -37,8 +37,9 @@ const APP_MARKER: &str = "<!--hallcount:app-->";
 /// two checks of issue 11 (second entry, blackboard: a page, forms, ~40 messages) about 14 KB
 /// more, so 625 KB. Issue 12 (goal 360 KB, budget 400 KB) lowers it step by step as bytes are
 /// cut: 570 KB once the styles and the glue went into the gzip stream (622 -> 565 KB), 560 KB
-/// without `serde_path_to_error` (555 KB).
-const BUDGET_BYTES: usize = 560_000;
+/// without `serde_path_to_error` (555 KB), 545 KB with the stored log read by the same strict
+/// reader as files (one copy of each shape's reader: 539 KB).
+const BUDGET_BYTES: usize = 545_000;
 
 /// Build `dist/hallcount.html` and return its path.
 pub fn build() -> TaskResult<PathBuf> {

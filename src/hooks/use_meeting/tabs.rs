@@ -11,7 +11,7 @@
 use std::rc::Rc;
 
 use gloo::events::EventListener;
-use hallcount_core::LogEntry;
+use hallcount_core::{json, LogEntry};
 use wasm_bindgen_futures::spawn_local;
 
 use super::MeetingHandle;
@@ -189,7 +189,7 @@ async fn stored_after(idb: Rc<Idb>, id: &str, from: u64, len: u64) -> Vec<LogEnt
         let Ok(Some(text)) = idb.get(&storage::entry_key(id, seq)).await else {
             break;
         };
-        let Ok(entry) = serde_json::from_str::<LogEntry>(&text) else {
+        let Ok(entry) = json::fast::<LogEntry>(&text) else {
             break;
         };
         entries.push(entry);

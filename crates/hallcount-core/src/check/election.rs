@@ -25,7 +25,7 @@ pub fn check_election(election: &Election) -> Vec<Problem> {
         if value.trim().is_empty() {
             push(field.into(), ProblemKind::Empty { what: field });
         }
-        check_text(field, value, field, &mut push);
+        check_text(|| field.to_string(), value, field, &mut push);
     }
     if !is_real_date(&election.date) {
         push(
@@ -110,8 +110,8 @@ fn check_contest(
             ProblemKind::Empty { what: "office" },
         );
     }
-    check_text(&format!("{at}.id"), &contest.id, "id", push);
-    check_text(&format!("{at}.office"), &contest.office, "office", push);
+    check_text(|| format!("{at}.id"), &contest.id, "id", push);
+    check_text(|| format!("{at}.office"), &contest.office, "office", push);
     if contest.seats == 0 {
         push(format!("{at}.seats"), ProblemKind::NoSeats);
     }
@@ -126,12 +126,13 @@ fn check_contest(
     }
     let mut candidate_ids = HashSet::new();
     for (index, candidate) in contest.candidates.iter().enumerate() {
-        let cat = format!("{at}.candidates[{index}]");
+        // Paths are made only for a problem found: a definition has hundreds of them.
+        let cat = || format!("{at}.candidates[{index}]");
         if candidate.id.trim().is_empty() {
-            push(format!("{cat}.id"), ProblemKind::Empty { what: "id" });
+            push(format!("{}.id", cat()), ProblemKind::Empty { what: "id" });
         } else if candidate.id.starts_with(WRITE_IN_PREFIX) {
             push(
-                format!("{cat}.id"),
+                format!("{}.id", cat()),
                 ProblemKind::ReservedId {
                     id: candidate.id.clone(),
                 },
@@ -139,17 +140,20 @@ fn check_contest(
         }
         if !candidate_ids.insert(candidate.id.as_str()) {
             push(
-                format!("{cat}.id"),
+                format!("{}.id", cat()),
                 ProblemKind::DuplicateId {
                     id: candidate.id.clone(),
                 },
             );
         }
         if candidate.name.trim().is_empty() {
-            push(format!("{cat}.name"), ProblemKind::Empty { what: "name" });
+            push(
+                format!("{}.name", cat()),
+                ProblemKind::Empty { what: "name" },
+            );
         }
-        check_text(&format!("{cat}.id"), &candidate.id, "id", push);
-        check_text(&format!("{cat}.name"), &candidate.name, "name", push);
+        check_text(|| format!("{}.id", cat()), &candidate.id, "id", push);
+        check_text(|| format!("{}.name", cat()), &candidate.name, "name", push);
     }
     if let Some(kind) = whole_fraction(&contest.threshold) {
         push(format!("{at}.threshold"), kind);
@@ -189,7 +193,7 @@ fn check_contest(
             format!("{at}.round_of"),
             ProblemKind::Empty { what: "round_of" },
         ),
-        (true, Some(of)) => check_text(&format!("{at}.round_of"), of, "round_of", push),
+        (true, Some(of)) => check_text(|| format!("{at}.round_of"), of, "round_of", push),
         _ => {}
     }
 }
@@ -197,14 +201,14 @@ fn check_contest(
 /// A text's length, and no character that would act on the display (a U+202E in a name
 /// reverses the line it is shown in): what every name, title and id must keep to.
 fn check_text(
-    path: &str,
+    path: impl Fn() -> String,
     text: &str,
     what: &'static str,
     push: &mut impl FnMut(String, ProblemKind),
 ) {
     if too_long(text) {
         push(
-            path.into(),
+            path(),
             ProblemKind::TooLong {
                 what,
                 max: MAX_TEXT_CHARS,
@@ -213,7 +217,7 @@ fn check_text(
     }
     if let Some(c) = hidden_character(text) {
         push(
-            path.into(),
+            path(),
             ProblemKind::HiddenCharacter {
                 what,
                 code: u32::from(c),

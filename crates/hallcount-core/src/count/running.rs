@@ -7,7 +7,7 @@ use crate::check::WRITE_IN_PREFIX;
 use crate::count::allocate::{
     allocate, saturate, threshold_outcome, Allocation, BaseCounts, Standing,
 };
-use crate::count::interned::{counter, BlockView, InternedBallots, Interner};
+use crate::count::interned::{counter, Block, InternedBallots, Interner};
 use crate::election::{CollectedLimit, Contest, Delegates, Election, Quorum, WriteIns};
 use crate::tally::{
     CandidateCount, ContestTally, OpenSeats, Status, Tally, WriteInCount, TALLY_FORMAT,
@@ -121,19 +121,20 @@ impl RunningTally {
         change::<ADD>(&mut self.collected, n_papers(papers.len()));
         change::<ADD>(&mut self.rejected, n_papers(papers.n_rejected()));
         let mut written: FxHashMap<(u32, u32), WriteInCounts> = FxHashMap::default();
+        let (contests, marks) = (&mut self.contests, &mut self.marks[..]);
         for view in papers.blocks() {
-            let Some(counts) = self.contests.get_mut(view.block.contest as usize) else {
+            let Some(counts) = contests.get_mut(view.block.contest as usize) else {
                 continue;
             };
-            if !counts.count_paper::<ADD>(&view) {
+            if !counts.count_paper::<ADD>(&view.block) {
                 continue;
             }
             for &cell in view.cells {
-                if let Some(count) = self.marks.get_mut(cell as usize) {
+                if let Some(count) = marks.get_mut(cell as usize) {
                     step::<ADD>(count);
                 }
             }
-            if counts.write_in_rules.allowed {
+            if !view.write_ins.is_empty() && counts.write_in_rules.allowed {
                 for &name in view.write_ins {
                     let sum = written.entry((view.block.contest, name >> 1)).or_default();
                     sum.written += 1;
@@ -223,11 +224,11 @@ impl ContestCounts {
     /// paper is invalid here only; a blank one counts only as blank. Whether its cells and
     /// written names count: only on a valid paper that is not blank.
     #[inline(always)]
-    fn count_paper<const ADD: bool>(&mut self, view: &BlockView<'_>) -> bool {
-        if view.block.selections > self.seats {
+    fn count_paper<const ADD: bool>(&mut self, block: &Block) -> bool {
+        if block.selections > self.seats {
             step::<ADD>(&mut self.over_marked);
             false
-        } else if view.block.blank {
+        } else if block.blank {
             false
         } else {
             step::<ADD>(&mut self.marked);

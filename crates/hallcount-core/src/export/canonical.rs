@@ -9,6 +9,7 @@
 use serde::Serialize;
 use serde_json::Value;
 
+mod map_key;
 mod writer;
 
 /// Integers up to 2^53 are doubles exactly, printed as their digits.

@@ -100,7 +100,7 @@ impl Log {
             if seq != expected as u64 {
                 break; // a gap: the head (or the chain) tells what is missing
             }
-            match serde_json::from_str::<LogEntry>(text) {
+            match crate::json::fast::<LogEntry>(text) {
                 // The hash of the text as stored: any change to it, even of spacing, breaks the
                 // link after it.
                 Ok(entry) => entries.push((entry, sha256_hex(text.as_bytes()))),
@@ -115,7 +115,7 @@ impl Log {
                 }
             }
         }
-        let head = head.map(serde_json::from_str::<Head>);
+        let head = head.map(crate::json::fast::<Head>);
         let (head, unreadable_head) = match head {
             None => (None, None),
             Some(Ok(head)) => (Some(head), None),

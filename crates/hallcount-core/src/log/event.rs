@@ -226,7 +226,7 @@ mod event_de {
         let fields = rest.strip_prefix('{').unwrap_or(&rest);
         let separator = if fields == "}" { "" } else { "," };
         let text = format!("{{\"type\":{kind}{separator}{fields}");
-        serde_json::from_str::<Event>(&text).map_err(|error| {
+        crate::json::fast::<Event>(&text).map_err(|error| {
             // Its position is in the text written here, not in the reader's file.
             let full = error.to_string();
             let position = format!(" at line {} column {}", error.line(), error.column());

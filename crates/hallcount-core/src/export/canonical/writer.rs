@@ -13,6 +13,7 @@ use std::cmp::Ordering;
 use serde::ser::{self, Serialize};
 use serde_json::Error;
 
+use super::map_key::MapKey;
 use super::{is_plain, utf16_order, write_number_parts, write_string, Number};
 
 /// The canonical bytes of `value`, or an error for what only the way through a `Value` takes.
@@ -20,30 +21,35 @@ pub(super) fn to_canonical<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, 
     let mut writer = Writer {
         out: Vec::with_capacity(16 * 1024),
         members: Vec::new(),
+        keys: String::new(),
         scratch: Vec::new(),
     };
     value.serialize(&mut writer)?;
     Ok(writer.out)
 }
 
-struct Writer {
-    out: Vec<u8>,
+pub(super) struct Writer {
+    pub(super) out: Vec<u8>,
     /// The members of the objects being written, innermost last.
     members: Vec<Member>,
+    /// Their keys as text (not escaped), which is what they are ordered by.
+    pub(super) keys: String,
     /// Where an object's members are put in order.
     scratch: Vec<u8>,
 }
 
-/// One member of an object, as byte positions in the output: its key (with its quotes) at
-/// `start..key_end`, the member at `start..end`.
+/// One member of an object: its key at `key` in `Writer::keys`, the member (key and value, as
+/// written) at `start..end` in the output.
 #[derive(Clone, Copy)]
 struct Member {
+    key: (usize, usize),
+    /// The key has no character from U+E000 up: its bytes are in UTF-16 order.
+    plain: bool,
     start: usize,
-    key_end: usize,
     end: usize,
 }
 
-fn unsupported(what: &str) -> Error {
+pub(super) fn unsupported(what: &str) -> Error {
     ser::Error::custom(format!("{what} is written through a Value"))
 }
 
@@ -53,8 +59,9 @@ impl Writer {
         Object {
             body_start: self.out.len(),
             members_start: self.members.len(),
-            key_start: 0,
-            key_end: 0,
+            keys_start: self.keys.len(),
+            member_start: 0,
+            key: (0, 0),
             closes: 1,
             writer: self,
         }
@@ -63,20 +70,20 @@ impl Writer {
     /// Puts the members of the object whose body starts at `body_start` in JCS order, if they
     /// are not in it already.
     fn order_members(&mut self, body_start: usize, members_start: usize) {
-        let out = &self.out;
+        let (out, keys) = (&self.out, self.keys.as_str());
         let members = self.members.get_mut(members_start..).unwrap_or(&mut []);
         let in_order = members
             .windows(2)
-            .all(|pair| key_order(out, &pair[0], &pair[1]) == Ordering::Less);
+            .all(|pair| key_order(keys, &pair[0], &pair[1]) == Ordering::Less);
         if !in_order {
             // Stable: of keys given twice, the last stays last, and is the one kept.
-            members.sort_by(|a, b| key_order(out, a, b));
+            members.sort_by(|a, b| key_order(keys, a, b));
             let scratch = &mut self.scratch;
             scratch.clear();
             for (i, member) in members.iter().enumerate() {
                 let repeated = members
                     .get(i + 1)
-                    .is_some_and(|next| key_order(out, member, next) == Ordering::Equal);
+                    .is_some_and(|next| key_order(keys, member, next) == Ordering::Equal);
                 if repeated {
                     continue;
                 }
@@ -98,58 +105,51 @@ impl Writer {
     }
 }
 
-/// JCS order of two keys as written in `out`: by UTF-16 code units of the text they stand for.
-fn key_order(out: &[u8], a: &Member, b: &Member) -> Ordering {
-    let inner = |m: &Member| {
-        out.get(m.start + 1..m.key_end.saturating_sub(1))
-            .unwrap_or(&[])
-    };
-    let (a_key, b_key) = (inner(a), inner(b));
-    let unescaped = |key: &[u8]| !key.contains(&b'\\');
-    if unescaped(a_key) && unescaped(b_key) {
-        if is_plain(a_key) && is_plain(b_key) {
-            return a_key.cmp(b_key);
-        }
-        let text = |bytes| std::str::from_utf8(bytes).unwrap_or("");
-        return utf16_order(text(a_key), text(b_key));
+/// JCS order of two members: by the UTF-16 code units of their keys.
+fn key_order(keys: &str, a: &Member, b: &Member) -> Ordering {
+    let key = |m: &Member| keys.get(m.key.0..m.key.1).unwrap_or("");
+    if a.plain && b.plain {
+        key(a).as_bytes().cmp(key(b).as_bytes())
+    } else {
+        utf16_order(key(a), key(b))
     }
-    // An escaped key (a quote, a backslash, a control): read back as the text it stands for.
-    let read = |m: &Member| {
-        let quoted = out.get(m.start..m.key_end).unwrap_or(&[]);
-        serde_json::from_slice::<String>(quoted).unwrap_or_default()
-    };
-    utf16_order(&read(a), &read(b))
 }
 
 /// An object being written (a struct, a map, or the inside of a struct variant).
-struct Object<'a> {
+pub(super) struct Object<'a> {
     writer: &'a mut Writer,
     body_start: usize,
     members_start: usize,
-    key_start: usize,
-    key_end: usize,
+    keys_start: usize,
+    /// Where the member being written starts in the output, and its key in `Writer::keys`.
+    member_start: usize,
+    key: (usize, usize),
     /// `}` to write at the end: 2 for a struct variant (`{"variant":{...}}`).
     closes: usize,
 }
 
 impl Object<'_> {
+    /// Writes a key with `write`, which writes it to the output and its text to the keys.
     fn key(&mut self, write: impl FnOnce(&mut Writer) -> Result<(), Error>) -> Result<(), Error> {
         let out = &mut self.writer.out;
         if out.len() > self.body_start {
             out.push(b',');
         }
-        self.key_start = out.len();
+        self.member_start = out.len();
+        let key_start = self.writer.keys.len();
         write(self.writer)?;
-        self.key_end = self.writer.out.len();
+        self.key = (key_start, self.writer.keys.len());
         self.writer.out.push(b':');
         Ok(())
     }
 
     fn value<T: Serialize + ?Sized>(&mut self, value: &T) -> Result<(), Error> {
         value.serialize(&mut *self.writer)?;
+        let key = self.writer.keys.get(self.key.0..self.key.1).unwrap_or("");
         self.writer.members.push(Member {
-            start: self.key_start,
-            key_end: self.key_end,
+            key: self.key,
+            plain: is_plain(key.as_bytes()),
+            start: self.member_start,
             end: self.writer.out.len(),
         });
         Ok(())
@@ -158,6 +158,7 @@ impl Object<'_> {
     fn finish(self) -> Result<(), Error> {
         self.writer
             .order_members(self.body_start, self.members_start);
+        self.writer.keys.truncate(self.keys_start);
         for _ in 0..self.closes {
             self.writer.out.push(b'}');
         }
@@ -187,10 +188,7 @@ impl ser::SerializeStruct for Object<'_> {
         key: &'static str,
         value: &T,
     ) -> Result<(), Error> {
-        self.key(|writer| {
-            write_string(key, &mut writer.out);
-            Ok(())
-        })?;
+        self.key(|writer| MapKey(writer).text(key))?;
         self.value(value)
     }
     fn end(self) -> Result<(), Error> {
@@ -214,7 +212,7 @@ impl ser::SerializeStructVariant for Object<'_> {
 }
 
 /// An array being written; `closes` as for [`Object`] (`]` then `}` for a tuple variant).
-struct Array<'a> {
+pub(super) struct Array<'a> {
     writer: &'a mut Writer,
     first: bool,
     variant: bool,
@@ -413,123 +411,5 @@ impl<'a> ser::Serializer for &'a mut Writer {
         let mut object = self.object_start();
         object.closes = 2;
         Ok(object)
-    }
-}
-
-/// A map key: a string, or what a Value turns into one (an integer, a bool, a unit variant).
-struct MapKey<'a>(&'a mut Writer);
-
-impl MapKey<'_> {
-    fn text(self, text: &str) -> Result<(), Error> {
-        write_string(text, &mut self.0.out);
-        Ok(())
-    }
-}
-
-macro_rules! key_as_text {
-    ($($method:ident: $type:ty),*) => {
-        $(fn $method(self, v: $type) -> Result<(), Error> {
-            self.text(&v.to_string())
-        })*
-    };
-}
-
-macro_rules! key_unsupported {
-    ($($method:ident: $type:ty),*) => {
-        $(fn $method(self, _: $type) -> Result<(), Error> {
-            Err(unsupported("this key"))
-        })*
-    };
-}
-
-impl ser::Serializer for MapKey<'_> {
-    type Ok = ();
-    type Error = Error;
-    type SerializeSeq = ser::Impossible<(), Error>;
-    type SerializeTuple = ser::Impossible<(), Error>;
-    type SerializeTupleStruct = ser::Impossible<(), Error>;
-    type SerializeTupleVariant = ser::Impossible<(), Error>;
-    type SerializeMap = ser::Impossible<(), Error>;
-    type SerializeStruct = ser::Impossible<(), Error>;
-    type SerializeStructVariant = ser::Impossible<(), Error>;
-
-    key_as_text!(serialize_bool: bool, serialize_i8: i8, serialize_i16: i16, serialize_i32: i32,
-        serialize_i64: i64, serialize_u8: u8, serialize_u16: u16, serialize_u32: u32,
-        serialize_u64: u64, serialize_char: char);
-    key_unsupported!(serialize_i128: i128, serialize_u128: u128, serialize_f32: f32,
-        serialize_f64: f64, serialize_bytes: &[u8], serialize_unit_struct: &'static str);
-
-    fn serialize_str(self, v: &str) -> Result<(), Error> {
-        self.text(v)
-    }
-    fn serialize_none(self) -> Result<(), Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_some<T: Serialize + ?Sized>(self, _: &T) -> Result<(), Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_unit(self) -> Result<(), Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_unit_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        variant: &'static str,
-    ) -> Result<(), Error> {
-        self.text(variant)
-    }
-    fn serialize_newtype_struct<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        value: &T,
-    ) -> Result<(), Error> {
-        value.serialize(self)
-    }
-    fn serialize_newtype_variant<T: Serialize + ?Sized>(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: &T,
-    ) -> Result<(), Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_seq(self, _: Option<usize>) -> Result<Self::SerializeSeq, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_tuple(self, _: usize) -> Result<Self::SerializeTuple, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_tuple_struct(
-        self,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleStruct, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_tuple_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeTupleVariant, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_map(self, _: Option<usize>) -> Result<Self::SerializeMap, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_struct(self, _: &'static str, _: usize) -> Result<Self::SerializeStruct, Error> {
-        Err(unsupported("this key"))
-    }
-    fn serialize_struct_variant(
-        self,
-        _: &'static str,
-        _: u32,
-        _: &'static str,
-        _: usize,
-    ) -> Result<Self::SerializeStructVariant, Error> {
-        Err(unsupported("this key"))
     }
 }
