@@ -17,7 +17,6 @@ mod guided;
 
 use std::path::Path;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key as WebKey;
 use hallcount_app::i18n::{tr, tr_args, Lang, Msg};
 use serde_json::{json, Value};
@@ -107,21 +106,6 @@ async fn choose_language(browser: &Browser, lang: Lang) {
     );
 }
 
-/// Key presses sent to whatever has the focus, as a clerk types them.
-pub async fn type_keys(browser: &Browser, keys: &str) {
-    let mut actions = KeyActions::new("clerk".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("type keys");
-}
-
 pub fn enter() -> char {
     char::from(WebKey::Enter)
 }
@@ -138,7 +122,7 @@ pub async fn enter_papers(browser: &Browser, papers: &[&str]) {
         // A blank paper takes Enter twice: the first asks "blank paper?".
         let enters = if keys.is_empty() { 2 } else { 1 };
         let enters: String = std::iter::repeat_n(enter(), enters).collect();
-        type_keys(browser, &format!("{keys}{enters}")).await;
+        browser.type_keys(&format!("{keys}{enters}")).await;
         browser
             .wait_for(&format!(".counter[data-entered='{}']", start + i + 1))
             .await;
@@ -286,7 +270,9 @@ async fn controls_without_a_visible_focus(
         .execute("document.activeElement?.blur(); window.scrollTo(0, 0); return null;")
         .await;
     for _ in 0..presses {
-        type_keys(browser, &char::from(WebKey::Tab).to_string()).await;
+        browser
+            .type_keys(&char::from(WebKey::Tab).to_string())
+            .await;
         let seen = browser
             .execute(
                 r#"
@@ -312,14 +298,16 @@ async fn every_control_reached_by_tab_shows_its_focus() {
     }
     let browser = Browser::open("a11y_focus").await;
     // The first Tab offers to skip the header; Enter puts the focus on the page.
-    type_keys(&browser, &char::from(WebKey::Tab).to_string()).await;
+    browser
+        .type_keys(&char::from(WebKey::Tab).to_string())
+        .await;
     assert_eq!(
         browser
             .execute("return document.activeElement.className;")
             .await,
         json!("skip-link")
     );
-    type_keys(&browser, &enter().to_string()).await;
+    browser.type_keys(&enter().to_string()).await;
     assert_eq!(
         browser.execute("return document.activeElement.id;").await,
         json!("main")

@@ -7,6 +7,7 @@ use hallcount_core::{ContestTally, Election};
 use yew::prelude::*;
 
 use super::name::bdi;
+use super::results_table::office_and_seats;
 use super::tally_marks::TallyMarks;
 
 /// Above this many votes for one name, marks no longer read from the back of the hall: the
@@ -77,10 +78,7 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
     let drawing = drawing_for(max.unwrap_or(0));
     html! {
         <section class="board-column" aria-label={contest.office.clone()}>
-            <h2>
-                { bdi(&contest.office) }
-                <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
-            </h2>
+            <h2>{ office_and_seats(lang, &contest.office, contest.seats) }</h2>
             <ol class="board-names">
                 for candidate in &contest.candidates {
                     { board_line(&candidate.name, votes(&candidate.id), false, drawing) }

@@ -1,6 +1,8 @@
-//! JSON files from a picker or a drop (one or many): each file's bytes go to `on_file`. A file
-//! over `max_bytes` is refused before it is read, so a wrong 50 MB file costs nothing. What the
-//! bytes mean (a result, a trusted list, a key) is the caller's business.
+//! JSON files from a picker or a drop (one or many): each file's bytes go to `on_file`, never
+//! through the browser's text decoding (which turns a GBK file into mojibake without a word):
+//! the caller reads them with the core's strict reader. A file over `max_bytes` is refused
+//! before it is read, so a wrong 50 MB file costs nothing. What the bytes mean (a definition,
+//! ballots, a result, a trusted list, a key, a backup) is the caller's business.
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -42,7 +44,7 @@ pub type OnFile = Callback<(String, Result<Vec<u8>, ReadError>)>;
 
 /// Reads `file` and gives its bytes to `on_file`; a file over `limit` is refused at once,
 /// unread. The reader returned must live until it calls back.
-pub fn read_file(file: web_sys::File, limit: usize, on_file: &OnFile) -> Option<FileReader> {
+fn read_file(file: web_sys::File, limit: usize, on_file: &OnFile) -> Option<FileReader> {
     let name = file.name();
     let size = file.size() as usize;
     if size > limit {
@@ -62,12 +64,16 @@ pub fn read_file(file: web_sys::File, limit: usize, on_file: &OnFile) -> Option<
 pub struct JsonFilesProps {
     pub label: Msg,
     pub hint: Msg,
-    /// Whether several files may be chosen at once.
+    /// Whether several files may be chosen at once. Without it, only the first file of a drop
+    /// is read, as the picker gives only one.
     #[prop_or_default]
     pub multiple: bool,
     /// The largest file read.
     pub max_bytes: usize,
     pub on_file: OnFile,
+    /// Nothing chosen or dropped is read.
+    #[prop_or_default]
+    pub disabled: bool,
 }
 
 #[component]
@@ -75,11 +81,12 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
     let lang = use_lang();
     // Readers must live until they call back; they are dropped with the component.
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
-    let read_all = {
+    let read = {
         let on_file = props.on_file.clone();
         let limit = props.max_bytes;
+        let n_read = if props.multiple { u32::MAX } else { 1 };
         Callback::from(move |files: FileList| {
-            for index in 0..files.length() {
+            for index in 0..files.length().min(n_read) {
                 let Some(file) = files.get(index) else {
                     continue;
                 };
@@ -95,13 +102,14 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
         ondragover,
         ondragleave,
         ondrop,
-    } = use_file_input(read_all, false);
+    } = use_file_input(read, props.disabled);
     html! {
         <div class={classes!("file-drop", props.multiple.then_some("town-files"), over.then_some("over"))}
              {ondragover} {ondragleave} {ondrop}>
             <label>
                 <span>{ tr(lang, props.label) }</span>
-                <input type="file" multiple={props.multiple} accept=".json,application/json" {onchange} />
+                <input type="file" multiple={props.multiple} accept=".json,application/json" {onchange}
+                    disabled={props.disabled} />
             </label>
             <p class="file-drop-hint">{ tr(lang, props.hint) }</p>
         </div>

@@ -15,7 +15,6 @@ pub mod election_form;
 pub mod election_list;
 pub mod field_keys;
 pub mod fields;
-pub mod file_drop;
 pub mod fingerprint;
 pub mod json_files;
 pub mod key_slip;

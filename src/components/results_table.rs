@@ -42,11 +42,8 @@ pub fn recorded_lot(lots: &[LotOutcome], contest: &ContestTally) -> Option<Vec<S
 #[component]
 pub fn ResultsTable(props: &ResultsTableProps) -> Html {
     let lang = use_lang();
-    let Counted {
-        election,
-        tally,
-        lots,
-    } = &props.counted;
+    let counted = &props.counted;
+    let (election, tally, lots) = (&counted.election, &counted.tally, &counted.lots);
     let status_class = match tally.status {
         Status::Valid => "status status-valid",
         Status::Void | Status::QuorumNotMet => "status status-failed",
@@ -62,6 +59,12 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
             }
         </div>
     }
+}
+
+/// A contest's office and its number of seats, as its heading says them (results, board).
+pub fn office_and_seats(lang: Lang, office: &str, seats: u32) -> Html {
+    let seats = tr_args(lang, Msg::SeatsCount, &[("n", &seats.to_string())]);
+    html! { <>{ bdi(office) }<span class="seats">{ seats }</span></> }
 }
 
 /// The headings of a candidate's counts, on screen and on the printed sheet.
@@ -98,10 +101,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
     };
     html! {
         <section class="contest-result" data-contest={outcome.id.clone()}>
-            <h3>
-                { bdi(&outcome.office) }
-                <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &outcome.seats.to_string())]) }</span>
-            </h3>
+            <h3>{ office_and_seats(lang, &outcome.office, outcome.seats) }</h3>
             <dl class="stats">
                 { stat(Msg::StatCast, outcome.cast, "cast") }
                 { stat(Msg::StatValid, outcome.valid, "valid") }

@@ -12,8 +12,7 @@ use yew::prelude::*;
 use crate::components::board_form::{board_form, BoardForm};
 use crate::components::board_lines::board_to_edit;
 use crate::components::difference_list::{difference_list, difference_rows, DifferenceList};
-use crate::components::file_drop::FileDrop;
-use crate::components::json_files::ReadError;
+use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::name::bdi;
 use crate::hooks::{use_lang, use_meeting};
 use crate::i18n::{file_words, tr, tr_args, Msg};
@@ -104,8 +103,8 @@ pub fn ChecksPage() -> Html {
                 <button type="button" class="primary start-second-entry" onclick={on_start} disabled={!can_write}>
                     { tr(lang, Msg::SecondEntryStart) }
                 </button>
-                <FileDrop label={Msg::SecondEntryImport} max_bytes={FileKind::Ballots.max_bytes()}
-                    on_file={on_import} disabled={!can_write} />
+                <JsonFiles label={Msg::SecondEntryImport} hint={Msg::DropHint}
+                    max_bytes={FileKind::Ballots.max_bytes()} on_file={on_import} disabled={!can_write} />
                 if let Some(message) = &*import_error {
                     <p class="warning" role="alert">{ bdi(message) }</p>
                 }

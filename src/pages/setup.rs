@@ -11,8 +11,7 @@ use yew::prelude::*;
 
 use crate::components::election_form::{blank_election, ElectionForm};
 use crate::components::election_list::ElectionList;
-use crate::components::file_drop::FileDrop;
-use crate::components::json_files::ReadError;
+use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::name::bdi;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
@@ -170,7 +169,8 @@ pub fn SetupPage() -> Html {
                         }
                     </div>
                 }
-                <FileDrop label={Msg::ImportElection} max_bytes={FileKind::Election.max_bytes()} {on_file} disabled={frozen} />
+                <JsonFiles label={Msg::ImportElection} hint={Msg::DropHint}
+                    max_bytes={FileKind::Election.max_bytes()} {on_file} disabled={frozen} />
                 {
                     match &*import {
                         Some(Import::Read { file }) => html! {

@@ -1,5 +1,5 @@
 //! Files in and out without a server: downloads through a Blob and a link (works from file://),
-//! uploads read as bytes from a picker or a drop (`components::file_drop`, `json_files`).
+//! uploads read as bytes from a picker or a drop (`components::json_files`).
 
 use hallcount_core::{BallotsFile, Election, Paper};
 use wasm_bindgen::JsCast;

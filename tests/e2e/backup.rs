@@ -5,7 +5,7 @@
 
 use std::path::{Path, PathBuf};
 
-use hallcount_app::i18n::{tr, Lang, Msg};
+use hallcount_app::i18n::{tr, Msg};
 use hallcount_app::sample::sample_congress;
 use hallcount_app::services::files;
 use hallcount_core::Paper;
@@ -14,13 +14,6 @@ use serde_json::Value;
 use crate::harness::Browser;
 use crate::seed::{preload, stored_meeting};
 use crate::storage::{enter_blank_papers, stored_value, wait_for_entered};
-
-async fn page_lang(browser: &Browser) -> Lang {
-    let tag = browser
-        .execute("return document.documentElement.lang;")
-        .await;
-    Lang::from_tag(tag.as_str().expect("a lang attribute")).expect("a language of the app")
-}
 
 /// Chooses `path` in the restore's file picker.
 async fn restore_from(browser: &Browser, path: &Path) {
@@ -79,7 +72,7 @@ async fn a_meeting_backed_up_in_one_browser_goes_on_in_another() {
     let to = Browser::open("backup_to").await;
     to.goto_hash("#/setup").await;
     to.wait_for(".meeting-ready").await;
-    let lang = page_lang(&to).await;
+    let lang = to.page_lang().await;
     restore_from(&to, &backup).await;
     to.wait_for_text(".restore-done", &election.title).await;
     to.wait_for_text(".election-list li.current", &election.title)

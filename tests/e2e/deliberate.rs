@@ -3,50 +3,15 @@
 //! second Enter after a paper adds nothing; after the language, void and undo buttons the keys
 //! go to the paper again; a second tab never changes the first tab's election.
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use hallcount_app::i18n::{tr_args, Lang, Msg};
 use hallcount_app::sample::sample_congress;
-use serde_json::json;
 
 use crate::harness::Browser;
 use crate::seed::{preload, stored_meeting};
 
-/// Keys sent to whatever has the focus, as a clerk types them.
-async fn type_keys(browser: &Browser, keys: &str) {
-    let mut actions = KeyActions::new("clerk".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("type keys");
-}
-
 fn enter() -> char {
     char::from(Key::Enter)
-}
-
-async fn wait_for_focus(browser: &Browser, selector: &str) {
-    let script = r#"
-        const [selector, done] = arguments;
-        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
-        check();
-    "#;
-    if let Err(error) = browser
-        .client()
-        .execute_async(script, vec![json!(selector)])
-        .await
-    {
-        let focused = browser
-            .execute("return document.activeElement?.outerHTML.slice(0, 120) ?? 'nothing';")
-            .await;
-        panic!("the focus is not on `{selector}` but on {focused}: {error}");
-    }
 }
 
 async fn entered(browser: &Browser, n: usize) {
@@ -68,7 +33,7 @@ async fn open_entry(label: &str) -> Browser {
     let browser = Browser::open(label).await;
     preload(&browser, &stored_meeting(label, &sample_congress(), &[])).await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     browser
 }
 
@@ -82,10 +47,10 @@ async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
     browser
         .click(&format!(".lang-switch button[lang='{}']", lang.tag()))
         .await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // A marked paper, then a stray second Enter: one paper, and the question.
-    type_keys(&browser, &format!("1{}{}", enter(), enter())).await;
+    browser.type_keys(&format!("1{}{}", enter(), enter())).await;
     entered(&browser, 1).await;
     let asked = tr_args(lang, Msg::BlankPaperAsk, &[("n", "2")]);
     browser.wait_for_text(".blank-question", &asked).await;
@@ -96,14 +61,16 @@ async fn a_stray_enter_asks_and_a_second_enters_the_blank_paper() {
     );
 
     // A mark takes the question back; Escape clears; the paper is blank again and asks again.
-    type_keys(&browser, "2").await;
+    browser.type_keys("2").await;
     browser.wait_for_absence(".blank-question").await;
-    type_keys(&browser, &format!("{}{}", char::from(Key::Escape), enter())).await;
+    browser
+        .type_keys(&format!("{}{}", char::from(Key::Escape), enter()))
+        .await;
     browser.wait_for(".blank-question").await;
     assert_eq!(n_entered(&browser).await, 1);
 
     // Enter again, with the question in view: the blank paper, deliberately.
-    type_keys(&browser, &enter().to_string()).await;
+    browser.type_keys(&enter().to_string()).await;
     entered(&browser, 2).await;
     browser.wait_for_absence(".blank-question").await;
 
@@ -122,26 +89,26 @@ async fn after_the_language_void_and_undo_buttons_the_keys_mark_the_paper() {
         return;
     }
     let browser = open_entry("focus_back").await;
-    type_keys(&browser, &format!("1{}", enter())).await;
+    browser.type_keys(&format!("1{}", enter())).await;
     entered(&browser, 1).await;
 
     // The language switch: the next keys mark the paper, not the button.
     browser.click(".lang-switch button[lang='zh-Hant']").await;
     browser.wait_for("html[lang='zh-Hant']").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, "2").await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys("2").await;
     browser
         .wait_for("button.candidate.mark-for[data-key='2']")
         .await;
-    type_keys(&browser, &enter().to_string()).await;
+    browser.type_keys(&enter().to_string()).await;
     entered(&browser, 2).await;
 
     // Undo the last paper (a void with its reason): the keys are back on the paper.
     browser.click(".undo-last").await;
     browser.type_into(".void-form input", "read wrongly").await;
-    type_keys(&browser, &enter().to_string()).await;
+    browser.type_keys(&enter().to_string()).await;
     browser.wait_for(".paper-row.voided[data-paper='2']").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // Void a paper from the list, and cancel another: the keys are back on the paper each time.
     browser
@@ -150,8 +117,8 @@ async fn after_the_language_void_and_undo_buttons_the_keys_mark_the_paper() {
     browser.type_into(".void-form input", "duplicate").await;
     browser.click(".void-form button[type='submit']").await;
     browser.wait_for(".paper-row.voided[data-paper='1']").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &format!("3{}", enter())).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&format!("3{}", enter())).await;
     entered(&browser, 1).await;
     browser.finish().await;
 }

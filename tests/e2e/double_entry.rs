@@ -11,7 +11,7 @@ use serde_json::{json, Value};
 
 use crate::cli::cli;
 use crate::harness::Browser;
-use crate::meeting::{enter, type_keys, wait_for_focus};
+use crate::meeting::enter;
 use crate::seed::{preload, stored_meeting};
 use crate::signed::{election_at, make_key, use_key, PASSPHRASE};
 
@@ -120,12 +120,12 @@ async fn two_clerks_the_three_planted_differences_are_found_resolved_and_signed(
         .find_all(".board-column, .paper-row")
         .await
         .is_empty());
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     // Paper 6 missed, paper 10 typed twice.
     let second: Vec<&str> = [&INTENDED[..5], &INTENDED[6..10], &INTENDED[9..]].concat();
     assert_eq!(second.len(), 12);
     let keys: String = second.iter().map(|k| format!("{k}{}", enter())).collect();
-    type_keys(&browser, &keys).await;
+    browser.type_keys(&keys).await;
     browser.wait_for(".second-counter[data-typed='12']").await;
     // A reload loses none of it: the second entry is kept until recorded.
     browser.reload().await;

@@ -66,36 +66,6 @@ async fn lefts(browser: &Browser, selector: &str, needles: &[&str]) -> Vec<f64> 
     serde_json::from_value(value).expect("numbers")
 }
 
-/// Key presses sent to whatever has the focus, as a clerk types them.
-async fn type_keys(browser: &Browser, keys: &str) {
-    use fantoccini::actions::{InputSource, KeyAction, KeyActions};
-    let mut actions = KeyActions::new("clerk".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("type keys");
-}
-
-/// Waits until `selector` has the focus (checked once per frame: focus is no DOM mutation).
-async fn wait_for_focus(browser: &Browser, selector: &str) {
-    let script = r#"
-        const [selector, done] = arguments;
-        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
-        check();
-    "#;
-    browser
-        .client()
-        .execute_async(script, vec![json!(selector)])
-        .await
-        .unwrap_or_else(|error| panic!("`{selector}` did not get the focus: {error}"));
-}
-
 #[tokio::test]
 async fn hostile_names_typed_in_every_field_are_text_and_overrides_are_refused() {
     if crate::harness::skip_without_page() {
@@ -114,22 +84,12 @@ async fn hostile_names_typed_in_every_field_are_text_and_overrides_are_refused()
         b"\"}",
     ]
     .concat();
-    let drop = r#"
-        const [bytes] = arguments;
-        const zone = document.querySelector(".file-drop");
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([new Uint8Array(bytes)], "gbk.json", { type: "application/json" }));
-        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        return null;
-    "#;
     browser
-        .client()
-        .execute(drop, vec![json!(gbk)])
-        .await
-        .expect("drop the file");
+        .drop_files(".file-drop", &[("gbk.json", gbk.as_slice())])
+        .await;
     let refused = browser.wait_for_text(".import-refused", "0xb2").await;
     let refused = refused.text().await.unwrap();
-    let lang = crate::meeting::page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     let says = hallcount_app::i18n::tr(lang, hallcount_app::i18n::Msg::DetailNotUtf8);
     let before_byte = says.split("{offset}").next().unwrap();
     assert!(refused.contains(before_byte), "{refused}");
@@ -167,25 +127,25 @@ async fn hostile_names_typed_in_every_field_are_text_and_overrides_are_refused()
     // Entry: a paper A○ B○ with the markup written in; then a written name with an override.
     let enter = char::from(Key::Enter).to_string();
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, "12").await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys("12").await;
     browser.wait_for(".hint-counts").await;
     browser.click(".write-in-mark input").await;
     browser.type_into(".write-in-input input", IMG).await;
     browser.press(Key::Enter).await;
     browser.wait_for_text(".write-in-name", "onerror").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &enter).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&enter).await;
     browser.wait_for(".counter[data-entered='1']").await;
 
-    type_keys(&browser, "1").await;
+    browser.type_keys("1").await;
     browser.wait_for(".hint-counts").await;
     browser.type_into(".write-in-input input", OVERRIDE).await;
     browser.press(Key::Enter).await;
     // Shown as an escape while on the draft, and refused when the paper is entered.
     browser.wait_for_text(".write-in-name", "\\u{202e}").await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &enter).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&enter).await;
     browser.wait_for_text(".last-error", "U+202E").await;
     assert_eq!(texts(&browser, ".counter[data-entered='1']").await.len(), 1);
     assert_nothing_ran(&browser).await;
@@ -246,19 +206,11 @@ async fn hostile_names_in_signed_files_are_text_and_cannot_reorder_the_town_page
     ];
     browser.goto_hash("#/town").await;
     browser.wait_for(".town-files").await;
-    let drop = r#"
-        const [files] = arguments;
-        const zone = document.querySelector(".town-files");
-        const transfer = new DataTransfer();
-        for (const [name, text] of files) transfer.items.add(new File([text], name, { type: "application/json" }));
-        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        return null;
-    "#;
-    browser
-        .client()
-        .execute(drop, vec![json!(files)])
-        .await
-        .expect("drop the files");
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    browser.drop_files(".town-files", &files).await;
     browser.wait_for(".file-verdicts .verdict.counted").await;
     browser.wait_for(".file-verdicts .verdict.failed").await;
 

@@ -10,6 +10,7 @@ mod harness;
 
 mod backup;
 mod ballot_papers;
+mod benchmark;
 mod deliberate;
 mod double_entry;
 mod fit;
@@ -17,6 +18,7 @@ mod hostile_names;
 mod meeting;
 mod pdf;
 mod problems;
+mod rounds;
 mod save;
 mod save_exports;
 mod sealed_key;

@@ -8,7 +8,6 @@
 
 use std::process::Command;
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use fantoccini::wd::PrintConfiguration;
 use hallcount_app::services::files;
@@ -20,7 +19,7 @@ use crate::harness::{screenshot_dir, Browser, Engine};
 use crate::seed::{preload, stored_meeting};
 
 /// docs/rules.md "Worked examples", executive: 3 seats, A B C D, entitled 10, present 9, issued 9.
-const EXECUTIVE: &str = r#"{
+pub(crate) const EXECUTIVE: &str = r#"{
   "format": "hallcount/election@1",
   "title": "執行委員選舉", "body": "赤坑社區婦聯", "place": "赤坑社區", "date": "2017-08-25",
   "delegates": { "entitled": 10, "present": 9 },
@@ -37,53 +36,18 @@ const EXECUTIVE: &str = r#"{
   ]
 }"#;
 
-/// Key presses sent to whatever has the focus, as a clerk types them.
-pub(crate) async fn type_keys(browser: &Browser, keys: &str) {
-    let mut actions = KeyActions::new("clerk".into());
-    for key in keys.chars() {
-        actions = actions
-            .then(KeyAction::Down { value: key })
-            .then(KeyAction::Up { value: key });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("type keys");
-}
-
 pub(crate) fn enter() -> String {
     char::from(Key::Enter).to_string()
 }
 
 /// A screenshot of the top of the page (the focus may have scrolled it).
-async fn screenshot_from_top(browser: &Browser, name: &str) {
+pub(crate) async fn screenshot_from_top(browser: &Browser, name: &str) {
     browser.execute("window.scrollTo(0, 0); return null;").await;
     browser.screenshot(name).await;
 }
 
-/// Waits until `selector` has the focus. A change of focus is no DOM mutation, so this checks
-/// once per frame (bounded by the script timeout) instead of observing mutations.
-pub(crate) async fn wait_for_focus(browser: &Browser, selector: &str) {
-    let script = r#"
-        const [selector, done] = arguments;
-        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
-        check();
-    "#;
-    if let Err(error) = browser
-        .client()
-        .execute_async(script, vec![json!(selector)])
-        .await
-    {
-        let focused = browser
-            .execute("return document.activeElement?.outerHTML.slice(0, 200) ?? null;")
-            .await;
-        panic!("`{selector}` did not get the focus ({error}); the focus is on {focused}");
-    }
-}
-
 /// Waits until the entry counter says `n` live papers.
-async fn wait_for_entered(browser: &Browser, n: usize) {
+pub(crate) async fn wait_for_entered(browser: &Browser, n: usize) {
     browser
         .wait_for(&format!(".counter[data-entered='{n}']"))
         .await;
@@ -145,13 +109,15 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
     preload(&browser, &stored_meeting("exec-example", &election, &[])).await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // Papers 1-5 (keys 1-4 are A-D): A○B○C○ · A○B○D○ · A○C○D○ · all four (over-marked) · blank.
     for keys in ["123", "124", "134", "1234", ""] {
         // A blank paper takes Enter twice: the first asks "blank paper?".
         let enters = if keys.is_empty() { 2 } else { 1 };
-        type_keys(&browser, &format!("{keys}{}", enter().repeat(enters))).await;
+        browser
+            .type_keys(&format!("{keys}{}", enter().repeat(enters)))
+            .await;
     }
     wait_for_entered(&browser, 5).await;
     browser.wait_for_text(".announce", "5").await;
@@ -159,22 +125,20 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     // A reload in the middle loses nothing.
     browser.reload().await;
     wait_for_entered(&browser, 5).await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
 
     // Paper 6: A○ B○. Paper 7: B○ C○ and "E" written without a ○.
-    type_keys(&browser, &format!("12{}23", enter())).await;
+    browser.type_keys(&format!("12{}23", enter())).await;
     browser.wait_for(".hint-counts").await;
     browser.click(".write-in-mark input").await;
     browser.type_into(".write-in-input input", "E").await;
     browser.press(Key::Enter).await;
     browser.wait_for_text(".write-in-name", "E").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     // Paper 8: A○, B unreadable (three presses: ○ × ?), C○. Then a wrong paper 9: A○ B○ D○.
-    type_keys(
-        &browser,
-        &format!("{}12223{}124{}", enter(), enter(), enter()),
-    )
-    .await;
+    browser
+        .type_keys(&format!("{}12223{}124{}", enter(), enter(), enter()))
+        .await;
     wait_for_entered(&browser, 9).await;
     screenshot_from_top(&browser, "entry").await;
     // The name written on paper 7 is offered when the next name is typed, spelled the same.
@@ -188,8 +152,8 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     browser.press(Key::Enter).await;
     browser.wait_for(".paper-row.voided[data-paper='9']").await;
     wait_for_entered(&browser, 8).await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &format!("123{}", enter())).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&format!("123{}", enter())).await;
     wait_for_entered(&browser, 9).await;
     browser.wait_for_text(".announce", "10").await;
     let rows = browser.find_all(".paper-row").await.len();
@@ -289,133 +253,6 @@ async fn the_executive_example_typed_voided_counted_and_printed() {
     browser.finish().await;
 }
 
-/// Not a timed test: it reports how long committing one paper takes with 10,000 entered.
-#[tokio::test]
-async fn benchmark_commit_with_ten_thousand_papers() {
-    if crate::harness::skip_without_page() {
-        return;
-    }
-    let browser = Browser::open("entry_bench").await;
-    // A hall large enough for 10,000 papers, so none of them is over the ballots issued.
-    let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
-    election.delegates.entitled = 20_000;
-    election.delegates.present = 20_000;
-    election.ballots_issued = 20_000;
-    let patterns = ["123", "124", "134", "1234", "", "12", "23", "13"];
-    let papers: Vec<Paper> = (0..10_000)
-        .map(|i| paper_of(&election, patterns[i % patterns.len()]))
-        .collect();
-    preload(&browser, &stored_meeting("bench", &election, &papers)).await;
-    browser.goto_hash("#/entry").await;
-    wait_for_entered(&browser, 10_000).await;
-    wait_for_focus(&browser, ".key-surface").await;
-
-    // From the Enter key (caught before the app sees it): to the form cleared for the next paper,
-    // to the counter showing the paper stored (storage first, then the screen), and to the next frame.
-    let probe = r#"
-        window.__commits = [];
-        // When the browser reports each storage transaction complete, to tell storage from drawing.
-        let written = null;
-        const transaction = IDBDatabase.prototype.transaction;
-        IDBDatabase.prototype.transaction = function (...args) {
-            const tx = transaction.apply(this, args);
-            tx.addEventListener("complete", () => { written = performance.now(); });
-            return tx;
-        };
-        let started = null, cleared = null;
-        document.addEventListener("keydown", (event) => {
-            if (event.key === "Enter") { started = performance.now(); cleared = null; }
-        }, true);
-        new MutationObserver(() => {
-            if (started !== null && cleared === null) cleared = performance.now() - started;
-        }).observe(document.querySelector(".key-surface"), { subtree: true, childList: true, characterData: true, attributes: true });
-        new MutationObserver(() => {
-            if (started === null) return;
-            const t0 = started; started = null;
-            const now = performance.now(), stored = now - t0, form = cleared;
-            const drawn = written !== null && written >= t0 ? now - written : null;
-            requestAnimationFrame(() => window.__commits.push({ form, stored, drawn, frame: performance.now() - t0 }));
-        }).observe(document.querySelector(".counters"), { subtree: true, childList: true, characterData: true, attributes: true });
-        return null;
-    "#;
-    browser.execute(probe).await;
-    let rounds = 20;
-    for round in 1..=rounds {
-        type_keys(&browser, &format!("12{}", enter())).await;
-        wait_for_entered(&browser, 10_000 + round).await;
-    }
-    // The last commit's frame may still be coming: wait for it (bounded by the script timeout).
-    let all_in = r#"
-        const [n, done] = arguments;
-        const check = () => window.__commits.length >= n ? done(window.__commits) : requestAnimationFrame(check);
-        check();
-    "#;
-    let timings = browser
-        .client()
-        .execute_async(all_in, vec![json!(rounds)])
-        .await
-        .expect("every commit timed");
-    let timings = timings.as_array().expect("timings");
-    assert_eq!(timings.len(), rounds, "every commit updated the counter");
-    let sorted = |name: &str| {
-        let mut values: Vec<f64> = timings
-            .iter()
-            .map(|t| t[name].as_f64().expect("a time"))
-            .collect();
-        values.sort_by(f64::total_cmp);
-        (values[values.len() / 2], values[values.len() - 1])
-    };
-    let (form, stored, frame) = (sorted("form"), sorted("stored"), sorted("frame"));
-    let drawn: Vec<f64> = timings.iter().filter_map(|t| t["drawn"].as_f64()).collect();
-    let drawn_max = drawn.iter().copied().fold(f64::NAN, f64::max);
-    let report = format!(
-        "commit one paper with 10,000 entered ({rounds} commits), median / max: Enter to form cleared for the next paper {:.1} / {:.1} ms; to the paper stored and shown in the counter {:.1} / {:.1} ms (of which storage transaction complete to counter shown: max {:.1} ms over {} commits); to the next frame {:.1} / {:.1} ms",
-        form.0, form.1, stored.0, stored.1, drawn_max, drawn.len(), frame.0, frame.1
-    );
-    println!("{report}");
-    std::fs::create_dir_all(screenshot_dir()).unwrap();
-    std::fs::write(
-        screenshot_dir().join("entry-benchmark.txt"),
-        format!("{report}\n"),
-    )
-    .unwrap();
-    browser.screenshot("entry-10000").await;
-
-    // So many votes are drawn as bars on the board, not as thousands of marks.
-    browser.goto_hash("#/board").await;
-    browser
-        .wait_for(&format!(
-            ".board-counted[data-counted='{}']",
-            10_000 + rounds
-        ))
-        .await;
-    assert_eq!(browser.find_all(".board-line .board-bar").await.len(), 4);
-    assert!(browser
-        .find_all(".board-line .tally-marks")
-        .await
-        .is_empty());
-    screenshot_from_top(&browser, "board-10000").await;
-    browser.finish().await;
-}
-
-/// A paper with a ○ for the candidates of `keys` (1 = first candidate of the first contest...).
-fn paper_of(election: &Election, keys: &str) -> Paper {
-    let contest = &election.contests[0];
-    let mut marks = hallcount_core::ContestMarks::default();
-    for key in keys.chars() {
-        let index = key.to_digit(10).expect("a digit") as usize - 1;
-        marks.marks.insert(
-            contest.candidates[index].id.clone(),
-            hallcount_core::Mark::For,
-        );
-    }
-    let mut paper = Paper::default();
-    if !marks.marks.is_empty() {
-        paper.contests.insert(contest.id.clone(), marks);
-    }
-    paper
-}
-
 /// The projector can be a second window: it reads the same storage and follows each paper.
 #[tokio::test]
 async fn a_board_in_a_second_window_follows_the_entry() {
@@ -426,7 +263,7 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     let election: Election = serde_json::from_str(EXECUTIVE).unwrap();
     preload(&browser, &stored_meeting("board-window", &election, &[])).await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     let client = browser.client();
     let entry_window = client.window().await.expect("the entry window");
     let board_window = client
@@ -448,7 +285,7 @@ async fn a_board_in_a_second_window_follows_the_entry() {
     browser
         .execute("document.getElementById('key-surface').focus(); return null;")
         .await;
-    type_keys(&browser, &format!("124{}", enter())).await;
+    browser.type_keys(&format!("124{}", enter())).await;
     wait_for_entered(&browser, 1).await;
 
     client
@@ -480,11 +317,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     preload(&browser, &stored_meeting("congress", &election, &[])).await;
     browser.click(".lang-switch button[lang='zh-Hant']").await;
     browser.goto_hash("#/entry").await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     let lang = Lang::ZhHant;
 
     // Paper 1: chair ○ (key 1); all three vice-chairs ○ (2 3 4: over-marked, 2 seats); exec 5 and 6.
-    type_keys(&browser, "123456").await;
+    browser.type_keys("123456").await;
     let over = tr_args(lang, Msg::HintOverMarked, &[("n", "3"), ("seats", "2")]);
     browser
         .wait_for_text(".contest-marks .hint-invalid", &over)
@@ -493,12 +330,12 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
     browser
         .wait_for_text(".contest-marks:nth-of-type(3) .hint-counts", &counts)
         .await;
-    type_keys(&browser, &enter()).await;
+    browser.type_keys(&enter()).await;
     wait_for_entered(&browser, 1).await;
 
     // Paper 2: rejected for an identifying mark.
-    type_keys(&browser, "/").await;
-    wait_for_focus(&browser, ".reject-reason input").await;
+    browser.type_keys("/").await;
+    browser.wait_for_focus(".reject-reason input").await;
     browser
         .type_into(".reject-reason input", "有識別記號")
         .await;
@@ -510,13 +347,11 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         .await;
 
     // Paper 3: exec 5 ○, then `+` and 王芳 written with a ○ beside her name.
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, "5+").await;
-    wait_for_focus(
-        &browser,
-        ".contest-marks:nth-of-type(3) .write-in-input input",
-    )
-    .await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys("5+").await;
+    browser
+        .wait_for_focus(".contest-marks:nth-of-type(3) .write-in-input input")
+        .await;
     browser
         .type_into(
             ".contest-marks:nth-of-type(3) .write-in-input input",
@@ -524,8 +359,8 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         )
         .await;
     browser.press(Key_::Enter).await;
-    wait_for_focus(&browser, ".key-surface").await;
-    type_keys(&browser, &enter()).await;
+    browser.wait_for_focus(".key-surface").await;
+    browser.type_keys(&enter()).await;
     wait_for_entered(&browser, 3).await;
     screenshot_from_top(&browser, "entry-congress-zh-Hant").await;
 
@@ -551,114 +386,5 @@ async fn the_sample_congress_typed_in_traditional_chinese() {
         .wait_for_text("main h2", tr(lang, Msg::NavResults))
         .await;
     screenshot_from_top(&browser, "results-congress-zh-Hant").await;
-    browser.finish().await;
-}
-
-/// Seats left open go to another round in one action: the next round's election, with the
-/// proposed candidates, is created and opened for entry, and the first round stays kept.
-#[tokio::test]
-async fn open_seats_go_to_another_round_in_one_action() {
-    if crate::harness::skip_without_page() {
-        return;
-    }
-    // The executive example counted against the delegates entitled (10: 6 votes needed): only A
-    // is elected and the two open seats go to another round.
-    let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
-    election.contests[0].threshold =
-        serde_json::from_value(json!({ "of": "entitled", "more_than": "1/2" })).unwrap();
-    election.contests[0].shortfall = serde_json::from_value(json!({
-        "rule": "another_round", "extra": 1, "floor": { "of": "ballots_cast", "at_least": "1/3" }
-    }))
-    .unwrap();
-    let papers: Vec<Paper> = ["123", "124", "134", "1234", "", "12", "23", "13", "123"]
-        .iter()
-        .map(|keys| paper_of(&election, keys))
-        .collect();
-    let first = hallcount_core::tally(&election, &papers);
-    let next =
-        hallcount_core::propose_next_round(&election, &first).expect("a next round is proposed");
-
-    let browser = Browser::open("next_round").await;
-    preload(&browser, &stored_meeting("round-1", &election, &papers)).await;
-    browser.goto_hash("#/results").await;
-    browser.wait_for("li[data-elected='A']").await;
-    browser.wait_for(".open-seats[data-open='2']").await;
-    browser.click(".next-round-action").await;
-
-    // The entry screen opens on round 2, with the proposed candidates and no paper yet.
-    browser
-        .wait_for(".page-entry .counter[data-entered='0']")
-        .await;
-    let names = browser
-        .execute(
-            "return [...document.querySelectorAll('.candidate .name')].map((e) => e.textContent);",
-        )
-        .await;
-    let proposed: Vec<&str> = next.contests[0]
-        .candidates
-        .iter()
-        .map(|c| c.name.as_str())
-        .collect();
-    assert_eq!(names, json!(proposed));
-    assert_eq!(next.round, 2);
-    browser.goto_hash("#/results").await;
-    let round = browser
-        .execute("return document.querySelector('.sheet-meeting').textContent;")
-        .await;
-    let round_label = hallcount_app::i18n::tr_args(
-        page_lang(&browser).await,
-        hallcount_app::i18n::Msg::RoundNumber,
-        &[("n", "2")],
-    );
-    assert!(
-        round.as_str().unwrap().contains(&round_label),
-        "the sheet names the round: {round}"
-    );
-    browser.finish().await;
-}
-
-pub(crate) async fn page_lang(browser: &Browser) -> hallcount_app::i18n::Lang {
-    let tag = browser
-        .execute("return document.documentElement.lang;")
-        .await;
-    hallcount_app::i18n::Lang::from_tag(tag.as_str().expect("a lang attribute"))
-        .expect("a language of the app")
-}
-
-/// R7 `lot`: a tie for the last seat is drawn in the hall; the officer records who won and the
-/// result, on screen and on the sheet, says so. The app offers only the tied names.
-#[tokio::test]
-async fn a_lot_drawn_in_the_hall_is_recorded() {
-    if crate::harness::skip_without_page() {
-        return;
-    }
-    let mut election: Election = serde_json::from_str(EXECUTIVE).unwrap();
-    election.contests[0].seats = 1;
-    election.contests[0].ties = serde_json::from_value(json!("lot")).unwrap();
-    election.contests[0].threshold = serde_json::from_value(json!({ "of": "none" })).unwrap();
-    let papers: Vec<Paper> = ["1", "2", "1", "2"]
-        .iter()
-        .map(|keys| paper_of(&election, keys))
-        .collect();
-
-    let browser = Browser::open("lot").await;
-    preload(&browser, &stored_meeting("lot", &election, &papers)).await;
-    browser.goto_hash("#/results").await;
-    browser.wait_for(".lot-form").await;
-    let offered = browser.execute("return [...document.querySelectorAll('.lot-form input')].map((e) => e.dataset.candidate);").await;
-    assert_eq!(
-        offered,
-        json!(["A", "B"]),
-        "only the tied candidates are offered"
-    );
-    browser.click(".lot-form input[data-candidate='B']").await;
-    browser.click(".lot-form button[type=submit]").await;
-    browser
-        .wait_for(".results-table .lot-recorded[data-lot='B']")
-        .await;
-    browser.wait_for_absence(".lot-form").await;
-    browser
-        .wait_for(".result-sheet .lot-recorded[data-lot='B']")
-        .await;
     browser.finish().await;
 }

@@ -1,20 +1,10 @@
 //! The start page: it loads from file://, names the product, and the three areas switch by hash.
 
-use hallcount_app::i18n::{tr, Lang, Msg};
+use hallcount_app::i18n::{tr, Msg};
 
 use serde_json::json;
 
 use crate::harness::{screenshot_dir, Browser, Engine};
-
-/// The language the page chose (it follows the browser), read from `<html lang>`.
-async fn page_lang(browser: &Browser) -> Lang {
-    let tag = browser
-        .execute("return document.documentElement.lang;")
-        .await;
-    let tag = tag.as_str().expect("a lang attribute").to_owned();
-    Lang::from_tag(&tag)
-        .unwrap_or_else(|| panic!("<html lang={tag:?}> is not a language of the app"))
-}
 
 #[tokio::test]
 async fn start_page_names_the_product_and_switches_areas() {
@@ -22,7 +12,7 @@ async fn start_page_names_the_product_and_switches_areas() {
         return;
     }
     let browser = Browser::open("start").await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     browser
         .wait_for_text("header h1", tr(lang, Msg::AppName))
         .await;
@@ -60,7 +50,7 @@ async fn a_deep_link_opens_its_area() {
     let browser = Browser::open("deep_link").await;
     browser.goto_hash("#/entry").await;
     browser.reload().await;
-    let lang = page_lang(&browser).await;
+    let lang = browser.page_lang().await;
     browser
         .wait_for_text("main h2", tr(lang, Msg::NavEntry))
         .await;

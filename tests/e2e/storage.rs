@@ -1,44 +1,20 @@
 //! Never lose a paper: the browser killed in the middle of entry, storage refused, a second tab,
-//! a log altered in storage; and the load benchmark with 10,000 papers stored.
+//! a log altered in storage (the load benchmark with 10,000 papers stored is in `benchmark.rs`).
 //!
 //! Meetings are seeded in storage as the app stores them (`seed.rs`).
 
-use fantoccini::actions::{InputSource, KeyAction, KeyActions};
 use fantoccini::key::Key;
 use hallcount_app::sample::sample_congress;
 use hallcount_app::services::files;
-use hallcount_core::{ContestMarks, Election, Mark, Paper};
+use hallcount_core::Paper;
 use serde_json::{json, Value};
 
 use crate::harness::{Browser, Profile};
 use crate::seed::{preload, stored_meeting};
 
 pub(crate) async fn press_enter(browser: &Browser, times: usize) {
-    let enter = char::from(Key::Enter);
-    let mut actions = KeyActions::new("clerk".into());
-    for _ in 0..times {
-        actions = actions
-            .then(KeyAction::Down { value: enter })
-            .then(KeyAction::Up { value: enter });
-    }
-    browser
-        .client()
-        .perform_actions(actions)
-        .await
-        .expect("press Enter");
-}
-
-pub(crate) async fn wait_for_focus(browser: &Browser, selector: &str) {
-    let script = r#"
-        const [selector, done] = arguments;
-        const check = () => document.activeElement?.matches(selector) ? done(true) : requestAnimationFrame(check);
-        check();
-    "#;
-    browser
-        .client()
-        .execute_async(script, vec![json!(selector)])
-        .await
-        .expect("focus in place");
+    let enter = char::from(Key::Enter).to_string();
+    browser.type_keys(&enter.repeat(times)).await;
 }
 
 pub(crate) async fn wait_for_entered(browser: &Browser, n: usize) {
@@ -49,7 +25,7 @@ pub(crate) async fn wait_for_entered(browser: &Browser, n: usize) {
 
 /// A blank paper, entered with nothing but Enter, twice: the first asks "blank paper?".
 pub(crate) async fn enter_blank_papers(browser: &Browser, from: usize, n: usize) {
-    wait_for_focus(browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     for i in 1..=n {
         press_enter(browser, 2).await;
         wait_for_entered(browser, from + i).await;
@@ -144,7 +120,7 @@ async fn refused_storage_pauses_entry_and_the_papers_download() {
     browser
         .execute("document.querySelector('.key-surface').focus();")
         .await;
-    wait_for_focus(&browser, ".key-surface").await;
+    browser.wait_for_focus(".key-surface").await;
     press_enter(&browser, 2).await;
     wait_for_entered(&browser, 4).await;
     browser.wait_for(".in-memory").await;
@@ -217,87 +193,6 @@ async fn a_log_altered_in_storage_is_found_and_what_came_before_kept() {
     browser.finish().await;
 }
 
-/// A paper of the sample congress: the chair, both vice-chairs, and `n_exec` of the executive.
-fn congress_paper(election: &Election, n_exec: usize, offset: usize) -> Paper {
-    let mut paper = Paper::default();
-    for contest in &election.contests {
-        let take = if contest.id == "exec" {
-            n_exec
-        } else {
-            contest.seats as usize
-        };
-        let marks = (0..take)
-            .map(|i| {
-                (
-                    contest.candidates[(i + offset) % contest.candidates.len()]
-                        .id
-                        .clone(),
-                    Mark::For,
-                )
-            })
-            .collect();
-        paper.contests.insert(
-            contest.id.clone(),
-            ContestMarks {
-                marks,
-                write_ins: vec![],
-            },
-        );
-    }
-    paper
-}
-
-/// Not a timed test: it reports how long the app takes from navigation to ready with 10,000
-/// papers stored, and how much of it is reading and checking the log.
-#[tokio::test]
-async fn benchmark_load_with_ten_thousand_papers() {
-    if crate::harness::skip_without_page() {
-        return;
-    }
-    let browser = Browser::open("load_bench").await;
-    let election = sample_congress();
-    let papers: Vec<Paper> = (0..10_000)
-        .map(|i| congress_paper(&election, 9 + i % 4, i))
-        .collect();
-    preload(&browser, &stored_meeting("bench", &election, &papers)).await;
-    let mut figures = Vec::new();
-    for _ in 0..3 {
-        browser.reload().await;
-        browser
-            .wait_for(".meeting-ready[data-papers='10000']")
-            .await;
-        let marks = browser
-            .execute(
-                r#"const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
-                   return { start: at("hallcount:load-start"), read: at("hallcount:load-read"), restored: at("hallcount:load-restored"), end: at("hallcount:load-end"), ready: at("hallcount:ready") };"#,
-            )
-            .await;
-        figures.push(marks);
-    }
-    println!(
-        "load with 10,000 papers stored (ms since navigation): {}",
-        json!(figures)
-    );
-    browser.finish().await;
-}
-
-/// Drops a file with `text` on the drop zone, as a drag from the desktop would.
-async fn drop_file(browser: &Browser, name: &str, text: &str) {
-    let script = r#"
-        const [name, text] = arguments;
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([text], name, { type: "application/json" }));
-        const zone = document.querySelector(".file-drop");
-        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-    "#;
-    browser
-        .client()
-        .execute(script, vec![json!(name), json!(text)])
-        .await
-        .expect("drop a file");
-}
-
 #[tokio::test]
 async fn setup_sample_import_and_the_definition_lock() {
     if crate::harness::skip_without_page() {
@@ -316,12 +211,10 @@ async fn setup_sample_import_and_the_definition_lock() {
     // A broken file is refused with the place named; the form is untouched.
     let mut bad: Value = serde_json::to_value(sample_congress()).unwrap();
     bad["contests"][1]["seats"] = json!("two");
-    drop_file(
-        &browser,
-        "bad.json",
-        &serde_json::to_string_pretty(&bad).unwrap(),
-    )
-    .await;
+    let bad = serde_json::to_string_pretty(&bad).unwrap();
+    browser
+        .drop_files(".file-drop", &[("bad.json", bad.as_bytes())])
+        .await;
     browser
         .wait_for_text(".import-refused", "contests[1].seats")
         .await;

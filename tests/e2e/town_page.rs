@@ -27,20 +27,11 @@ async fn dropped_files_all_load_villages_sort_naturally_and_nothing_breaks() {
     // All five dropped at once, as from a file manager.
     browser.goto_hash("#/town").await;
     browser.wait_for(".town-files").await;
-    let drop = r#"
-        const [files] = arguments;
-        const zone = document.querySelector(".town-files");
-        const transfer = new DataTransfer();
-        for (const [name, text] of files) transfer.items.add(new File([text], name, { type: "application/json" }));
-        zone.dispatchEvent(new DragEvent("dragover", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        zone.dispatchEvent(new DragEvent("drop", { dataTransfer: transfer, bubbles: true, cancelable: true }));
-        return null;
-    "#;
-    browser
-        .client()
-        .execute(drop, vec![json!(files)])
-        .await
-        .expect("drop the files");
+    let files: Vec<(&str, &[u8])> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_bytes()))
+        .collect();
+    browser.drop_files(".town-files", &files).await;
     browser
         .wait_for(".town-meetings .town-meeting:nth-of-type(5)")
         .await;

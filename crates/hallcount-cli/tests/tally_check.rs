@@ -19,6 +19,17 @@ fn hallcount(args: &[&str]) -> Output {
         .expect("the binary runs")
 }
 
+/// `hallcount <command> election.json ballots.json <extra>` on a case folder of the core's tests.
+fn on_case(command: &str, case: &str, extra: &[&str]) -> Output {
+    let (election, ballots) = (
+        case_file(case, "election.json"),
+        case_file(case, "ballots.json"),
+    );
+    let mut args = vec![command, &election, &ballots];
+    args.extend_from_slice(extra);
+    hallcount(&args)
+}
+
 fn stdout(output: &Output) -> String {
     String::from_utf8(output.stdout.clone()).expect("utf-8")
 }
@@ -41,11 +52,7 @@ fn tally_prints_the_expected_json() {
         "multi_contest_one_over_marked",
         "ties_lot",
     ] {
-        let output = hallcount(&[
-            "tally",
-            &case_file(case, "election.json"),
-            &case_file(case, "ballots.json"),
-        ]);
+        let output = on_case("tally", case, &[]);
         assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
         let printed: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("json");
         let expected: serde_json::Value =
@@ -58,11 +65,7 @@ fn tally_prints_the_expected_json() {
 #[test]
 fn tally_json_is_pretty_with_keys_in_spec_order() {
     let case = "spec_exec_cast";
-    let output = hallcount(&[
-        "tally",
-        &case_file(case, "election.json"),
-        &case_file(case, "ballots.json"),
-    ]);
+    let output = on_case("tally", case, &[]);
     let text = stdout(&output);
     assert!(
         text.starts_with("{\n  \"format\": \"hallcount/tally@1\",\n  \"status\": \"valid\","),
@@ -81,24 +84,14 @@ fn tally_json_is_pretty_with_keys_in_spec_order() {
     ];
     let positions: Vec<usize> = order.iter().map(|key| text.find(key).expect(key)).collect();
     assert!(positions.windows(2).all(|w| w[0] < w[1]), "{positions:?}");
-    let again = hallcount(&[
-        "tally",
-        &case_file(case, "election.json"),
-        &case_file(case, "ballots.json"),
-    ]);
+    let again = on_case("tally", case, &[]);
     assert_eq!(output.stdout, again.stdout, "same input, same bytes");
 }
 
 #[test]
 fn tally_text_is_a_result_sheet() {
     let case = "shortfall_another_round_extra";
-    let output = hallcount(&[
-        "tally",
-        &case_file(case, "election.json"),
-        &case_file(case, "ballots.json"),
-        "--format",
-        "text",
-    ]);
+    let output = on_case("tally", case, &["--format", "text"]);
     assert_eq!(output.status.code(), Some(0));
     let text = stdout(&output);
     for line in [
@@ -116,13 +109,7 @@ fn tally_text_is_a_result_sheet() {
 #[test]
 fn plurality_and_ties_read_plainly() {
     let sheet = |case: &str| {
-        let output = hallcount(&[
-            "tally",
-            &case_file(case, "election.json"),
-            &case_file(case, "ballots.json"),
-            "--format",
-            "text",
-        ]);
+        let output = on_case("tally", case, &["--format", "text"]);
         stdout(&output)
     };
     assert!(sheet("threshold_none_plurality")
@@ -137,12 +124,7 @@ fn plurality_and_ties_read_plainly() {
 #[test]
 fn a_void_election_is_still_a_tally() {
     let case = "spec_collected_26_of_25_void";
-    let output = hallcount(&[
-        "tally",
-        &case_file(case, "election.json"),
-        &case_file(case, "ballots.json"),
-        "--format=text",
-    ]);
+    let output = on_case("tally", case, &["--format=text"]);
     assert_eq!(output.status.code(), Some(0));
     assert!(
         stdout(&output).contains("status: VOID"),
@@ -154,11 +136,7 @@ fn a_void_election_is_still_a_tally() {
 #[test]
 fn check_passes_good_files() {
     let case = "multi_contest_one_over_marked";
-    let output = hallcount(&[
-        "check",
-        &case_file(case, "election.json"),
-        &case_file(case, "ballots.json"),
-    ]);
+    let output = on_case("check", case, &[]);
     assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
     assert!(stdout(&output).contains("ok, 9 paper(s)"));
     let only_election = hallcount(&["check", &case_file(case, "election.json")]);

@@ -11,7 +11,11 @@ use hallcount_core::{
     compare_entries, parse_election, ContestMarks, Difference, Election, Mark, Paper, WriteIn,
 };
 use proptest::prelude::*;
+
+mod strategies;
+
 use serde_json::json;
+use strategies::mark;
 
 const EXEC: [&str; 4] = ["A", "B", "C", "D"];
 
@@ -38,16 +42,6 @@ fn election() -> Election {
         .to_string(),
     )
     .expect("election parses")
-}
-
-fn mark() -> impl Strategy<Value = Option<Mark>> {
-    prop_oneof![
-        3 => Just(None),
-        4 => Just(Some(Mark::For)),
-        1 => Just(Some(Mark::Against)),
-        1 => Just(Some(Mark::Blank)),
-        1 => Just(Some(Mark::Unreadable)),
-    ]
 }
 
 /// A paper as a clerk could type it (duplicates between papers are likely).

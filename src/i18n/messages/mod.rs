@@ -1,9 +1,10 @@
 //! The message table. Each entry: a key, then its text in zh-Hant, zh-Hans and en.
 //! Placeholders are `{name}`, filled by `tr_args`.
 //!
-//! The rows live in one file per part of the app. Each file is a macro that adds its rows and
-//! hands them all to the next one named in the list; the last, `messages!`, makes the one `Msg`
-//! enum and its table, so a key missing in any language still does not compile.
+//! The rows live in one file per part of the app. Each file defines, through `message_rows!`, a
+//! macro that adds its rows and hands them all to the next one named in the list; the last,
+//! `messages!`, makes the one `Msg` enum and its table, so a key missing in any language still
+//! does not compile.
 
 macro_rules! messages {
     ([] $($key:ident => [$hant:expr, $hans:expr, $en:expr $(,)?],)*) => {
@@ -30,6 +31,19 @@ macro_rules! messages {
             };
             // A key's discriminant is its place in the table: every key has its row.
             TEXTS[key as usize][column]
+        }
+    };
+}
+
+/// Defines `$name!`, which adds these rows after the rows it is given and hands them all to
+/// the next macro of its list. `$` comes in as a token (`$d`) so that the macro it defines can
+/// have metavariables of its own.
+macro_rules! message_rows {
+    ($d:tt $name:ident { $($rows:tt)* }) => {
+        macro_rules! $name {
+            ([$d next:ident $d(, $d rest:ident)*] $d($d given:tt)*) => {
+                $d next! { [$d($d rest),*] $d($d given)* $($rows)* }
+            };
         }
     };
 }

@@ -8,7 +8,9 @@ use fantoccini::wd::WebDriverCompatibleCommand;
 use fantoccini::Client;
 use serde_json::{json, Value};
 
-use super::launch::{first_matching_line, free_port, locate, KillOnDrop, Profile, Started};
+use super::launch::{
+    first_matching_line, free_port, locate, spawn, start_driver, KillOnDrop, Profile, Started,
+};
 
 const INSTALL_HINT: &str = "install them with `apt-get install -y chromium chromium-driver`, or run `cargo xtask test`, which does";
 
@@ -37,7 +39,8 @@ fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
         &["chromium", "chromium-browser", "google-chrome"],
         INSTALL_HINT,
     );
-    let mut child = Command::new(&program)
+    let mut command = Command::new(&program);
+    command
         .args([
             "--headless",
             "--no-sandbox",
@@ -60,14 +63,8 @@ fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
         .arg("about:blank")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
+        .stderr(Stdio::piped());
+    let mut child = spawn(&mut command, &program, INSTALL_HINT);
     let stderr = child.stderr.take().expect("piped stderr");
     let child = KillOnDrop(child);
     // "DevTools listening on ws://127.0.0.1:PORT/devtools/browser/..."
@@ -88,25 +85,8 @@ fn start_chromium(profile: &Profile) -> (KillOnDrop, u16) {
 fn start_chromedriver() -> (KillOnDrop, String) {
     let program = locate("CHROMEDRIVER", &["chromedriver"], INSTALL_HINT);
     let port = free_port();
-    let mut child = Command::new(&program)
-        .arg(format!("--port={port}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
-    let stdout = child.stdout.take().expect("piped stdout");
-    let child = KillOnDrop(child);
-    first_matching_line(stdout, |line| {
-        line.contains("started successfully").then_some(())
-    })
-    .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
-    (child, format!("http://127.0.0.1:{port}"))
+    let args = [format!("--port={port}")];
+    start_driver(&program, &args, port, "started successfully", INSTALL_HINT)
 }
 
 /// A Chrome DevTools command through chromedriver.

@@ -13,7 +13,7 @@ use std::process::{Command, Stdio};
 
 use serde_json::json;
 
-use super::launch::{first_matching_line, free_port, locate, KillOnDrop, Profile, Started};
+use super::launch::{free_port, locate, spawn, start_driver, KillOnDrop, Profile, Started};
 
 const INSTALL_HINT: &str = "install Firefox with `apt-get install -y firefox-esr` and geckodriver with `cargo install geckodriver --locked --root target/tools`, or run `cargo xtask test`, which does";
 
@@ -21,7 +21,8 @@ pub fn start(profile: &Profile) -> Started {
     let marionette_port = free_port();
     write_prefs(profile, marionette_port);
     let program = locate("FIREFOX", &["firefox-esr", "firefox"], INSTALL_HINT);
-    let browser = Command::new(&program)
+    let mut command = Command::new(&program);
+    command
         .args([
             "--headless",
             "--no-remote",
@@ -37,14 +38,8 @@ pub fn start(profile: &Profile) -> Started {
         .env("MOZ_CRASHREPORTER_DISABLE", "1")
         .stdin(Stdio::null())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
+        .stderr(Stdio::null());
+    let browser = spawn(&mut command, &program, INSTALL_HINT);
     let (driver, driver_url) = start_geckodriver(marionette_port);
     let mut capabilities = serde_json::Map::new();
     capabilities.insert("browserName".into(), json!("firefox"));
@@ -61,26 +56,15 @@ pub fn start(profile: &Profile) -> Started {
 fn start_geckodriver(marionette_port: u16) -> (KillOnDrop, String) {
     let program = locate("GECKODRIVER", &["geckodriver"], INSTALL_HINT);
     let port = free_port();
-    let mut child = Command::new(&program)
-        .args(["--host", "127.0.0.1", "--connect-existing"])
-        .arg(format!("--port={port}"))
-        .arg(format!("--marionette-port={marionette_port}"))
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::null())
-        .spawn()
-        .unwrap_or_else(|error| {
-            panic!(
-                "cannot start {}: {error}; {INSTALL_HINT}",
-                program.display()
-            )
-        });
-    let stdout = child.stdout.take().expect("piped stdout");
-    let child = KillOnDrop(child);
+    let args = [
+        "--host".to_owned(),
+        "127.0.0.1".to_owned(),
+        "--connect-existing".to_owned(),
+        format!("--port={port}"),
+        format!("--marionette-port={marionette_port}"),
+    ];
     // "1700000000000	geckodriver	INFO	Listening on 127.0.0.1:PORT"
-    first_matching_line(stdout, |line| line.contains("Listening on").then_some(()))
-        .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
-    (child, format!("http://127.0.0.1:{port}"))
+    start_driver(&program, &args, port, "Listening on", INSTALL_HINT)
 }
 
 /// `user.js` in the profile, written before every start (a reopened profile gets a new port).

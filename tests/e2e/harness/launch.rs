@@ -5,7 +5,7 @@ use std::fs;
 use std::io::{BufRead, BufReader, Read};
 use std::net::TcpListener;
 use std::path::{Path, PathBuf};
-use std::process::Child;
+use std::process::{Child, Command, Stdio};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -121,6 +121,38 @@ pub fn first_matching_line<T: Send + 'static>(
         }
     });
     wait.recv_timeout(START_TIMEOUT).ok()
+}
+
+/// Starts `command` (the program at `program`), or fails the test saying how to get it.
+pub fn spawn(command: &mut Command, program: &Path, hint: &str) -> Child {
+    command
+        .spawn()
+        .unwrap_or_else(|error| panic!("cannot start {}: {error}; {hint}", program.display()))
+}
+
+/// A WebDriver server (`program` with `args`) on `port` of the loopback, started once a line of
+/// its output contains `ready`; returns it and its URL.
+pub fn start_driver(
+    program: &Path,
+    args: &[String],
+    port: u16,
+    ready: &'static str,
+    hint: &str,
+) -> (KillOnDrop, String) {
+    let mut child = spawn(
+        Command::new(program)
+            .args(args)
+            .stdin(Stdio::null())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null()),
+        program,
+        hint,
+    );
+    let stdout = child.stdout.take().expect("piped stdout");
+    let child = KillOnDrop(child);
+    first_matching_line(stdout, move |line| line.contains(ready).then_some(()))
+        .unwrap_or_else(|| panic!("{} did not start on port {port}", program.display()));
+    (child, format!("http://127.0.0.1:{port}"))
 }
 
 /// `$variable` if set, else the first of `names` on the PATH or in `target/tools/bin` (where

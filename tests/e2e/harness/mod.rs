@@ -26,6 +26,7 @@
 
 mod chromium;
 mod firefox;
+mod input;
 mod launch;
 mod page;
 

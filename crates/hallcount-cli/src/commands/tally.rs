@@ -38,24 +38,15 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
         Status::QuorumNotMet => "QUORUM NOT MET: nothing is elected (R1)",
     };
     let _ = writeln!(out, "{}", visible(&election.title));
-    let _ = writeln!(
-        out,
-        "{}, {}, {}, round {}",
+    let (body, place, date) = (
         visible(&election.body),
         visible(&election.place),
         visible(&election.date),
-        tally.round
     );
-    let _ = writeln!(
-        out,
-        "{}",
-        figures(&[
-            ("entitled", tally.entitled),
-            ("present", tally.present),
-            ("issued", tally.issued),
-            ("collected", tally.collected),
-        ])
-    );
+    let _ = writeln!(out, "{body}, {place}, {date}, round {}", tally.round);
+    let numbers = [tally.entitled, tally.present, tally.issued, tally.collected];
+    let named = figures(["entitled", "present", "issued", "collected"], numbers);
+    let _ = writeln!(out, "{named}");
     let _ = writeln!(out, "status: {status}");
     for (contest, counted) in election.contests.iter().zip(&tally.contests) {
         out.push('\n');
@@ -65,9 +56,10 @@ pub fn result_sheet(election: &Election, tally: &Tally) -> String {
 }
 
 /// Numbers of the sheet on one line: `name value`, two spaces between.
-fn figures(named: &[(&str, u32)]) -> String {
-    let each: Vec<String> = named
+fn figures(names: [&str; 4], numbers: [u32; 4]) -> String {
+    let each: Vec<String> = names
         .iter()
+        .zip(numbers)
         .map(|(name, n)| format!("{name} {n}"))
         .collect();
     each.join("  ")
@@ -94,23 +86,11 @@ fn contest_sheet(out: &mut String, contest: &hallcount_core::Contest, counted: &
         .as_ref()
         .map(|of| format!(", fills {}", visible(of)))
         .unwrap_or_default();
-    let _ = writeln!(
-        out,
-        "{} [{}], {} seat(s){round_of}",
-        visible(&counted.office),
-        visible(&counted.id),
-        counted.seats
-    );
-    let _ = writeln!(
-        out,
-        "  {}",
-        figures(&[
-            ("cast", counted.cast),
-            ("valid", counted.valid),
-            ("invalid", counted.invalid),
-            ("blank", counted.blank),
-        ])
-    );
+    let (office, id) = (visible(&counted.office), visible(&counted.id));
+    let _ = writeln!(out, "{office} [{id}], {} seat(s){round_of}", counted.seats);
+    let numbers = [counted.cast, counted.valid, counted.invalid, counted.blank];
+    let named = figures(["cast", "valid", "invalid", "blank"], numbers);
+    let _ = writeln!(out, "  {named}");
     let rule = match contest.threshold.comparison {
         Some(Comparison::MoreThan(f)) => Some(format!("more than {f} of")),
         Some(Comparison::AtLeast(f)) => Some(format!("at least {f} of")),

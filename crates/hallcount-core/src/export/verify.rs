@@ -37,7 +37,6 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
     }
     // The one strict reader (crate::json): UTF-8 named with its offset, no key twice, objects
     // only. A leading BOM is read past here, and refused below as a re-saved file.
-    let damaged = |e: crate::LoadError| VerifyError::DamagedJson(Damage::Load(e));
     let text = crate::json::decode(bytes).map_err(damaged)?;
     let (file, fingerprint) = match read_as_written(text, bytes.len()) {
         Some(read) => read,
@@ -61,6 +60,11 @@ pub fn verify_result(bytes: &[u8]) -> Result<VerifiedResult, VerifyError> {
         fingerprint,
         payload_sha256,
     })
+}
+
+/// A file the strict reader refused: damaged JSON, with the reader's place and reason.
+fn damaged(error: crate::LoadError) -> VerifyError {
+    VerifyError::DamagedJson(Damage::Load(error))
 }
 
 /// A file exactly as the app writes it, read once: its layout is the one `to_json` writes, so
@@ -97,7 +101,6 @@ fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprin
 /// Reads a file that is not exactly as written, checking its format, signature and layout in
 /// that order, for the error that names what is wrong (a file that passes all three is read).
 fn read_step_by_step(text: &str, n_bytes: usize) -> Result<(ResultFile, Fingerprint), VerifyError> {
-    let damaged = |e: crate::LoadError| VerifyError::DamagedJson(Damage::Load(e));
     let value: serde_json::Value = crate::json::from_text(text).map_err(damaged)?;
     match value.get("format") {
         Some(serde_json::Value::String(format)) if format == RESULT_FORMAT => {}

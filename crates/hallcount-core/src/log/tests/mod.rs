@@ -1,8 +1,11 @@
-//! The log's tests: transitions (`transitions.rs`), the chain and restore (`chain.rs`), double
-//! entry and the blackboard (`checks.rs`).
+//! The log's tests: transitions (`transitions.rs`), lots (`lots.rs`), the chain and restore
+//! (`chain.rs`), events as stored and replayed (`events.rs`), double entry and the blackboard
+//! (`checks.rs`).
 
 mod chain;
 mod checks;
+mod events;
+mod lots;
 mod transitions;
 
 use std::collections::BTreeMap;
