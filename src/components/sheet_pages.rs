@@ -50,7 +50,9 @@ pub fn paginate(pieces: &[Piece], heights: &Heights, page: f64) -> Vec<Range<usi
             Some(Piece::Row(c, _)) => heights.table_heads.get(*c).copied().unwrap_or(0.0),
             _ => 0.0,
         };
-        head + range.map(|i| heights.pieces.get(i).copied().unwrap_or(0.0)).sum::<f64>()
+        head + range
+            .map(|i| heights.pieces.get(i).copied().unwrap_or(0.0))
+            .sum::<f64>()
     };
     let mut pages = Vec::new();
     let (mut start, mut end) = (0, 0);
@@ -60,8 +62,13 @@ pub fn paginate(pieces: &[Piece], heights: &Heights, page: f64) -> Vec<Range<usi
             continue;
         }
         let mut cut = end;
-        if pieces[end] == Piece::Closing {
-            let last_row = (start + 1..end).rev().find(|&i| matches!(pieces[i], Piece::Row(..)));
+        // What is left would start a page without a row (the last elected, the signatures):
+        // the last row goes along.
+        let rest = &pieces[end..];
+        if rest.contains(&Piece::Closing) && !rest.iter().any(|p| matches!(p, Piece::Row(..))) {
+            let last_row = (start + 1..end)
+                .rev()
+                .find(|&i| matches!(pieces[i], Piece::Row(..)));
             cut = last_row.unwrap_or(end - 1).max(start + 1);
         }
         while cut > start + 1 && matches!(pieces[cut - 1], Piece::Head(_)) {
@@ -98,7 +105,16 @@ mod tests {
         use Piece::*;
         assert_eq!(
             pieces(&[2, 0]),
-            vec![Opening, Head(0), Row(0, 0), Row(0, 1), Elected(0), Head(1), Elected(1), Closing]
+            vec![
+                Opening,
+                Head(0),
+                Row(0, 0),
+                Row(0, 1),
+                Elected(0),
+                Head(1),
+                Elected(1),
+                Closing
+            ]
         );
     }
 
@@ -108,7 +124,11 @@ mod tests {
             for page in [5.0, 25.0, 40.0, 100.0, 1000.0] {
                 let (pieces, pages) = cut(rows, page);
                 let flat: Vec<usize> = pages.iter().flat_map(|r| r.clone()).collect();
-                assert_eq!(flat, (0..pieces.len()).collect::<Vec<_>>(), "{rows:?} {page}");
+                assert_eq!(
+                    flat,
+                    (0..pieces.len()).collect::<Vec<_>>(),
+                    "{rows:?} {page}"
+                );
                 assert!(pages.iter().all(|r| !r.is_empty()), "{rows:?} {page}");
             }
         }
@@ -123,15 +143,21 @@ mod tests {
             if matches!(pieces[range.start], Piece::Row(..)) {
                 height += 3.0;
             }
-            assert!(height <= 100.0 || range.len() == 1, "{range:?} is {height} high");
+            assert!(
+                height <= 100.0 || range.len() == 1,
+                "{range:?} is {height} high"
+            );
         }
-        let continued = pages.iter().find(|r| matches!(pieces[r.start], Piece::Row(2, _)));
+        let continued = pages
+            .iter()
+            .find(|r| matches!(pieces[r.start], Piece::Row(2, _)));
         assert!(continued.is_some(), "the 20-row table runs over: {pages:?}");
     }
 
     #[test]
     fn no_heading_ends_a_page_and_the_signatures_never_stand_alone() {
-        for page in [25.0, 30.0, 35.0, 40.0, 55.0, 60.0, 80.0, 100.0, 130.0] {
+        // Pages that hold at least a continued row, the elected and the signatures (33 high).
+        for page in [33.0, 35.0, 40.0, 55.0, 60.0, 80.0, 100.0, 130.0] {
             for rows in [&[1, 4, 20][..], &[2, 2], &[5]] {
                 let (pieces, pages) = cut(rows, page);
                 for range in &pages {
@@ -143,7 +169,9 @@ mod tests {
                 }
                 let closing = pages.last().unwrap();
                 assert!(
-                    pieces[closing.clone()].iter().any(|p| matches!(p, Piece::Row(..))),
+                    pieces[closing.clone()]
+                        .iter()
+                        .any(|p| matches!(p, Piece::Row(..))),
                     "the signatures alone at {page} for {rows:?}: {pages:?}"
                 );
             }

@@ -15,7 +15,7 @@ use crate::components::sheet_checks::sheet_checks;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::{tr, tr_args, Msg};
-use crate::panels::signed_export::{SheetSeal, SignedExport};
+use crate::panels::signed_export::{use_sheet_seal, SignedExport};
 use crate::route::Route;
 
 fn print_page() {
@@ -29,6 +29,7 @@ pub fn ResultsPage() -> Html {
     let meeting = use_meeting();
     let unlocking = use_state(|| false);
     let reason_ref = use_node_ref();
+    let seal = use_sheet_seal();
 
     let (Some(election), Some(tally)) = (meeting.election(), meeting.tally()) else {
         return html! {
@@ -161,8 +162,7 @@ pub fn ResultsPage() -> Html {
                 }
                 <h2 class="sheet-preview-title">{ tr(lang, Msg::SheetPreviewTitle) }</h2>
             </div>
-            <ResultSheet {counted} checks={checks}
-                signature={html! { <SheetSeal /> }} />
+            <ResultSheet {counted} checks={checks} {seal} />
         </section>
     }
 }

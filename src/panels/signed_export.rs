@@ -17,8 +17,8 @@ use yew::prelude::*;
 use crate::components::fingerprint::Fingerprint;
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::key_slip::{print_slip, KeySlip};
-use crate::components::page_margins::seal_rules;
 use crate::components::passphrase_form::PassphraseForm;
+use crate::components::result_sheet::Seal;
 use crate::hooks::use_lang;
 use crate::hooks::{use_meeting, use_signing_key, MeetingHandle};
 use crate::i18n::{describe, file_words, tr, tr_args, Msg};
@@ -352,10 +352,10 @@ fn saved(
 }
 
 /// For the printed result sheet: the key's fingerprint and the first characters of the payload
-/// hash, so the paper signed by hand and the file on the stick can be matched.
-#[component]
-pub fn SheetSeal() -> Html {
-    let lang = use_lang();
+/// hash, so the paper signed by hand and the file on the stick can be matched. None until the
+/// key exists.
+#[hook]
+pub fn use_sheet_seal() -> Option<Seal> {
     let meeting = use_meeting();
     let key = use_signing_key();
     let n_entries = meeting.book().log().entries().len();
@@ -368,27 +368,11 @@ pub fn SheetSeal() -> Html {
         }
     });
     let (KeyState::Sealed(file), Some(hash)) = (&key, hash.as_ref()) else {
-        return html! {};
+        return None;
     };
-    let short_hash = format!(
-        "{} {} {} {}",
-        &hash[0..4],
-        &hash[4..8],
-        &hash[8..12],
-        &hash[12..16]
-    );
-    // The same seal in the bottom margin of every printed page.
-    let margin = seal_rules(&format!(
-        "{} {} · {} {short_hash}",
-        tr(lang, Msg::SealKey),
-        file.fingerprint,
-        tr(lang, Msg::SealHash)
-    ));
-    html! {
-        <div class="sheet-seal">
-            <style>{ margin }</style>
-            <p>{ tr(lang, Msg::SealKey) }{ " " }<Fingerprint text={file.fingerprint.clone()} /></p>
-            <p>{ tr(lang, Msg::SealHash) }{ " " }<Fingerprint text={short_hash} /></p>
-        </div>
-    }
+    let short_hash = [&hash[0..4], &hash[4..8], &hash[8..12], &hash[12..16]].join(" ");
+    Some(Seal {
+        fingerprint: file.fingerprint.clone(),
+        short_hash,
+    })
 }

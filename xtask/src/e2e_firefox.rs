@@ -9,8 +9,9 @@ use crate::workspace::{self, TaskResult};
 /// The core tests, by their names in the `e2e` test binary: the page loads; the harness still
 /// catches what it promises to; a definition is imported; papers are entered across a reload
 /// and a killed browser; the results; the signed download; the Town page; the meeting backed up
-/// in one browser and restored in another (Firefox keeps each `file://` page's storage apart).
-const CORE_TESTS: [&str; 14] = [
+/// in one browser and restored in another (Firefox keeps each `file://` page's storage apart);
+/// the result sheet printed to PDF, every page with its title, number and seal.
+const CORE_TESTS: [&str; 15] = [
     "start::start_page_names_the_product_and_switches_areas",
     "start::a_deep_link_opens_its_area",
     "problems::a_clean_page_has_no_problems",
@@ -25,6 +26,7 @@ const CORE_TESTS: [&str; 14] = [
     "meeting::the_executive_example_typed_voided_counted_and_printed",
     "signed::a_signed_result_is_verified_by_the_cli_and_three_villages_are_summed_in_the_town_page",
     "backup::a_meeting_backed_up_in_one_browser_goes_on_in_another",
+    "sheet_pages::every_printed_page_of_a_long_sheet_carries_title_page_and_seal",
 ];
 
 pub fn run(firefox: &Firefox) -> TaskResult {

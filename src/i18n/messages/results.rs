@@ -76,6 +76,6 @@ message_rows! { $ results_messages {
     BallotPaperKind => ["選票", "选票", "ballot paper"],
     BallotInstructions => ["同意的，在姓名下的格內畫○；不同意的，畫×；不畫為棄權。另選他人，在空格內寫上姓名，並在下面畫○。", "同意的，在姓名下的格内画○；不同意的，画×；不画为弃权。另选他人，在空格内写上姓名，并在下面画○。", "Mark ○ under a name to vote for, × to vote against; leave it blank to abstain. To vote for someone else, write the name in an empty box and mark ○ under it."],
     BallotStamp => ["蓋章處", "盖章处", "Stamp (蓋章處)"],
-    // The result sheet's margins on every printed page (components/page_margins.rs).
+    // The head of every page of the result sheet (components/result_sheet.rs).
     SheetPageOf => ["第 {n} 頁，共 {total} 頁", "第 {n} 页，共 {total} 页", "page {n} of {total}"],
 } }
