@@ -26,6 +26,7 @@ pub mod passphrase_form;
 pub mod result_sheet;
 pub mod results_table;
 pub mod sheet_checks;
+pub mod sheet_measure;
 pub mod sheet_pages;
 pub mod tally_marks;
 pub mod town_report;
