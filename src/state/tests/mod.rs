@@ -83,6 +83,10 @@ fn commit(desk: Desk, event: Event) -> Desk {
     desk.committed(entry, Ok(()))
 }
 
+fn enter(desk: Desk, paper: Paper) -> Desk {
+    commit(desk, Event::PaperEntered { paper })
+}
+
 fn chair_for(id: &str) -> Paper {
     let marks = BTreeMap::from([(id.to_owned(), Mark::For)]);
     Paper {
@@ -110,19 +114,9 @@ fn defined() -> Desk {
 fn papers_are_counted_as_they_come_and_the_tally_equals_the_core_s() {
     let mut meeting = defined();
     for _ in 0..3 {
-        meeting = commit(
-            meeting,
-            Event::PaperEntered {
-                paper: chair_for("A"),
-            },
-        );
+        meeting = enter(meeting, chair_for("A"));
     }
-    meeting = commit(
-        meeting,
-        Event::PaperEntered {
-            paper: Paper::default(),
-        },
-    );
+    meeting = enter(meeting, Paper::default());
     assert_eq!(meeting.n_papers(), 4);
     assert_eq!(meeting.n_live_papers(), 4);
     let live: Vec<Paper> = meeting.papers().iter().map(|p| p.paper.clone()).collect();
@@ -137,18 +131,8 @@ fn papers_are_counted_as_they_come_and_the_tally_equals_the_core_s() {
 #[test]
 fn a_void_takes_the_paper_out_of_the_tally_but_not_out_of_the_record() {
     let mut meeting = defined();
-    meeting = commit(
-        meeting,
-        Event::PaperEntered {
-            paper: chair_for("A"),
-        },
-    );
-    meeting = commit(
-        meeting,
-        Event::PaperEntered {
-            paper: Paper::default(),
-        },
-    );
+    meeting = enter(meeting, chair_for("A"));
+    meeting = enter(meeting, Paper::default());
     meeting = commit(
         meeting,
         Event::PaperVoided {
@@ -247,12 +231,7 @@ fn a_stale_entry_is_refused_by_the_reducer() {
 fn the_definition_locks_with_the_first_paper() {
     let meeting = defined();
     assert!(!meeting.definition_locked());
-    let meeting = commit(
-        meeting,
-        Event::PaperEntered {
-            paper: Paper::default(),
-        },
-    );
+    let meeting = enter(meeting, Paper::default());
     assert!(meeting.definition_locked());
     let mut corrected = sample_congress();
     corrected.title = "更正".into();

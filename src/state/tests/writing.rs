@@ -84,12 +84,7 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
         MeetingError::OtherTab
     );
 
-    let writer = commit(
-        writer,
-        Event::PaperEntered {
-            paper: chair_for("A"),
-        },
-    );
+    let writer = enter(writer, chair_for("A"));
     let new_entries = writer.book().log().entries()[1..].to_vec();
     let mut reader = reader;
     let action = reader.book.follow(new_entries.clone());
@@ -108,12 +103,7 @@ fn a_read_only_tab_refuses_to_write_and_follows_the_writer() {
 fn each_accepted_event_is_a_new_state_for_yew() {
     let desk = defined();
     let before = desk.meeting.clone();
-    let next = commit(
-        desk,
-        Event::PaperEntered {
-            paper: Paper::default(),
-        },
-    );
+    let next = enter(desk, Paper::default());
     assert_ne!(*before, *next.meeting);
     assert!(next.meeting.version > before.version);
 }
@@ -139,12 +129,7 @@ fn committing_one_paper_with_ten_thousand_entered_does_not_refold() {
     }
     let meeting = opened(Book::restored("e1", log));
     let _ = meeting.tally();
-    let meeting = commit(
-        meeting,
-        Event::PaperEntered {
-            paper: chair_for("A"),
-        },
-    );
+    let meeting = enter(meeting, chair_for("A"));
     // The memo is per log length: the tally after the new paper counts it.
     assert_eq!(
         meeting.tally().unwrap().contests[0].candidates[0].votes_for,
