@@ -19,11 +19,14 @@ use crate::latin1;
 use crate::needs::{self, WASM_TARGET};
 use crate::workspace::{self, kilobytes, TaskResult};
 
+mod lzma;
 mod page;
 
 use page::{assemble, gzip, trim_glue};
 
 const APP_BIN: &str = "hallcount-app";
+/// The crate of the page's LZMA decoder, the first wasm the page runs.
+const UNPACK_PACKAGE: &str = "hallcount-unpack";
 /// The app's own profile in the root `Cargo.toml`: built for size. Native release builds (the
 /// CLI, the benches) keep opt-level 3.
 const WASM_PROFILE: &str = "wasm-release";
@@ -55,7 +58,8 @@ pub fn build() -> TaskResult<PathBuf> {
         kilobytes(wasm.len()),
         kilobytes(glue.len())
     );
-    let html = assemble(&trim_glue(&glue), &wasm)?;
+    let unpacker = build_unpacker(&work)?;
+    let html = assemble(&trim_glue(&glue), &wasm, &unpacker)?;
 
     let dist = workspace::dist_dir();
     fs::create_dir_all(&dist)?;
@@ -80,6 +84,32 @@ pub fn build() -> TaskResult<PathBuf> {
         .into());
     }
     Ok(path)
+}
+
+/// The page's LZMA decoder (`crates/hallcount-unpack`) as wasm, built for speed (its profile
+/// override in the root `Cargo.toml`), then `wasm-opt -O3` without its names where npm is there.
+fn build_unpacker(work: &Path) -> TaskResult<Vec<u8>> {
+    workspace::run(
+        workspace::cargo()
+            .args(["build", "--profile", WASM_PROFILE, "--target", WASM_TARGET])
+            .args(["--package", UNPACK_PACKAGE, "--lib"]),
+    )?;
+    let built = workspace::target_dir()
+        .join(WASM_TARGET)
+        .join(WASM_PROFILE)
+        .join(format!("{}.wasm", UNPACK_PACKAGE.replace('-', "_")));
+    let Some(wasm_opt) = wasm_opt()? else {
+        return Ok(fs::read(built)?);
+    };
+    let optimised = work.join("unpack_opt.wasm");
+    workspace::run(
+        Command::new(&wasm_opt)
+            .args(["-O3", "--strip-debug", "--strip-producers"])
+            .arg(&built)
+            .arg("-o")
+            .arg(&optimised),
+    )?;
+    Ok(fs::read(optimised)?)
 }
 
 fn build_wasm() -> TaskResult<PathBuf> {

@@ -1,5 +1,6 @@
 //! The page around the wasm: `index.html` filled with the plain sheet, and the other sheets,
-//! the JS glue and the wasm packed into one gzip stream with the small script that unpacks them.
+//! the JS glue and the wasm packed into one LZMA stream (`lzma.rs`) with the small script and
+//! the small wasm decoder (`crates/hallcount-unpack`, itself gzipped) that unpack them.
 
 use std::fs;
 use std::io::Write;
@@ -8,6 +9,7 @@ use std::path::{Path, PathBuf};
 use flate2::write::GzEncoder;
 use flate2::Compression;
 
+use super::lzma;
 use crate::latin1;
 use crate::workspace::{self, kilobytes, TaskResult};
 
@@ -19,10 +21,11 @@ const APP_MARKER: &str = "<!--hallcount:app-->";
 const PLAIN_SHEET: &str = "unsupported.css";
 
 /// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the glue
-/// and the wasm packed together in one gzip stream (text compresses to a fifth), unpacked by a
+/// and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
+/// `unpacker` (the decoder's wasm, gzipped for the browser's `DecompressionStream`) and a
 /// small module script that adds the sheets as a `<style>` and starts the glue as a module
 /// script of its own (inline scripts are what the page's CSP allows, not `eval`).
-pub(super) fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
+pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<String> {
     let root = workspace::root();
     let template = latin1::html_references(&fs::read_to_string(root.join("index.html"))?);
     let (plain, packed_styles) = read_styles(&root.join("styles"))?;
@@ -38,18 +41,21 @@ pub(super) fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
          }}"
     );
     let bundle = bundle(&[packed_styles.as_bytes(), starter.as_bytes(), wasm])?;
-    let packed = zopfli_gzip(&bundle)?;
+    let packed = lzma::pack(&bundle)?;
     let text = latin1::js_string_body(&packed);
+    let unpacker = zopfli_gzip(unpacker)?;
+    let unpacker_text = latin1::js_string_body(&unpacker);
     println!(
-        "xtask: styles, glue and wasm packed: {} gzip, {} as a JS string",
+        "xtask: styles, glue and wasm packed: {} LZMA, {} as a JS string; its decoder {} gzip",
         kilobytes(packed.len()),
-        kilobytes(text.chars().count())
+        kilobytes(text.chars().count()),
+        kilobytes(unpacker.len())
     );
     let decoder = latin1::JS_DECODER;
     let app = format!(
         "<script type=\"module\">\n{decoder}\n{UNPACKER}\n\
          try {{\n\
-         await hallcountUnpack(\"{text}\");\n\
+         await hallcountUnpack(\"{unpacker_text}\", \"{text}\");\n\
          }} catch (error) {{\n\
          console.error(\"hallcount could not start:\", error);\n\
          }}\n</script>"
@@ -62,22 +68,36 @@ pub(super) fn assemble(glue: &str, wasm: &[u8]) -> TaskResult<String> {
     replace_marker(&html, APP_MARKER, &app)
 }
 
-/// `hallcountUnpack(text)`: the inverse of [`bundle`] after gzip, then each part put to use.
-/// The wasm waits on `window` for the glue's module script, which takes it from there.
-const UNPACKER: &str = r#"const hallcountUnpack = async (text) => {
-const stream = new Blob([hallcountLatin1(text)]).stream().pipeThrough(new DecompressionStream("gzip"));
-const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+/// `hallcountUnpack(unpacker, text)`: the decoder's wasm gunzipped and instantiated, the inverse
+/// of [`bundle`] after LZMA run in its memory (timed as the `hallcount:unpack` measure), then
+/// each part put to use. The wasm waits on `window` for the glue's module script, which takes
+/// it from there.
+const UNPACKER: &str = r#"const hallcountUnpack = async (unpacker, text) => {
+const gunzip = (bytes) => new Response(new Blob([bytes]).stream().pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
+const { instance } = await WebAssembly.instantiate(await gunzip(hallcountLatin1(unpacker)));
+const { memory, unpack } = instance.exports;
+const packed = hallcountLatin1(text);
+const length = new DataView(packed.buffer).getUint32(1, true);
+const at = memory.grow(Math.ceil((packed.length + length) / 65536)) * 65536;
+new Uint8Array(memory.buffer).set(packed, at);
+const start = performance.now();
+const status = unpack(at, packed.length, at + packed.length, length);
+performance.measure("hallcount:unpack", { start });
+if (status !== 0) {
+throw new Error(`the packed app is damaged (unpack status ${status})`);
+}
+const bytes = new Uint8Array(memory.buffer, at + packed.length, length);
 const parts = [];
-let at = 0;
+let offset = 0;
 for (let i = 0; i < 2; i++) {
-const length = new DataView(bytes.buffer).getUint32(at, true);
-parts.push(new TextDecoder().decode(bytes.subarray(at + 4, at + 4 + length)));
-at += 4 + length;
+const partLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(offset, true);
+parts.push(new TextDecoder().decode(bytes.subarray(offset + 4, offset + 4 + partLength)));
+offset += 4 + partLength;
 }
 const style = document.createElement("style");
 style.textContent = parts[0];
 document.head.append(style);
-window.hallcountWasm = bytes.subarray(at);
+window.hallcountWasm = bytes.subarray(offset);
 const script = document.createElement("script");
 script.type = "module";
 script.textContent = parts[1];
