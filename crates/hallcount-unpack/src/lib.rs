@@ -55,19 +55,45 @@ pub fn unpacked_len(packed: &[u8]) -> Result<usize, Error> {
 
 /// Unpack `packed` into `output`, which must be exactly [`unpacked_len`] long.
 pub fn unpack(packed: &[u8], output: &mut [u8]) -> Result<(), Error> {
-    if packed.len() < HEADER_LEN {
-        return Err(Error::Properties);
+    let mut unpacker = Unpacker::new(packed, output.len())?;
+    match unpacker.run(output, output.len())? {
+        true => Ok(()),
+        false => Err(Error::Length),
     }
-    let props = Properties::from_byte(packed[0])?;
-    if unpacked_len(packed)? != output.len() {
-        return Err(Error::Length);
+}
+
+/// A packed bundle being unpacked, slice by slice.
+pub struct Unpacker<'a> {
+    decoder: lzma::Decoder<'a>,
+    checksum: u32,
+}
+
+impl<'a> Unpacker<'a> {
+    /// Checks the header against `output_len`, the length of the buffer [`Self::run`] gets.
+    pub fn new(packed: &'a [u8], output_len: usize) -> Result<Self, Error> {
+        if packed.len() < HEADER_LEN {
+            return Err(Error::Properties);
+        }
+        let props = Properties::from_byte(packed[0])?;
+        if unpacked_len(packed)? != output_len {
+            return Err(Error::Length);
+        }
+        let checksum = u32::from_le_bytes([packed[5], packed[6], packed[7], packed[8]]);
+        let decoder = lzma::Decoder::new(props, &packed[HEADER_LEN..])?;
+        Ok(Self { decoder, checksum })
     }
-    let checksum = u32::from_le_bytes([packed[5], packed[6], packed[7], packed[8]]);
-    lzma::decode(props, &packed[HEADER_LEN..], output)?;
-    if adler32(output) != checksum {
-        return Err(Error::Checksum);
+
+    /// Unpack at least the first `until` bytes of `output` (the same buffer at every call);
+    /// returns whether all of it is unpacked and checked.
+    pub fn run(&mut self, output: &mut [u8], until: usize) -> Result<bool, Error> {
+        if !self.decoder.run(output, until)? {
+            return Ok(false);
+        }
+        if adler32(output) != self.checksum {
+            return Err(Error::Checksum);
+        }
+        Ok(true)
     }
-    Ok(())
 }
 
 /// The header of a packed bundle of `unpacked`, for an encoder to put before its LZMA data.

@@ -158,101 +158,137 @@ fn after_short_rep(state: usize) -> usize {
     }
 }
 
-/// Decode the range-coded `input` into exactly `output.len()` bytes, followed by the end
-/// marker (which liblzma's LZMA1 encoder always writes).
-pub fn decode(props: Properties, input: &[u8], output: &mut [u8]) -> Result<(), Error> {
-    let mut rc = RangeDecoder::new(input)?;
-    // About 60 KB: on the heap natively, on the shadow stack in wasm (1 MB).
-    let mut model = Model::new();
-    let pos_mask = (1usize << props.pb) - 1;
-    let lp_mask = (1usize << props.lp) - 1;
-    let lc = props.lc;
-    let mut state = 0usize;
-    let mut reps = [0usize; 4];
-    let mut pos = 0usize;
-    while pos < output.len() {
-        let pos_state = pos & pos_mask;
-        if rc.bit(&mut model.is_match[(state << 4) + pos_state]) == 0 {
-            let previous = if pos > 0 { output[pos - 1] as usize } else { 0 };
-            let context = ((pos & lp_mask) << lc) + (previous >> (8 - lc));
-            let probs = &mut model.literal[0x300 * context..0x300 * (context + 1)];
-            let mut symbol = 1usize;
-            if state >= 7 {
-                // After a match: the byte at the last distance guides the first bits.
-                let mut matched = output[pos - reps[0] - 1] as usize;
+/// A stream being decoded: everything it needs between two calls of [`Decoder::run`], so the page
+/// can unpack in slices (a wasm function still running is never swapped for its optimised
+/// build: only the calls after the first slice run at full speed).
+pub struct Decoder<'a> {
+    rc: RangeDecoder<'a>,
+    model: Model,
+    props: Properties,
+    state: usize,
+    reps: [usize; 4],
+    pos: usize,
+}
+
+impl<'a> Decoder<'a> {
+    pub fn new(props: Properties, input: &'a [u8]) -> Result<Self, Error> {
+        Ok(Self {
+            rc: RangeDecoder::new(input)?,
+            model: Model::new(),
+            props,
+            state: 0,
+            reps: [0; 4],
+            pos: 0,
+        })
+    }
+
+    /// Decode into `output` (the same buffer at every call) until at least `until` bytes of it
+    /// are done. When it is full, the end marker must follow, and then nothing: returns whether
+    /// the stream is done and whole.
+    pub fn run(&mut self, output: &mut [u8], until: usize) -> Result<bool, Error> {
+        let until = until.min(output.len());
+        let Self {
+            rc,
+            model,
+            props,
+            state,
+            reps,
+            pos,
+        } = self;
+        let (mut state, mut pos) = (*state, *pos);
+        let pos_mask = (1usize << props.pb) - 1;
+        let lp_mask = (1usize << props.lp) - 1;
+        let lc = props.lc;
+        while pos < until {
+            let pos_state = pos & pos_mask;
+            if rc.bit(&mut model.is_match[(state << 4) + pos_state]) == 0 {
+                let previous = if pos > 0 { output[pos - 1] as usize } else { 0 };
+                let context = ((pos & lp_mask) << lc) + (previous >> (8 - lc));
+                let probs = &mut model.literal[0x300 * context..0x300 * (context + 1)];
+                let mut symbol = 1usize;
+                if state >= 7 {
+                    // After a match: the byte at the last distance guides the first bits.
+                    let mut matched = output[pos - reps[0] - 1] as usize;
+                    while symbol < 0x100 {
+                        let match_bit = (matched >> 7) & 1;
+                        matched <<= 1;
+                        let bit = rc.bit(&mut probs[((1 + match_bit) << 8) + symbol]) as usize;
+                        symbol = (symbol << 1) | bit;
+                        if match_bit != bit {
+                            break;
+                        }
+                    }
+                }
                 while symbol < 0x100 {
-                    let match_bit = (matched >> 7) & 1;
-                    matched <<= 1;
-                    let bit = rc.bit(&mut probs[((1 + match_bit) << 8) + symbol]) as usize;
-                    symbol = (symbol << 1) | bit;
-                    if match_bit != bit {
-                        break;
+                    symbol = (symbol << 1) | rc.bit(&mut probs[symbol]) as usize;
+                }
+                output[pos] = symbol as u8;
+                pos += 1;
+                state = after_literal(state);
+                continue;
+            }
+            let len;
+            if rc.bit(&mut model.is_rep[state]) != 0 {
+                if pos == 0 {
+                    return Err(Error::Corrupt);
+                }
+                if rc.bit(&mut model.is_rep_g0[state]) == 0 {
+                    if rc.bit(&mut model.is_rep0_long[(state << 4) + pos_state]) == 0 {
+                        output[pos] = output[pos - reps[0] - 1];
+                        pos += 1;
+                        state = after_short_rep(state);
+                        continue;
                     }
-                }
-            }
-            while symbol < 0x100 {
-                symbol = (symbol << 1) | rc.bit(&mut probs[symbol]) as usize;
-            }
-            output[pos] = symbol as u8;
-            pos += 1;
-            state = after_literal(state);
-            continue;
-        }
-        let len;
-        if rc.bit(&mut model.is_rep[state]) != 0 {
-            if pos == 0 {
-                return Err(Error::Corrupt);
-            }
-            if rc.bit(&mut model.is_rep_g0[state]) == 0 {
-                if rc.bit(&mut model.is_rep0_long[(state << 4) + pos_state]) == 0 {
-                    output[pos] = output[pos - reps[0] - 1];
-                    pos += 1;
-                    state = after_short_rep(state);
-                    continue;
-                }
-            } else {
-                let distance;
-                if rc.bit(&mut model.is_rep_g1[state]) == 0 {
-                    distance = reps[1];
                 } else {
-                    if rc.bit(&mut model.is_rep_g2[state]) == 0 {
-                        distance = reps[2];
+                    let distance;
+                    if rc.bit(&mut model.is_rep_g1[state]) == 0 {
+                        distance = reps[1];
                     } else {
-                        distance = reps[3];
-                        reps[3] = reps[2];
+                        if rc.bit(&mut model.is_rep_g2[state]) == 0 {
+                            distance = reps[2];
+                        } else {
+                            distance = reps[3];
+                            reps[3] = reps[2];
+                        }
+                        reps[2] = reps[1];
                     }
-                    reps[2] = reps[1];
+                    reps[1] = reps[0];
+                    reps[0] = distance;
                 }
+                len = model.rep_len.decode(rc, pos_state);
+                state = after_rep(state);
+            } else {
+                reps[3] = reps[2];
+                reps[2] = reps[1];
                 reps[1] = reps[0];
-                reps[0] = distance;
+                len = model.len.decode(rc, pos_state);
+                state = after_match(state);
+                let distance = model.distance(rc, len);
+                if distance == END_MARKER || distance as usize >= pos {
+                    // An end marker before the output is full, or a distance before its start.
+                    return Err(if distance == END_MARKER {
+                        Error::Length
+                    } else {
+                        Error::Corrupt
+                    });
+                }
+                reps[0] = distance as usize;
             }
-            len = model.rep_len.decode(&mut rc, pos_state);
-            state = after_rep(state);
-        } else {
-            reps[3] = reps[2];
-            reps[2] = reps[1];
-            reps[1] = reps[0];
-            len = model.len.decode(&mut rc, pos_state);
-            state = after_match(state);
-            let distance = model.distance(&mut rc, len);
-            if distance == END_MARKER {
+            let len = len + MIN_MATCH;
+            if len > output.len() - pos {
                 return Err(Error::Length);
             }
-            if distance as usize >= pos {
-                return Err(Error::Corrupt);
-            }
-            reps[0] = distance as usize;
+            copy_match(output, pos, reps[0] + 1, len);
+            pos += len;
         }
-        let len = len + MIN_MATCH;
-        if len > output.len() - pos {
-            return Err(Error::Length);
+        (self.state, self.pos) = (state, pos);
+        if pos < output.len() {
+            return Ok(false);
         }
-        copy_match(output, pos, reps[0] + 1, len);
-        pos += len;
+        end_marker(&mut self.rc, &mut self.model, state, pos & pos_mask)?;
+        self.rc.finish()?;
+        Ok(true)
     }
-    // The output is full: the end marker must follow, and then nothing.
-    end_marker(&mut rc, &mut model, state, pos & pos_mask)?;
-    rc.finish()
 }
 
 /// `len` bytes at `pos` copied from `distance` back, overlapping where `distance < len` (a run).

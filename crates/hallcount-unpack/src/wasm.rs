@@ -1,27 +1,59 @@
-//! The export the page calls. The page grows this module's memory, copies the packed bytes in
-//! and reads the unpacked ones out of it: no allocator, no glue.
+//! The exports the page calls. The page grows this module's memory, copies the packed bytes in,
+//! calls [`begin`] once and [`step`] until it is done, and reads the unpacked bytes out of the
+//! memory: no allocator, no glue.
 
-/// Unpack the `packed_len` bytes at `packed` into the `output_len` bytes at `output`; 0 when
-/// done, otherwise an [`crate::Error::code`].
+use core::ptr::addr_of_mut;
+
+use crate::Unpacker;
+
+/// [`step`]'s answer while there is more to unpack; 0 is done, other values are
+/// [`crate::Error::code`]s.
+const MORE: u32 = 255;
+
+/// The one unpacking in progress, and where its output goes.
+static mut CURRENT: Option<(Unpacker<'static>, &'static mut [u8])> = None;
+
+/// Start unpacking the `packed_len` bytes at `packed` into the `output_len` bytes at `output`:
+/// 0, or an error code.
 ///
 /// # Safety
-/// The page passes two disjoint ranges of this module's memory that it grew for them.
+/// The page passes two disjoint ranges of this module's memory that it grew for them, and
+/// leaves them alone until [`step`] has said it is done.
 #[no_mangle]
-pub unsafe extern "C" fn unpack(
+pub unsafe extern "C" fn begin(
     packed: *const u8,
     packed_len: usize,
     output: *mut u8,
     output_len: usize,
 ) -> u32 {
-    // SAFETY: see above; the page wrote `packed` and reads `output` only after this returns.
+    // SAFETY: see above.
     let (packed, output) = unsafe {
         (
             core::slice::from_raw_parts(packed, packed_len),
             core::slice::from_raw_parts_mut(output, output_len),
         )
     };
-    match crate::unpack(packed, output) {
-        Ok(()) => 0,
+    match Unpacker::new(packed, output.len()) {
+        Ok(unpacker) => {
+            // SAFETY: wasm32 without threads: nothing else touches CURRENT meanwhile.
+            unsafe { *addr_of_mut!(CURRENT) = Some((unpacker, output)) };
+            0
+        }
+        Err(error) => error.code(),
+    }
+}
+
+/// Unpack at least the first `until` bytes: [`MORE`], 0 when all is unpacked and checked, or
+/// an error code.
+#[no_mangle]
+pub extern "C" fn step(until: usize) -> u32 {
+    // SAFETY: wasm32 without threads; `begin` set it up.
+    let Some((unpacker, output)) = (unsafe { &mut *addr_of_mut!(CURRENT) }) else {
+        return crate::Error::Properties.code();
+    };
+    match unpacker.run(output, until) {
+        Ok(false) => MORE,
+        Ok(true) => 0,
         Err(error) => error.code(),
     }
 }

@@ -147,3 +147,27 @@ proptest! {
         prop_assert!(result.is_err() || result == Ok(bytes));
     }
 }
+
+#[test]
+fn unpacking_in_slices_gives_the_same_bytes_and_checks_only_at_the_end() {
+    let bytes = mixed(300_000);
+    let packed = pack(&bytes, 3, 0, 0);
+    for slice in [1, 4096, 65_536, 150_000] {
+        let mut output = vec![0; bytes.len()];
+        let mut unpacker = hallcount_unpack::Unpacker::new(&packed, output.len()).unwrap();
+        let mut until = slice;
+        let mut calls = 1;
+        while !unpacker.run(&mut output, until).unwrap() {
+            until += slice;
+            calls += 1;
+        }
+        assert_eq!(output, bytes, "slices of {slice}");
+        assert!(calls > 1, "slices of {slice}: {calls} calls");
+    }
+    let mut wrong_sum = packed.clone();
+    wrong_sum[8] ^= 0x80;
+    let mut output = vec![0; bytes.len()];
+    let mut unpacker = hallcount_unpack::Unpacker::new(&wrong_sum, output.len()).unwrap();
+    assert_eq!(unpacker.run(&mut output, 1000), Ok(false));
+    assert_eq!(unpacker.run(&mut output, bytes.len()), Err(Error::Checksum));
+}
