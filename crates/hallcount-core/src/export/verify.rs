@@ -89,7 +89,7 @@ fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprin
     let public_key = PublicKey::from_hex(&signature.public_key)?;
     let fingerprint = public_key.fingerprint();
     let value = from_hex::<64>(&signature.value)?;
-    if signature.fingerprint != fingerprint.as_str() || file.to_json() != text {
+    if signature.fingerprint != fingerprint.as_str() || !file.is_written_as(text) {
         return None;
     }
     let canonical = file.payload.canonical_bytes();
@@ -118,7 +118,7 @@ fn read_step_by_step(text: &str, n_bytes: usize) -> Result<(ResultFile, Fingerpr
     // reader for the file's shapes in the page (a second, over `&Value`, cost ~35 KB of wasm).
     drop(value);
     let file: ResultFile = crate::json::from_text(text).map_err(damaged)?;
-    if text.len() != n_bytes || file.to_json() != text {
+    if text.len() != n_bytes || !file.is_written_as(text) {
         return Err(VerifyError::Reformatted);
     }
     Ok((file, fingerprint))
