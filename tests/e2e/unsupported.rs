@@ -20,8 +20,8 @@ const EXPECTED: [&str; 7] = [
 ];
 
 /// Reload the page with `script` run before any of its own, then check the message is shown
-/// and the app is not; the only problems allowed are those of the failed start.
-async fn message_shows_when(label: &str, script: &str) {
+/// and the app is not; the only problems allowed are those of the failed start, which it returns.
+async fn message_shows_when(label: &str, script: &str) -> Vec<String> {
     let browser = Browser::open(label).await;
     browser
         .cdp(
@@ -57,6 +57,7 @@ async fn message_shows_when(label: &str, script: &str) {
         .collect();
     assert!(unexpected.is_empty(), "other problems: {unexpected:?}");
     drop(browser.kill());
+    problems
 }
 
 #[tokio::test]
@@ -84,6 +85,31 @@ async fn a_start_that_fails_leaves_the_message() {
     let script = "Response.prototype.arrayBuffer = function () { \
                   return Promise.reject(new Error('unreadable')); };";
     message_shows_when("failed_start", script).await;
+}
+
+#[tokio::test]
+async fn a_damaged_packed_app_is_refused_by_its_decoder_not_run() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    // One byte in the middle of the LZMA data changed, in the decoder's memory, just before it
+    // starts: as a copy of the file damaged on a USB stick would be.
+    let script = "const instantiate = WebAssembly.instantiate; \
+                  WebAssembly.instantiate = async (...args) => { \
+                    const result = await instantiate.apply(WebAssembly, args); \
+                    const { memory, begin, step } = result.instance.exports; \
+                    if (!begin) return result; \
+                    const damaged = (at, length, output, outputLength) => { \
+                      new Uint8Array(memory.buffer)[at + (length >> 1)] ^= 0x55; \
+                      return begin(at, length, output, outputLength); }; \
+                    return { module: result.module, instance: { exports: { memory, step, begin: damaged } } }; };";
+    let problems = message_shows_when("damaged", script).await;
+    assert!(
+        problems
+            .iter()
+            .any(|problem| problem.contains("the packed app is damaged")),
+        "{problems:?}"
+    );
 }
 
 #[tokio::test]
