@@ -7,6 +7,7 @@ mod canonical;
 pub mod checks;
 pub mod csv;
 pub mod key;
+mod layout;
 pub mod result;
 pub mod sealed;
 pub mod time;

@@ -268,6 +268,12 @@ impl ResultFile {
         text.push('\n');
         text
     }
+
+    /// Whether `text` is exactly [`Self::to_json`], found without writing it
+    /// ([`super::layout`]): how a reader tells a file as written from one re-saved or altered.
+    pub fn is_written_as(&self, text: &str) -> bool {
+        super::layout::is_pretty_layout_of(self, text)
+    }
 }
 
 #[cfg(test)]

@@ -1,7 +1,7 @@
 //! Checking a `hallcount/result@1` file: format, layout, signature, contents and tally.
 //! Whether the signer is trusted is a separate question ([`super::TrustedKeys`]).
 
-use super::canonical::canonical_json;
+use super::canonical::{canonical_from_text, canonical_json};
 use super::key::{Fingerprint, PublicKey};
 use super::result::{tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM};
 use super::time::is_rfc3339;
@@ -68,7 +68,8 @@ fn damaged(error: crate::LoadError) -> VerifyError {
 }
 
 /// A file exactly as the app writes it, read once: its layout is the one `to_json` writes, so
-/// its payload's canonical bytes are those of the payload read (no second parse, issue 12).
+/// its payload's canonical bytes are those of the payload read (no second parse, issue 12), and
+/// can be copied from its text.
 /// `None` for anything else, which [`read_step_by_step`] reads again to say what is wrong.
 fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprint)> {
     if text.len() != n_bytes {
@@ -89,13 +90,31 @@ fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprin
     let public_key = PublicKey::from_hex(&signature.public_key)?;
     let fingerprint = public_key.fingerprint();
     let value = from_hex::<64>(&signature.value)?;
-    if signature.fingerprint != fingerprint.as_str() || file.to_json() != text {
+    if signature.fingerprint != fingerprint.as_str() || !file.is_written_as(text) {
         return None;
     }
-    let canonical = file.payload.canonical_bytes();
+    let canonical = written_payload_canonical(&file, text);
     let signed = signature.payload_sha256 == sha256_hex(&canonical)
         && public_key.verifies(&canonical, &value);
     signed.then_some((file, fingerprint))
+}
+
+/// The canonical bytes of the payload of a file as written ([`ResultFile::is_written_as`]),
+/// copied from its text ([`canonical_from_text`]) where that can vouch for them. In that layout a
+/// line break then two spaces then a quote starts a member of the top object and nothing else
+/// (no string holds a raw line break): the payload is what lies between its two neighbours.
+fn written_payload_canonical(file: &ResultFile, text: &str) -> Vec<u8> {
+    const PAYLOAD: &str = "\n  \"payload\": ";
+    const SIGNATURE: &str = ",\n  \"signature\": ";
+    if !cfg!(target_arch = "wasm32") {
+        let start = text.find(PAYLOAD).map(|at| at + PAYLOAD.len());
+        let end = text.rfind(SIGNATURE);
+        let payload = start.zip(end).and_then(|(start, end)| text.get(start..end));
+        if let Some(bytes) = payload.and_then(canonical_from_text) {
+            return bytes;
+        }
+    }
+    file.payload.canonical_bytes()
 }
 
 /// Reads a file that is not exactly as written, checking its format, signature and layout in
@@ -118,7 +137,7 @@ fn read_step_by_step(text: &str, n_bytes: usize) -> Result<(ResultFile, Fingerpr
     // reader for the file's shapes in the page (a second, over `&Value`, cost ~35 KB of wasm).
     drop(value);
     let file: ResultFile = crate::json::from_text(text).map_err(damaged)?;
-    if text.len() != n_bytes || file.to_json() != text {
+    if text.len() != n_bytes || !file.is_written_as(text) {
         return Err(VerifyError::Reformatted);
     }
     Ok((file, fingerprint))

@@ -239,3 +239,75 @@ fn what_the_writer_does_not_take_goes_through_a_value() {
         canonical_json(&serde_json::to_value(value).unwrap())
     );
 }
+
+/// Values whose text the copy always takes: integers of at most 15 digits, keys serde_json
+/// writes without an escape.
+fn copied_value() -> impl Strategy<Value = Value> {
+    let key =
+        || text().prop_map(|key| key.replace(|c: char| c < ' ' || c == '"' || c == '\\', "k"));
+    let leaf = prop_oneof![
+        Just(Value::Null),
+        any::<bool>().prop_map(Value::Bool),
+        (-999_999_999_999_999i64..=999_999_999_999_999).prop_map(Value::from),
+        text().prop_map(Value::String),
+    ];
+    leaf.prop_recursive(4, 64, 8, move |inner| {
+        prop_oneof![
+            prop::collection::vec(inner.clone(), 0..6).prop_map(Value::Array),
+            prop::collection::btree_map(key(), inner, 0..6)
+                .prop_map(|map| Value::Object(map.into_iter().collect())),
+        ]
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(1000))]
+
+    /// What the copy from the text gives, when it gives anything, is the canonical JSON.
+    #[test]
+    fn the_copy_from_the_text_is_canonical_json(value in value()) {
+        for text in [serde_json::to_string_pretty(&value).unwrap(), value.to_string()] {
+            if let Some(copied) = super::canonical_from_text(&text) {
+                prop_assert_eq!(copied, canonical_json(&value));
+            }
+        }
+    }
+
+    #[test]
+    fn the_copy_takes_integers_and_keys_without_escapes(value in copied_value()) {
+        let text = serde_json::to_string_pretty(&value).unwrap();
+        prop_assert_eq!(super::canonical_from_text(&text), Some(canonical_json(&value)));
+    }
+}
+
+#[test]
+fn the_copy_leaves_to_the_typed_way_what_it_cannot_vouch_for() {
+    for text in [
+        r#"{"a\u0062": 1}"#,
+        r#"{"b": 1, "b": 2}"#,
+        "[1.5]",
+        "[1e3]",
+        "[9007199254740993]",
+        "[1] x",
+        r#"{"a": 1"#,
+        "[tru]",
+    ] {
+        assert_eq!(super::canonical_from_text(text), None, "{text}");
+    }
+    let sorted =
+        super::canonical_from_text("{\"\u{e000}\": 1, \"\u{1f600}\": [true, null], \"b\": -12}");
+    assert_eq!(
+        String::from_utf8(sorted.unwrap()).unwrap(),
+        "{\"b\":-12,\"\u{1f600}\":[true,null],\"\u{e000}\":1}"
+    );
+}
+
+#[test]
+fn a_signed_payload_is_copied_from_its_text_as_it_is_written_from_its_types() {
+    let text = include_str!("../../../tests/signed/vector.hallcount.json");
+    let file: crate::export::ResultFile = serde_json::from_str(text).unwrap();
+    let start = text.find("\n  \"payload\": ").unwrap() + "\n  \"payload\": ".len();
+    let end = text.rfind(",\n  \"signature\": ").unwrap();
+    let copied = super::canonical_from_text(&text[start..end]).expect("the copy takes a payload");
+    assert_eq!(copied, file.payload.canonical_bytes());
+}
