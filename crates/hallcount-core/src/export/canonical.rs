@@ -89,7 +89,7 @@ fn write_value(value: &Value, out: &mut Vec<u8>) {
         }
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_unstable_by(|(a, _), (b, _)| utf16_order(a, b));
+            crate::order::sort_by(&mut entries, |(a, _), (b, _)| utf16_order(a, b));
             out.push(b'{');
             for (index, (key, item)) in entries.into_iter().enumerate() {
                 if index > 0 {
