@@ -17,6 +17,7 @@ pub const UNSUPPORTED_MESSAGE_ID: &str = "hallcount-unsupported";
 
 /// Mount the app on the page's body, and take away the "this browser cannot run" message.
 pub fn start() {
+    services::mark("hallcount:started");
     if let Some(message) = gloo::utils::document().get_element_by_id(UNSUPPORTED_MESSAGE_ID) {
         message.remove();
     }

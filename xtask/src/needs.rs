@@ -3,6 +3,7 @@
 //! checked first (issue 13: a toolchain without the wasm target failed with "can't find crate
 //! for `core`").
 
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::workspace::{self, TaskResult};
@@ -43,6 +44,24 @@ pub fn wasm_target() -> TaskResult {
     .map_err(|error| format!("{error}; run it yourself: rustup target add {WASM_TARGET}").into())
 }
 
+/// The standard library's source, which the app's wasm is built from (`-Z build-std`, see
+/// `dist`): there, or added with rustup, or an error that names the command.
+pub fn rust_src() -> TaskResult {
+    if sysroot()
+        .join("lib/rustlib/src/rust/library/core/src/lib.rs")
+        .is_file()
+    {
+        return Ok(());
+    }
+    eprintln!("xtask: the toolchain lacks rust-src; adding it with rustup");
+    workspace::run(
+        Command::new("rustup")
+            .args(["component", "add", "rust-src"])
+            .current_dir(workspace::root()),
+    )
+    .map_err(|error| format!("{error}; run it yourself: rustup component add rust-src").into())
+}
+
 /// Whether `target` is a line of `rustup target list --installed`.
 fn has_target(installed: &str, target: &str) -> bool {
     installed.lines().any(|line| line.trim() == target)
@@ -50,16 +69,23 @@ fn has_target(installed: &str, target: &str) -> bool {
 
 /// Whether the active toolchain's sysroot holds a standard library for `target`.
 fn sysroot_has_target(target: &str) -> bool {
-    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
-    let Ok(output) = Command::new(rustc).args(["--print", "sysroot"]).output() else {
-        return false;
-    };
-    let sysroot = String::from_utf8_lossy(&output.stdout).trim().to_owned();
-    std::path::Path::new(&sysroot)
+    sysroot()
         .join("lib/rustlib")
         .join(target)
         .join("lib")
         .is_dir()
+}
+
+/// The active toolchain's sysroot, as `rustc --print sysroot` (run in the workspace, so the
+/// pinned toolchain) says; empty when rustc cannot be asked.
+fn sysroot() -> PathBuf {
+    let rustc = std::env::var_os("RUSTC").unwrap_or_else(|| "rustc".into());
+    Command::new(rustc)
+        .args(["--print", "sysroot"])
+        .current_dir(workspace::root())
+        .output()
+        .map(|output| PathBuf::from(String::from_utf8_lossy(&output.stdout).trim()))
+        .unwrap_or_default()
 }
 
 /// Debian packages: installed with apt when we run as root, else an error naming the command.

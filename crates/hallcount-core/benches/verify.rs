@@ -46,8 +46,6 @@ fn verify(c: &mut Criterion) {
         "step: check the layout without writing it (is_written_as)",
         |b| b.iter(|| black_box(&file).is_written_as(black_box(&text))),
     );
-    // For a file as written, verify copies these bytes from the text instead (the typed way is
-    // what it falls back to): the difference is in `verify_result`.
     group.bench_function("step: canonical payload bytes (JCS)", |b| {
         b.iter(|| black_box(&file.payload).canonical_bytes())
     });

@@ -31,11 +31,8 @@ macro_rules! newtypes_and_unit_variants {
     };
 }
 
-mod from_text;
 mod map_key;
 mod writer;
-
-pub(crate) use from_text::canonical_from_text;
 
 /// Integers up to 2^53 are doubles exactly, printed as their digits.
 const EXACT_INTEGER: u64 = 1 << 53;

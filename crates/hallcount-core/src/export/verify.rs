@@ -1,7 +1,7 @@
 //! Checking a `hallcount/result@1` file: format, layout, signature, contents and tally.
 //! Whether the signer is trusted is a separate question ([`super::TrustedKeys`]).
 
-use super::canonical::{canonical_from_text, canonical_json};
+use super::canonical::canonical_json;
 use super::key::{Fingerprint, PublicKey};
 use super::result::{tally_of_live_papers, ResultFile, RESULT_FORMAT, SIGNATURE_ALGORITHM};
 use super::time::is_rfc3339;
@@ -68,8 +68,7 @@ fn damaged(error: crate::LoadError) -> VerifyError {
 }
 
 /// A file exactly as the app writes it, read once: its layout is the one `to_json` writes, so
-/// its payload's canonical bytes are those of the payload read (no second parse, issue 12), and
-/// can be copied from its text.
+/// its payload's canonical bytes are those of the payload read (no second parse, issue 12).
 /// `None` for anything else, which [`read_step_by_step`] reads again to say what is wrong.
 fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprint)> {
     if text.len() != n_bytes {
@@ -93,28 +92,10 @@ fn read_as_written(text: &str, n_bytes: usize) -> Option<(ResultFile, Fingerprin
     if signature.fingerprint != fingerprint.as_str() || !file.is_written_as(text) {
         return None;
     }
-    let canonical = written_payload_canonical(&file, text);
+    let canonical = file.payload.canonical_bytes();
     let signed = signature.payload_sha256 == sha256_hex(&canonical)
         && public_key.verifies(&canonical, &value);
     signed.then_some((file, fingerprint))
-}
-
-/// The canonical bytes of the payload of a file as written ([`ResultFile::is_written_as`]),
-/// copied from its text ([`canonical_from_text`]) where that can vouch for them. In that layout a
-/// line break then two spaces then a quote starts a member of the top object and nothing else
-/// (no string holds a raw line break): the payload is what lies between its two neighbours.
-fn written_payload_canonical(file: &ResultFile, text: &str) -> Vec<u8> {
-    const PAYLOAD: &str = "\n  \"payload\": ";
-    const SIGNATURE: &str = ",\n  \"signature\": ";
-    if !cfg!(target_arch = "wasm32") {
-        let start = text.find(PAYLOAD).map(|at| at + PAYLOAD.len());
-        let end = text.rfind(SIGNATURE);
-        let payload = start.zip(end).and_then(|(start, end)| text.get(start..end));
-        if let Some(bytes) = payload.and_then(canonical_from_text) {
-            return bytes;
-        }
-    }
-    file.payload.canonical_bytes()
 }
 
 /// Reads a file that is not exactly as written, checking its format, signature and layout in
