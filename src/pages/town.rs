@@ -50,7 +50,7 @@ impl Trusted {
             format: TRUSTED_FORMAT.to_owned(),
             keys: entries.to_vec(),
         };
-        serde_json::to_string_pretty(&file).expect("a trusted list always serializes")
+        hallcount_core::json::to_string_pretty(&file).expect("a trusted list always serializes")
     }
 
     /// The list with one more key, trusted for `place`.

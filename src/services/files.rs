@@ -32,11 +32,11 @@ pub fn ballots_json(papers: impl IntoIterator<Item = Paper>) -> String {
         format: hallcount_core::ballot::BALLOTS_FORMAT.into(),
         ballots: papers.into_iter().collect(),
     };
-    serde_json::to_string_pretty(&file).expect("ballots always serialize")
+    hallcount_core::json::to_string_pretty(&file).expect("ballots always serialize")
 }
 
 pub fn election_json(election: &Election) -> String {
-    serde_json::to_string_pretty(election).expect("an election always serializes")
+    hallcount_core::json::to_string_pretty(election).expect("an election always serializes")
 }
 
 /// A file name from the election: its date and title, safe on any disk (the core's rule, which

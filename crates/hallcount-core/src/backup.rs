@@ -141,7 +141,7 @@ pub fn write_backup<'a>(
             })
             .collect(),
     };
-    serde_json::to_string_pretty(&file).expect("a meeting always serializes")
+    crate::json::to_string_pretty(&file).expect("a meeting always serializes")
 }
 
 /// An entry's text as storage keeps it (and as its hash is computed).

@@ -26,6 +26,7 @@ pub mod load;
 pub mod log;
 pub mod lot;
 pub mod natural;
+pub mod order;
 pub mod reconcile;
 pub mod tally;
 pub mod visible;

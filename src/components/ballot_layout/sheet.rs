@@ -73,7 +73,7 @@ impl Sheet {
         let mut xs: Vec<u32> = papers.iter().map(|p| p.left).filter(|&x| x > 0).collect();
         let mut ys: Vec<u32> = papers.iter().map(|p| p.top).filter(|&y| y > 0).collect();
         xs.dedup();
-        ys.sort_unstable();
+        hallcount_core::order::sort(&mut ys);
         ys.dedup();
         (xs, ys)
     }

@@ -9,7 +9,7 @@
 
 mod align;
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::HashMap;
 use std::fmt;
 
 use serde::{Deserialize, Serialize};
@@ -125,13 +125,16 @@ pub fn same_reading(a: &Paper, b: &Paper) -> bool {
 /// any other contest id on either paper. A paper rejected on one side only differs in every one.
 pub fn differing_contests(election: &Election, a: &Paper, b: &Paper) -> Vec<String> {
     let mut ids: Vec<&str> = election.contests.iter().map(|c| c.id.as_str()).collect();
-    let others: BTreeSet<&str> = a
+    // Sorted through `order` (collecting a `BTreeSet` compiles a sort of its own).
+    let mut others: Vec<&str> = a
         .contests
         .keys()
         .chain(b.contests.keys())
         .map(String::as_str)
         .filter(|id| !ids.contains(id))
         .collect();
+    crate::order::sort(&mut others);
+    others.dedup();
     ids.extend(others);
     if a.rejected.is_some() && b.rejected.is_some() {
         return Vec::new();
@@ -207,7 +210,7 @@ impl<'a> ContestReading<'a> {
             .iter()
             .map(|w| (w.name.as_str(), w.marked))
             .collect();
-        write_ins.sort_unstable();
+        crate::order::sort(&mut write_ins);
         ContestReading {
             marks: marks
                 .marks

@@ -91,7 +91,7 @@ pub(crate) struct Allocation {
 pub(crate) fn allocate(contest: &Contest, mut standings: Vec<Standing>, needed: u64) -> Allocation {
     let seats = contest.seats as usize;
     // Stable: equals keep the order of the definition, for display only.
-    standings.sort_by_key(|s| std::cmp::Reverse(s.votes));
+    crate::order::sort_by_key(&mut standings, |s| std::cmp::Reverse(s.votes));
     let qualified = standings.iter().take_while(|s| s.votes >= needed).count();
 
     if qualified > seats {
@@ -200,7 +200,7 @@ fn break_tie_at_cut(ties: TiePolicy, qualified: &[Standing], seats: usize) -> Al
         },
         TiePolicy::FewerAgainstThenRunoff => {
             let mut by_against = tied;
-            by_against.sort_by_key(|s| s.against);
+            crate::order::sort_by_key(&mut by_against, |s| s.against);
             let mut left = at_stake;
             let mut start = 0;
             while left > 0 && start < by_against.len() {

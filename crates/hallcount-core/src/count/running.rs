@@ -296,7 +296,7 @@ impl ContestCounts {
                 votes: saturate(counts.votes),
             })
             .collect();
-        write_ins.sort_by(|a, b| a.name.cmp(&b.name));
+        crate::order::sort_by(&mut write_ins, |a, b| a.name.cmp(&b.name));
 
         let Allocation { elected, open } = if status == Status::Valid {
             let mut standings: Vec<Standing> = contest
@@ -329,7 +329,7 @@ impl ContestCounts {
             }
         };
         // Most votes first, then by name (stable on the name order above).
-        write_ins.sort_by_key(|w| std::cmp::Reverse(w.votes));
+        crate::order::sort_by_key(&mut write_ins, |w| std::cmp::Reverse(w.votes));
 
         ContestTally {
             id: contest.id.clone(),

@@ -33,7 +33,7 @@ impl SortedIds {
             })
             .collect();
         // Stable: equal ids stay in definition order, and the dedup keeps the last of them.
-        entries.sort_by(|a, b| a.id.cmp(&b.id));
+        crate::order::sort_by(&mut entries, |a, b| a.id.cmp(&b.id));
         entries.reverse();
         entries.dedup_by(|later, earlier| later.id == earlier.id);
         entries.reverse();

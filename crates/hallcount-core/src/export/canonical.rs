@@ -40,14 +40,24 @@ const EXACT_INTEGER: u64 = 1 << 53;
 /// The canonical bytes of a typed `value`: the same bytes as [`canonical_json`] of
 /// `serde_json::to_value(value)`, written straight from `value` where the writer takes every
 /// part of it (a result's payload always), through the `Value` otherwise. The page, which signs
-/// and checks a file at a time, keeps the one way (a second serializer would add to its size).
+/// and checks a file at a time, keeps the one way with the least code: the compact text that
+/// also writes its files (`json::to_string_pretty`), read back as a `Value` by the reader of its
+/// files, so the payload has one serializer in the wasm, not three.
 pub fn canonical_bytes<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
-    if !cfg!(target_arch = "wasm32") {
-        if let Ok(bytes) = writer::to_canonical(value) {
-            return Ok(bytes);
-        }
+    if cfg!(target_arch = "wasm32") {
+        return canonical_through_text(value);
+    }
+    if let Ok(bytes) = writer::to_canonical(value) {
+        return Ok(bytes);
     }
     Ok(canonical_json(&serde_json::to_value(value)?))
+}
+
+/// [`canonical_bytes`] the page's way: the compact text, read back as a `Value`.
+fn canonical_through_text<T: Serialize + ?Sized>(value: &T) -> Result<Vec<u8>, serde_json::Error> {
+    let compact = serde_json::to_string(value)?;
+    let value: Value = crate::json::fast(&compact)?;
+    Ok(canonical_json(&value))
 }
 
 /// The canonical bytes of `value`.
@@ -76,7 +86,7 @@ fn write_value(value: &Value, out: &mut Vec<u8>) {
         }
         Value::Object(map) => {
             let mut entries: Vec<(&String, &Value)> = map.iter().collect();
-            entries.sort_unstable_by(|(a, _), (b, _)| utf16_order(a, b));
+            crate::order::sort_by(&mut entries, |(a, _), (b, _)| utf16_order(a, b));
             out.push(b'{');
             for (index, (key, item)) in entries.into_iter().enumerate() {
                 if index > 0 {

@@ -117,7 +117,7 @@ pub fn roll_up_csv(roll_up: &RollUp) -> String {
         };
         left_out.push([file.name.clone(), kind.to_string(), detail]);
     }
-    left_out.sort();
+    crate::order::sort(&mut left_out);
     for [name, kind, detail] in left_out {
         let mut cells = vec![String::new(); HEADER.len()];
         cells[0] = kind;

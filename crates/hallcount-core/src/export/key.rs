@@ -250,7 +250,7 @@ impl KeyFile {
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("a key file always serialises");
+        let mut text = crate::json::to_string_pretty(self).expect("a key file always serialises");
         text.push('\n');
         text
     }

@@ -13,9 +13,9 @@ use serde_json::ser::Formatter;
 /// Whether `text` is `serde_json::to_string_pretty(value)` followed by one newline.
 pub fn is_pretty_layout_of<T: Serialize + ?Sized>(value: &T, text: &str) -> bool {
     // The page checks a file at a time, and keeps the one serializer it has (no second one
-    // compiled into the wasm).
+    // compiled into the wasm): the compact one, laid out pretty by `json::to_string_pretty`.
     if cfg!(target_arch = "wasm32") {
-        let written = serde_json::to_string_pretty(value);
+        let written = crate::json::to_string_pretty(value);
         return written.is_ok_and(|written| text.strip_suffix('\n') == Some(written.as_str()));
     }
     let Some(body) = text.strip_suffix('\n') else {

@@ -263,7 +263,8 @@ impl ResultFile {
     /// The one layout a result file is written in: serde_json's pretty printing (two spaces,
     /// fields in the order of the structs, non-ASCII text as UTF-8) and a final newline.
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("a result file always serialises");
+        let mut text =
+            crate::json::to_string_pretty(self).expect("a result file always serialises");
         text.push('\n');
         text
     }

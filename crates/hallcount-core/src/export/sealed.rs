@@ -229,7 +229,7 @@ impl SealedKey {
     }
 
     pub fn to_json(&self) -> String {
-        let mut text = serde_json::to_string_pretty(self).expect("a key file always serialises");
+        let mut text = crate::json::to_string_pretty(self).expect("a key file always serialises");
         text.push('\n');
         text
     }

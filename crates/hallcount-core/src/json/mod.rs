@@ -2,6 +2,7 @@
 //! key, trusted keys): UTF-8 text (`text`), no key twice and objects only (`strict`), and an
 //! error that names the JSON path, line and column ([`LoadError`]).
 
+mod pretty;
 mod reason;
 mod strict;
 mod text;
@@ -11,6 +12,7 @@ use serde::Deserialize;
 
 use crate::error::{LoadError, LoadErrorKind};
 
+pub use pretty::{reindent, to_string_pretty};
 pub use reason::{reason, Reason};
 pub use strict::Strict;
 pub use text::decode;

@@ -93,7 +93,7 @@ impl Log {
         head: Option<&str>,
     ) -> Restored {
         let mut texts: Vec<(u64, &str)> = texts.into_iter().collect();
-        texts.sort_unstable_by_key(|(seq, _)| *seq);
+        crate::order::sort_by_key(&mut texts, |(seq, _)| *seq);
         let mut entries = Vec::with_capacity(texts.len());
         let mut unreadable = None;
         for (expected, (seq, text)) in texts.into_iter().enumerate() {

@@ -20,7 +20,7 @@ pub(super) fn join_meetings(counted: Vec<(String, Trust, ResultSummary)>) -> Vec
     }
     let mut meetings: Vec<MeetingResult> = by_meeting.into_values().map(join_rounds).collect();
     // Villages in natural order (第4村 before 第10村), then by date and body.
-    meetings.sort_by(|a, b| {
+    crate::order::sort_by(&mut meetings, |a, b| {
         natural_cmp(&a.village, &b.village)
             .then_with(|| (&a.date, &a.body).cmp(&(&b.date, &b.body)))
     });
@@ -32,7 +32,7 @@ pub(super) fn join_meetings(counted: Vec<(String, Trust, ResultSummary)>) -> Vec
 fn join_rounds(mut ballots: Vec<(String, Trust, ResultSummary)>) -> MeetingResult {
     // Rounds in order; ballots of one round (an officers' election beside the first) by title,
     // then by payload: never by the order the files came in.
-    ballots.sort_by(|(_, _, a), (_, _, b)| {
+    crate::order::sort_by(&mut ballots, |(_, _, a), (_, _, b)| {
         (a.id.round, &a.id.title, &a.payload_sha256).cmp(&(
             b.id.round,
             &b.id.title,

@@ -226,6 +226,8 @@ fn a_signed_payload_is_written_as_its_value() {
     let written = super::writer::to_canonical(&file.payload).expect("a payload is written");
     assert_eq!(written, through_value);
     assert_eq!(file.payload.canonical_bytes(), through_value);
+    let through_text = super::canonical_through_text(&file.payload).expect("read back");
+    assert_eq!(through_text, through_value, "the page's way");
 }
 
 #[test]
