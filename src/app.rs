@@ -41,9 +41,6 @@ pub fn App() -> Html {
     let lang = use_state(initial_lang);
     let route = use_route();
     use_effect_with(*lang, |lang| set_document_lang(*lang));
-    // The first render is in the page (not yet styled and laid out): a stage of the
-    // cold-start benchmark (tests/e2e/start.rs).
-    use_effect_with((), |_| crate::services::mark("hallcount:rendered"));
     let on_lang = {
         let lang = lang.clone();
         Callback::from(move |chosen: Lang| {

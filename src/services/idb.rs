@@ -234,28 +234,9 @@ impl Idb {
     }
 
     pub async fn get(&self, key: &str) -> Result<Option<String>, StorageError> {
-        let [value] = self.get_each([key]).await?;
-        Ok(value)
-    }
-
-    /// The value of each of `keys`, all asked at once in one transaction: one wait for the
-    /// database instead of one per key (the start reads two keys before it shows anything).
-    pub async fn get_each<const N: usize>(
-        &self,
-        keys: [&str; N],
-    ) -> Result<[Option<String>; N], StorageError> {
         let (_, store) = self.transaction(false)?;
-        let mut requests = Vec::with_capacity(N);
-        for key in keys {
-            requests.push(request_done(
-                &store.get(&JsValue::from_str(key)).map_err(error)?,
-            ));
-        }
-        let mut values = [const { None }; N];
-        for (value, request) in values.iter_mut().zip(requests) {
-            *value = request.await.map_err(error)?.as_string();
-        }
-        Ok(values)
+        let request = store.get(&JsValue::from_str(key)).map_err(error)?;
+        Ok(request_done(&request).await.map_err(error)?.as_string())
     }
 
     /// Every key starting with `prefix`, with its value, in key order.

@@ -92,12 +92,7 @@ pub(super) async fn open_at_start(handle: MeetingHandle) {
         }
     };
     handle.database_settled(Some(idb.clone()));
-    // Both keys in one read: the list and the election to open come back together, and the
-    // page renders once for both.
-    let [list, last_opened] = idb
-        .get_each([storage::ELECTIONS_KEY, storage::CURRENT_KEY])
-        .await
-        .unwrap_or_default();
+    let list = idb.get(storage::ELECTIONS_KEY).await.ok().flatten();
     handle
         .meeting
         .dispatch(Action::Listed(storage::parse_elections(list.as_deref())));
@@ -106,7 +101,12 @@ pub(super) async fn open_at_start(handle: MeetingHandle) {
     }
     // This tab's own election first (a reload reopens it, whatever another tab opened since);
     // a new tab takes the one opened last in this browser.
-    let last_opened = last_opened.filter(|id| !id.is_empty());
+    let last_opened = idb
+        .get(storage::CURRENT_KEY)
+        .await
+        .ok()
+        .flatten()
+        .filter(|id| !id.is_empty());
     match this_tabs_election().or(last_opened) {
         Some(id) => handle.open_stored(id),
         None => handle.new_election(),
