@@ -58,7 +58,11 @@ pub fn build() -> TaskResult<PathBuf> {
     let work = workspace::target_dir().join("dist-work");
     let (glue, bindgen_wasm) = bindgen(&wasm, &work)?;
     print_size_top(&fs::read(&bindgen_wasm)?)?;
-    let optimised = optimise(&bindgen_wasm, &work)?;
+    let optimised = optimise(
+        &bindgen_wasm,
+        &["-Oz"],
+        &work.join(format!("{OUTPUT_NAME}_opt.wasm")),
+    )?;
     let wasm = fs::read(&optimised)?;
     println!(
         "xtask: wasm {} after wasm-bindgen, {} optimised; JS glue {}",
@@ -102,20 +106,11 @@ fn build_unpacker(work: &Path) -> TaskResult<Vec<u8>> {
             .args(["build", "--profile", WASM_PROFILE, "--target", WASM_TARGET])
             .args(["--package", UNPACK_PACKAGE, "--lib"]),
     )?;
-    let built = workspace::target_dir()
-        .join(WASM_TARGET)
-        .join(WASM_PROFILE)
-        .join(format!("{}.wasm", UNPACK_PACKAGE.replace('-', "_")));
-    let Some(wasm_opt) = wasm_opt()? else {
-        return Ok(fs::read(built)?);
-    };
-    let optimised = work.join("unpack_opt.wasm");
-    workspace::run(
-        Command::new(&wasm_opt)
-            .args(["-O3", "--strip-debug", "--strip-producers"])
-            .arg(&built)
-            .arg("-o")
-            .arg(&optimised),
+    let built = built_wasm(&UNPACK_PACKAGE.replace('-', "_"));
+    let optimised = optimise(
+        &built,
+        &["-O3", "--strip-debug", "--strip-producers"],
+        &work.join("unpack_opt.wasm"),
     )?;
     Ok(fs::read(optimised)?)
 }
@@ -137,10 +132,16 @@ fn build_wasm() -> TaskResult<PathBuf> {
             .env("CARGO_ENCODED_RUSTFLAGS", WASM_RUSTFLAGS.join("\u{1f}"))
             .env_remove("RUSTFLAGS"),
     )?;
-    Ok(workspace::target_dir()
+    Ok(built_wasm(APP_BIN))
+}
+
+/// Where cargo puts the wasm of `name` (a binary, or a library's name with underscores) built
+/// in the wasm profile.
+fn built_wasm(name: &str) -> PathBuf {
+    workspace::target_dir()
         .join(WASM_TARGET)
         .join(WASM_PROFILE)
-        .join(format!("{APP_BIN}.wasm")))
+        .join(format!("{name}.wasm"))
 }
 
 /// The wasm's biggest items after wasm-bindgen (before wasm-opt strips the names), as
@@ -196,23 +197,23 @@ fn bindgen(wasm: &Path, work: &Path) -> TaskResult<(String, PathBuf)> {
     Ok((glue, work.join(format!("{OUTPUT_NAME}_bg.wasm"))))
 }
 
-/// `wasm-opt -Oz`, or the wasm as it is (with a note) where npm is missing.
-fn optimise(wasm: &Path, work: &Path) -> TaskResult<PathBuf> {
+/// `wasm` through wasm-opt with `flags` into `optimised`, or the wasm as it is (with a note)
+/// where npm is missing.
+fn optimise(wasm: &Path, flags: &[&str], optimised: &Path) -> TaskResult<PathBuf> {
     let Some(wasm_opt) = wasm_opt()? else {
         eprintln!("xtask: note: without npm, wasm-opt is skipped and the file is larger");
         return Ok(wasm.to_path_buf());
     };
-    let optimised = work.join(format!("{OUTPUT_NAME}_opt.wasm"));
     // No `--all-features`: it turns on compact imports, which Chromium refuses. Without flags
     // wasm-opt takes the features the module declares.
     workspace::run(
         Command::new(&wasm_opt)
-            .arg("-Oz")
+            .args(flags)
             .arg(wasm)
             .arg("-o")
-            .arg(&optimised),
+            .arg(optimised),
     )?;
-    Ok(optimised)
+    Ok(optimised.to_path_buf())
 }
 
 /// The pinned wasm-opt from `package-lock.json`, with `npm ci` first when `node_modules/` is
