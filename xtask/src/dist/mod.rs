@@ -3,11 +3,12 @@
 //! wasm build (`--profile wasm-release`: opt-level z, LTO, one codegen unit; the standard library
 //! rebuilt with panic=immediate-abort)
 //! -> wasm-bindgen (as a library; the 10 biggest items printed, by twiggy) -> wasm-opt -Oz (npm's binaryen)
-//! -> the styles, the JS glue (trimmed) and the wasm packed together by LZMA (`lzma.rs`) as a
-//! windows-1252 JS string (`latin1.rs`) -> `index.html` with the "cannot run" sheet as text, that
-//! string and the LZMA decoder's wasm (`crates/hallcount-unpack`, gzipped). The page gunzips the
-//! decoder with the browser's `DecompressionStream` (Chromium 80, Firefox 113, Safari 16.4),
-//! unpacks the rest with it, adds the styles and starts the glue.
+//! -> the styles, the JS glue (trimmed) and the wasm packed together by LZMA (`lzma.rs`)
+//! -> `index.html` with the "cannot run" sheet as text, and two data scripts (not run; their
+//! windows-1252 text is the bytes, `latin1.rs`): the packed app and the LZMA decoder's wasm
+//! (`crates/hallcount-unpack`, gzipped). The page gunzips the decoder with the browser's
+//! `DecompressionStream` (Chromium 80, Firefox 113, Safari 16.4), unpacks the rest with it,
+//! adds the styles and starts the glue.
 //! The page's Content-Security-Policy (in `index.html`) forbids every fetch, so the file works,
 //! and can only work, from `file://` with the network off.
 
