@@ -46,7 +46,11 @@ pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<S
          console.error(\"hallcount could not start:\", error);\n\
          }}"
     );
-    let bundle = bundle(&[packed_styles.as_bytes(), starter.as_bytes(), wasm])?;
+    let bundle = bundle(&[
+        packed_styles.as_bytes(),
+        starter.as_bytes(),
+        &split_code(wasm)?,
+    ])?;
     let packed = lzma::pack(&bundle)?;
     let text = latin1::script_data(&packed);
     let unpacker = zopfli_gzip(unpacker)?;
@@ -88,14 +92,15 @@ fn data_script(id: &str, text: &str) -> String {
 /// `DecompressionStream` from a plain stream: a `Blob`'s stream goes through the browser's blob
 /// store and back, measured slower with the CPU slowed) and instantiated; the inverse of
 /// [`bundle`] after LZMA run in its memory 64 KB at a time (so all but the first slices run the
-/// decoder's optimised build; timed as the `hallcount:unpack` measure), then each part put to
+/// decoder's optimised build; timed as the `hallcount:unpack` measure), the wasm's code joined
+/// back from its streams by the decoder's `join`, then each part put to
 /// use. The wasm starts compiling as soon as it is unpacked, while the styles and the glue are
 /// still being parsed; its promise waits on `window` for the glue's module script, which takes
 /// it from there. The `hallcount:unpacked` mark is one stage of the cold-start benchmark.
 const UNPACKER: &str = r#"const hallcountUnpack = async (unpacker, packed) => {
 const gunzip = (bytes) => new Response(new ReadableStream({ start(controller) { controller.enqueue(bytes); controller.close(); } }).pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
 const { instance } = await WebAssembly.instantiate(await gunzip(unpacker));
-const { memory, begin, step } = instance.exports;
+const { memory, begin, step, join } = instance.exports;
 const length = new DataView(packed.buffer, packed.byteOffset).getUint32(1, true);
 const at = memory.grow(Math.ceil((packed.length + length) / 65536)) * 65536;
 new Uint8Array(memory.buffer).set(packed, at);
@@ -118,7 +123,14 @@ const partLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(offset
 parts.push(new TextDecoder().decode(bytes.subarray(offset + 4, offset + 4 + partLength)));
 offset += 4 + partLength;
 }
-window.hallcountWasm = WebAssembly.compile(bytes.subarray(offset));
+const split = at + packed.length + offset;
+const joinedLength = new DataView(memory.buffer).getUint32(split, true);
+const joined = memory.grow(Math.ceil(joinedLength / 65536)) * 65536;
+status = join(split, length - offset, joined, joinedLength);
+if (status !== 0) {
+throw new Error(`the packed app is damaged (join status ${status})`);
+}
+window.hallcountWasm = WebAssembly.compile(new Uint8Array(memory.buffer, joined, joinedLength));
 const style = document.createElement("style");
 style.textContent = parts[0];
 document.head.append(style);
@@ -127,6 +139,20 @@ script.type = "module";
 script.textContent = parts[1];
 document.body.append(script);
 };"#;
+
+/// The app's wasm with its code split into streams (`hallcount_unpack::code`: 20 KB smaller
+/// packed), checked by joining it back as the page will.
+fn split_code(wasm: &[u8]) -> TaskResult<Vec<u8>> {
+    let split = hallcount_unpack::code::split(wasm)
+        .map_err(|error| format!("splitting the wasm's code: {error:?}"))?;
+    let mut joined = vec![0; wasm.len()];
+    hallcount_unpack::code::join(&split, &mut joined)
+        .map_err(|error| format!("the split wasm does not join: {error:?}"))?;
+    if joined != wasm {
+        return Err("the split wasm joins to other bytes".into());
+    }
+    Ok(split)
+}
 
 /// `parts` in one buffer: each but the last after its length (u32, little-endian), the last as
 /// it is, to its end.
