@@ -14,6 +14,7 @@
 
 #![cfg_attr(target_arch = "wasm32", no_std)]
 
+pub mod code;
 mod lzma;
 mod range;
 
@@ -33,6 +34,8 @@ pub enum Error {
     Length,
     /// Unpacked to the right length, but not to the bytes that were packed.
     Checksum,
+    /// The app's split wasm does not join back (or, packing, a wasm this crate cannot split).
+    Code,
 }
 
 impl Error {
@@ -43,6 +46,7 @@ impl Error {
             Error::Corrupt => 2,
             Error::Length => 3,
             Error::Checksum => 4,
+            Error::Code => 5,
         }
     }
 }

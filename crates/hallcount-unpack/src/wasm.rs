@@ -1,6 +1,6 @@
 //! The exports the page calls. The page grows this module's memory, copies the packed bytes in,
-//! calls [`begin`] once and [`step`] until it is done, and reads the unpacked bytes out of the
-//! memory: no allocator, no glue.
+//! calls [`begin`] once and [`step`] until it is done, grows it again for the app's wasm and
+//! [`join`]s its code, and reads the bytes out of the memory: no allocator, no glue.
 
 use core::ptr::addr_of_mut;
 
@@ -54,6 +54,31 @@ pub extern "C" fn step(until: usize) -> u32 {
     match unpacker.run(output, until) {
         Ok(false) => MORE,
         Ok(true) => 0,
+        Err(error) => error.code(),
+    }
+}
+
+/// Join the `split_len` bytes of the split app wasm at `split` into the `output_len` bytes at
+/// `output` ([`crate::code::join`]): 0, or an error code.
+///
+/// # Safety
+/// As for [`begin`]: two disjoint ranges of this module's memory, grown for them.
+#[no_mangle]
+pub unsafe extern "C" fn join(
+    split: *const u8,
+    split_len: usize,
+    output: *mut u8,
+    output_len: usize,
+) -> u32 {
+    // SAFETY: see above.
+    let (split, output) = unsafe {
+        (
+            core::slice::from_raw_parts(split, split_len),
+            core::slice::from_raw_parts_mut(output, output_len),
+        )
+    };
+    match crate::code::join(split, output) {
+        Ok(()) => 0,
         Err(error) => error.code(),
     }
 }

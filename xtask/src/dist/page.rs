@@ -1,6 +1,8 @@
 //! The page around the wasm: `index.html` filled with the plain sheet, and the other sheets,
 //! the JS glue and the wasm packed into one LZMA stream (`lzma.rs`) with the small script and
-//! the small wasm decoder (`crates/hallcount-unpack`, itself gzipped) that unpack them.
+//! the small wasm decoder (`crates/hallcount-unpack`, itself gzipped) that unpack them. The
+//! packed stream and the gzipped decoder are the text of two `<script type=
+//! "application/octet-stream">` elements, one character per byte (`latin1.rs`).
 
 use std::fs;
 use std::io::Write;
@@ -15,6 +17,9 @@ use crate::workspace::{self, kilobytes, TaskResult};
 
 const STYLES_MARKER: &str = "<!--hallcount:styles-->";
 const APP_MARKER: &str = "<!--hallcount:app-->";
+/// The ids of the two data scripts: the decoder's gzipped wasm and the packed app.
+const UNPACKER_ID: &str = "hallcount-unpacker";
+const PACKED_ID: &str = "hallcount-packed";
 
 /// The sheet that stays in the page as text: the "cannot run" message must be styled (and hidden
 /// while the app starts) in a browser that never unpacks anything.
@@ -22,7 +27,8 @@ const PLAIN_SHEET: &str = "unsupported.css";
 
 /// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the glue
 /// and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
-/// `unpacker` (the decoder's wasm, gzipped for the browser's `DecompressionStream`) and a
+/// `unpacker` (the decoder's wasm, gzipped for the browser's `DecompressionStream`), both as
+/// data scripts (a JS string literal escaped 7 bytes in 256, this 2), and a
 /// small module script that adds the sheets as a `<style>` and starts the glue as a module
 /// script of its own (inline scripts are what the page's CSP allows, not `eval`).
 pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<String> {
@@ -40,25 +46,33 @@ pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<S
          console.error(\"hallcount could not start:\", error);\n\
          }}"
     );
-    let bundle = bundle(&[packed_styles.as_bytes(), starter.as_bytes(), wasm])?;
+    let bundle = bundle(&[
+        packed_styles.as_bytes(),
+        starter.as_bytes(),
+        &split_code(wasm)?,
+    ])?;
     let packed = lzma::pack(&bundle)?;
-    let text = latin1::js_string_body(&packed);
+    let text = latin1::script_data(&packed);
     let unpacker = zopfli_gzip(unpacker)?;
-    let unpacker_text = latin1::js_string_body(&unpacker);
+    let unpacker_text = latin1::script_data(&unpacker);
     println!(
-        "xtask: styles, glue and wasm packed: {} LZMA, {} as a JS string; its decoder {} gzip",
+        "xtask: styles, glue and wasm packed: {} LZMA, {} as script text; its decoder {} gzip",
         kilobytes(packed.len()),
-        kilobytes(text.chars().count()),
+        kilobytes(text.text.chars().count()),
         kilobytes(unpacker.len())
     );
     let decoder = latin1::JS_DECODER;
     let app = format!(
-        "<script type=\"module\">\n{decoder}\n{UNPACKER}\n\
+        "{}\n{}\n<script type=\"module\">\n{decoder}\n{UNPACKER}\n\
          try {{\n\
-         await hallcountUnpack(\"{unpacker_text}\", \"{text}\");\n\
+         await hallcountUnpack(hallcountBytes(\"{UNPACKER_ID}\", {}), hallcountBytes(\"{PACKED_ID}\", {}));\n\
          }} catch (error) {{\n\
          console.error(\"hallcount could not start:\", error);\n\
-         }}\n</script>"
+         }}\n</script>",
+        data_script(UNPACKER_ID, &unpacker_text.text),
+        data_script(PACKED_ID, &text.text),
+        unpacker_text.escape,
+        text.escape,
     );
     let html = replace_marker(
         &template,
@@ -68,20 +82,26 @@ pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<S
     replace_marker(&html, APP_MARKER, &app)
 }
 
-/// `hallcountUnpack(unpacker, text)`: the decoder's wasm gunzipped (its bytes fed to the
+/// A script element the browser does not run: its text is the page's way to carry bytes
+/// (`latin1.rs`).
+fn data_script(id: &str, text: &str) -> String {
+    format!("<script type=\"application/octet-stream\" id=\"{id}\">{text}</script>")
+}
+
+/// `hallcountUnpack(unpacker, packed)`: the decoder's wasm gunzipped (its bytes fed to the
 /// `DecompressionStream` from a plain stream: a `Blob`'s stream goes through the browser's blob
 /// store and back, measured slower with the CPU slowed) and instantiated; the inverse of
 /// [`bundle`] after LZMA run in its memory 64 KB at a time (so all but the first slices run the
-/// decoder's optimised build; timed as the `hallcount:unpack` measure), then each part put to
+/// decoder's optimised build; timed as the `hallcount:unpack` measure), the wasm's code joined
+/// back from its streams by the decoder's `join`, then each part put to
 /// use. The wasm starts compiling as soon as it is unpacked, while the styles and the glue are
 /// still being parsed; its promise waits on `window` for the glue's module script, which takes
 /// it from there. The `hallcount:unpacked` mark is one stage of the cold-start benchmark.
-const UNPACKER: &str = r#"const hallcountUnpack = async (unpacker, text) => {
+const UNPACKER: &str = r#"const hallcountUnpack = async (unpacker, packed) => {
 const gunzip = (bytes) => new Response(new ReadableStream({ start(controller) { controller.enqueue(bytes); controller.close(); } }).pipeThrough(new DecompressionStream("gzip"))).arrayBuffer();
-const { instance } = await WebAssembly.instantiate(await gunzip(hallcountLatin1(unpacker)));
-const { memory, begin, step } = instance.exports;
-const packed = hallcountLatin1(text);
-const length = new DataView(packed.buffer).getUint32(1, true);
+const { instance } = await WebAssembly.instantiate(await gunzip(unpacker));
+const { memory, begin, step, join } = instance.exports;
+const length = new DataView(packed.buffer, packed.byteOffset).getUint32(1, true);
 const at = memory.grow(Math.ceil((packed.length + length) / 65536)) * 65536;
 new Uint8Array(memory.buffer).set(packed, at);
 const start = performance.now();
@@ -103,7 +123,14 @@ const partLength = new DataView(bytes.buffer, bytes.byteOffset).getUint32(offset
 parts.push(new TextDecoder().decode(bytes.subarray(offset + 4, offset + 4 + partLength)));
 offset += 4 + partLength;
 }
-window.hallcountWasm = WebAssembly.compile(bytes.subarray(offset));
+const split = at + packed.length + offset;
+const joinedLength = new DataView(memory.buffer).getUint32(split, true);
+const joined = memory.grow(Math.ceil(joinedLength / 65536)) * 65536;
+status = join(split, length - offset, joined, joinedLength);
+if (status !== 0) {
+throw new Error(`the packed app is damaged (join status ${status})`);
+}
+window.hallcountWasm = WebAssembly.compile(new Uint8Array(memory.buffer, joined, joinedLength));
 const style = document.createElement("style");
 style.textContent = parts[0];
 document.head.append(style);
@@ -112,6 +139,20 @@ script.type = "module";
 script.textContent = parts[1];
 document.body.append(script);
 };"#;
+
+/// The app's wasm with its code split into streams (`hallcount_unpack::code`: 20 KB smaller
+/// packed), checked by joining it back as the page will.
+fn split_code(wasm: &[u8]) -> TaskResult<Vec<u8>> {
+    let split = hallcount_unpack::code::split(wasm)
+        .map_err(|error| format!("splitting the wasm's code: {error:?}"))?;
+    let mut joined = vec![0; wasm.len()];
+    hallcount_unpack::code::join(&split, &mut joined)
+        .map_err(|error| format!("the split wasm does not join: {error:?}"))?;
+    if joined != wasm {
+        return Err("the split wasm joins to other bytes".into());
+    }
+    Ok(split)
+}
 
 /// `parts` in one buffer: each but the last after its length (u32, little-endian), the last as
 /// it is, to its end.
