@@ -66,7 +66,12 @@ pub fn build() -> TaskResult<PathBuf> {
     let optimised = optimise(
         &bindgen_wasm,
         // The most called functions first: their indices take fewer bytes (1.8 KB packed).
-        &["-Oz", "--reorder-functions", STRIP_SECTIONS[0], STRIP_SECTIONS[1]],
+        &[
+            "-Oz",
+            "--reorder-functions",
+            STRIP_SECTIONS[0],
+            STRIP_SECTIONS[1],
+        ],
         &work.join(format!("{OUTPUT_NAME}_opt.wasm")),
     )?;
     let wasm = fs::read(&optimised)?;
