@@ -8,10 +8,11 @@ use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
 use crate::components::fields::{
-    CheckField, FieldProblems, NumberField, SelectField, TextField, ThresholdField,
+    check_field, field_problems, number_field, select_field, text_field, threshold_field, At,
+    NumberField, SelectField, TextField, ThresholdField,
 };
 use crate::hooks::use_lang;
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::sample::letter_id;
 
 #[derive(Properties, PartialEq)]
@@ -51,6 +52,18 @@ const SHORTFALLS: [(&str, ShortfallRule, Msg); 3] = [
     ("repeat", ShortfallRule::Repeat, Msg::ShortfallRepeat),
 ];
 
+/// The options of the two choices: each value and its label.
+const TIE_OPTIONS: [(&str, Msg); 3] = [
+    (TIES[0].0, TIES[0].2),
+    (TIES[1].0, TIES[1].2),
+    (TIES[2].0, TIES[2].2),
+];
+const SHORTFALL_OPTIONS: [(&str, Msg); 3] = [
+    (SHORTFALLS[0].0, SHORTFALLS[0].2),
+    (SHORTFALLS[1].0, SHORTFALLS[1].2),
+    (SHORTFALLS[2].0, SHORTFALLS[2].2),
+];
+
 /// A contest derived from `contest` by `change`, emitted as the new value.
 fn edit<T: 'static>(
     contest: &Contest,
@@ -69,7 +82,7 @@ fn edit<T: 'static>(
 pub fn ContestEditor(props: &ContestEditorProps) -> Html {
     let lang = use_lang();
     let contest = &props.contest;
-    let at = format!("contests[{}]", props.index);
+    let here = format!("contests[{}]", props.index);
     let (problems, disabled) = (props.problems.clone(), props.disabled);
     let on_change = &props.on_change;
 
@@ -127,31 +140,74 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
         .find(|(_, r, _)| *r == contest.shortfall.rule)
         .map_or("another_round", |(name, ..)| *name);
     let another_round = contest.shortfall.rule == ShortfallRule::AnotherRound;
+    let at = |field: &str| At {
+        problems: &problems,
+        path: format!("{here}.{field}").into(),
+    };
+    let text = |at, label, value, on_change| {
+        let kind = "text";
+        text_field(
+            lang,
+            TextField {
+                label,
+                value,
+                kind,
+                on_change,
+                at,
+                disabled,
+            },
+        )
+    };
+    let number = |at, label, value, on_change| {
+        number_field(
+            lang,
+            NumberField {
+                label,
+                value,
+                on_change,
+                at,
+                disabled,
+            },
+        )
+    };
+    let select = |label, options, value, on_change| {
+        select_field(
+            lang,
+            SelectField {
+                label,
+                options,
+                value,
+                on_change,
+                disabled,
+            },
+        )
+    };
 
     html! {
         <fieldset class="contest-editor" data-contest={contest.id.clone()}>
             <legend>{ tr_args(lang, Msg::ContestHeading, &[("n", &(props.index + 1).to_string()), ("office", &contest.office)]) }</legend>
             <div class="field-row">
-                <TextField label={Msg::FieldOffice} value={contest.office.clone()} on_change={on_office}
-                    problems={problems.clone()} path={format!("{at}.office")} {disabled} />
-                <TextField label={Msg::FieldContestId} value={contest.id.clone()} on_change={on_id}
-                    problems={problems.clone()} path={format!("{at}.id")} {disabled} />
-                <NumberField label={Msg::FieldSeats} value={contest.seats} on_change={on_seats}
-                    problems={problems.clone()} path={format!("{at}.seats")} {disabled} />
+                { text(at("office"), Msg::FieldOffice, contest.office.clone(), on_office) }
+                { text(at("id"), Msg::FieldContestId, contest.id.clone(), on_id) }
+                { number(at("seats"), Msg::FieldSeats, contest.seats, on_seats) }
                 if props.later_round {
-                    <TextField label={Msg::FieldRoundOf} value={contest.round_of.clone().unwrap_or_default()}
-                        on_change={on_round_of} problems={problems.clone()} path={format!("{at}.round_of")} {disabled} />
+                    { text(at("round_of"), Msg::FieldRoundOf, contest.round_of.clone().unwrap_or_default(), on_round_of) }
                 }
             </div>
 
             <h4>{ tr_args(lang, Msg::CandidatesHeading, &[("n", &contest.candidates.len().to_string())]) }</h4>
-            <FieldProblems problems={problems.clone()} path={format!("{at}.candidates")} />
+            { field_problems(lang, &at("candidates")) }
             <ol class="candidate-list">
                 for (i, candidate) in contest.candidates.iter().enumerate() {
-                    <CandidateRow key={i} index={i} candidate={candidate.clone()} at={format!("{at}.candidates[{i}]")}
-                        problems={problems.clone()} {disabled}
-                        on_change={edit(contest, on_change, move |c, v: Candidate| c.candidates[i] = v)}
-                        on_remove={edit(contest, on_change, move |c, (): ()| { c.candidates.remove(i); })} />
+                    { candidate_row(lang, CandidateRow {
+                        index: i,
+                        candidate,
+                        at: format!("{here}.candidates[{i}]"),
+                        problems: &problems,
+                        on_change: edit(contest, on_change, move |c, v: Candidate| c.candidates[i] = v),
+                        on_remove: edit(contest, on_change, move |c, (): ()| { c.candidates.remove(i); }),
+                        disabled,
+                    }) }
                 }
             </ol>
             <button type="button" class="add-candidate" onclick={on_add_candidate.reform(|_| ())} {disabled}>
@@ -159,32 +215,41 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
             </button>
 
             <div class="field-row">
-                <CheckField label={Msg::FieldWriteInsAllowed} checked={contest.write_ins.allowed} on_change={on_allowed} {disabled} />
+                { check_field(lang, Msg::FieldWriteInsAllowed, contest.write_ins.allowed, on_allowed, disabled) }
                 if contest.write_ins.allowed {
-                    <CheckField label={Msg::FieldWriteInsNeedMark} checked={contest.write_ins.need_mark} on_change={on_need_mark} {disabled} />
+                    { check_field(lang, Msg::FieldWriteInsNeedMark, contest.write_ins.need_mark, on_need_mark, disabled) }
                 }
             </div>
-            <ThresholdField label={Msg::FieldThreshold} value={contest.threshold} on_change={on_threshold}
-                problems={problems.clone()} path={format!("{at}.threshold")} {disabled} />
+            { threshold_field(lang, ThresholdField {
+                label: Msg::FieldThreshold,
+                value: contest.threshold,
+                on_change: on_threshold,
+                no_plurality: false,
+                at: at("threshold"),
+                disabled,
+            }) }
             <div class="field-row">
-                <SelectField label={Msg::FieldTies} options={TIES.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
-                    value={ties_value} on_change={on_ties} {disabled} />
-                <SelectField label={Msg::FieldShortfall} options={SHORTFALLS.iter().map(|(n, _, k)| (*n, *k)).collect::<Vec<_>>()}
-                    value={shortfall_value} on_change={on_shortfall} {disabled} />
+                { select(Msg::FieldTies, &TIE_OPTIONS, ties_value, on_ties) }
+                { select(Msg::FieldShortfall, &SHORTFALL_OPTIONS, shortfall_value, on_shortfall) }
             </div>
             if another_round {
                 <div class="field-row">
-                    <NumberField label={Msg::FieldExtra} value={contest.shortfall.extra} on_change={on_extra}
-                        problems={problems.clone()} path={format!("{at}.shortfall.extra")} {disabled} />
-                    <CheckField label={Msg::FieldHasFloor} checked={contest.shortfall.floor.is_some()} on_change={on_has_floor} {disabled} />
+                    { number(at("shortfall.extra"), Msg::FieldExtra, contest.shortfall.extra, on_extra) }
+                    { check_field(lang, Msg::FieldHasFloor, contest.shortfall.floor.is_some(), on_has_floor, disabled) }
                 </div>
                 if let Some(floor) = contest.shortfall.floor {
-                    <ThresholdField label={Msg::FieldFloor} value={floor} on_change={on_floor} no_plurality={true}
-                        problems={problems.clone()} path={format!("{at}.shortfall.floor")} {disabled} />
+                    { threshold_field(lang, ThresholdField {
+                        label: Msg::FieldFloor,
+                        value: floor,
+                        on_change: on_floor,
+                        no_plurality: true,
+                        at: at("shortfall.floor"),
+                        disabled,
+                    }) }
                 }
             }
-            <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.extra")} />
-            <FieldProblems problems={problems.clone()} path={format!("{at}.shortfall.floor")} />
+            { field_problems(lang, &at("shortfall.extra")) }
+            { field_problems(lang, &at("shortfall.floor")) }
             <button type="button" class="remove-contest" onclick={props.on_remove.reform(|_| ())} {disabled}>
                 { tr(lang, Msg::RemoveContest) }
             </button>
@@ -192,22 +257,21 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CandidateRowProps {
+/// One candidate of the list: the name, the id and the button that removes it.
+struct CandidateRow<'a> {
     index: usize,
-    candidate: Candidate,
-    at: AttrValue,
-    problems: Rc<Vec<Problem>>,
+    candidate: &'a Candidate,
+    /// The candidate's JSON path, e.g. `contests[0].candidates[1]`.
+    at: String,
+    problems: &'a [Problem],
     on_change: Callback<Candidate>,
     on_remove: Callback<()>,
     disabled: bool,
 }
 
-#[component]
-fn CandidateRow(props: &CandidateRowProps) -> Html {
-    let lang = use_lang();
+fn candidate_row(lang: Lang, row: CandidateRow<'_>) -> Html {
     let field = |change: fn(&mut Candidate, String)| {
-        let (candidate, on_change) = (props.candidate.clone(), props.on_change.clone());
+        let (candidate, on_change) = (row.candidate.clone(), row.on_change.clone());
         Callback::from(move |event: InputEvent| {
             let mut next = candidate.clone();
             change(
@@ -217,22 +281,24 @@ fn CandidateRow(props: &CandidateRowProps) -> Html {
             on_change.emit(next);
         })
     };
-    let name_path = format!("{}.name", props.at);
-    let id_path = format!("{}.id", props.at);
-    let invalid = |path: &str| props.problems.iter().any(|p| p.path == path).to_string();
+    let at = |field: &str| At {
+        problems: row.problems,
+        path: format!("{}.{field}", row.at).into(),
+    };
+    let (name_at, id_at) = (at("name"), at("id"));
     html! {
-        <li class="candidate-row">
-            <input class="candidate-name" type="text" value={props.candidate.name.clone()} disabled={props.disabled}
-                oninput={field(|c, v| c.name = v)} name={name_path.clone()} aria-invalid={invalid(&name_path)}
-                aria-label={tr_args(lang, Msg::CandidateNameLabel, &[("n", &(props.index + 1).to_string())])} />
-            <input class="candidate-id" type="text" size="4" value={props.candidate.id.clone()} disabled={props.disabled}
-                oninput={field(|c, v| c.id = v)} name={id_path.clone()} aria-invalid={invalid(&id_path)}
+        <li key={row.index} class="candidate-row">
+            <input class="candidate-name" type="text" value={row.candidate.name.clone()} disabled={row.disabled}
+                oninput={field(|c, v| c.name = v)} name={name_at.path.clone()} aria-invalid={name_at.invalid().to_string()}
+                aria-label={tr_args(lang, Msg::CandidateNameLabel, &[("n", &(row.index + 1).to_string())])} />
+            <input class="candidate-id" type="text" size="4" value={row.candidate.id.clone()} disabled={row.disabled}
+                oninput={field(|c, v| c.id = v)} name={id_at.path.clone()} aria-invalid={id_at.invalid().to_string()}
                 aria-label={tr(lang, Msg::CandidateIdLabel)} />
-            <button type="button" onclick={props.on_remove.reform(|_| ())} disabled={props.disabled}>
+            <button type="button" onclick={row.on_remove.reform(|_| ())} disabled={row.disabled}>
                 { tr(lang, Msg::RemoveCandidate) }
             </button>
-            <FieldProblems problems={props.problems.clone()} path={name_path} />
-            <FieldProblems problems={props.problems.clone()} path={id_path} />
+            { field_problems(lang, &name_at) }
+            { field_problems(lang, &id_at) }
         </li>
     }
 }

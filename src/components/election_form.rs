@@ -9,7 +9,8 @@ use yew::prelude::*;
 
 use crate::components::contest_editor::ContestEditor;
 use crate::components::fields::{
-    FieldProblems, FractionField, NumberField, SelectField, TextField,
+    field_problems, number_field, select_field, text_field, At, FractionField, NumberField,
+    SelectField, TextField,
 };
 use crate::hooks::use_lang;
 use crate::i18n::{tr, Msg};
@@ -122,46 +123,87 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
         e.contests.push(contest);
     });
 
+    let at = |path: &'static str| At {
+        problems: &problems,
+        path: path.into(),
+    };
+    let text = |path, label, value: &String, change: fn(&mut Election, String)| {
+        text_field(
+            lang,
+            TextField {
+                label,
+                value: value.clone(),
+                kind: "text",
+                on_change: edit(draft, on_change, change),
+                at: at(path),
+                disabled,
+            },
+        )
+    };
+    let number = |path, label, value: u32, change: fn(&mut Election, u32)| {
+        number_field(
+            lang,
+            NumberField {
+                label,
+                value,
+                on_change: edit(draft, on_change, change),
+                at: at(path),
+                disabled,
+            },
+        )
+    };
+
     html! {
         <div class="election-form">
             <fieldset class="meeting-fields">
                 <legend>{ tr(lang, Msg::MeetingHeading) }</legend>
-                <TextField label={Msg::FieldTitle} value={draft.title.clone()} path="title" problems={problems.clone()} {disabled}
-                    on_change={edit(draft, on_change, |e, v: String| e.title = v)} />
+                { text("title", Msg::FieldTitle, &draft.title, |e, v| e.title = v) }
                 <div class="field-row">
-                    <TextField label={Msg::FieldBody} value={draft.body.clone()} path="body" problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: String| e.body = v)} />
-                    <TextField label={Msg::FieldPlace} value={draft.place.clone()} path="place" problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: String| e.place = v)} />
-                    <TextField label={Msg::FieldDate} kind="date" value={draft.date.clone()} path="date" problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: String| e.date = v)} />
+                    { text("body", Msg::FieldBody, &draft.body, |e, v| e.body = v) }
+                    { text("place", Msg::FieldPlace, &draft.place, |e, v| e.place = v) }
+                    { text_field(lang, TextField {
+                        label: Msg::FieldDate,
+                        value: draft.date.clone(),
+                        kind: "date",
+                        on_change: edit(draft, on_change, |e, v: String| e.date = v),
+                        at: at("date"),
+                        disabled,
+                    }) }
                 </div>
                 <div class="field-row">
-                    <NumberField label={Msg::FigureEntitled} value={draft.delegates.entitled} path="delegates.entitled"
-                        problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: u32| e.delegates.entitled = v)} />
-                    <NumberField label={Msg::FigurePresent} value={draft.delegates.present} path="delegates.present"
-                        problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: u32| e.delegates.present = v)} />
-                    <NumberField label={Msg::FigureIssued} value={draft.ballots_issued} path="ballots_issued"
-                        problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: u32| e.ballots_issued = v)} />
-                    <NumberField label={Msg::FieldRound} value={draft.round} path="round" problems={problems.clone()} {disabled}
-                        on_change={edit(draft, on_change, |e, v: u32| e.round = v)} />
+                    { number("delegates.entitled", Msg::FigureEntitled, draft.delegates.entitled,
+                        |e, v| e.delegates.entitled = v) }
+                    { number("delegates.present", Msg::FigurePresent, draft.delegates.present,
+                        |e, v| e.delegates.present = v) }
+                    { number("ballots_issued", Msg::FigureIssued, draft.ballots_issued,
+                        |e, v| e.ballots_issued = v) }
+                    { number("round", Msg::FieldRound, draft.round, |e, v| e.round = v) }
                 </div>
                 <div class="field-row">
-                    <SelectField label={Msg::FieldQuorum} options={QUORUMS.to_vec()} value={quorum_value} on_change={on_quorum} {disabled} />
+                    { select_field(lang, SelectField {
+                        label: Msg::FieldQuorum,
+                        options: &QUORUMS,
+                        value: quorum_value,
+                        on_change: on_quorum,
+                        disabled,
+                    }) }
                     if draft.quorum.is_some() {
                         <label class="field">
                             <span class="field-label">{ tr(lang, Msg::FieldQuorumFraction) }</span>
                             <FractionField value={quorum_fraction} on_change={on_quorum_fraction} {disabled} />
                         </label>
                     }
-                    <SelectField label={Msg::FieldCollectedLimit} options={LIMITS.to_vec()} value={limit_value} on_change={on_limit} {disabled} />
+                    { select_field(lang, SelectField {
+                        label: Msg::FieldCollectedLimit,
+                        options: &LIMITS,
+                        value: limit_value,
+                        on_change: on_limit,
+                        disabled,
+                    }) }
                 </div>
             </fieldset>
 
-            <FieldProblems problems={problems.clone()} path="contests" />
+            { field_problems(lang, &at("contests")) }
             for (i, contest) in draft.contests.iter().enumerate() {
                 <ContestEditor key={i} index={i} contest={contest.clone()} later_round={draft.round > 1}
                     problems={problems.clone()} {disabled}

@@ -1,7 +1,9 @@
 //! Form fields of the set-up screen, each with its label and the problems found at its place
 //! (matched by the JSON path `check_election` gives, e.g. `contests[0].seats`).
+//!
+//! Functions returning `Html`, but for `FractionField`, which keeps what is typed: each
+//! component costs the wasm its own copy of Yew's lifecycle, and the page has a size budget.
 
-use std::rc::Rc;
 use std::str::FromStr;
 
 use hallcount_core::{Base, Comparison, Fraction, Problem, Threshold};
@@ -10,21 +12,26 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::i18n::describe;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, Lang, Msg};
 
-/// Problems exactly at `path`, shown under a field.
-#[derive(Properties, PartialEq)]
-pub struct FieldProblemsProps {
-    pub problems: Rc<Vec<Problem>>,
+/// Where a field's value goes in the definition (its JSON path, as `check_election` names it,
+/// e.g. `contests[0].seats`), and every problem found in the definition.
+pub struct At<'a> {
+    pub problems: &'a [Problem],
     pub path: AttrValue,
 }
 
-#[component]
-pub fn FieldProblems(props: &FieldProblemsProps) -> Html {
-    let lang = use_lang();
+impl At<'_> {
+    pub fn invalid(&self) -> bool {
+        self.problems.iter().any(|p| p.path == *self.path)
+    }
+}
+
+/// Problems exactly at `at.path`, shown under a field.
+pub fn field_problems(lang: Lang, at: &At<'_>) -> Html {
     html! {
-        for problem in props.problems.iter().filter(|p| p.path == *props.path) {
-            <p class="field-problem" role="alert" data-path={props.path.clone()}>
+        for problem in at.problems.iter().filter(|p| p.path == *at.path) {
+            <p class="field-problem" role="alert" data-path={at.path.clone()}>
                 { describe::problem(lang, problem) }
             </p>
         }
@@ -35,112 +42,102 @@ fn input_value(event: &InputEvent) -> String {
     event.target_unchecked_into::<HtmlInputElement>().value()
 }
 
-#[derive(Properties, PartialEq)]
-pub struct TextFieldProps {
-    pub label: Msg,
-    pub value: AttrValue,
-    pub on_change: Callback<String>,
-    pub problems: Rc<Vec<Problem>>,
-    pub path: AttrValue,
-    #[prop_or_default]
-    pub disabled: bool,
-    /// `text` unless told (`date`).
-    #[prop_or(AttrValue::Static("text"))]
-    pub kind: AttrValue,
-}
-
-#[component]
-pub fn TextField(props: &TextFieldProps) -> Html {
-    let lang = use_lang();
-    let oninput = props
-        .on_change
-        .reform(|event: InputEvent| input_value(&event));
-    let invalid = props.problems.iter().any(|p| p.path == *props.path);
+/// A field's label around its input, then the problems at its place.
+fn labelled(lang: Lang, label: Msg, class: &'static str, at: &At<'_>, input: Html) -> Html {
     html! {
-        <label class={classes!("field", invalid.then_some("invalid"))}>
-            <span class="field-label">{ tr(lang, props.label) }</span>
-            <input type={props.kind.clone()} value={props.value.clone()} {oninput} disabled={props.disabled}
-                name={props.path.clone()} aria-invalid={invalid.to_string()} />
-            <FieldProblems problems={props.problems.clone()} path={props.path.clone()} />
+        <label {class}>
+            <span class="field-label">{ tr(lang, label) }</span>
+            { input }
+            { field_problems(lang, at) }
         </label>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct NumberFieldProps {
+/// A line of text (`kind` is `text` or `date`).
+pub struct TextField<'a> {
     pub label: Msg,
-    pub value: u32,
-    pub on_change: Callback<u32>,
-    pub problems: Rc<Vec<Problem>>,
-    pub path: AttrValue,
-    #[prop_or_default]
+    pub value: String,
+    pub kind: &'static str,
+    pub on_change: Callback<String>,
+    pub at: At<'a>,
     pub disabled: bool,
+}
+
+pub fn text_field(lang: Lang, field: TextField<'_>) -> Html {
+    let oninput = field
+        .on_change
+        .reform(|event: InputEvent| input_value(&event));
+    let invalid = field.at.invalid();
+    let input = html! {
+        <input type={field.kind} value={field.value} {oninput} disabled={field.disabled}
+            name={field.at.path.clone()} aria-invalid={invalid.to_string()} />
+    };
+    let class = if invalid { "field invalid" } else { "field" };
+    labelled(lang, field.label, class, &field.at, input)
 }
 
 /// A whole number; what is not one reads as 0, which the checks then name.
-#[component]
-pub fn NumberField(props: &NumberFieldProps) -> Html {
-    let lang = use_lang();
-    let oninput = props
-        .on_change
-        .reform(|event: InputEvent| input_value(&event).trim().parse().unwrap_or(0));
-    let invalid = props.problems.iter().any(|p| p.path == *props.path);
-    html! {
-        <label class={classes!("field", "field-number", invalid.then_some("invalid"))}>
-            <span class="field-label">{ tr(lang, props.label) }</span>
-            <input type="number" min="0" step="1" inputmode="numeric" value={props.value.to_string()} {oninput}
-                disabled={props.disabled} name={props.path.clone()} aria-invalid={invalid.to_string()} />
-            <FieldProblems problems={props.problems.clone()} path={props.path.clone()} />
-        </label>
-    }
-}
-
-#[derive(Properties, PartialEq)]
-pub struct CheckFieldProps {
+pub struct NumberField<'a> {
     pub label: Msg,
-    pub checked: bool,
-    pub on_change: Callback<bool>,
-    #[prop_or_default]
+    pub value: u32,
+    pub on_change: Callback<u32>,
+    pub at: At<'a>,
     pub disabled: bool,
 }
 
-#[component]
-pub fn CheckField(props: &CheckFieldProps) -> Html {
-    let lang = use_lang();
-    let onchange = props
+pub fn number_field(lang: Lang, field: NumberField<'_>) -> Html {
+    let oninput = field
         .on_change
+        .reform(|event: InputEvent| input_value(&event).trim().parse().unwrap_or(0));
+    let invalid = field.at.invalid();
+    let input = html! {
+        <input type="number" min="0" step="1" inputmode="numeric" value={field.value.to_string()} {oninput}
+            disabled={field.disabled} name={field.at.path.clone()} aria-invalid={invalid.to_string()} />
+    };
+    let class = if invalid {
+        "field field-number invalid"
+    } else {
+        "field field-number"
+    };
+    labelled(lang, field.label, class, &field.at, input)
+}
+
+pub fn check_field(
+    lang: Lang,
+    label: Msg,
+    checked: bool,
+    on_change: Callback<bool>,
+    disabled: bool,
+) -> Html {
+    let onchange = on_change
         .reform(|event: Event| event.target_unchecked_into::<HtmlInputElement>().checked());
     html! {
         <label class="field field-check">
-            <input type="checkbox" checked={props.checked} {onchange} disabled={props.disabled} />
-            <span class="field-label">{ tr(lang, props.label) }</span>
+            <input type="checkbox" {checked} {onchange} {disabled} />
+            <span class="field-label">{ tr(lang, label) }</span>
         </label>
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct SelectFieldProps {
+/// A choice among `options`, each a value and its label.
+pub struct SelectField<'a> {
     pub label: Msg,
-    /// Value and label of each option.
-    pub options: Vec<(&'static str, Msg)>,
+    pub options: &'a [(&'static str, Msg)],
     pub value: &'static str,
     pub on_change: Callback<String>,
-    #[prop_or_default]
     pub disabled: bool,
 }
 
-#[component]
-pub fn SelectField(props: &SelectFieldProps) -> Html {
-    let lang = use_lang();
-    let onchange = props
+pub fn select_field(lang: Lang, field: SelectField<'_>) -> Html {
+    let onchange = field
         .on_change
         .reform(|event: Event| event.target_unchecked_into::<HtmlSelectElement>().value());
     html! {
         <label class="field field-select">
-            <span class="field-label">{ tr(lang, props.label) }</span>
-            <select {onchange} disabled={props.disabled}>
-                for (value, key) in props.options.iter().copied() {
-                    <option {value} selected={value == props.value}>{ tr(lang, key) }</option>
+            <span class="field-label">{ tr(lang, field.label) }</span>
+            <select {onchange} disabled={field.disabled}>
+                for (value, key) in field.options.iter().copied() {
+                    <option {value} selected={value == field.value}>{ tr(lang, key) }</option>
                 }
             </select>
         </label>
@@ -206,24 +203,18 @@ const BASES: [(&str, Base, Msg); 6] = [
     ("none", Base::None, Msg::BasePlurality),
 ];
 
-#[derive(Properties, PartialEq)]
-pub struct ThresholdFieldProps {
+pub struct ThresholdField<'a> {
     pub label: Msg,
     pub value: Threshold,
     pub on_change: Callback<Threshold>,
     /// A floor needs a fraction: plurality is not offered.
-    #[prop_or_default]
     pub no_plurality: bool,
-    pub problems: Rc<Vec<Problem>>,
-    pub path: AttrValue,
-    #[prop_or_default]
+    pub at: At<'a>,
     pub disabled: bool,
 }
 
 /// R6: "more than / at least p/q of <base>", or plurality.
-#[component]
-pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
-    let lang = use_lang();
+pub fn threshold_field(lang: Lang, props: ThresholdField<'_>) -> Html {
     let value = props.value;
     let fraction = match value.comparison {
         Some(Comparison::MoreThan(f) | Comparison::AtLeast(f)) => f,
@@ -270,9 +261,13 @@ pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
             })
         })
     };
-    let invalid = props.problems.iter().any(|p| p.path == *props.path);
+    let class = if props.at.invalid() {
+        "field field-threshold invalid"
+    } else {
+        "field field-threshold"
+    };
     html! {
-        <fieldset class={classes!("field", "field-threshold", invalid.then_some("invalid"))} disabled={props.disabled}>
+        <fieldset {class} disabled={props.disabled}>
             <legend>{ tr(lang, props.label) }</legend>
             if value.of != Base::None {
                 <select onchange={on_rule} aria-label={tr(lang, Msg::FieldComparison)}>
@@ -287,7 +282,7 @@ pub fn ThresholdField(props: &ThresholdFieldProps) -> Html {
                     <option value={name} selected={base == value.of}>{ tr(lang, key) }</option>
                 }
             </select>
-            <FieldProblems problems={props.problems.clone()} path={props.path.clone()} />
+            { field_problems(lang, &props.at) }
         </fieldset>
     }
 }
