@@ -1,4 +1,5 @@
-//! JSON files from a picker or a drop (one or many): each file's bytes go to `on_file`, never
+//! JSON files from a picker or a drop (one, or many where the zone takes many; several dropped
+//! on a zone of one are refused, none read): each file's bytes go to `on_file`, never
 //! through the browser's text decoding (which turns a GBK file into mojibake without a word):
 //! the caller reads them with the core's strict reader. A file over `max_bytes` is refused
 //! before it is read, so a wrong 50 MB file costs nothing. What the bytes mean (a definition,
@@ -14,7 +15,7 @@ use yew::prelude::*;
 
 use crate::hooks::use_lang;
 use crate::hooks::{use_file_input, FileInput};
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, tr_args, Msg};
 
 /// Why a file's bytes were not read.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -64,8 +65,8 @@ fn read_file(file: web_sys::File, limit: usize, on_file: &OnFile) -> Option<File
 pub struct JsonFilesProps {
     pub label: Msg,
     pub hint: Msg,
-    /// Whether several files may be chosen at once. Without it, only the first file of a drop
-    /// is read, as the picker gives only one.
+    /// Whether several files may be chosen at once. Without it, a drop of several files is
+    /// refused whole, with a word in the zone: which one was meant is not guessed.
     #[prop_or_default]
     pub multiple: bool,
     /// The largest file read.
@@ -81,12 +82,20 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
     let lang = use_lang();
     // Readers must live until they call back; they are dropped with the component.
     let readers: Rc<RefCell<Vec<FileReader>>> = use_mut_ref(Vec::new);
+    // How many files the last drop refused: several, where one was asked for.
+    let refused = use_state(|| None::<u32>);
     let read = {
         let on_file = props.on_file.clone();
         let limit = props.max_bytes;
-        let n_read = if props.multiple { u32::MAX } else { 1 };
+        let multiple = props.multiple;
+        let refused = refused.clone();
         Callback::from(move |files: FileList| {
-            for index in 0..files.length().min(n_read) {
+            if !multiple && files.length() > 1 {
+                refused.set(Some(files.length()));
+                return;
+            }
+            refused.set(None);
+            for index in 0..files.length() {
                 let Some(file) = files.get(index) else {
                     continue;
                 };
@@ -112,6 +121,11 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
                     disabled={props.disabled} />
             </label>
             <p class="file-drop-hint">{ tr(lang, props.hint) }</p>
+            if let Some(count) = *refused {
+                <p class="file-drop-refused" role="alert">
+                    { tr_args(lang, Msg::DropOneFile, &[("n", &count.to_string())]) }
+                </p>
+            }
         </div>
     }
 }

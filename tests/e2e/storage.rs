@@ -220,6 +220,20 @@ async fn setup_sample_import_and_the_definition_lock() {
         .await;
     browser.wait_for(".saved").await;
 
+    // Two files dropped where one is asked for: neither is read, and the zone says so.
+    let other = files::election_json(&sample_congress());
+    browser
+        .drop_files(
+            ".file-drop",
+            &[("a.json", other.as_bytes()), ("b.json", other.as_bytes())],
+        )
+        .await;
+    browser.wait_for_text(".file-drop-refused", "2").await;
+    browser
+        .wait_for_text(".import-refused", "contests[1].seats")
+        .await;
+    browser.wait_for_absence(".import-read").await;
+
     // A good file chosen with the picker fills the form; saving defines it.
     let mut good = sample_congress();
     good.title = "第二次代表大會".into();
@@ -232,6 +246,7 @@ async fn setup_sample_import_and_the_definition_lock() {
         .await
         .unwrap();
     browser.wait_for(".import-read").await;
+    browser.wait_for_absence(".file-drop-refused").await;
     browser.wait_for(".unsaved").await;
     browser.click(".save-definition").await;
     browser

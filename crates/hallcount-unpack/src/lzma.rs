@@ -6,7 +6,7 @@ use crate::range::{Prob, RangeDecoder, PROB_INIT};
 use crate::Error;
 
 /// Literal context bits + literal position bits this decoder takes at most (the tables are
-/// fixed-size: 0x300 probabilities per context). xtask packs with lc=3, lp=0.
+/// fixed-size: 0x300 probabilities per context). xtask packs with lc=1, lp=0.
 const MAX_LC_LP: u32 = 4;
 const MAX_POS_STATES: usize = 1 << 4;
 const STATES: usize = 12;

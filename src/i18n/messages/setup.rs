@@ -40,6 +40,7 @@ message_rows! { $ setup_messages {
     UnlockDefinitionReason => ["解鎖原因", "解锁原因", "Why unlock"],
     UnlockDefinition => ["解鎖設定", "解锁设定", "Unlock the definition"],
     ImportElection => ["匯入選舉設定檔（hallcount/election@1）", "导入选举设定文件（hallcount/election@1）", "Import an election file (hallcount/election@1)"],
+    DropOneFile => ["拖放了 {n} 個檔案，這裏一次只收一個：一個也沒有讀入。請只拖放一個檔案。", "拖放了 {n} 个文件，这里一次只收一个：一个也没有读入。请只拖放一个文件。", "{n} files were dropped, and this takes one at a time: none was read. Drop just one file."],
     DropHint => ["或把檔案拖放到這裏。匯入只填入下面的表格，已錄入的選票不受影響。", "或把文件拖放到这里。导入只填入下面的表格，已录入的选票不受影响。", "Or drop the file here. Importing only fills in the form below; papers already entered are not touched."],
     ImportRead => ["已讀入「{file}」：請檢查後儲存。", "已读入“{file}”：请检查后保存。", "Read \"{file}\": check it, then save."],
     ImportRefused => ["無法讀入「{file}」：{message}", "无法读入“{file}”：{message}", "Could not read \"{file}\": {message}"],

@@ -2,7 +2,9 @@
 //!
 //! wasm build (`--profile wasm-release`: opt-level z, LTO, one codegen unit; the standard library
 //! rebuilt with panic=immediate-abort)
-//! -> wasm-bindgen (as a library; the 10 biggest items printed, by twiggy) -> wasm-opt -Oz --reorder-functions (npm's binaryen)
+//! -> wasm-bindgen (as a library; imports and exports renamed short in the wasm and the glue,
+//! `names.rs`; the 10 biggest items printed, by twiggy) -> wasm-opt -Oz --reorder-functions
+//! (npm's binaryen)
 //! -> the styles, the JS glue (trimmed) and the wasm packed together by LZMA (`lzma.rs`)
 //! -> `index.html` with the "cannot run" sheet as text, and two data scripts (not run; their
 //! windows-1252 text is the bytes, `latin1.rs`): the packed app and the LZMA decoder's wasm
@@ -23,6 +25,7 @@ use crate::needs::{self, WASM_TARGET};
 use crate::workspace::{self, kilobytes, TaskResult};
 
 mod lzma;
+mod names;
 mod page;
 
 use page::{assemble, gzip, trim_glue};
@@ -66,7 +69,12 @@ pub fn build() -> TaskResult<PathBuf> {
     let optimised = optimise(
         &bindgen_wasm,
         // The most called functions first: their indices take fewer bytes (1.8 KB packed).
-        &["-Oz", "--reorder-functions", STRIP_SECTIONS[0], STRIP_SECTIONS[1]],
+        &[
+            "-Oz",
+            "--reorder-functions",
+            STRIP_SECTIONS[0],
+            STRIP_SECTIONS[1],
+        ],
         &work.join(format!("{OUTPUT_NAME}_opt.wasm")),
     )?;
     let wasm = fs::read(&optimised)?;
@@ -193,24 +201,51 @@ fn size_top(wasm: &[u8], count: usize) -> TaskResult<(Vec<(String, usize)>, usiz
     Ok((top, shipped))
 }
 
-/// wasm-bindgen's `--target web` output: the JS glue text and the path of the wasm it goes with.
+/// wasm-bindgen's `--target web` output, with short import and export names (`names.rs`): the
+/// JS glue text and the path of the wasm it goes with.
 fn bindgen(wasm: &Path, work: &Path) -> TaskResult<(String, PathBuf)> {
     if work.exists() {
         fs::remove_dir_all(work)?;
     }
-    Bindgen::new()
+    let mut output = Bindgen::new()
         .input_path(wasm)
         .out_name(OUTPUT_NAME)
         .web(true)?
         .typescript(false)
-        .generate(work)
+        .generate_output()
         .map_err(|error| format!("wasm-bindgen: {error:#}"))?;
-    if work.join("snippets").exists() {
+    let has_snippets = output.snippets().values().any(|list| !list.is_empty());
+    if has_snippets || !output.local_modules().is_empty() {
         // Inline JS snippets would be extra modules to fetch; nothing may be fetched.
         return Err("wasm-bindgen wrote JS snippets, which one offline file cannot import".into());
     }
-    let glue = fs::read_to_string(work.join(format!("{OUTPUT_NAME}.js")))?;
-    Ok((glue, work.join(format!("{OUTPUT_NAME}_bg.wasm"))))
+    let module = output.wasm();
+    let imports: Vec<String> = module.imports.iter().map(|i| i.name.clone()).collect();
+    let exports: Vec<String> = module.exports.iter().map(|e| e.name.clone()).collect();
+    let (renames, glue) = names::shorten(&imports, &exports, output.js());
+    let module = output.wasm_mut();
+    for import in module.imports.iter_mut() {
+        if let Some(new) = renames.imports.get(&import.name) {
+            import.name.clone_from(new);
+        }
+    }
+    for export in module.exports.iter_mut() {
+        if let Some(new) = renames.exports.get(&export.name) {
+            export.name.clone_from(new);
+        }
+    }
+    println!(
+        "xtask: {} of {} imports and {} of {} exports renamed short",
+        renames.imports.len(),
+        imports.len(),
+        renames.exports.len(),
+        exports.len()
+    );
+    fs::create_dir_all(work)?;
+    fs::write(work.join(format!("{OUTPUT_NAME}.js")), &glue)?;
+    let path = work.join(format!("{OUTPUT_NAME}_bg.wasm"));
+    fs::write(&path, module.emit_wasm())?;
+    Ok((glue, path))
 }
 
 /// `wasm` through wasm-opt with `flags` into `optimised`, or the wasm as it is (with a note)

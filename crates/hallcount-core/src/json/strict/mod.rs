@@ -10,7 +10,6 @@
 //! reads well, and no second copy of every reader is compiled (`serde_path_to_error` wrapped
 //! each again, a tenth of the app's wasm).
 
-use std::borrow::Cow;
 use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, EnumAccess, MapAccess, SeqAccess, Visitor};
@@ -84,7 +83,7 @@ mod variant;
 
 use object::Map;
 pub use path::{clear_error_path, take_error_path};
-use path::{error_at, error_at_key, Step};
+use path::{push_step, Step};
 use variant::Enum;
 
 impl<'de, D: Deserializer<'de>> Strict<D> {
@@ -156,27 +155,21 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for Wrap<V> {
     }
 }
 
-/// A seed whose value is read strictly; an error in it is said to be at `at`.
-struct Seed<'de, S> {
+/// A seed whose value is read strictly; an error in it is said to be at the element `index`.
+struct IndexSeed<S> {
     inner: S,
-    at: At<'de>,
+    index: usize,
 }
 
-/// Where a value read by a [`Seed`] is in its parent.
-enum At<'de> {
-    Index(usize),
-    Key(Option<Cow<'de, str>>),
-}
-
-impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for Seed<'de, S> {
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for IndexSeed<S> {
     type Value = S::Value;
 
     fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
-        let at = self.at;
-        self.inner.deserialize(Strict(d)).map_err(|error| match at {
-            At::Index(index) => error_at(Step::Index(index), error),
-            At::Key(key) => error_at_key(key.as_ref(), error),
-        })
+        let value = self.inner.deserialize(Strict(d));
+        if value.is_err() {
+            push_step(Step::Index(self.index));
+        }
+        value
     }
 }
 
@@ -192,9 +185,10 @@ impl<'de, A: SeqAccess<'de>> SeqAccess<'de> for Seq<A> {
         &mut self,
         seed: T,
     ) -> Result<Option<T::Value>, A::Error> {
-        let at = At::Index(self.next);
+        let index = self.next;
         self.next += 1;
-        self.inner.next_element_seed(Seed { inner: seed, at })
+        self.inner
+            .next_element_seed(IndexSeed { inner: seed, index })
     }
 
     fn size_hint(&self) -> Option<usize> {

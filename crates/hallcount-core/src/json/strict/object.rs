@@ -6,8 +6,8 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
-use super::path::{error_at, error_at_key, Step};
-use super::{At, Seed};
+use super::path::{error_at_key, push_key, push_step, Step};
+use super::Strict;
 
 /// An object's entries, with the keys seen so far: a key seen again is an error. `key` is the
 /// key of the value read next, for the path of an error in it.
@@ -57,6 +57,26 @@ impl<'de> Seen<'de> {
     }
 }
 
+impl<'de, A: MapAccess<'de>> Map<'de, A> {
+    /// Keeps `key` for the path of an error in its value, or refuses it when it was seen
+    /// before. Generic over the map only, so one copy serves the reader of every type.
+    #[inline(never)]
+    fn remember(&mut self, key: Option<Cow<'de, str>>) -> Result<(), A::Error> {
+        if let Some(key) = &key {
+            if let Err(key) = self.seen.insert(key.clone()) {
+                let error = de::Error::custom(format_args!(
+                    "duplicate key \"{}\": a key may be given only once",
+                    crate::visible(&key)
+                ));
+                push_step(Step::Key(key.into_owned()));
+                return Err(error);
+            }
+        }
+        self.key = key;
+        Ok(())
+    }
+}
+
 impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
     type Error = A::Error;
 
@@ -72,26 +92,38 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
                 key: &mut key,
             })
             .map_err(|error| error_at_key(key.as_ref(), error))?;
-        if let Some(key) = &key {
-            if let Err(key) = self.seen.insert(key.clone()) {
-                let error = de::Error::custom(format_args!(
-                    "duplicate key \"{}\": a key may be given only once",
-                    crate::visible(&key)
-                ));
-                return Err(error_at(Step::Key(key.into_owned()), error));
-            }
-        }
-        self.key = key;
+        self.remember(key)?;
         Ok(value)
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
-        let at = At::Key(self.key.take());
-        self.inner.next_value_seed(Seed { inner: seed, at })
+        let seed = KeySeed {
+            inner: seed,
+            key: &self.key,
+        };
+        self.inner.next_value_seed(seed)
     }
 
     fn size_hint(&self) -> Option<usize> {
         self.inner.size_hint()
+    }
+}
+
+/// A seed whose value is read strictly; an error in it is said to be at `key`.
+struct KeySeed<'k, 'de, S> {
+    inner: S,
+    key: &'k Option<Cow<'de, str>>,
+}
+
+impl<'de, S: DeserializeSeed<'de>> DeserializeSeed<'de> for KeySeed<'_, 'de, S> {
+    type Value = S::Value;
+
+    fn deserialize<D: Deserializer<'de>>(self, d: D) -> Result<S::Value, D::Error> {
+        let value = self.inner.deserialize(Strict(d));
+        if value.is_err() {
+            push_key(self.key.as_ref());
+        }
+        value
     }
 }
 
@@ -143,7 +175,7 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeepKey<'_, 'de, V> {
     forward_visit_but_strings!();
 
     fn visit_str<E: de::Error>(self, value: &str) -> Result<Self::Value, E> {
-        *self.key = Some(Cow::Owned(value.to_owned()));
+        keep_copy(self.key, value);
         self.inner.visit_str(value)
     }
 
@@ -154,7 +186,13 @@ impl<'de, V: Visitor<'de>> Visitor<'de> for KeepKey<'_, 'de, V> {
     }
 
     fn visit_string<E: de::Error>(self, value: String) -> Result<Self::Value, E> {
-        *self.key = Some(Cow::Owned(value.clone()));
+        keep_copy(self.key, &value);
         self.inner.visit_string(value)
     }
+}
+
+/// Keeps a copy of a key the text holds escaped: one copy of this code for every key visitor.
+#[inline(never)]
+fn keep_copy<'de>(key: &mut Option<Cow<'de, str>>, value: &str) {
+    *key = Some(Cow::Owned(value.to_owned()));
 }

@@ -17,14 +17,22 @@ thread_local! {
     static ERROR_PATH: RefCell<Vec<Step>> = const { RefCell::new(Vec::new()) };
 }
 
-pub(super) fn error_at<E>(step: Step, error: E) -> E {
+/// Adds `step` to the path of the error being returned. Not generic and never inlined: every
+/// reader of every type calls this one copy on its error path.
+#[inline(never)]
+pub(super) fn push_step(step: Step) {
     ERROR_PATH.with(|path| path.borrow_mut().push(step));
-    error
+}
+
+/// Adds the step of `key` (`?` when the key was not a string) to the path of the error.
+#[inline(never)]
+pub(super) fn push_key(key: Option<&Cow<'_, str>>) {
+    push_step(key.map_or(Step::Unknown, |key| Step::Key(key.to_string())));
 }
 
 pub(super) fn error_at_key<E>(key: Option<&Cow<'_, str>>, error: E) -> E {
-    let step = key.map_or(Step::Unknown, |key| Step::Key(key.clone().into_owned()));
-    error_at(step, error)
+    push_key(key);
+    error
 }
 
 /// Forgets any path left by an earlier read on this thread: call before reading with [`Strict`].
