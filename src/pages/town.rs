@@ -6,7 +6,7 @@ use std::rc::Rc;
 
 use hallcount_core::export::trusted::{TrustedEntry, TrustedFile};
 use hallcount_core::export::{
-    aggregate, roll_up_csv, verify_result, TrustedKeys, VerifiedResult, VerifyError,
+    aggregate, roll_up_csv, verify_result, ResultSummary, TrustedKeys, VerifiedResult, VerifyError,
     MAX_RESULT_FILE_BYTES, TRUSTED_FORMAT,
 };
 use hallcount_core::json;
@@ -20,7 +20,31 @@ use crate::i18n::{file_words, tr, tr_args, Lang, Msg};
 use crate::services::file_reading;
 use crate::services::save::Kind;
 
-type Loaded = Vec<(String, Result<VerifiedResult, VerifyError>)>;
+/// What the page keeps of a verified file: its summary for the roll-up (a few hundred bytes, where
+/// the file holds every paper) and its place for the trust builder. Every arrival sums all the
+/// files again, so whole files kept would be copied whole at each one.
+#[derive(Clone, PartialEq)]
+struct Arrived {
+    summary: ResultSummary,
+    place: String,
+}
+
+impl Arrived {
+    fn of(verified: &VerifiedResult) -> Arrived {
+        Arrived {
+            summary: ResultSummary::from(verified),
+            place: verified.file.payload.election.place.clone(),
+        }
+    }
+}
+
+impl From<Arrived> for ResultSummary {
+    fn from(arrived: Arrived) -> ResultSummary {
+        arrived.summary
+    }
+}
+
+type Loaded = Vec<(String, Result<Arrived, VerifyError>)>;
 
 /// The name the list built here is saved under.
 const TRUSTED_FILE_NAME: &str = "hallcount-trusted.json";
@@ -79,13 +103,14 @@ fn parse_trusted(lang: Lang, name: String, bytes: &[u8]) -> Result<Trusted, Stri
 fn unlisted(loaded: &Loaded, trusted: Option<&Trusted>) -> Vec<UnlistedKey> {
     let mut keys: Vec<UnlistedKey> = Vec::new();
     for (name, outcome) in loaded {
-        let Ok(verified) = outcome else { continue };
-        let fingerprint = verified.fingerprint.to_string();
-        let listed = trusted.is_some_and(|t| t.keys.village_of(&verified.fingerprint).is_some());
+        let Ok(arrived) = outcome else { continue };
+        let fingerprint = arrived.summary.fingerprint.to_string();
+        let listed =
+            trusted.is_some_and(|t| t.keys.village_of(&arrived.summary.fingerprint).is_some());
         if !listed && keys.iter().all(|k| k.fingerprint != fingerprint) {
             keys.push(UnlistedKey {
                 fingerprint,
-                place: verified.file.payload.election.place.clone(),
+                place: arrived.place.clone(),
                 file: name.clone(),
             });
         }
@@ -120,7 +145,8 @@ pub fn TownPage() -> Html {
         Callback::from(move |(name, bytes): (String, Result<Vec<u8>, ReadError>)| {
             let outcome = bytes
                 .map_err(VerifyError::from)
-                .and_then(|bytes| verify_result(&bytes));
+                .and_then(|bytes| verify_result(&bytes))
+                .map(|verified| Arrived::of(&verified));
             latest.borrow_mut().push((name, outcome));
             loaded.set(Rc::new(latest.borrow().clone()));
         })
