@@ -25,30 +25,20 @@ const PACKED_ID: &str = "hallcount-packed";
 /// while the app starts) in a browser that never unpacks anything.
 const PLAIN_SHEET: &str = "unsupported.css";
 
-/// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the glue
-/// and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
+/// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the app's
+/// module script (the glue and its starter, `script.rs`) and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
 /// `unpacker` (the decoder's wasm, gzipped for the browser's `DecompressionStream`), both as
 /// data scripts (a JS string literal escaped 7 bytes in 256, this 2), and a
-/// small module script that adds the sheets as a `<style>` and starts the glue as a module
-/// script of its own (inline scripts are what the page's CSP allows, not `eval`).
-pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<String> {
+/// small module script that adds the sheets as a `<style>` and starts the app's script as a
+/// module script of its own (inline scripts are what the page's CSP allows, not `eval`).
+pub(super) fn assemble(app_script: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<String> {
     let root = workspace::root();
     let template = latin1::html_references(&fs::read_to_string(root.join("index.html"))?);
     let (plain, packed_styles) = read_styles(&root.join("styles"))?;
     forbid_closing_tag(&plain, "</style", "styles/*.css")?;
-    let starter = format!(
-        "{glue}\n\
-         try {{\n\
-         const wasm = window.hallcountWasm;\n\
-         delete window.hallcountWasm;\n\
-         await __wbg_init({{ module_or_path: wasm }});\n\
-         }} catch (error) {{\n\
-         console.error(\"hallcount could not start:\", error);\n\
-         }}"
-    );
     let bundle = bundle(&[
         packed_styles.as_bytes(),
-        starter.as_bytes(),
+        app_script.as_bytes(),
         &split_code(wasm)?,
     ])?;
     let packed = lzma::pack(&bundle)?;
@@ -245,21 +235,6 @@ fn replace_marker(template: &str, marker: &str, content: &str) -> TaskResult<Str
     Ok(template.replacen(marker, content, 1))
 }
 
-/// The glue without indentation, blank lines and whole-line `//` comments (a fifth of it).
-/// Only when no line could be inside a multi-line template literal or string, where
-/// that would change a value; otherwise the glue as it is.
-pub(super) fn trim_glue(glue: &str) -> String {
-    let may_continue = |line: &str| line.matches('`').count() % 2 == 1 || line.ends_with('\\');
-    if glue.lines().any(may_continue) {
-        return glue.to_owned();
-    }
-    let kept = glue
-        .lines()
-        .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"));
-    kept.collect::<Vec<_>>().join("\n")
-}
-
 /// Gzip that any gzip reader (and `DecompressionStream("gzip")`) unpacks, squeezed harder.
 fn zopfli_gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
     let options = zopfli::Options {
@@ -281,18 +256,6 @@ pub(super) fn gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn trims_indentation_and_comment_lines() {
-        let glue = "function f() {\n    // why\n\n    return `${x}`;\n}\n";
-        assert_eq!(trim_glue(glue), "function f() {\nreturn `${x}`;\n}");
-    }
-
-    #[test]
-    fn leaves_glue_with_a_multi_line_template_alone() {
-        let glue = "const s = `a\n    b`;\n";
-        assert_eq!(trim_glue(glue), glue);
-    }
 
     #[test]
     fn css_loses_comments_and_indentation_but_not_strings() {

@@ -184,3 +184,45 @@ fn an_error_is_named_by_its_path_wherever_it_is() {
     let next = from_text::<Outer>(r#"{"inner":{}} x"#).unwrap_err();
     assert_eq!(next.path, "", "{next}");
 }
+
+/// Keys are read once as text (`strict/key.rs`), then shown to each field or map key reader:
+/// the value, the message, the line and the column are serde_json's own, escaped or not.
+#[test]
+fn a_key_reads_as_serde_json_reads_it() {
+    for text in [
+        r#"{"inn\u0065r":{"\u0061":1},"map":{"k\u0031":{"x":1},"k":{}}}"#,
+        r#"{"inner":{"\u0063":1}}"#,
+        r#"{"inner":{"c":1}}"#,
+        r#"{"inner":{"a\q":1}}"#,
+        "{\"inner\":{\"a",
+        r#"{"inner":{},"map":{"k":{"x\u00":1}}}"#,
+        r#"{"inner":{},"list":[{"b":"x","\u0062x":2}]}"#,
+    ] {
+        let ours = from_text::<Outer>(text);
+        match (serde_json::from_str::<Outer>(text), &ours) {
+            (Ok(theirs), Ok(ours)) => assert_eq!(&theirs, ours, "{text}"),
+            (Err(theirs), Err(ours)) => {
+                let theirs = json_error(String::new(), theirs);
+                assert_eq!(
+                    (theirs.kind, theirs.line, theirs.column, &theirs.message),
+                    (ours.kind, ours.line, ours.column, &ours.message),
+                    "{text}"
+                );
+            }
+            (theirs, ours) => panic!("{text}: {theirs:?} but {ours:?}"),
+        }
+    }
+    let escaped = from_text::<Outer>(r#"{"inner":{},"map":{"k\u0031":{"x":1}}}"#).unwrap();
+    assert_eq!(escaped.map["k1"]["x"], 1);
+    for (text, path) in [
+        (r#"{"inner":{"\u0063":1}}"#, "inner.c"),
+        (r#"{"inner":{"a\q":1}}"#, "inner.?"),
+        (
+            r#"{"inner":{},"list":[{"\u0062":"x","b":"y"}]}"#,
+            "list[0].b",
+        ),
+    ] {
+        let error = from_text::<Outer>(text).unwrap_err();
+        assert_eq!(error.path, path, "{text}: {error}");
+    }
+}

@@ -77,6 +77,7 @@ macro_rules! forward_visit_but_strings {
     };
 }
 
+mod key;
 mod object;
 mod path;
 mod variant;

@@ -6,6 +6,7 @@ use std::fmt;
 
 use serde::de::{self, DeserializeSeed, Deserializer, MapAccess, Visitor};
 
+use super::key::{KeyText, KeyTextSeed};
 use super::path::{error_at_key, push_key, push_step, Step};
 use super::Strict;
 
@@ -58,6 +59,15 @@ impl<'de> Seen<'de> {
 }
 
 impl<'de, A: MapAccess<'de>> Map<'de, A> {
+    /// The next key's text, read by the one copy of this code (see `key.rs`); an error in it
+    /// (a bad escape, the end of the text) is at the key `?`.
+    #[inline(never)]
+    fn next_key_text(&mut self) -> Result<Option<Cow<'de, str>>, A::Error> {
+        self.inner
+            .next_key_seed(KeyTextSeed)
+            .inspect_err(|_| push_step(Step::Unknown))
+    }
+
     /// Keeps `key` for the path of an error in its value, or refuses it when it was seen
     /// before. Generic over the map only, so one copy serves the reader of every type.
     #[inline(never)]
@@ -84,16 +94,14 @@ impl<'de, A: MapAccess<'de>> MapAccess<'de> for Map<'de, A> {
         &mut self,
         seed: K,
     ) -> Result<Option<K::Value>, A::Error> {
-        let mut key = None;
-        let value = self
-            .inner
-            .next_key_seed(KeepKey {
-                inner: seed,
-                key: &mut key,
-            })
-            .map_err(|error| error_at_key(key.as_ref(), error))?;
-        self.remember(key)?;
-        Ok(value)
+        let Some(key) = self.next_key_text()? else {
+            return Ok(None);
+        };
+        let value = seed
+            .deserialize(KeyText::new(&key))
+            .map_err(|error| error_at_key(Some(&key), error))?;
+        self.remember(Some(key))?;
+        Ok(Some(value))
     }
 
     fn next_value_seed<V: DeserializeSeed<'de>>(&mut self, seed: V) -> Result<V::Value, A::Error> {
