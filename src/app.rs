@@ -69,7 +69,7 @@ pub fn App() -> Html {
                 <h1>{ tr(*lang, Msg::AppName) }</h1>
                 <nav>
                     for r in Route::NAV {
-                        <a href={r.hash()} class={classes!((r == route).then_some("current"))}
+                        <a href={r.hash()} class={(r == route).then_some("current")}
                            aria-current={(r == route).then_some("page")}>
                             { tr(*lang, r.label()) }
                         </a>

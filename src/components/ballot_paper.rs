@@ -53,7 +53,7 @@ pub fn ballot_paper(lang: Lang, props: &BallotPaper<'_>) -> Html {
                         <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
                     </p>
                     for cell in &block.cells {
-                        <div class={classes!("ballot-cell", cell.candidate.is_none().then_some("write-in"))}
+                        <div class={if cell.candidate.is_none() { "ballot-cell write-in" } else { "ballot-cell" }}
                             style={place(cell.at)}>
                             <span class="ballot-name">
                                 { cell.candidate.and_then(|i| contest.candidates.get(i)).map(|c| c.name.clone()).unwrap_or_default() }

@@ -99,7 +99,7 @@ fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
         }
     };
     html! {
-        <li class={classes!("board-line", written.then_some("written"))}>
+        <li class={if written { "board-line written" } else { "board-line" }}>
             <span class="board-name">{ bdi(name) }</span>
             { drawn }
             <span class="board-count">{ votes }</span>

@@ -25,7 +25,7 @@ pub fn election_list(lang: Lang, props: &ElectionList<'_>) -> Html {
             }
             <ul>
                 for summary in props.elections.iter() {
-                    <li class={classes!((summary.id == props.current).then_some("current"))}>
+                    <li class={(summary.id == props.current).then_some("current")}>
                         <span class="election-title">{ bdi(&summary.title) }</span>
                         <span class="election-date">{ &summary.date }</span>
                         if summary.round > 1 {

@@ -102,7 +102,7 @@ fn contest_result(
                 </thead>
                 <tbody>
                     for count in &outcome.candidates {
-                        <tr data-candidate={count.id.clone()} class={classes!(rank(&count.id).is_some().then_some("elected"))}>
+                        <tr data-candidate={count.id.clone()} class={rank(&count.id).is_some().then_some("elected")}>
                             <th scope="row">{ bdi(&display_name(lang, contest, &count.id)) }</th>
                             <td class="num" data-col="for">{ count.votes_for }</td>
                             <td class="num" data-col="against">{ count.against }</td>

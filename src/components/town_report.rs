@@ -70,7 +70,7 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             };
             let round = tr_args(lang, Msg::RoundNumber, &[("n", &id.round.to_string())]);
             (
-                "counted",
+                "verdict counted",
                 Msg::VerdictCounted,
                 html! { <>
                     { bdi(&id.place) }{ format!(" {} ", id.date) }{ bdi(&id.title) }
@@ -80,14 +80,14 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             )
         }
         FileVerdict::Duplicate { of_file } => (
-            "duplicate",
+            "verdict duplicate",
             Msg::VerdictDuplicate,
             bdi(&tr_args(lang, Msg::DuplicateOf, &[("file", of_file)])),
         ),
         FileVerdict::Conflict { id, .. } => {
             let election = format!("{} {} {}", id.place, id.date, id.title);
             (
-                "conflict",
+                "verdict conflict",
                 Msg::VerdictConflict,
                 bdi(&tr_args(
                     lang,
@@ -97,7 +97,7 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             )
         }
         FileVerdict::UnknownSigner { fingerprint } => (
-            "unknown-signer",
+            "verdict unknown-signer",
             Msg::VerdictUnknownSigner,
             in_groups(&fingerprint.to_string()),
         ),
@@ -112,19 +112,19 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
                 &[("registered", registered), ("signed", signed)],
             );
             (
-                "wrong-place",
+                "verdict wrong-place",
                 Msg::VerdictWrongPlace,
                 html! { <>{ bdi(&detail) }{ " " }{ in_groups(&fingerprint.to_string()) }</> },
             )
         }
         FileVerdict::Failed(error) => (
-            "failed",
+            "verdict failed",
             failure_key(error),
             html! { <span class="detail">{ bdi(&failure_detail(lang, error)) }</span> },
         ),
     };
     html! {
-        <li class={classes!("verdict", class)} data-file={file.name.clone()}>
+        <li {class} data-file={file.name.clone()}>
             <span class="file-name">{ bdi(&file.name) }</span>
             <strong class="verdict-name">{ tr(lang, verdict) }</strong>
             <span class="verdict-detail">{ detail }</span>
@@ -214,7 +214,7 @@ fn check_cell(lang: Lang, class: &'static str, done: bool) -> Html {
         ("— ", Msg::CheckNotDone)
     };
     html! {
-        <td class={classes!("check", class, done.then_some("done"))} data-done={done.to_string()}>
+        <td class={format!("check {class}{}", if done { " done" } else { "" })} data-done={done.to_string()}>
             { mark }{ tr(lang, word) }
         </td>
     }

@@ -158,7 +158,7 @@ fn counters(lang: Lang, election: &Election, entered: usize) -> Html {
     let limit = limit as usize;
     html! {
         <div class="counters">
-            <p class={classes!("counter", (entered > limit).then_some("over"))} data-entered={entered.to_string()}>
+            <p class={if entered > limit { "counter over" } else { "counter" }} data-entered={entered.to_string()}>
                 { tr_args(lang, Msg::EntryCounter, &args) }
             </p>
             <progress max={limit.max(1).to_string()} value={entered.min(limit).to_string()} aria-hidden="true"></progress>
