@@ -87,12 +87,16 @@ pub fn build() -> TaskResult<PathBuf> {
         kilobytes(glue.len())
     );
     let unpacker = build_unpacker(&work)?;
-    let script = script::app_script(&glue, npm_tool("terser")?.as_deref(), &work)?;
+    let minifier = script::Minifier {
+        terser: npm_tool("terser")?,
+        work: work.clone(),
+    };
+    let script = script::app_script(&glue, &minifier)?;
     println!(
         "xtask: the app's module script (glue and starter) {}",
         kilobytes(script.len())
     );
-    let html = assemble(&script, &wasm, &unpacker)?;
+    let html = assemble(&script, &wasm, &unpacker, &minifier)?;
 
     let dist = workspace::dist_dir();
     fs::create_dir_all(&dist)?;

@@ -1,9 +1,10 @@
-//! The app's module script: wasm-bindgen's JS glue and the few lines that start it, minified
-//! by terser (npm's, pinned in `package-lock.json`: names shortened, whitespace and dead code
-//! gone; 0.9 KB smaller packed than the glue trimmed) where npm is there, else trimmed.
+//! The page's JS minified by terser (npm's, pinned in `package-lock.json`: names shortened,
+//! whitespace and dead code gone) where npm is there: the app's module script (wasm-bindgen's
+//! JS glue and the few lines that start it: 0.9 KB smaller packed than the glue trimmed, which
+//! is what it gets without npm) and the page's own inline scripts (`page.rs`).
 
 use std::fs;
-use std::path::Path;
+use std::path::PathBuf;
 use std::process::Command;
 
 use crate::workspace::{self, TaskResult};
@@ -18,25 +19,53 @@ await __wbg_init({ module_or_path: wasm });
 console.error("hallcount could not start:", error);
 }"#;
 
-/// The glue and the starter as one module script, minified by `terser` (the path of its
-/// command) or, without it, trimmed. `work` holds terser's input and output.
-pub(super) fn app_script(glue: &str, terser: Option<&Path>, work: &Path) -> TaskResult<String> {
-    let Some(terser) = terser else {
-        eprintln!("xtask: note: without npm, the JS glue is only trimmed and the file is larger");
-        return Ok(format!("{}\n{STARTER}", trim_glue(glue)));
-    };
-    let input = work.join("app-script.js");
-    let output = work.join("app-script.min.js");
-    fs::write(&input, format!("{glue}\n{STARTER}"))?;
-    // `--module`: the script runs as a module (strict, its top-level names its own), so
-    // terser may rename those too; top-level `await` is allowed.
-    workspace::run(
-        Command::new(terser)
-            .arg(&input)
-            .args(["--module", "--compress", "--mangle", "--output"])
-            .arg(&output),
-    )?;
-    Ok(fs::read_to_string(output)?)
+/// JS through terser where npm is there (names shortened, whitespace, comments and dead code
+/// gone), else as it is; `work` holds terser's input and output.
+pub(super) struct Minifier {
+    pub terser: Option<PathBuf>,
+    pub work: PathBuf,
+}
+
+/// How the browser runs a script: a module's top-level names are its own, so terser may
+/// rename those too (and top-level `await` is allowed); a classic script's are globals.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub(super) enum Kind {
+    Module,
+    Classic,
+}
+
+impl Minifier {
+    /// `js` minified, or `None` without terser.
+    pub(super) fn minify(&self, js: &str, kind: Kind, name: &str) -> TaskResult<Option<String>> {
+        let Some(terser) = &self.terser else {
+            return Ok(None);
+        };
+        let input = self.work.join(format!("{name}.js"));
+        let output = self.work.join(format!("{name}.min.js"));
+        fs::create_dir_all(&self.work)?;
+        fs::write(&input, js)?;
+        let mut command = Command::new(terser);
+        command.arg(&input).args(["--compress", "--mangle"]);
+        if kind == Kind::Module {
+            command.arg("--module");
+        }
+        workspace::run(command.arg("--output").arg(&output))?;
+        Ok(Some(fs::read_to_string(output)?.trim_end().to_owned()))
+    }
+}
+
+/// The glue and the starter as one module script, minified, or without terser trimmed.
+pub(super) fn app_script(glue: &str, minifier: &Minifier) -> TaskResult<String> {
+    let script = format!("{glue}\n{STARTER}");
+    match minifier.minify(&script, Kind::Module, "app-script")? {
+        Some(minified) => Ok(minified),
+        None => {
+            eprintln!(
+                "xtask: note: without npm, the JS glue is only trimmed and the file is larger"
+            );
+            Ok(format!("{}\n{STARTER}", trim_glue(glue)))
+        }
+    }
 }
 
 /// The glue without indentation, blank lines and whole-line `//` comments (a fifth of it).
@@ -72,12 +101,12 @@ mod tests {
 
     #[test]
     fn without_terser_the_starter_follows_the_trimmed_glue() {
-        let script = app_script(
-            "let wasm;\n    // note\nfunction __wbg_init() {}\n",
-            None,
-            Path::new("/nonexistent"),
-        )
-        .unwrap();
+        let minifier = Minifier {
+            terser: None,
+            work: PathBuf::from("/nonexistent"),
+        };
+        let glue = "let wasm;\n    // note\nfunction __wbg_init() {}\n";
+        let script = app_script(glue, &minifier).unwrap();
         assert_eq!(
             script,
             format!("let wasm;\nfunction __wbg_init() {{}}\n{STARTER}")
