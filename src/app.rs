@@ -6,7 +6,7 @@ use yew::prelude::*;
 use crate::hooks::MeetingProvider;
 use crate::i18n::{tr, Lang, Msg};
 use crate::pages::{
-    BoardPage, ChecksPage, EntryPage, HelpPage, PapersPage, ResultsPage, SetupPage, TownPage,
+    help_page, BoardPage, ChecksPage, EntryPage, PapersPage, ResultsPage, SetupPage, TownPage,
 };
 use crate::panels::meeting_alerts::MeetingAlerts;
 use crate::panels::next_step::NextStep;
@@ -59,7 +59,7 @@ pub fn App() -> Html {
         Route::Checks => html! { <ChecksPage /> },
         Route::Results => html! { <ResultsPage /> },
         Route::Town => html! { <TownPage /> },
-        Route::Help => html! { <HelpPage /> },
+        Route::Help => help_page(*lang),
     };
     html! {
         <ContextProvider<Lang> context={*lang}>
@@ -69,13 +69,13 @@ pub fn App() -> Html {
                 <h1>{ tr(*lang, Msg::AppName) }</h1>
                 <nav>
                     for r in Route::NAV {
-                        <a href={r.hash()} class={classes!((r == route).then_some("current"))}
+                        <a href={r.hash()} class={(r == route).then_some("current")}
                            aria-current={(r == route).then_some("page")}>
                             { tr(*lang, r.label()) }
                         </a>
                     }
                 </nav>
-                <LangSwitch current={*lang} on_change={on_lang} />
+                { lang_switch(*lang, &on_lang) }
             </header>
             <MeetingAlerts {route} />
             <main id="main" tabindex="-1">
@@ -102,20 +102,13 @@ fn skip_to_main(event: MouseEvent) {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct LangSwitchProps {
-    pub current: Lang,
-    pub on_change: Callback<Lang>,
-}
-
 /// Three buttons, each labelled in its own language so anyone can find theirs.
-#[component]
-pub fn LangSwitch(props: &LangSwitchProps) -> Html {
+fn lang_switch(current: Lang, on_change: &Callback<Lang>) -> Html {
     html! {
-        <div class="lang-switch" role="group" aria-label={tr(props.current, Msg::LanguageLabel)}>
+        <div class="lang-switch" role="group" aria-label={tr(current, Msg::LanguageLabel)}>
             for lang in Lang::ALL {
-                <button type="button" lang={lang.tag()} aria-pressed={(lang == props.current).to_string()}
-                    onclick={props.on_change.reform(move |_| lang)}>
+                <button type="button" lang={lang.tag()} aria-pressed={(lang == current).to_string()}
+                    onclick={on_change.reform(move |_| lang)}>
                     { tr(lang, Msg::LanguageName) }
                 </button>
             }

@@ -1,14 +1,11 @@
 //! One printed ballot paper, drawn from its [`PaperLayout`]: every box placed in millimetres on
 //! the 5 mm grid, so the printout matches the layout a camera will look for.
 
-use std::rc::Rc;
-
 use hallcount_core::Election;
 use yew::prelude::*;
 
 use super::ballot_layout::{GridBox, PaperLayout, UNIT_MM};
-use crate::hooks::use_lang;
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
 /// `left/top/width/height` of a grid box, in millimetres.
 fn place(at: GridBox) -> String {
@@ -21,21 +18,17 @@ fn place(at: GridBox) -> String {
     )
 }
 
-#[derive(Properties, PartialEq)]
-pub struct BallotPaperProps {
-    pub election: Rc<Election>,
-    pub layout: Rc<PaperLayout>,
-    pub code: AttrValue,
+pub struct BallotPaper<'a> {
+    pub election: &'a Election,
+    pub layout: &'a PaperLayout,
+    pub code: &'a str,
     /// The paper's size in millimetres.
     pub width_mm: u32,
     pub height_mm: u32,
 }
 
-#[component]
-pub fn BallotPaper(props: &BallotPaperProps) -> Html {
-    let lang = use_lang();
-    let election = &props.election;
-    let layout = &props.layout;
+pub fn ballot_paper(lang: Lang, props: &BallotPaper<'_>) -> Html {
+    let (election, layout) = (props.election, props.layout);
     let size = format!("width:{}mm;height:{}mm", props.width_mm, props.height_mm);
     html! {
         <div class="ballot-paper" style={size}>
@@ -60,7 +53,7 @@ pub fn BallotPaper(props: &BallotPaperProps) -> Html {
                         <span class="seats">{ tr_args(lang, Msg::SeatsCount, &[("n", &contest.seats.to_string())]) }</span>
                     </p>
                     for cell in &block.cells {
-                        <div class={classes!("ballot-cell", cell.candidate.is_none().then_some("write-in"))}
+                        <div class={if cell.candidate.is_none() { "ballot-cell write-in" } else { "ballot-cell" }}
                             style={place(cell.at)}>
                             <span class="ballot-name">
                                 { cell.candidate.and_then(|i| contest.candidates.get(i)).map(|c| c.name.clone()).unwrap_or_default() }
@@ -70,7 +63,7 @@ pub fn BallotPaper(props: &BallotPaperProps) -> Html {
                     }
                 }
             }
-            <p class="ballot-code" style={place(layout.code)}>{ props.code.clone() }</p>
+            <p class="ballot-code" style={place(layout.code)}>{ props.code }</p>
         </div>
     }
 }

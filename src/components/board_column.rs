@@ -1,14 +1,12 @@
 //! One contest on the projector: big names, tally marks and the number. Counts only: who is
 //! elected is for the results page, after the scrutineers agree the count.
 
-use std::rc::Rc;
-
 use hallcount_core::{ContestTally, Election};
 use yew::prelude::*;
 
 use super::name::bdi;
 use super::results_table::office_and_seats;
-use super::tally_marks::TallyMarks;
+use super::tally_marks::tally_marks;
 
 /// Above this many votes for one name, marks no longer read from the back of the hall: the
 /// column shows bars instead (a village congress stays well below it).
@@ -40,28 +38,13 @@ pub fn bar_per_mille(votes: u32, max: u32) -> u32 {
         (u64::from(votes) * 1000 / u64::from(max)) as u32
     }
 }
-use crate::hooks::use_lang;
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 
-#[derive(Properties, PartialEq)]
-pub struct BoardColumnProps {
-    pub election: Rc<Election>,
-    /// The running counts of this contest (its `id` names the contest).
-    pub counts: ContestTally,
-}
-
-#[component]
-pub fn BoardColumn(props: &BoardColumnProps) -> Html {
-    let lang = use_lang();
-    let Some(contest) = props
-        .election
-        .contests
-        .iter()
-        .find(|c| c.id == props.counts.id)
-    else {
+/// One contest's column; `counts` are its running counts (their `id` names the contest).
+pub fn board_column(lang: Lang, election: &Election, counts: &ContestTally) -> Html {
+    let Some(contest) = election.contests.iter().find(|c| c.id == counts.id) else {
         return Html::default();
     };
-    let counts = &props.counts;
     let votes = |id: &str| {
         counts
             .candidates
@@ -103,7 +86,9 @@ pub fn BoardColumn(props: &BoardColumnProps) -> Html {
 
 fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
     let drawn = match drawing {
-        Drawing::Marks => html! { <TallyMarks count={votes} /> },
+        Drawing::Marks => {
+            html! { <span class="tally-marks" aria-hidden="true">{ tally_marks(votes) }</span> }
+        }
         Drawing::Bars { max } => {
             let width = format!(
                 "width: {}.{}%",
@@ -114,7 +99,7 @@ fn board_line(name: &str, votes: u32, written: bool, drawing: Drawing) -> Html {
         }
     };
     html! {
-        <li class={classes!("board-line", written.then_some("written"))}>
+        <li class={if written { "board-line written" } else { "board-line" }}>
             <span class="board-name">{ bdi(name) }</span>
             { drawn }
             <span class="board-count">{ votes }</span>

@@ -45,7 +45,7 @@ pub fn board_form(lang: Lang, form: &BoardForm<'_>) -> Html {
     let verdict = match n_differ {
         None => html! {},
         Some(n) => html! {
-            <p class={classes!("board-verdict", if n == 0 { "agrees" } else { "differs" })}
+            <p class={if n == 0 { "board-verdict agrees" } else { "board-verdict differs" }}
                 role="status" data-differences={n.to_string()}>
                 if n == 0 {
                     { tr(lang, Msg::BoardAgrees) }
@@ -103,7 +103,7 @@ fn board_row(lang: Lang, form: &BoardForm<'_>, contest: &str, line: &BoardLine) 
     });
     let counted = beside.map(|(_, counted)| counted);
     html! {
-        <tr class={classes!(beside.is_some_and(|(b, c)| b != c).then_some("differs"))}
+        <tr class={beside.is_some_and(|(b, c)| b != c).then_some("differs")}
             data-contest={contest.to_owned()} data-line={line_key(line)}>
             <th scope="row">{ label.clone() }</th>
             <td class="num">

@@ -1,8 +1,6 @@
 //! One contest of the definition: the office, its seats, its candidates and every rule setting
 //! of docs/rules.md (write-ins R4, threshold R6, ties R7, seats not filled R8).
 
-use std::rc::Rc;
-
 use hallcount_core::{Candidate, Contest, Problem, Shortfall, ShortfallRule, Threshold, TiePolicy};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
@@ -11,20 +9,17 @@ use crate::components::fields::{
     check_field, field_problems, number_field, select_field, text_field, threshold_field, At,
     NumberField, SelectField, TextField, ThresholdField,
 };
-use crate::hooks::use_lang;
 use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::sample::letter_id;
 
-#[derive(Properties, PartialEq)]
-pub struct ContestEditorProps {
+pub struct ContestEditor<'a> {
     pub index: usize,
-    pub contest: Contest,
+    pub contest: &'a Contest,
     /// Whether this election is a later round (then `round_of` is asked for).
     pub later_round: bool,
-    pub problems: Rc<Vec<Problem>>,
+    pub problems: &'a [Problem],
     pub on_change: Callback<Contest>,
     pub on_remove: Callback<()>,
-    #[prop_or_default]
     pub disabled: bool,
 }
 
@@ -78,12 +73,10 @@ fn edit<T: 'static>(
     })
 }
 
-#[component]
-pub fn ContestEditor(props: &ContestEditorProps) -> Html {
-    let lang = use_lang();
-    let contest = &props.contest;
+pub fn contest_editor(lang: Lang, props: ContestEditor<'_>) -> Html {
+    let contest = props.contest;
     let here = format!("contests[{}]", props.index);
-    let (problems, disabled) = (props.problems.clone(), props.disabled);
+    let (problems, disabled) = (props.problems, props.disabled);
     let on_change = &props.on_change;
 
     let on_office = edit(contest, on_change, |c, v: String| c.office = v);
@@ -141,7 +134,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
         .map_or("another_round", |(name, ..)| *name);
     let another_round = contest.shortfall.rule == ShortfallRule::AnotherRound;
     let at = |field: &str| At {
-        problems: &problems,
+        problems,
         path: format!("{here}.{field}").into(),
     };
     let text = |at, label, value, on_change| {
@@ -184,7 +177,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
     };
 
     html! {
-        <fieldset class="contest-editor" data-contest={contest.id.clone()}>
+        <fieldset key={props.index} class="contest-editor" data-contest={contest.id.clone()}>
             <legend>{ tr_args(lang, Msg::ContestHeading, &[("n", &(props.index + 1).to_string()), ("office", &contest.office)]) }</legend>
             <div class="field-row">
                 { text(at("office"), Msg::FieldOffice, contest.office.clone(), on_office) }
@@ -203,7 +196,7 @@ pub fn ContestEditor(props: &ContestEditorProps) -> Html {
                         index: i,
                         candidate,
                         at: format!("{here}.candidates[{i}]"),
-                        problems: &problems,
+                        problems,
                         on_change: edit(contest, on_change, move |c, v: Candidate| c.candidates[i] = v),
                         on_remove: edit(contest, on_change, move |c, (): ()| { c.candidates.remove(i); }),
                         disabled,

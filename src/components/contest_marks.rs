@@ -105,7 +105,7 @@ pub fn ContestMarksEditor(props: &ContestMarksEditorProps) -> Html {
     };
     let heading_id = format!("contest-{index}-office");
     html! {
-        <fieldset class={classes!("contest-marks", props.current.then_some("current"))} aria-labelledby={heading_id.clone()}
+        <fieldset class={if props.current { "contest-marks current" } else { "contest-marks" }} aria-labelledby={heading_id.clone()}
             style={format!("--cells:{}", contest.candidates.len())}>
             <legend id={heading_id}>
                 <span class="office">{ bdi(&contest.office) }</span>
@@ -165,16 +165,16 @@ fn candidate_button(lang: Lang, props: &ContestMarksEditorProps, slot: Slot, nam
         .and_then(|c| c.candidates.get(slot.candidate))
         .and_then(|c| props.marks.marks.get(&c.id).copied());
     let mark_class = match mark {
-        Some(hallcount_core::Mark::For) => "mark-for",
-        Some(hallcount_core::Mark::Against) => "mark-against",
-        Some(hallcount_core::Mark::Unreadable) => "mark-unreadable",
-        None | Some(hallcount_core::Mark::Blank) => "mark-blank",
+        Some(hallcount_core::Mark::For) => "candidate mark-for",
+        Some(hallcount_core::Mark::Against) => "candidate mark-against",
+        Some(hallcount_core::Mark::Unreadable) => "candidate mark-unreadable",
+        None | Some(hallcount_core::Mark::Blank) => "candidate mark-blank",
     };
     let code = props.keys.code(slot).to_owned();
     let label = format!("{code} {name}: {}", mark_label(lang, mark));
     html! {
         <li>
-            <button type="button" class={classes!("candidate", mark_class)} disabled={props.disabled}
+            <button type="button" class={mark_class} disabled={props.disabled}
                 aria-label={label} data-key={code.clone()}
                 onclick={props.on_cycle.reform(move |_| slot)}>
                 <kbd>{ code }</kbd>

@@ -119,7 +119,7 @@ fn difference_item(lang: Lang, props: &DifferenceList<'_>, row: &DifferenceRow) 
             on_resolve.emit((difference.clone(), reading.clone()));
         });
         html! {
-            <button type="button" class={classes!("resolve", class)} {onclick} disabled={props.disabled}>
+            <button type="button" {class} {onclick} disabled={props.disabled}>
                 { tr(lang, label) }
             </button>
         }
@@ -127,16 +127,24 @@ fn difference_item(lang: Lang, props: &DifferenceList<'_>, row: &DifferenceRow) 
     // What the paper may turn out to say: one reading or the other, or there or not there.
     let (left, right) = match &row.difference {
         Difference::Differs { .. } => (
-            (row.first.clone(), Msg::ResolveFirst, "resolve-first"),
-            (row.second.clone(), Msg::ResolveSecond, "resolve-second"),
+            (
+                row.first.clone(),
+                Msg::ResolveFirst,
+                "resolve resolve-first",
+            ),
+            (
+                row.second.clone(),
+                Msg::ResolveSecond,
+                "resolve resolve-second",
+            ),
         ),
         Difference::OnlyFirst { .. } | Difference::OnlySecond { .. } => (
             (
                 row.first.clone().or_else(|| row.second.clone()),
                 Msg::ResolveExists,
-                "resolve-exists",
+                "resolve resolve-exists",
             ),
-            (None, Msg::ResolveNoPaper, "resolve-none"),
+            (None, Msg::ResolveNoPaper, "resolve resolve-none"),
         ),
     };
     let buttons =
@@ -157,7 +165,7 @@ fn difference_item(lang: Lang, props: &DifferenceList<'_>, row: &DifferenceRow) 
         },
     };
     html! {
-        <li class={classes!("difference", resolved.then_some("resolved"))} data-kind={kind(&row.difference)}>
+        <li class={if resolved { "difference resolved" } else { "difference" }} data-kind={kind(&row.difference)}>
             <p class="difference-title">{ difference_title(lang, election, &row.difference) }</p>
             if let Some(paper) = &row.first {
                 <p class="reading first">{ tr_args(lang, Msg::ReadingFirst, &[("paper", &summary(paper))]) }</p>

@@ -7,21 +7,18 @@ use std::rc::Rc;
 use hallcount_core::{CollectedLimit, Contest, Election, Fraction, Problem, Quorum};
 use yew::prelude::*;
 
-use crate::components::contest_editor::ContestEditor;
+use crate::components::contest_editor::{contest_editor, ContestEditor};
 use crate::components::fields::{
     field_problems, number_field, select_field, text_field, At, FractionField, NumberField,
     SelectField, TextField,
 };
-use crate::hooks::use_lang;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, Lang, Msg};
 use crate::sample::village_contest;
 
-#[derive(Properties, PartialEq)]
-pub struct ElectionFormProps {
-    pub draft: Rc<Election>,
-    pub problems: Rc<Vec<Problem>>,
-    pub on_change: Callback<Election>,
-    #[prop_or_default]
+pub struct ElectionForm<'a> {
+    pub draft: &'a Rc<Election>,
+    pub problems: &'a [Problem],
+    pub on_change: &'a Callback<Election>,
     pub disabled: bool,
 }
 
@@ -68,12 +65,9 @@ const QUORUMS: [(&str, Msg); 3] = [
 ];
 const LIMITS: [(&str, Msg); 2] = [("issued", Msg::LimitIssued), ("present", Msg::LimitPresent)];
 
-#[component]
-pub fn ElectionForm(props: &ElectionFormProps) -> Html {
-    let lang = use_lang();
-    let draft = &props.draft;
-    let on_change = &props.on_change;
-    let (problems, disabled) = (props.problems.clone(), props.disabled);
+pub fn election_form(lang: Lang, props: &ElectionForm<'_>) -> Html {
+    let (draft, on_change) = (props.draft, props.on_change);
+    let (problems, disabled) = (props.problems, props.disabled);
 
     let quorum_fraction = match draft.quorum {
         Some(Quorum::AtLeast(f) | Quorum::MoreThan(f)) => f,
@@ -124,7 +118,7 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
     });
 
     let at = |path: &'static str| At {
-        problems: &problems,
+        problems,
         path: path.into(),
     };
     let text = |path, label, value: &String, change: fn(&mut Election, String)| {
@@ -205,10 +199,15 @@ pub fn ElectionForm(props: &ElectionFormProps) -> Html {
 
             { field_problems(lang, &at("contests")) }
             for (i, contest) in draft.contests.iter().enumerate() {
-                <ContestEditor key={i} index={i} contest={contest.clone()} later_round={draft.round > 1}
-                    problems={problems.clone()} {disabled}
-                    on_change={edit(draft, on_change, move |e, c: Contest| e.contests[i] = c)}
-                    on_remove={edit(draft, on_change, move |e, (): ()| { e.contests.remove(i); })} />
+                { contest_editor(lang, ContestEditor {
+                    index: i,
+                    contest,
+                    later_round: draft.round > 1,
+                    problems,
+                    on_change: edit(draft, on_change, move |e, c: Contest| e.contests[i] = c),
+                    on_remove: edit(draft, on_change, move |e, (): ()| { e.contests.remove(i); }),
+                    disabled,
+                }) }
             }
             <button type="button" class="add-contest" onclick={on_add_contest.reform(|_| ())} {disabled}>
                 { tr(lang, Msg::AddContest) }

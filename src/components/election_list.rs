@@ -1,28 +1,22 @@
 //! The elections kept in this browser (the congress, then the committee's plenary, ...): open
 //! one, start a new one, or try the sample meeting.
 
-use std::rc::Rc;
-
 use yew::prelude::*;
 
 use super::name::bdi;
-use crate::hooks::use_lang;
-use crate::i18n::{tr, tr_args, Msg};
+use crate::i18n::{tr, tr_args, Lang, Msg};
 use crate::state::ElectionSummary;
 
-#[derive(Properties, PartialEq)]
-pub struct ElectionListProps {
-    pub elections: Rc<Vec<ElectionSummary>>,
+pub struct ElectionList<'a> {
+    pub elections: &'a [ElectionSummary],
     /// The id of the election open now.
-    pub current: AttrValue,
-    pub on_open: Callback<String>,
-    pub on_new: Callback<()>,
-    pub on_sample: Callback<()>,
+    pub current: &'a str,
+    pub on_open: &'a Callback<String>,
+    pub on_new: &'a Callback<()>,
+    pub on_sample: &'a Callback<()>,
 }
 
-#[component]
-pub fn ElectionList(props: &ElectionListProps) -> Html {
-    let lang = use_lang();
+pub fn election_list(lang: Lang, props: &ElectionList<'_>) -> Html {
     html! {
         <section class="election-list" aria-labelledby="election-list-title">
             <h3 id="election-list-title">{ tr(lang, Msg::ElectionsKept) }</h3>
@@ -31,13 +25,13 @@ pub fn ElectionList(props: &ElectionListProps) -> Html {
             }
             <ul>
                 for summary in props.elections.iter() {
-                    <li class={classes!((summary.id == *props.current).then_some("current"))}>
+                    <li class={(summary.id == props.current).then_some("current")}>
                         <span class="election-title">{ bdi(&summary.title) }</span>
                         <span class="election-date">{ &summary.date }</span>
                         if summary.round > 1 {
                             <span class="election-round">{ tr_args(lang, Msg::RoundNumber, &[("n", &summary.round.to_string())]) }</span>
                         }
-                        if summary.id == *props.current {
+                        if summary.id == props.current {
                             <span class="election-open">{ tr(lang, Msg::ElectionOpenNow) }</span>
                         } else {
                             <button type="button" onclick={props.on_open.reform({

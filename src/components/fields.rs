@@ -184,7 +184,7 @@ pub fn FractionField(props: &FractionFieldProps) -> Html {
         })
     };
     html! {
-        <span class={classes!("fraction", error.then_some("invalid"))}>
+        <span class={if *error { "fraction invalid" } else { "fraction" }}>
             <input type="text" size="5" inputmode="numeric" value={(*text).clone()} {oninput}
                 disabled={props.disabled} aria-label={tr(lang, Msg::FieldFraction)} aria-invalid={error.to_string()} />
             if *error {

@@ -2,17 +2,12 @@
 
 use yew::prelude::*;
 
-#[derive(Properties, PartialEq)]
-pub struct FingerprintProps {
-    pub text: String,
-}
-
 /// A fingerprint or hash in groups of four, each its own box so it is read group by group.
-#[component]
-pub fn Fingerprint(props: &FingerprintProps) -> Html {
+/// A function, not a component: each component costs the wasm its own copy of Yew's lifecycle.
+pub fn in_groups(text: &str) -> Html {
     html! {
         <span class="fingerprint" translate="no">
-            for group in props.text.split(' ') {
+            for group in text.split(' ') {
                 <span class="fp-group">{ group.to_string() }</span>
             }
         </span>

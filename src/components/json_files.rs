@@ -113,7 +113,12 @@ pub fn JsonFiles(props: &JsonFilesProps) -> Html {
         ondrop,
     } = use_file_input(read, props.disabled);
     html! {
-        <div class={classes!("file-drop", props.multiple.then_some("town-files"), over.then_some("over"))}
+        <div class={match (props.multiple, over) {
+            (false, false) => "file-drop",
+            (false, true) => "file-drop over",
+            (true, false) => "file-drop town-files",
+            (true, true) => "file-drop town-files over",
+        }}
              {ondragover} {ondragleave} {ondrop}>
             <label>
                 <span>{ tr(lang, props.label) }</span>

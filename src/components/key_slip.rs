@@ -3,41 +3,31 @@
 //! checked one by one, the date and lines for the signatures. The town trusts a key only once
 //! its clerk has matched a result file's fingerprint against this paper.
 
+use hallcount_core::Election;
 use yew::prelude::*;
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::in_groups;
 use super::name::bdi;
-use crate::hooks::use_lang;
-use crate::i18n::{tr, Msg};
+use crate::i18n::{tr, Lang, Msg};
 
 /// The attribute set on `<html>` while the slip alone is printed (see `styles/key-slip.css`).
 const PRINTING: &str = "data-printing";
 
-#[derive(Properties, PartialEq)]
-pub struct KeySlipProps {
-    pub fingerprint: String,
-    pub body: String,
-    pub place: String,
-    /// The day it is printed (YYYY-MM-DD).
-    pub date: String,
-}
-
-#[component]
-pub fn KeySlip(props: &KeySlipProps) -> Html {
-    let lang = use_lang();
+/// The slip of `fingerprint` for the meeting of `election`, printed on `date` (YYYY-MM-DD).
+pub fn key_slip(lang: Lang, fingerprint: &str, election: &Election, date: &str) -> Html {
     html! {
         <section class="key-slip" aria-labelledby="key-slip-title">
             <h3 id="key-slip-title">{ tr(lang, Msg::SlipTitle) }</h3>
             <p class="intro">{ tr(lang, Msg::SlipIntro) }</p>
             <dl>
                 <dt>{ tr(lang, Msg::SlipBody) }</dt>
-                <dd class="slip-body">{ bdi(&props.body) }</dd>
+                <dd class="slip-body">{ bdi(&election.body) }</dd>
                 <dt>{ tr(lang, Msg::SlipPlace) }</dt>
-                <dd class="slip-place">{ bdi(&props.place) }</dd>
+                <dd class="slip-place">{ bdi(&election.place) }</dd>
                 <dt>{ tr(lang, Msg::SlipFingerprint) }</dt>
-                <dd class="slip-fingerprint"><Fingerprint text={props.fingerprint.clone()} /></dd>
+                <dd class="slip-fingerprint">{ in_groups(fingerprint) }</dd>
                 <dt>{ tr(lang, Msg::SlipDate) }</dt>
-                <dd class="slip-date">{ props.date.clone() }</dd>
+                <dd class="slip-date">{ date }</dd>
             </dl>
             <div class="slip-signatures">
                 for signer in [Msg::SlipSignOfficer, Msg::SlipSignWitness, Msg::SlipSignTown] {

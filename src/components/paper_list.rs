@@ -107,7 +107,7 @@ fn paper_row(lang: Lang, props: &PaperListProps, row: &EnteredPaper) -> Html {
     let summary = paper_summary(lang, &props.election, &row.paper);
     let open_void = props.on_voiding.reform(move |_| Some(number));
     html! {
-        <li key={number} value={number.to_string()} class={classes!("paper-row", row.voided.is_some().then_some("voided"))}
+        <li key={number} value={number.to_string()} class={if row.voided.is_some() { "paper-row voided" } else { "paper-row" }}
             data-paper={number.to_string()}>
             <span class="paper-number">{ tr_args(lang, Msg::PaperNumber, &[("n", &number.to_string())]) }</span>
             <span class="paper-summary">{ summary }</span>

@@ -67,7 +67,7 @@ pub fn PassphraseForm(props: &PassphraseFormProps) -> Html {
         "current-password"
     };
     html! {
-        <form class={classes!("passphrase-form", props.class.to_string())} {onsubmit}>
+        <form class={format!("passphrase-form {}", props.class)} {onsubmit}>
             <label>
                 <span>{ tr(lang, props.prompt) }</span>
                 <input type="password" class="passphrase" ref={first} {autocomplete} />
@@ -81,7 +81,7 @@ pub fn PassphraseForm(props: &PassphraseFormProps) -> Html {
             <div class="signed-actions">
                 { for props.actions.iter().enumerate().map(|(i, (words, class))| {
                     if i == 0 {
-                        html! { <button type="submit" class={classes!("primary", class.to_string())} disabled={props.busy}>{ tr(lang, *words) }</button> }
+                        html! { <button type="submit" class={format!("primary {class}")} disabled={props.busy}>{ tr(lang, *words) }</button> }
                     } else {
                         let take = take.clone();
                         let onclick = Callback::from(move |_| take(i));

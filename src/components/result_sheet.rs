@@ -11,9 +11,9 @@ use std::rc::Rc;
 use hallcount_core::{ContestTally, Election, LotOutcome, Tally};
 use yew::prelude::*;
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::in_groups;
 use super::name::bdi;
-use super::results_table::{count_headings, recorded_lot, Counted, ElectedList};
+use super::results_table::{count_headings, elected_list, recorded_lot, Counted};
 use super::sheet_measure::measure;
 use super::sheet_pages::{pieces, Piece};
 use crate::hooks::use_lang;
@@ -215,8 +215,8 @@ impl Sheet<'_> {
                 if let Some(seal) = &self.props.seal {
                     <section class="sheet-signature-slot">
                         <div class="sheet-seal">
-                            <p>{ tr(lang, Msg::SealKey) }{ " " }<Fingerprint text={seal.fingerprint.clone()} /></p>
-                            <p>{ tr(lang, Msg::SealHash) }{ " " }<Fingerprint text={seal.short_hash.clone()} /></p>
+                            <p>{ tr(lang, Msg::SealKey) }{ " " }{ in_groups(&seal.fingerprint) }</p>
+                            <p>{ tr(lang, Msg::SealHash) }{ " " }{ in_groups(&seal.short_hash) }</p>
                         </div>
                     </section>
                 }
@@ -350,7 +350,7 @@ fn contest_section(
             }
             if elected {
                 <div data-piece="">
-                    <ElectedList election={election.clone()} outcome={outcome.clone()} lot={recorded_lot(lots, outcome)} />
+                    { elected_list(lang, election, outcome, recorded_lot(lots, outcome).as_deref()) }
                 </div>
             }
         </section>

@@ -9,7 +9,6 @@ use yew::prelude::*;
 
 use super::lot_form::LotForm;
 use super::name::bdi;
-use crate::hooks::use_lang;
 use crate::i18n::result_words::{
     display_name, names_of, open_sentence, status_sentence, threshold_sentence,
 };
@@ -24,13 +23,8 @@ pub struct Counted {
     pub lots: Rc<Vec<LotOutcome>>,
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ResultsTableProps {
-    pub counted: Counted,
-    /// Records a lot's outcome: (contest id, winners). Absent: no form (e.g. results locked).
-    #[prop_or_default]
-    pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
-}
+/// Records a lot's outcome: (contest id, winners).
+pub type OnRecordLot = Callback<(String, Vec<String>)>;
 
 /// The winners of the lot that fills `contest`'s tied seats: the last one recorded, if it is
 /// valid for the tally as it stands (the core's rule).
@@ -38,11 +32,9 @@ pub fn recorded_lot(lots: &[LotOutcome], contest: &ContestTally) -> Option<Vec<S
     hallcount_core::lot::lot_for(lots, contest).map(|lot| lot.winners.clone())
 }
 
-/// Every contest of the election, with the status of the whole above them.
-#[component]
-pub fn ResultsTable(props: &ResultsTableProps) -> Html {
-    let lang = use_lang();
-    let counted = &props.counted;
+/// Every contest of the election, with the status of the whole above them; a lot's form under
+/// each contest that needs one, unless `on_record_lot` is absent (e.g. results locked).
+pub fn results_table(lang: Lang, counted: &Counted, on_record_lot: Option<&OnRecordLot>) -> Html {
     let (election, tally, lots) = (&counted.election, &counted.tally, &counted.lots);
     let status_class = match tally.status {
         Status::Valid => "status status-valid",
@@ -54,8 +46,7 @@ pub fn ResultsTable(props: &ResultsTableProps) -> Html {
                 { status_sentence(lang, election, tally) }
             </p>
             for outcome in &tally.contests {
-                <ContestResult election={election.clone()} outcome={outcome.clone()}
-                    lot={recorded_lot(lots, outcome)} on_record_lot={props.on_record_lot.clone()} />
+                { contest_result(lang, election, outcome, recorded_lot(lots, outcome), on_record_lot) }
             }
         </div>
     }
@@ -79,22 +70,15 @@ pub fn count_headings(lang: Lang) -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-pub struct ContestResultProps {
-    pub election: Rc<Election>,
-    pub outcome: ContestTally,
-    /// The lot's winners as recorded (R7), if any.
-    #[prop_or_default]
-    pub lot: Option<Vec<String>>,
-    #[prop_or_default]
-    pub on_record_lot: Option<Callback<(String, Vec<String>)>>,
-}
-
-#[component]
-pub fn ContestResult(props: &ContestResultProps) -> Html {
-    let lang = use_lang();
-    let outcome = &props.outcome;
-    let contest = props.election.contests.iter().find(|c| c.id == outcome.id);
+/// One contest as counted; `lot` is the lot's winners as recorded (R7), if any.
+fn contest_result(
+    lang: Lang,
+    election: &Rc<Election>,
+    outcome: &ContestTally,
+    lot: Option<Vec<String>>,
+    on_record_lot: Option<&OnRecordLot>,
+) -> Html {
+    let contest = election.contests.iter().find(|c| c.id == outcome.id);
     let rank = |id: &str| outcome.elected.iter().position(|e| e == id);
     let stat = |key: Msg, value: u32, name: &'static str| {
         html! { <div class="stat" data-stat={name}><dt>{ tr(lang, key) }</dt><dd>{ value }</dd></div> }
@@ -118,7 +102,7 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                 </thead>
                 <tbody>
                     for count in &outcome.candidates {
-                        <tr data-candidate={count.id.clone()} class={classes!(rank(&count.id).is_some().then_some("elected"))}>
+                        <tr data-candidate={count.id.clone()} class={rank(&count.id).is_some().then_some("elected")}>
                             <th scope="row">{ bdi(&display_name(lang, contest, &count.id)) }</th>
                             <td class="num" data-col="for">{ count.votes_for }</td>
                             <td class="num" data-col="against">{ count.against }</td>
@@ -149,21 +133,24 @@ pub fn ContestResult(props: &ContestResultProps) -> Html {
                     </tbody>
                 </table>
             }
-            <ElectedList election={props.election.clone()} outcome={outcome.clone()} lot={props.lot.clone()} />
-            if let Some(on_record) = &props.on_record_lot {
-                <LotForm election={props.election.clone()} outcome={outcome.clone()} recorded={props.lot.clone()}
+            { elected_list(lang, election, outcome, lot.as_deref()) }
+            if let Some(on_record) = on_record_lot {
+                <LotForm election={election.clone()} outcome={outcome.clone()} recorded={lot}
                     disabled={false} on_record={on_record.clone()} />
             }
         </section>
     }
 }
 
-/// The elected in order, then the open seats and why; shared by the screen and the sheet.
-#[component]
-pub fn ElectedList(props: &ContestResultProps) -> Html {
-    let lang = use_lang();
-    let outcome = &props.outcome;
-    let contest = props.election.contests.iter().find(|c| c.id == outcome.id);
+/// The elected in order, then the open seats and why, then the lot's winners as recorded, if
+/// any; shared by the screen and the sheet.
+pub fn elected_list(
+    lang: Lang,
+    election: &Election,
+    outcome: &ContestTally,
+    lot: Option<&[String]>,
+) -> Html {
+    let contest = election.contests.iter().find(|c| c.id == outcome.id);
     html! {
         <div class="elected">
             <h4>{ tr(lang, Msg::ElectedTitle) }</h4>
@@ -179,7 +166,7 @@ pub fn ElectedList(props: &ContestResultProps) -> Html {
             if let Some(open) = open_sentence(lang, contest, &outcome.open) {
                 <p class="open-seats" data-open={outcome.open.seats.to_string()}>{ open }</p>
             }
-            if let Some(winners) = &props.lot {
+            if let Some(winners) = lot {
                 <p class="lot-recorded" data-lot={winners.join(" ")}>
                     { tr_args(lang, Msg::LotRecorded, &[("names", &names_of(lang, contest, winners))]) }
                 </p>

@@ -1,8 +1,6 @@
 //! Counts drawn as Chinese tally marks: each 正 is five votes, the last group drawn stroke by
 //! stroke (一 丅 下 止), as the scrutineers write on the blackboard.
 
-use yew::prelude::*;
-
 /// The partial groups, by number of strokes (1 to 4).
 const PARTIAL: [&str; 4] = ["一", "丅", "下", "止"];
 const FULL: &str = "正";
@@ -16,17 +14,6 @@ pub fn tally_marks(n: u32) -> String {
         marks.push_str(PARTIAL[rest - 1]);
     }
     marks
-}
-
-#[derive(Properties, PartialEq)]
-pub struct TallyMarksProps {
-    pub count: u32,
-}
-
-/// The marks for the eye; screen readers get the number beside them, so the marks are hidden.
-#[component]
-pub fn TallyMarks(props: &TallyMarksProps) -> Html {
-    html! { <span class="tally-marks" aria-hidden="true">{ tally_marks(props.count) }</span> }
 }
 
 #[cfg(test)]

@@ -1,23 +1,16 @@
 //! The town roll-up on screen and on paper: a verdict per file, each village's meeting, and the
-//! totals per office with the seats still open and why.
-
-use std::rc::Rc;
+//! totals per office with the seats still open and why. Functions returning `Html`, not
+//! components: each component costs the wasm its own copy of Yew's lifecycle.
 
 use hallcount_core::export::{
     FileReport, FileVerdict, MeetingResult, OpenCause, RollUp, Trust, VerifyError,
 };
 use yew::prelude::*;
 
-use super::fingerprint::Fingerprint;
+use super::fingerprint::in_groups;
 use super::name::bdi;
-use crate::hooks::use_lang;
 use crate::i18n::verify_words::{failure_detail, status_text};
 use crate::i18n::{tr, tr_args, Lang, Msg};
-
-#[derive(Properties, PartialEq)]
-pub struct RollUpProps {
-    pub roll_up: Rc<RollUp>,
-}
 
 fn failure_key(error: &VerifyError) -> Msg {
     match error {
@@ -49,12 +42,10 @@ fn cause_text(lang: Lang, cause: OpenCause) -> &'static str {
 }
 
 /// One line per file, in the order loaded: counted, or why not.
-#[component]
-pub fn FileVerdicts(props: &RollUpProps) -> Html {
-    let lang = use_lang();
+pub fn file_verdicts(lang: Lang, roll_up: &RollUp) -> Html {
     html! {
         <ul class="file-verdicts">
-            for file in &props.roll_up.files {
+            for file in &roll_up.files {
                 { verdict_line(lang, file) }
             }
         </ul>
@@ -79,24 +70,24 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             };
             let round = tr_args(lang, Msg::RoundNumber, &[("n", &id.round.to_string())]);
             (
-                "counted",
+                "verdict counted",
                 Msg::VerdictCounted,
                 html! { <>
                     { bdi(&id.place) }{ format!(" {} ", id.date) }{ bdi(&id.title) }
                     { format!(" · {round} · ") }{ signer }{ " " }
-                    <Fingerprint text={fingerprint.to_string()} />
+                    { in_groups(&fingerprint.to_string()) }
                 </> },
             )
         }
         FileVerdict::Duplicate { of_file } => (
-            "duplicate",
+            "verdict duplicate",
             Msg::VerdictDuplicate,
             bdi(&tr_args(lang, Msg::DuplicateOf, &[("file", of_file)])),
         ),
         FileVerdict::Conflict { id, .. } => {
             let election = format!("{} {} {}", id.place, id.date, id.title);
             (
-                "conflict",
+                "verdict conflict",
                 Msg::VerdictConflict,
                 bdi(&tr_args(
                     lang,
@@ -106,9 +97,9 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
             )
         }
         FileVerdict::UnknownSigner { fingerprint } => (
-            "unknown-signer",
+            "verdict unknown-signer",
             Msg::VerdictUnknownSigner,
-            html! { <Fingerprint text={fingerprint.to_string()} /> },
+            in_groups(&fingerprint.to_string()),
         ),
         FileVerdict::WrongPlace {
             fingerprint,
@@ -121,19 +112,19 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
                 &[("registered", registered), ("signed", signed)],
             );
             (
-                "wrong-place",
+                "verdict wrong-place",
                 Msg::VerdictWrongPlace,
-                html! { <>{ bdi(&detail) }{ " " }<Fingerprint text={fingerprint.to_string()} /></> },
+                html! { <>{ bdi(&detail) }{ " " }{ in_groups(&fingerprint.to_string()) }</> },
             )
         }
         FileVerdict::Failed(error) => (
-            "failed",
+            "verdict failed",
             failure_key(error),
             html! { <span class="detail">{ bdi(&failure_detail(lang, error)) }</span> },
         ),
     };
     html! {
-        <li class={classes!("verdict", class)} data-file={file.name.clone()}>
+        <li {class} data-file={file.name.clone()}>
             <span class="file-name">{ bdi(&file.name) }</span>
             <strong class="verdict-name">{ tr(lang, verdict) }</strong>
             <span class="verdict-detail">{ detail }</span>
@@ -143,30 +134,20 @@ fn verdict_line(lang: Lang, file: &FileReport) -> Html {
 
 /// Each village's meeting: its ballots with their numbers, and per office the elected and the
 /// seats still open.
-#[component]
-pub fn MeetingTables(props: &RollUpProps) -> Html {
-    let lang = use_lang();
+pub fn meeting_tables(lang: Lang, roll_up: &RollUp) -> Html {
     html! {
         <div class="town-meetings">
-            for meeting in &props.roll_up.meetings {
-                <MeetingTable meeting={Rc::new(meeting.clone())} />
+            for meeting in &roll_up.meetings {
+                { meeting_table(lang, meeting) }
             }
-            if props.roll_up.meetings.is_empty() {
+            if roll_up.meetings.is_empty() {
                 <p class="hint">{ tr(lang, Msg::TownNothingCounted) }</p>
             }
         </div>
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct MeetingTableProps {
-    meeting: Rc<MeetingResult>,
-}
-
-#[component]
-fn MeetingTable(props: &MeetingTableProps) -> Html {
-    let lang = use_lang();
-    let meeting = &props.meeting;
+fn meeting_table(lang: Lang, meeting: &MeetingResult) -> Html {
     html! {
         <section class="town-meeting" data-village={meeting.village.clone()}>
             <h4>{ bdi(&meeting.village) }<span class="meeting-where">{ " · " }{ bdi(&meeting.body) }{ format!(" · {}", meeting.date) }</span></h4>
@@ -233,16 +214,14 @@ fn check_cell(lang: Lang, class: &'static str, done: bool) -> Html {
         ("— ", Msg::CheckNotDone)
     };
     html! {
-        <td class={classes!("check", class, done.then_some("done"))} data-done={done.to_string()}>
+        <td class={format!("check {class}{}", if done { " done" } else { "" })} data-done={done.to_string()}>
             { mark }{ tr(lang, word) }
         </td>
     }
 }
 
 /// Per office over every counted village: seats, elected, open, and where seats are open.
-#[component]
-pub fn OfficeTotals(props: &RollUpProps) -> Html {
-    let lang = use_lang();
+pub fn office_totals(lang: Lang, roll_up: &RollUp) -> Html {
     html! {
         <table class="town-totals">
             <thead><tr>
@@ -253,7 +232,7 @@ pub fn OfficeTotals(props: &RollUpProps) -> Html {
                 <th scope="col">{ tr(lang, Msg::ColWhyOpen) }</th>
             </tr></thead>
             <tbody>
-                for total in &props.roll_up.totals {
+                for total in &roll_up.totals {
                     <tr data-office={total.office.clone()}>
                         <th scope="row">{ bdi(&total.office) }</th>
                         <td class="num seats">{ total.seats }</td>

@@ -5,7 +5,7 @@ use gloo::events::EventListener;
 use hallcount_core::{Election, Tally};
 use yew::prelude::*;
 
-use crate::components::board_column::BoardColumn;
+use crate::components::board_column::board_column;
 use crate::components::board_fit::{board_fit, BoardContent, RESERVED_HEIGHT_PX};
 use crate::components::name::bdi;
 use crate::hooks::use_lang;
@@ -128,7 +128,7 @@ pub fn BoardPage() -> Html {
             </header>
             <div class="board-columns" ref={columns} style={fit_style} data-columns={fit.columns.to_string()}>
                 for counts in &tally.contests {
-                    <BoardColumn election={election.clone()} counts={counts.clone()} />
+                    { board_column(lang, &election, counts) }
                 }
             </div>
         </section>

@@ -119,7 +119,7 @@ pub fn EntryPage() -> Html {
         <section class="page page-entry">
             <h2>{ tr(lang, Msg::NavEntry) }</h2>
             <p class="entry-meeting">{ bdi(&election.title) }{ " · " }{ tr(lang, Msg::EntryIntro) }</p>
-            <Counters election={election.clone()} entered={n_live} />
+            { counters(lang, &election, n_live) }
             if locked {
                 <p class="paused" role="status">{ tr(lang, Msg::EntryPausedLocked) }</p>
             }
@@ -145,19 +145,10 @@ pub fn EntryPage() -> Html {
     }
 }
 
-#[derive(Properties, PartialEq)]
-struct CountersProps {
-    election: Rc<Election>,
-    /// Live papers: those collected and not voided.
-    entered: usize,
-}
-
-/// "12 entered of 25 ballots issued", and the R2 warnings.
-#[component]
-fn Counters(props: &CountersProps) -> Html {
-    let lang = use_lang();
-    let (limit, limit_name) = collected_limit(lang, &props.election);
-    let entered = props.entered;
+/// "12 entered of 25 ballots issued", and the R2 warnings; `entered` counts the live papers
+/// (those collected and not voided).
+fn counters(lang: Lang, election: &Election, entered: usize) -> Html {
+    let (limit, limit_name) = collected_limit(lang, election);
     let args = [
         ("entered", entered.to_string()),
         ("limit", limit.to_string()),
@@ -167,7 +158,7 @@ fn Counters(props: &CountersProps) -> Html {
     let limit = limit as usize;
     html! {
         <div class="counters">
-            <p class={classes!("counter", (entered > limit).then_some("over"))} data-entered={entered.to_string()}>
+            <p class={if entered > limit { "counter over" } else { "counter" }} data-entered={entered.to_string()}>
                 { tr_args(lang, Msg::EntryCounter, &args) }
             </p>
             <progress max={limit.max(1).to_string()} value={entered.min(limit).to_string()} aria-hidden="true"></progress>

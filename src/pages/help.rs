@@ -5,7 +5,6 @@
 
 use yew::prelude::*;
 
-use crate::hooks::use_lang;
 use crate::i18n::{tr, Lang, Msg};
 
 /// A setting's label from the Setup form, and what it means.
@@ -54,9 +53,9 @@ const SAFETY: [Msg; 3] = [
     Msg::HelpSafetyTown,
 ];
 
-#[component]
-pub fn HelpPage() -> Html {
-    let lang = use_lang();
+/// A function of the language, not a component: each component costs the wasm its own copy of
+/// Yew's lifecycle.
+pub fn help_page(lang: Lang) -> Html {
     html! {
         <section class="page page-help" aria-labelledby="help-title">
             <h2 id="help-title">{ tr(lang, Msg::NavHelp) }</h2>

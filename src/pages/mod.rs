@@ -1,4 +1,4 @@
-//! One component per screen.
+//! One component per screen, but Help: a function of the language alone.
 
 mod board;
 mod checks;
@@ -13,7 +13,7 @@ mod town;
 pub use board::BoardPage;
 pub use checks::ChecksPage;
 pub use entry::EntryPage;
-pub use help::HelpPage;
+pub use help::help_page;
 pub use papers::PapersPage;
 pub use results::ResultsPage;
 pub use setup::SetupPage;

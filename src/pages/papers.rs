@@ -2,13 +2,11 @@
 //! voter's hand and the entry screen list the same names in the same order. No serial numbers:
 //! the ballot is secret. One sheet is drawn; the officer sets the copies in the print dialog.
 
-use std::rc::Rc;
-
 use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::components::ballot_layout::{layout_paper, paper_code, LayoutError, Sheet, SheetSize};
-use crate::components::ballot_paper::BallotPaper;
+use crate::components::ballot_paper::{ballot_paper, BallotPaper};
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::{tr, tr_args, Msg};
@@ -58,8 +56,8 @@ pub fn PapersPage() -> Html {
     };
     let papers = sheet.papers();
     let first = papers[0];
-    let layout = layout_paper(&election, first.width, first.height).map(Rc::new);
-    let code = AttrValue::from(paper_code(&election, first.width, first.height));
+    let layout = layout_paper(&election, first.width, first.height);
+    let code = paper_code(&election, first.width, first.height);
     let (sheet_w, sheet_h) = sheet.size.mm();
     let (cut_xs, cut_ys) = sheet.cuts();
     let sheet_class = format!(
@@ -104,8 +102,13 @@ pub fn PapersPage() -> Html {
                         data-sheet={sheet.size.name()} data-per-sheet={sheet.per_sheet.to_string()}>
                         for placed in papers {
                             <div class="paper-slot" style={format!("left:{}mm;top:{}mm", placed.left, placed.top)}>
-                                <BallotPaper election={election.clone()} layout={layout.clone()} code={code.clone()}
-                                    width_mm={placed.width} height_mm={placed.height} />
+                                { ballot_paper(lang, &BallotPaper {
+                                    election: &election,
+                                    layout: &layout,
+                                    code: &code,
+                                    width_mm: placed.width,
+                                    height_mm: placed.height,
+                                }) }
                             </div>
                         }
                         for x in cut_xs {

@@ -10,7 +10,7 @@ use yew::prelude::*;
 
 use crate::components::checks_warning::{checks_warning, CheckWarning};
 use crate::components::result_sheet::ResultSheet;
-use crate::components::results_table::{Counted, ResultsTable};
+use crate::components::results_table::{results_table, Counted};
 use crate::components::sheet_checks::sheet_checks;
 use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
@@ -123,7 +123,7 @@ pub fn ResultsPage() -> Html {
             <div class="screen-only">
                 <h2>{ tr(lang, Msg::NavResults) }</h2>
                 <p class="intro">{ tr(lang, Msg::ResultsIntro) }</p>
-                <ResultsTable counted={counted.clone()} on_record_lot={on_record_lot} />
+                { results_table(lang, &counted, on_record_lot.as_ref()) }
                 { checks_warning(lang, &warnings) }
                 <div class="results-actions">
                     if locked {

@@ -9,8 +9,8 @@ use hallcount_core::{check_election, Election, FileKind};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
-use crate::components::election_form::{blank_election, ElectionForm};
-use crate::components::election_list::ElectionList;
+use crate::components::election_form::{blank_election, election_form, ElectionForm};
+use crate::components::election_list::{election_list, ElectionList};
 use crate::components::json_files::{JsonFiles, ReadError};
 use crate::components::name::bdi;
 use crate::hooks::use_lang;
@@ -150,7 +150,13 @@ pub fn SetupPage() -> Html {
         <section class="page page-setup">
             <h2>{ tr(lang, Msg::NavSetup) }</h2>
             <p>{ tr(lang, Msg::SetupIntro) }</p>
-            <ElectionList elections={meeting.elections()} current={id.clone()} {on_open} {on_new} {on_sample} />
+            { election_list(lang, &ElectionList {
+                elections: &meeting.elections(),
+                current: &id,
+                on_open: &on_open,
+                on_new: &on_new,
+                on_sample: &on_sample,
+            }) }
 
             <section class="definition" aria-labelledby="definition-title">
                 <h3 id="definition-title">{ tr(lang, Msg::DefinitionHeading) }</h3>
@@ -184,7 +190,12 @@ pub fn SetupPage() -> Html {
                         None => html! {},
                     }
                 }
-                <ElectionForm draft={(*draft).clone()} problems={problems.clone()} {on_change} disabled={frozen} />
+                { election_form(lang, &ElectionForm {
+                    draft: &draft,
+                    problems: &problems,
+                    on_change: &on_change,
+                    disabled: frozen,
+                }) }
                 <div class="definition-actions">
                     if !problems.is_empty() {
                         <p class="problem-count" role="status">

@@ -13,8 +13,8 @@ use hallcount_core::json;
 use yew::prelude::*;
 
 use crate::components::json_files::{JsonFiles, ReadError};
-use crate::components::town_report::{FileVerdicts, MeetingTables, OfficeTotals};
-use crate::components::trust_builder::{TrustBuilder, UnlistedKey};
+use crate::components::town_report::{file_verdicts, meeting_tables, office_totals};
+use crate::components::trust_builder::{trust_builder, UnlistedKey};
 use crate::hooks::{use_lang, use_meeting};
 use crate::i18n::{file_words, tr, tr_args, Lang, Msg};
 use crate::services::file_reading;
@@ -253,15 +253,14 @@ pub fn TownPage() -> Html {
                         ("duplicates", &(n_files - roll_up.n_counted() - roll_up.n_left_out()).to_string()),
                         ("left_out", &roll_up.n_left_out().to_string()),
                     ]) }</p>
-                    <FileVerdicts roll_up={roll_up.clone()} />
+                    { file_verdicts(lang, &roll_up) }
                     <div class="screen-only">
-                        <TrustBuilder unlisted={(*unlisted_keys).clone()} added={*added}
-                            {on_confirm} on_save={on_save_trusted} />
+                        { trust_builder(lang, &unlisted_keys, *added, &on_confirm, &on_save_trusted) }
                     </div>
                     <h3>{ tr(lang, Msg::TownTotalsTitle) }</h3>
-                    <OfficeTotals roll_up={roll_up.clone()} />
+                    { office_totals(lang, &roll_up) }
                     <h3>{ tr(lang, Msg::TownVillagesTitle) }</h3>
-                    <MeetingTables roll_up={roll_up.clone()} />
+                    { meeting_tables(lang, &roll_up) }
                     <div class="screen-only town-actions">
                         <button type="button" class="download-csv" onclick={on_csv}>{ tr(lang, Msg::TownDownloadCsv) }</button>
                         <button type="button" class="print-roll-up" onclick={on_print}>{ tr(lang, Msg::TownPrint) }</button>

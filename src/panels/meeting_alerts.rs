@@ -64,7 +64,7 @@ pub fn MeetingAlerts(props: &MeetingAlertsProps) -> Html {
         .as_ref()
         .filter(|e| !matches!(e, MeetingError::Storage { .. } | MeetingError::Paused));
     html! {
-        <div class={classes!("meeting-alerts", (state.version > 0).then_some("meeting-ready"))} aria-live="assertive"
+        <div class={if state.version > 0 { "meeting-alerts meeting-ready" } else { "meeting-alerts" }} aria-live="assertive"
             data-papers={meeting.n_papers().to_string()} data-stored={book.n_stored().to_string()}>
             if let Some(broken) = &state.chain_break {
                 <div class="alert alert-danger chain-broken" role="alert">

@@ -14,9 +14,9 @@ use hallcount_core::export::{
 };
 use yew::prelude::*;
 
-use crate::components::fingerprint::Fingerprint;
+use crate::components::fingerprint::in_groups;
 use crate::components::json_files::{JsonFiles, ReadError};
-use crate::components::key_slip::{print_slip, KeySlip};
+use crate::components::key_slip::{key_slip, print_slip};
 use crate::components::passphrase_form::PassphraseForm;
 use crate::components::result_sheet::Seal;
 use crate::hooks::use_lang;
@@ -197,7 +197,7 @@ pub fn SignedExport() -> Html {
         html! {
             <p class="key-status">
                 { tr(lang, Msg::KeyFingerprintLabel) }{ " " }
-                <Fingerprint text={fingerprint.to_owned()} />
+                { in_groups(fingerprint) }
             </p>
         }
     });
@@ -212,8 +212,7 @@ pub fn SignedExport() -> Html {
     });
     let slip_view = match (key.fingerprint(), meeting.election(), *slip) {
         (Some(fingerprint), Some(election), true) => html! {
-            <KeySlip fingerprint={fingerprint.to_owned()} body={election.body.clone()}
-                place={election.place.clone()} date={crate::services::now_iso()[..10].to_owned()} />
+            { key_slip(lang, fingerprint, &election, &crate::services::now_iso()[..10]) }
         },
         _ => html! {},
     };

@@ -7,7 +7,7 @@
 //! does not compile.
 
 macro_rules! messages {
-    ([] $($key:ident => [$hant:expr, $hans:expr, $en:expr $(,)?],)*) => {
+    ([] $($key:ident => [$hant:literal, $hans:literal, $en:literal $(,)?],)*) => {
         #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
         pub enum Msg { $($key,)* }
 
@@ -19,18 +19,26 @@ macro_rules! messages {
             }
         }
 
-        /// Each key's texts, in the order of the keys: a table, where a `match` cost the wasm a
-        /// few bytes of code for every text (the page has a size budget, issue 2).
-        static TEXTS: &[[&str; 3]] = &[$([$hant, $hans, $en],)*];
+        /// Each language's texts in the order of the keys, each ended by a NUL: one string per
+        /// language, where a table of `&str` cost the page 8 bytes of pointer and length per
+        /// text, which compress badly (issue 12). Cut into texts once, on first use.
+        static TEXTS: [&str; 3] = [
+            concat!($($hant, "\0",)*),
+            concat!($($hans, "\0",)*),
+            concat!($($en, "\0",)*),
+        ];
 
         pub(super) fn text(lang: super::Lang, key: Msg) -> &'static str {
+            thread_local! {
+                static CUT: [std::cell::OnceCell<Vec<&'static str>>; 3] = Default::default();
+            }
             let column = match lang {
                 super::Lang::ZhHant => 0,
                 super::Lang::ZhHans => 1,
                 super::Lang::En => 2,
             };
-            // A key's discriminant is its place in the table: every key has its row.
-            TEXTS[key as usize][column]
+            // A key's discriminant is its place in each string: every key has its text.
+            CUT.with(|cut| cut[column].get_or_init(|| TEXTS[column].split('\0').collect())[key as usize])
         }
     };
 }
@@ -74,4 +82,32 @@ shell_messages! {
         checks_messages,
         messages
     ]
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{text, Msg, TEXTS};
+    use crate::i18n::Lang;
+
+    #[test]
+    fn each_language_has_one_text_per_key() {
+        for texts in TEXTS {
+            assert!(texts.ends_with('\0'));
+            assert_eq!(texts.split('\0').count(), Msg::ALL.len() + 1);
+        }
+    }
+
+    #[test]
+    fn a_key_finds_its_own_text_in_each_language() {
+        let first = Msg::ALL[0];
+        let last = *Msg::ALL.last().unwrap();
+        for (lang, column) in Lang::ALL.into_iter().zip(TEXTS) {
+            let texts: Vec<&str> = column.split('\0').collect();
+            assert_eq!(text(lang, first), texts[0]);
+            assert_eq!(text(lang, last), texts[Msg::ALL.len() - 1]);
+        }
+        assert_eq!(text(Lang::ZhHant, Msg::NavChecks), "核對");
+        assert_eq!(text(Lang::ZhHans, Msg::NavChecks), "核对");
+        assert_eq!(text(Lang::En, Msg::NavChecks), "Checks");
+    }
 }

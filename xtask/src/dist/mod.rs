@@ -5,7 +5,8 @@
 //! -> wasm-bindgen (as a library; imports and exports renamed short in the wasm and the glue,
 //! `names.rs`; the 10 biggest items printed, by twiggy) -> wasm-opt -Oz --reorder-functions
 //! (npm's binaryen)
-//! -> the styles, the JS glue (trimmed) and the wasm packed together by LZMA (`lzma.rs`)
+//! -> the styles, the JS glue with its starter (minified by terser, `script.rs`) and the wasm
+//! packed together by LZMA (`lzma.rs`)
 //! -> `index.html` with the "cannot run" sheet as text, and two data scripts (not run; their
 //! windows-1252 text is the bytes, `latin1.rs`): the packed app and the LZMA decoder's wasm
 //! (`crates/hallcount-unpack`, gzipped). The page gunzips the decoder with the browser's
@@ -27,8 +28,9 @@ use crate::workspace::{self, kilobytes, TaskResult};
 mod lzma;
 mod names;
 mod page;
+mod script;
 
-use page::{assemble, gzip, trim_glue};
+use page::{assemble, gzip};
 
 const APP_BIN: &str = "hallcount-app";
 /// The crate of the page's LZMA decoder, the first wasm the page runs.
@@ -85,7 +87,16 @@ pub fn build() -> TaskResult<PathBuf> {
         kilobytes(glue.len())
     );
     let unpacker = build_unpacker(&work)?;
-    let html = assemble(&trim_glue(&glue), &wasm, &unpacker)?;
+    let minifier = script::Minifier {
+        terser: npm_tool("terser")?,
+        work: work.clone(),
+    };
+    let script = script::app_script(&glue, &minifier)?;
+    println!(
+        "xtask: the app's module script (glue and starter) {}",
+        kilobytes(script.len())
+    );
+    let html = assemble(&script, &wasm, &unpacker, &minifier)?;
 
     let dist = workspace::dist_dir();
     fs::create_dir_all(&dist)?;
@@ -251,7 +262,7 @@ fn bindgen(wasm: &Path, work: &Path) -> TaskResult<(String, PathBuf)> {
 /// `wasm` through wasm-opt with `flags` into `optimised`, or the wasm as it is (with a note)
 /// where npm is missing.
 fn optimise(wasm: &Path, flags: &[&str], optimised: &Path) -> TaskResult<PathBuf> {
-    let Some(wasm_opt) = wasm_opt()? else {
+    let Some(wasm_opt) = npm_tool("wasm-opt")? else {
         eprintln!("xtask: note: without npm, wasm-opt is skipped and the file is larger");
         return Ok(wasm.to_path_buf());
     };
@@ -267,30 +278,31 @@ fn optimise(wasm: &Path, flags: &[&str], optimised: &Path) -> TaskResult<PathBuf
     Ok(optimised.to_path_buf())
 }
 
-/// The pinned wasm-opt from `package-lock.json`, with `npm ci` first when `node_modules/` is
-/// missing or older than the lock file (the tests' npm packages come along).
-fn wasm_opt() -> TaskResult<Option<PathBuf>> {
+/// The pinned command `name` (wasm-opt, terser) from `package-lock.json`, with `npm ci` first
+/// when `node_modules/` is missing or older than the lock file (the tests' npm packages come
+/// along).
+fn npm_tool(name: &str) -> TaskResult<Option<PathBuf>> {
     let root = workspace::root();
-    let wasm_opt = root.join("node_modules").join(".bin").join("wasm-opt");
+    let tool = root.join("node_modules").join(".bin").join(name);
     let up_to_date = is_newer_or_same(
         &root.join("node_modules").join(".package-lock.json"),
         &root.join("package-lock.json"),
     );
-    if wasm_opt.exists() && up_to_date {
-        return Ok(Some(wasm_opt));
+    if tool.exists() && up_to_date {
+        return Ok(Some(tool));
     }
     if !needs::npm() {
-        return Ok(wasm_opt.exists().then_some(wasm_opt));
+        return Ok(tool.exists().then_some(tool));
     }
     workspace::run(
         Command::new("npm")
             .args(["ci", "--no-audit", "--no-fund"])
             .current_dir(&root),
     )?;
-    if !wasm_opt.exists() {
-        return Err(format!("npm ci did not install {}", wasm_opt.display()).into());
+    if !tool.exists() {
+        return Err(format!("npm ci did not install {}", tool.display()).into());
     }
-    Ok(Some(wasm_opt))
+    Ok(Some(tool))
 }
 
 /// Whether `path` exists and was modified no earlier than `reference`.

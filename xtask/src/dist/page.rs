@@ -2,7 +2,9 @@
 //! the JS glue and the wasm packed into one LZMA stream (`lzma.rs`) with the small script and
 //! the small wasm decoder (`crates/hallcount-unpack`, itself gzipped) that unpack them. The
 //! packed stream and the gzipped decoder are the text of two `<script type=
-//! "application/octet-stream">` elements, one character per byte (`latin1.rs`).
+//! "application/octet-stream">` elements, one character per byte (`latin1.rs`). The page's own
+//! scripts are minified (`script.rs`) and the template's comments dropped: they are the only
+//! part of the file that is not packed.
 
 use std::fs;
 use std::io::Write;
@@ -12,6 +14,7 @@ use flate2::write::GzEncoder;
 use flate2::Compression;
 
 use super::lzma;
+use super::script::{Kind, Minifier};
 use crate::latin1;
 use crate::workspace::{self, kilobytes, TaskResult};
 
@@ -25,30 +28,26 @@ const PACKED_ID: &str = "hallcount-packed";
 /// while the app starts) in a browser that never unpacks anything.
 const PLAIN_SHEET: &str = "unsupported.css";
 
-/// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the glue
-/// and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
+/// Fill the `index.html` template: the plain sheet in a `<style>`; the other sheets, the app's
+/// module script (the glue and its starter, `script.rs`) and the wasm packed together in one LZMA stream (text compresses to a fifth), unpacked by
 /// `unpacker` (the decoder's wasm, gzipped for the browser's `DecompressionStream`), both as
 /// data scripts (a JS string literal escaped 7 bytes in 256, this 2), and a
-/// small module script that adds the sheets as a `<style>` and starts the glue as a module
-/// script of its own (inline scripts are what the page's CSP allows, not `eval`).
-pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<String> {
+/// small module script that adds the sheets as a `<style>` and starts the app's script as a
+/// module script of its own (inline scripts are what the page's CSP allows, not `eval`).
+pub(super) fn assemble(
+    app_script: &str,
+    wasm: &[u8],
+    unpacker: &[u8],
+    minifier: &Minifier,
+) -> TaskResult<String> {
     let root = workspace::root();
     let template = latin1::html_references(&fs::read_to_string(root.join("index.html"))?);
+    let template = minify_scripts(&strip_comments(&template), minifier)?;
     let (plain, packed_styles) = read_styles(&root.join("styles"))?;
     forbid_closing_tag(&plain, "</style", "styles/*.css")?;
-    let starter = format!(
-        "{glue}\n\
-         try {{\n\
-         const wasm = window.hallcountWasm;\n\
-         delete window.hallcountWasm;\n\
-         await __wbg_init({{ module_or_path: wasm }});\n\
-         }} catch (error) {{\n\
-         console.error(\"hallcount could not start:\", error);\n\
-         }}"
-    );
     let bundle = bundle(&[
         packed_styles.as_bytes(),
-        starter.as_bytes(),
+        app_script.as_bytes(),
         &split_code(wasm)?,
     ])?;
     let packed = lzma::pack(&bundle)?;
@@ -62,17 +61,24 @@ pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<S
         kilobytes(unpacker.len())
     );
     let decoder = latin1::JS_DECODER;
-    let app = format!(
-        "{}\n{}\n<script type=\"module\">\n{decoder}\n{UNPACKER}\n\
+    let unpack = format!(
+        "{decoder}\n{UNPACKER}\n\
          try {{\n\
          await hallcountUnpack(hallcountBytes(\"{UNPACKER_ID}\", {}), hallcountBytes(\"{PACKED_ID}\", {}));\n\
          }} catch (error) {{\n\
          console.error(\"hallcount could not start:\", error);\n\
-         }}\n</script>",
-        data_script(UNPACKER_ID, &unpacker_text.text),
-        data_script(PACKED_ID, &text.text),
+         }}",
         unpacker_text.escape,
         text.escape,
+    );
+    let unpack = minifier
+        .minify(&unpack, Kind::Module, "unpack")?
+        .unwrap_or(unpack);
+    forbid_in_script(&unpack)?;
+    let app = format!(
+        "{}\n{}\n<script type=\"module\">\n{unpack}\n</script>",
+        data_script(UNPACKER_ID, &unpacker_text.text),
+        data_script(PACKED_ID, &text.text),
     );
     let html = replace_marker(
         &template,
@@ -80,6 +86,58 @@ pub(super) fn assemble(glue: &str, wasm: &[u8], unpacker: &[u8]) -> TaskResult<S
         &format!("<style>\n{plain}</style>"),
     )?;
     replace_marker(&html, APP_MARKER, &app)
+}
+
+/// `html` without its comments, but for the `<!--hallcount:...-->` markers (and the line
+/// ends after them): they explain the template, not the page.
+fn strip_comments(html: &str) -> String {
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    while let Some(start) = rest.find("<!--") {
+        let (before, comment) = rest.split_at(start);
+        kept.push_str(before);
+        let end = comment.find("-->").map_or(comment.len(), |end| end + 3);
+        if comment.starts_with("<!--hallcount:") {
+            kept.push_str(&comment[..end]);
+            rest = &comment[end..];
+        } else {
+            rest = comment[end..].strip_prefix('\n').unwrap_or(&comment[end..]);
+        }
+    }
+    kept.push_str(rest);
+    kept
+}
+
+/// The template's own classic `<script>`s minified.
+fn minify_scripts(html: &str, minifier: &Minifier) -> TaskResult<String> {
+    const OPEN: &str = "<script>";
+    const CLOSE: &str = "</script>";
+    let mut kept = String::with_capacity(html.len());
+    let mut rest = html;
+    let mut count = 0;
+    while let Some(start) = rest.find(OPEN) {
+        let body_start = start + OPEN.len();
+        let Some(length) = rest[body_start..].find(CLOSE) else {
+            return Err("index.html has a <script> without its </script>".into());
+        };
+        let body = &rest[body_start..body_start + length];
+        let name = format!("index-script-{count}");
+        let minified = minifier.minify(body, Kind::Classic, &name)?;
+        let body = minified.as_deref().unwrap_or(body);
+        forbid_in_script(body)?;
+        kept.push_str(&rest[..body_start]);
+        kept.push_str(body);
+        rest = &rest[body_start + length..];
+        count += 1;
+    }
+    kept.push_str(rest);
+    Ok(kept)
+}
+
+/// What would end a script element early or bend the parser's state in it.
+fn forbid_in_script(js: &str) -> TaskResult {
+    forbid_closing_tag(js, "</script", "a minified script")?;
+    forbid_closing_tag(js, "<!--", "a minified script")
 }
 
 /// A script element the browser does not run: its text is the page's way to carry bytes
@@ -245,21 +303,6 @@ fn replace_marker(template: &str, marker: &str, content: &str) -> TaskResult<Str
     Ok(template.replacen(marker, content, 1))
 }
 
-/// The glue without indentation, blank lines and whole-line `//` comments (a fifth of it).
-/// Only when no line could be inside a multi-line template literal or string, where
-/// that would change a value; otherwise the glue as it is.
-pub(super) fn trim_glue(glue: &str) -> String {
-    let may_continue = |line: &str| line.matches('`').count() % 2 == 1 || line.ends_with('\\');
-    if glue.lines().any(may_continue) {
-        return glue.to_owned();
-    }
-    let kept = glue
-        .lines()
-        .map(str::trim_start)
-        .filter(|line| !line.is_empty() && !line.starts_with("//"));
-    kept.collect::<Vec<_>>().join("\n")
-}
-
 /// Gzip that any gzip reader (and `DecompressionStream("gzip")`) unpacks, squeezed harder.
 fn zopfli_gzip(bytes: &[u8]) -> TaskResult<Vec<u8>> {
     let options = zopfli::Options {
@@ -283,18 +326,6 @@ mod tests {
     use super::*;
 
     #[test]
-    fn trims_indentation_and_comment_lines() {
-        let glue = "function f() {\n    // why\n\n    return `${x}`;\n}\n";
-        assert_eq!(trim_glue(glue), "function f() {\nreturn `${x}`;\n}");
-    }
-
-    #[test]
-    fn leaves_glue_with_a_multi_line_template_alone() {
-        let glue = "const s = `a\n    b`;\n";
-        assert_eq!(trim_glue(glue), glue);
-    }
-
-    #[test]
     fn css_loses_comments_and_indentation_but_not_strings() {
         let css =
             "/* why */\n.a {\n    color: red; /* note */\n\n    content: \"/* kept */\";\n}\n";
@@ -308,6 +339,27 @@ mod tests {
     fn a_bundle_frames_every_part_but_the_last() {
         let bundle = bundle(&[b"ab", b"", b"xyz"]).unwrap();
         assert_eq!(bundle, b"\x02\0\0\0ab\0\0\0\0xyz");
+    }
+
+    #[test]
+    fn comments_go_but_the_markers_stay() {
+        let html = "<head>\n<!-- why\n  more -->\n<!--hallcount:styles-->\n</head><!-- end -->";
+        assert_eq!(
+            strip_comments(html),
+            "<head>\n<!--hallcount:styles-->\n</head>"
+        );
+    }
+
+    #[test]
+    fn without_terser_the_scripts_stay_as_they_are() {
+        let minifier = Minifier {
+            terser: None,
+            work: PathBuf::from("/nonexistent"),
+        };
+        let html = "<script>\n// a\nf();\n</script><p>x</p><script>g();</script>";
+        assert_eq!(minify_scripts(html, &minifier).unwrap(), html);
+        assert!(minify_scripts("<script>f();", &minifier).is_err());
+        assert!(minify_scripts("<script>'<!--'</script>", &minifier).is_err());
     }
 
     #[test]
