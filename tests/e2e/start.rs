@@ -90,6 +90,7 @@ async fn benchmark_cold_start_with_the_cpu_slowed_four_times() {
                        const at = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null;
                        const marks = () => ({ parsed: navigation.domInteractive, unpacked: at("hallcount:unpacked"),
                            unpacking: performance.getEntriesByName("hallcount:unpack")[0]?.duration ?? null,
+                           joining: performance.getEntriesByName("hallcount:join")[0]?.duration ?? null,
                            started: at("hallcount:started"), rendered: at("hallcount:rendered"),
                            painted: at("first-contentful-paint"), ready: at("hallcount:ready") });
                        // The first paint may come after the ready mark: wait for it.
@@ -135,12 +136,14 @@ async fn benchmark_cold_start_with_the_cpu_slowed_four_times() {
 
 /// The stages of a cold start, in order: the name the page's script returns, and how the report
 /// says it.
-const STAGES: [(&str, &str); 7] = [
+const STAGES: [(&str, &str); 8] = [
     ("parsed", "page parsed"),
     ("unpacked", "unpacked"),
     // A duration, not a time since navigation: the LZMA decoding alone (the `hallcount:unpack`
     // measure around the decoder's calls).
     ("unpacking", "(of which LZMA decoding alone)"),
+    // A duration too: the wasm's code joined back from its streams (`hallcount:join`).
+    ("joining", "(then joining the wasm's code)"),
     ("started", "wasm started"),
     ("rendered", "first render"),
     ("painted", "first paint"),

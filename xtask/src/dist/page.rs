@@ -184,7 +184,9 @@ offset += 4 + partLength;
 const split = at + packed.length + offset;
 const joinedLength = new DataView(memory.buffer).getUint32(split, true);
 const joined = memory.grow(Math.ceil(joinedLength / 65536)) * 65536;
+const joining = performance.now();
 status = join(split, length - offset, joined, joinedLength);
+performance.measure("hallcount:join", { start: joining });
 if (status !== 0) {
 throw new Error(`the packed app is damaged (join status ${status})`);
 }
