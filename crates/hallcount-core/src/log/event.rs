@@ -158,13 +158,22 @@ mod event_de {
                 return Err(de::Error::missing_field("type"));
             };
             if first != "type" {
-                // Rare (a file written by another tool): gather the object, then read it.
+                // Rare (a file written by another tool): gather the object, then read it. The
+                // type is set apart as it comes (nothing is removed from the map: the page
+                // then has no code to remove from a map of values).
+                let mut kind = None;
                 let mut object = serde_json::Map::new();
-                object.insert(first, map.next_value()?);
+                let mut gather = |key: String, value| match key.as_str() {
+                    "type" => kind = Some(value),
+                    _ => {
+                        object.insert(key, value);
+                    }
+                };
+                gather(first, map.next_value()?);
                 while let Some((key, value)) = map.next_entry::<String, serde_json::Value>()? {
-                    object.insert(key, value);
+                    gather(key, value);
                 }
-                return read_type_first(object);
+                return read_type_first(kind, object);
             }
             let kind: String = map.next_value()?;
             let rest = MapAccessDeserializer::new(map);
@@ -214,13 +223,12 @@ mod event_de {
         }
     }
 
-    /// `object` written again with `"type"` first, then read by the fast path.
+    /// `object` (all but the type) written again with `"type"` first, then read by the fast path.
     fn read_type_first<E: de::Error>(
-        mut object: serde_json::Map<String, serde_json::Value>,
+        kind: Option<serde_json::Value>,
+        object: serde_json::Map<String, serde_json::Value>,
     ) -> Result<Event, E> {
-        let kind = object
-            .remove("type")
-            .ok_or_else(|| E::missing_field("type"))?;
+        let kind = kind.ok_or_else(|| E::missing_field("type"))?;
         let rest = serde_json::Value::Object(object).to_string();
         // `rest` is `{...}`: its fields (with the closing brace) go after the type.
         let fields = rest.strip_prefix('{').unwrap_or(&rest);

@@ -140,7 +140,14 @@ fn unknown_events_and_fields_are_refused() {
         r#"{"type":"paper_voided","number":1}"#,
         r#"{"reason":"x","type":"results_locked"}"#,
         r#"{}"#,
+        r#"{"reason":"x"}"#,
     ] {
         assert!(serde_json::from_str::<Event>(json).is_err(), "{json}");
     }
+    // Without a type anywhere in it, an object is named for what it misses.
+    let error = serde_json::from_str::<Event>(r#"{"reason":"x","number":1}"#).unwrap_err();
+    assert!(
+        error.to_string().starts_with("missing field `type`"),
+        "{error}"
+    );
 }
