@@ -17,7 +17,7 @@ use crate::hooks::use_lang;
 use crate::hooks::use_meeting;
 use crate::i18n::file_words;
 use crate::i18n::{tr, tr_args, Lang, Msg};
-use crate::panels::meeting_backup::MeetingBackup;
+use crate::panels::meeting_backup::{meeting_backup, Outcome};
 use crate::sample::sample_congress;
 use crate::services::file_reading::{self, Refusal};
 
@@ -43,6 +43,8 @@ fn may_discard(lang: Lang, edited: bool) -> bool {
 pub fn SetupPage() -> Html {
     let lang = use_lang();
     let meeting = use_meeting();
+    // What the last backup or restore did (`panels/meeting_backup.rs` shows it).
+    let backup_outcome = use_state(|| None::<Outcome>);
     let defined = meeting.election();
     let id = meeting.election_id();
     let draft = use_state(|| defined.clone().unwrap_or_else(|| Rc::new(blank_election())));
@@ -218,7 +220,7 @@ pub fn SetupPage() -> Html {
                     </button>
                 </div>
             </section>
-            <MeetingBackup {edited} />
+            { meeting_backup(lang, &meeting, &backup_outcome, edited) }
         </section>
     }
 }

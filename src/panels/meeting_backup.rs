@@ -7,30 +7,27 @@ use wasm_bindgen_futures::spawn_local;
 use yew::prelude::*;
 
 use crate::components::json_files::{JsonFiles, ReadError};
-use crate::hooks::{use_lang, use_meeting, RestoreError, Restored};
+use crate::hooks::{MeetingHandle, RestoreError, Restored};
 use crate::i18n::backup_words::{listed, restore_error};
 use crate::i18n::{tr, tr_args, Lang, Msg};
 
-#[derive(Properties, PartialEq)]
-pub struct MeetingBackupProps {
-    /// The set-up form has unsaved edits, which opening the restored election would discard.
-    pub edited: bool,
-}
-
-/// What the last backup or restore did, shown under the buttons.
+/// What the last backup or restore did, shown under the buttons; the page keeps it.
 #[derive(Clone, PartialEq)]
-enum Outcome {
+pub enum Outcome {
     Restored { file: String, restored: Restored },
     Refused { file: String, message: String },
     BackupFailed(String),
 }
 
-#[component]
-pub fn MeetingBackup(props: &MeetingBackupProps) -> Html {
-    let lang = use_lang();
-    let meeting = use_meeting();
-    let outcome = use_state(|| None::<Outcome>);
-
+/// The panel, over the page's meeting and its `outcome` state. `edited`: the set-up form has
+/// unsaved edits, which opening the restored election would discard. A function, not a
+/// component: each component costs the wasm its own copy of Yew's lifecycle.
+pub fn meeting_backup(
+    lang: Lang,
+    meeting: &MeetingHandle,
+    outcome: &UseStateHandle<Option<Outcome>>,
+    edited: bool,
+) -> Html {
     let on_backup = {
         let (meeting, outcome) = (meeting.clone(), outcome.clone());
         Callback::from(move |_| {
@@ -43,7 +40,6 @@ pub fn MeetingBackup(props: &MeetingBackupProps) -> Html {
             });
         })
     };
-    let edited = props.edited;
     let on_file = {
         let (meeting, outcome) = (meeting.clone(), outcome.clone());
         Callback::from(move |(file, bytes): (String, Result<Vec<u8>, ReadError>)| {
