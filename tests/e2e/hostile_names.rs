@@ -76,6 +76,11 @@ async fn hostile_names_typed_in_every_field_are_text_and_overrides_are_refused()
     preload(&browser, &stored_meeting("hostile", &election, &[])).await;
     browser.goto_hash("#/setup").await;
     browser.wait_for("input[name='title']").await;
+    // The form is there before the stored meeting is read: wait for the meeting itself, or a
+    // slow machine compares the title below with the empty form's.
+    browser
+        .wait_for_text(".election-list li.current", &election.title)
+        .await;
 
     // A GBK file ("測試村" in GBK) is refused with its byte, the definition left as it was.
     let gbk: Vec<u8> = [
