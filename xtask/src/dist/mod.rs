@@ -58,8 +58,10 @@ const OUTPUT_NAME: &str = "hallcount";
 /// text) and one compiled sort (`order`) in the page (486 KB), 398 KB with the bundle packed by
 /// LZMA instead of gzip (486 -> 395.9 KB), 360 KB (the goal) with ryu-js's small tables,
 /// the wasm's code split into streams, the packed bytes as raw script text and the most called
-/// functions first (356.4 KB).
-const BUDGET_BYTES: usize = 360_000;
+/// functions first (356.4 KB); 335 KB once the strict reader, the UI components, the message
+/// texts and the page's scripts were made smaller too (327.4 KB): the goal kept with room for a
+/// feature or two.
+const BUDGET_BYTES: usize = 335_000;
 
 /// Build `dist/hallcount.html` and return its path.
 pub fn build() -> TaskResult<PathBuf> {
