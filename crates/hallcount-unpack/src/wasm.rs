@@ -27,12 +27,7 @@ pub unsafe extern "C" fn begin(
     output_len: usize,
 ) -> u32 {
     // SAFETY: see above.
-    let (packed, output) = unsafe {
-        (
-            core::slice::from_raw_parts(packed, packed_len),
-            core::slice::from_raw_parts_mut(output, output_len),
-        )
-    };
+    let (packed, output) = unsafe { ranges(packed, packed_len, output, output_len) };
     match Unpacker::new(packed, output.len()) {
         Ok(unpacker) => {
             // SAFETY: wasm32 without threads: nothing else touches CURRENT meanwhile.
@@ -71,15 +66,29 @@ pub unsafe extern "C" fn join(
     output_len: usize,
 ) -> u32 {
     // SAFETY: see above.
-    let (split, output) = unsafe {
-        (
-            core::slice::from_raw_parts(split, split_len),
-            core::slice::from_raw_parts_mut(output, output_len),
-        )
-    };
+    let (split, output) = unsafe { ranges(split, split_len, output, output_len) };
     match crate::code::join(split, output) {
         Ok(()) => 0,
         Err(error) => error.code(),
+    }
+}
+
+/// The input and the output range the page passes to [`begin`] and [`join`].
+///
+/// # Safety
+/// Two disjoint ranges of this module's memory, left alone by the page while they are in use.
+unsafe fn ranges(
+    input: *const u8,
+    input_len: usize,
+    output: *mut u8,
+    output_len: usize,
+) -> (&'static [u8], &'static mut [u8]) {
+    // SAFETY: the caller's promise.
+    unsafe {
+        (
+            core::slice::from_raw_parts(input, input_len),
+            core::slice::from_raw_parts_mut(output, output_len),
+        )
     }
 }
 

@@ -354,10 +354,7 @@ mod tests {
 
     #[test]
     fn without_terser_the_scripts_stay_as_they_are() {
-        let minifier = Minifier {
-            terser: None,
-            work: PathBuf::from("/nonexistent"),
-        };
+        let minifier = Minifier::without_terser();
         let html = "<script>\n// a\nf();\n</script><p>x</p><script>g();</script>";
         assert_eq!(minify_scripts(html, &minifier).unwrap(), html);
         assert!(minify_scripts("<script>f();", &minifier).is_err());

@@ -35,6 +35,15 @@ pub(super) enum Kind {
 }
 
 impl Minifier {
+    /// The trim alone, as without npm (for tests: nothing is written).
+    #[cfg(test)]
+    pub(super) fn without_terser() -> Self {
+        Minifier {
+            terser: None,
+            work: PathBuf::from("/nonexistent"),
+        }
+    }
+
     /// `js` minified, or `None` without terser.
     pub(super) fn minify(&self, js: &str, kind: Kind, name: &str) -> TaskResult<Option<String>> {
         let Some(terser) = &self.terser else {
@@ -101,10 +110,7 @@ mod tests {
 
     #[test]
     fn without_terser_the_starter_follows_the_trimmed_glue() {
-        let minifier = Minifier {
-            terser: None,
-            work: PathBuf::from("/nonexistent"),
-        };
+        let minifier = Minifier::without_terser();
         let glue = "let wasm;\n    // note\nfunction __wbg_init() {}\n";
         let script = app_script(glue, &minifier).unwrap();
         assert_eq!(
