@@ -226,3 +226,74 @@ async fn a_second_writer_fails_instead_of_overwriting() {
     );
     browser.finish().await;
 }
+
+/// Run before the page's own scripts: the app's first read of the election opened last
+/// (`hallcount.current`) is held until `__hallcountRelease()`, and every Web Lock request until
+/// `__hallcountReleaseLocks()`, so that the officer acts while the app is still starting, with a
+/// slow lock manager (Firefox asks its parent process under load). `<html data-held>` says the
+/// read was asked for; `data-released` that its answer was given and the app's work on it done
+/// (set a task later: the app goes on in microtasks).
+const HOLD_THE_START: &str = r#"
+(() => {
+    const get = IDBObjectStore.prototype.get;
+    let held = false;
+    IDBObjectStore.prototype.get = function (key) {
+        if (key !== "hallcount.current" || held) return get.call(this, key);
+        held = true;
+        const request = { result: undefined, error: null, onsuccess: null, onerror: null };
+        const [db, store] = [this.transaction.db, this.name];
+        window.__hallcountRelease = () => {
+            const real = get.call(db.transaction(store).objectStore(store), key);
+            real.onsuccess = () => {
+                request.result = real.result;
+                request.onsuccess();
+                setTimeout(() => { document.documentElement.dataset.released = ""; }, 0);
+            };
+            real.onerror = () => { request.error = real.error; request.onerror(); };
+        };
+        document.documentElement.dataset.held = "";
+        return request;
+    };
+    const lock = LockManager.prototype.request;
+    const queued = [];
+    let open = false;
+    LockManager.prototype.request = function (...args) {
+        if (open) return lock.apply(this, args);
+        return new Promise((resolve, reject) =>
+            queued.push(() => lock.apply(this, args).then(resolve, reject)));
+    };
+    window.__hallcountReleaseLocks = () => {
+        open = true;
+        for (const go of queued.splice(0)) go();
+    };
+})();
+"#;
+
+/// An officer who starts the sample meeting before the app has finished opening keeps writing
+/// it: the start does not open it a second time, racing the tab's own claim of its lock (that
+/// left the tab read-only, waiting for itself, and a definition dropped then was never read).
+#[tokio::test]
+async fn an_election_started_while_the_app_opens_stays_writable() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    let browser = Browser::open("started-while-opening").await;
+    let script = json!({ "source": HOLD_THE_START });
+    browser
+        .cdp("Page.addScriptToEvaluateOnNewDocument", script)
+        .await;
+    browser.client().refresh().await.expect("reload");
+    browser.wait_for("html[data-held]").await;
+    browser.click(".sample-meeting").await;
+    browser
+        .wait_for_text(".election-list li.current", &sample_congress().title)
+        .await;
+    browser.execute("window.__hallcountRelease();").await;
+    browser.wait_for("html[data-released]").await;
+    browser.execute("window.__hallcountReleaseLocks();").await;
+
+    browser.goto_hash("#/entry").await;
+    enter_blank_papers(&browser, 0, 1).await;
+    assert!(browser.find_all(".other-tab").await.is_empty());
+    browser.finish().await;
+}
