@@ -3,7 +3,7 @@
 use gloo::storage::{LocalStorage, Storage};
 use yew::prelude::*;
 
-use crate::hooks::MeetingProvider;
+use crate::hooks::{MeetingProvider, WhenOpen};
 use crate::i18n::{tr, Lang, Msg};
 use crate::pages::{
     help_page, BoardPage, ChecksPage, EntryPage, PapersPage, ResultsPage, SetupPage, TownPage,
@@ -77,13 +77,18 @@ pub fn App() -> Html {
                 </nav>
                 { lang_switch(*lang, &on_lang) }
             </header>
-            <MeetingAlerts {route} />
+            // The header at once; the rest once the meeting is read (`WhenOpen`).
+            <WhenOpen>
+                <MeetingAlerts {route} />
+            </WhenOpen>
             <main id="main" tabindex="-1">
-                // The board is for the projector and the town office has its own task: no banner there.
-                if !matches!(route, Route::Board | Route::Town | Route::Papers) {
-                    <NextStep {route} />
-                }
-                { page }
+                <WhenOpen>
+                    // The board is for the projector and the town office has its own task: no banner there.
+                    if !matches!(route, Route::Board | Route::Town | Route::Papers) {
+                        <NextStep {route} />
+                    }
+                    { page }
+                </WhenOpen>
             </main>
           </MeetingProvider>
         </ContextProvider<Lang>>

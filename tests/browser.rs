@@ -11,7 +11,8 @@ use yew::AppHandle;
 
 wasm_bindgen_test_configure!(run_in_browser);
 
-/// The app rendered into a fresh `<div>` of the test page, every pending render done.
+/// The app rendered into a fresh `<div>` of the test page, its stored meeting read (the page
+/// shows only then) and every pending render done.
 async fn mount() -> (AppHandle<App>, Element) {
     let document = gloo::utils::document();
     let root = document.create_element("div").expect("create a div");
@@ -19,8 +20,29 @@ async fn mount() -> (AppHandle<App>, Element) {
         .append_child(&root)
         .expect("attach the div");
     let app = yew::Renderer::<App>::with_root(root.clone()).render();
+    until_shown(&root, ".meeting-ready").await;
     yew::scheduler::flush().await;
     (app, root)
+}
+
+/// Resolves once something in `root` matches `selector` (as the app's storage answers).
+async fn until_shown(root: &Element, selector: &str) {
+    let wait = js_sys::Function::new_with_args(
+        "root, selector",
+        "return new Promise((resolve) => {
+            if (root.querySelector(selector)) return resolve();
+            const observer = new MutationObserver(() => {
+                if (root.querySelector(selector)) { observer.disconnect(); resolve(); }
+            });
+            observer.observe(root, { subtree: true, childList: true, attributes: true });
+        });",
+    );
+    let promise = wait
+        .call2(&wasm_bindgen::JsValue::NULL, root, &selector.into())
+        .expect("a promise");
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(promise))
+        .await
+        .expect("resolved");
 }
 
 fn unmount(app: AppHandle<App>, root: Element) {

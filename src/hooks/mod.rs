@@ -9,5 +9,6 @@ pub use use_file_input::{use_file_input, FileInput};
 pub use use_lang::use_lang;
 pub use use_meeting::{
     use_meeting, MeetingHandle, MeetingProvider, MeetingProviderProps, RestoreError, Restored,
+    WhenOpen,
 };
 pub use use_signing_key::use_signing_key;

@@ -34,6 +34,21 @@ pub fn stored_meeting(id: &str, election: &Election, papers: &[Paper]) -> BTreeM
     stored_meeting_then(id, election, papers, Vec::new())
 }
 
+/// Several elections stored side by side, each defined with no papers; the first is the one
+/// open.
+pub fn stored_meetings(elections: &[(&str, &Election)]) -> BTreeMap<String, String> {
+    let backend = MapBackend::default();
+    for (id, election) in elections {
+        let mut items = stored_meeting(id, election, &[]);
+        items.remove(storage::ELECTIONS_KEY);
+        backend.0.borrow_mut().extend(items);
+        storage::remember(&backend, ElectionSummary::of(id, election))
+            .expect("a map takes everything");
+    }
+    storage::set_current(&backend, elections[0].0).expect("a map takes everything");
+    backend.0.into_inner()
+}
+
 /// [`stored_meeting`], then `unchecked` linked into the chain by hand without asking whether
 /// each may come next: what an older version (or an editor) could have stored.
 pub fn stored_meeting_then(

@@ -1,13 +1,14 @@
 //! One writing tab (issue 9): a duplicated tab only reads, two windows typing at once lose and
 //! overwrite nothing, a throttled or frozen writer keeps its lock, and a second writer that
-//! slips past the lock fails instead of overwriting.
+//! slips past the lock fails instead of overwriting. And the tab's own start: an election the
+//! officer starts while the app is still opening stays open and writable.
 
 use fantoccini::wd::WindowHandle;
 use hallcount_app::sample::sample_congress;
 use serde_json::{json, Value};
 
 use crate::harness::Browser;
-use crate::seed::{preload, stored_meeting};
+use crate::seed::{preload, stored_meeting, stored_meetings};
 use crate::storage::{enter_blank_papers, press_enter, stored_value, wait_for_entered};
 
 /// Opens the same page in a new window, with this window's sessionStorage copied into it, as
@@ -227,73 +228,141 @@ async fn a_second_writer_fails_instead_of_overwriting() {
     browser.finish().await;
 }
 
-/// Run before the page's own scripts: the app's first read of the election opened last
-/// (`hallcount.current`) is held until `__hallcountRelease()`, and every Web Lock request until
-/// `__hallcountReleaseLocks()`, so that the officer acts while the app is still starting, with a
-/// slow lock manager (Firefox asks its parent process under load). `<html data-held>` says the
-/// read was asked for; `data-released` that its answer was given and the app's work on it done
-/// (set a task later: the app goes on in microtasks).
-const HOLD_THE_START: &str = r#"
-(() => {
-    const get = IDBObjectStore.prototype.get;
-    let held = false;
-    IDBObjectStore.prototype.get = function (key) {
-        if (key !== "hallcount.current" || held) return get.call(this, key);
-        held = true;
-        const request = { result: undefined, error: null, onsuccess: null, onerror: null };
+/// A script run before the page's own: the app's calls of `IDBObjectStore`'s `method` whose
+/// first argument (a key, or a key range's lower end) contains one of `held` are held until
+/// `__hallcountRelease(name)` with that name, so that the officer acts while the app waits for
+/// them. `<html data-held-NAME>` says the read was asked for; `data-ends-N` that the app has
+/// finished reading an election N times (`hallcount:load-end`) and gone on from there (set a
+/// task later: the app goes on in microtasks).
+fn hold_reads(method: &str, held: &[&str]) -> String {
+    let held = serde_json::to_string(held).unwrap();
+    format!(
+        r#"
+(() => {{
+    const original = IDBObjectStore.prototype.{method};
+    const held = {held};
+    const release = {{}};
+    const flag = (name) => setTimeout(() => document.documentElement.setAttribute(`data-${{name}}`, ""), 0);
+    let ends = 0;
+    new PerformanceObserver((list) => {{
+        ends += list.getEntriesByName("hallcount:load-end").length;
+        flag(`ends-${{ends}}`);
+    }}).observe({{ type: "mark" }});
+    IDBObjectStore.prototype.{method} = function (...args) {{
+        const key = String(args[0]?.lower ?? args[0]);
+        const name = held.find((name) => key.includes(name) && !(name in release));
+        if (name === undefined) return original.apply(this, args);
+        const request = {{ result: undefined, error: null, onsuccess: null, onerror: null }};
         const [db, store] = [this.transaction.db, this.name];
-        window.__hallcountRelease = () => {
-            const real = get.call(db.transaction(store).objectStore(store), key);
-            real.onsuccess = () => {
-                request.result = real.result;
-                request.onsuccess();
-                setTimeout(() => { document.documentElement.dataset.released = ""; }, 0);
-            };
-            real.onerror = () => { request.error = real.error; request.onerror(); };
-        };
-        document.documentElement.dataset.held = "";
+        release[name] = () => {{
+            const real = original.apply(db.transaction(store).objectStore(store), args);
+            real.onsuccess = () => {{ request.result = real.result; request.onsuccess(); }};
+            real.onerror = () => {{ request.error = real.error; request.onerror(); }};
+        }};
+        flag(`held-${{name}}`);
         return request;
-    };
-    const lock = LockManager.prototype.request;
-    const queued = [];
-    let open = false;
-    LockManager.prototype.request = function (...args) {
-        if (open) return lock.apply(this, args);
-        return new Promise((resolve, reject) =>
-            queued.push(() => lock.apply(this, args).then(resolve, reject)));
-    };
-    window.__hallcountReleaseLocks = () => {
-        open = true;
-        for (const go of queued.splice(0)) go();
-    };
-})();
-"#;
+    }};
+    window.__hallcountRelease = (name) => release[name]();
+}})();
+"#
+    )
+}
 
-/// An officer who starts the sample meeting before the app has finished opening keeps writing
-/// it: the start does not open it a second time, racing the tab's own claim of its lock (that
-/// left the tab read-only, waiting for itself, and a definition dropped then was never read).
+/// Reloads the page with `script` run before its own.
+async fn reload_with(browser: &Browser, script: String) {
+    browser
+        .cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await;
+    browser.client().refresh().await.expect("reload");
+}
+
+/// The page shows nothing to act on until the election open last is read: a click then cannot
+/// start another election that the start would go on to replace (or whose lock its own claim
+/// would race, leaving the tab read-only, waiting for itself).
 #[tokio::test]
-async fn an_election_started_while_the_app_opens_stays_writable() {
+async fn nothing_can_be_started_before_the_stored_meeting_is_read() {
     if crate::harness::skip_without_page() {
         return;
     }
     let browser = Browser::open("started-while-opening").await;
-    let script = json!({ "source": HOLD_THE_START });
+    reload_with(&browser, hold_reads("get", &["hallcount.current"])).await;
     browser
-        .cdp("Page.addScriptToEvaluateOnNewDocument", script)
+        .wait_for("html[data-held-hallcount\\.current]")
         .await;
-    browser.client().refresh().await.expect("reload");
-    browser.wait_for("html[data-held]").await;
+    browser.wait_for(".app-header nav").await;
+    assert!(browser.find_all(".sample-meeting").await.is_empty());
+    assert!(browser.find_all(".page-setup, .next-step").await.is_empty());
+
+    browser
+        .execute("window.__hallcountRelease('hallcount.current');")
+        .await;
     browser.click(".sample-meeting").await;
     browser
         .wait_for_text(".election-list li.current", &sample_congress().title)
         .await;
-    browser.execute("window.__hallcountRelease();").await;
-    browser.wait_for("html[data-released]").await;
-    browser.execute("window.__hallcountReleaseLocks();").await;
-
     browser.goto_hash("#/entry").await;
     enter_blank_papers(&browser, 0, 1).await;
     assert!(browser.find_all(".other-tab").await.is_empty());
+    browser.finish().await;
+}
+
+/// Two elections opened one after the other, the first still being read when the second is
+/// asked for: the second is the one open, whichever read finishes first.
+#[tokio::test]
+async fn the_election_opened_last_is_the_one_open() {
+    if crate::harness::skip_without_page() {
+        return;
+    }
+    let browser = Browser::open("opened-last").await;
+    let titled = |title: &str| {
+        let mut election = sample_congress();
+        election.title = title.into();
+        election
+    };
+    let (first, second, third) = (titled("一月大會"), titled("二月大會"), titled("三月大會"));
+    let stored = stored_meetings(&[("first", &first), ("second", &second), ("third", &third)]);
+    preload(&browser, &stored).await;
+    browser.goto_hash("#/setup").await;
+    reload_with(&browser, hold_reads("getAllKeys", &["second", "third"])).await;
+    browser
+        .wait_for_text(".election-list li.current", &first.title)
+        .await;
+    let open = "const title = arguments[0]; \
+                [...document.querySelectorAll('.election-list li')] \
+                .find((li) => li.innerText.includes(title)).querySelector('button').click();";
+    let ends = browser
+        .execute("return performance.getEntriesByName('hallcount:load-end').length;")
+        .await;
+    let ends = ends.as_u64().expect("a count");
+    browser
+        .client()
+        .execute(open, vec![json!(second.title)])
+        .await
+        .unwrap();
+    browser.wait_for("html[data-held-second]").await;
+    browser
+        .client()
+        .execute(open, vec![json!(third.title)])
+        .await
+        .unwrap();
+    browser.wait_for("html[data-held-third]").await;
+
+    browser
+        .execute("window.__hallcountRelease('second');")
+        .await;
+    browser
+        .wait_for(&format!("html[data-ends-{}]", ends + 1))
+        .await;
+    browser.execute("window.__hallcountRelease('third');").await;
+    browser
+        .wait_for(&format!("html[data-ends-{}]", ends + 2))
+        .await;
+    assert!(browser
+        .text(".election-list li.current")
+        .await
+        .contains(&third.title));
     browser.finish().await;
 }

@@ -19,17 +19,40 @@ impl MeetingHandle {
         spawn_local(async move { handle.reopen(&id).await });
     }
 
+    /// Counts one more ask to open an election; returns its number.
+    pub(super) fn ask_to_open(&self) -> u64 {
+        let mut opens = self.opens.borrow_mut();
+        *opens += 1;
+        *opens
+    }
+
     pub(super) async fn reopen(&self, id: &str) {
+        // The officer may open or start another election while this one is read: the last one
+        // asked for is the one open (what they see and type into), and the one a reload opens.
+        let ask = self.ask_to_open();
+        let still_wanted = || *self.opens.borrow() == ask;
         let writer = self.claim(id).await;
         let idb = self.outbox.borrow().idb();
-        let (book, opened) = load_election(idb, id, writer).await;
+        let Some((book, opened)) = load_election(idb, id, writer, still_wanted).await else {
+            return;
+        };
+        if !still_wanted() {
+            return;
+        }
         *self.book.borrow_mut() = book;
         self.meeting.dispatch(Action::Opened(opened));
         self.restore_second_entry();
     }
 }
 
-async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, OpenedAs) {
+/// Reads election `id`; `None` if, once read, it is no longer `still_wanted` (nothing is
+/// written then: neither its set-aside entries nor the election opened last).
+async fn load_election(
+    idb: Option<Rc<Idb>>,
+    id: &str,
+    writer: bool,
+    still_wanted: impl Fn() -> bool,
+) -> Option<(Book, OpenedAs)> {
     services::mark("hallcount:load-start");
     let failed = |message: String| {
         let opened = OpenedAs {
@@ -37,7 +60,7 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, O
             storage_error: Some(message),
             ..OpenedAs::default()
         };
-        (Book::new(id), opened)
+        Some((Book::new(id), opened))
     };
     let Some(idb) = idb else {
         return failed(storage::StorageError::unavailable().0);
@@ -47,6 +70,10 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, O
         Err(error) => return failed(error.0),
     };
     services::mark("hallcount:load-read");
+    if !still_wanted() {
+        services::mark("hallcount:load-end");
+        return None;
+    }
     let loaded = storage::restore(id, &items);
     services::mark("hallcount:load-restored");
     let set_aside = storage::set_aside_earlier(id, &items);
@@ -68,7 +95,7 @@ async fn load_election(idb: Option<Rc<Idb>>, id: &str, writer: bool) -> (Book, O
         writer,
         storage_error: None,
     };
-    (book, opened)
+    Some((book, opened))
 }
 
 /// Opens the database, then the election open when the app was last closed, else a new one.
