@@ -256,13 +256,13 @@ impl KeyFile {
     }
 }
 
-/// The `format` of a key file, read alone: no copy of a seed is left unzeroized in a
-/// `serde_json::Value`.
 /// A key file that the strict reader refused, with the place it names.
 pub(super) fn damaged(error: crate::LoadError) -> KeyError {
     KeyError::Damaged(error.to_string())
 }
 
+/// The `format` of a key file, read alone: no copy of a seed is left unzeroized in a
+/// `serde_json::Value`.
 pub(super) fn format_of(text: &str) -> Result<Option<String>, KeyError> {
     #[derive(Deserialize)]
     struct FormatOnly {
