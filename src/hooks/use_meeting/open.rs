@@ -134,9 +134,9 @@ pub(super) async fn open_at_start(handle: MeetingHandle) {
         .ok()
         .flatten()
         .filter(|id| !id.is_empty());
-    // The officer may have started an election while that was read (the sample meeting, a new
-    // one): it stays open. Opening it again here would race its own claim of the lock, lose,
-    // and leave this tab waiting on itself, read-only.
+    // An election started while that was read stays open. The page offers no way to start one
+    // before now (`WhenOpen`), but should one come: opening it again here would race its own
+    // claim of the lock, lose, and leave this tab waiting on itself, read-only.
     if !handle.election_id().is_empty() {
         return;
     }
