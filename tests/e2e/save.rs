@@ -72,12 +72,7 @@ async fn an_export_is_saved_where_the_dialog_points_and_read_back() {
         browser.finish().await;
         return;
     }
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": SAVE_DIALOG }),
-        )
-        .await;
+    browser.script_before_each_load(SAVE_DIALOG).await;
     browser.reload().await;
     browser.goto_hash("#/setup").await;
     browser.wait_for(".meeting-ready").await;
@@ -140,10 +135,7 @@ async fn without_a_save_dialog_or_when_it_is_refused_the_export_is_downloaded() 
         // A dialog the browser refuses to open (no file picking for this page): the download.
         let refusing = "window.showSaveFilePicker = async () => { \
             throw new DOMException('refused', 'SecurityError'); };";
-        let script = json!({ "source": refusing });
-        browser
-            .cdp("Page.addScriptToEvaluateOnNewDocument", script)
-            .await;
+        browser.script_before_each_load(refusing).await;
         browser.reload().await;
         browser.goto_hash("#/setup").await;
         browser.wait_for(".meeting-ready").await;

@@ -270,13 +270,22 @@ fn hold_reads(method: &str, held: &[&str]) -> String {
 
 /// Reloads the page with `script` run before its own.
 async fn reload_with(browser: &Browser, script: String) {
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": script }),
-        )
-        .await;
+    browser.script_before_each_load(&script).await;
     browser.client().refresh().await.expect("reload");
+}
+
+/// Clicks "open" beside the election titled `title` in the set-up page's list, then waits
+/// until the read of election `id` is held.
+async fn open_held(browser: &Browser, title: &str, id: &str) {
+    let open = "const title = arguments[0]; \
+                [...document.querySelectorAll('.election-list li')] \
+                .find((li) => li.innerText.includes(title)).querySelector('button').click();";
+    browser
+        .client()
+        .execute(open, vec![json!(title)])
+        .await
+        .unwrap();
+    browser.wait_for(&format!("html[data-held-{id}]")).await;
 }
 
 /// The page shows nothing to act on until the election open last is read: a click then cannot
@@ -330,25 +339,12 @@ async fn the_election_opened_last_is_the_one_open() {
     browser
         .wait_for_text(".election-list li.current", &first.title)
         .await;
-    let open = "const title = arguments[0]; \
-                [...document.querySelectorAll('.election-list li')] \
-                .find((li) => li.innerText.includes(title)).querySelector('button').click();";
     let ends = browser
         .execute("return performance.getEntriesByName('hallcount:load-end').length;")
         .await;
     let ends = ends.as_u64().expect("a count");
-    browser
-        .client()
-        .execute(open, vec![json!(second.title)])
-        .await
-        .unwrap();
-    browser.wait_for("html[data-held-second]").await;
-    browser
-        .client()
-        .execute(open, vec![json!(third.title)])
-        .await
-        .unwrap();
-    browser.wait_for("html[data-held-third]").await;
+    open_held(&browser, &second.title, "second").await;
+    open_held(&browser, &third.title, "third").await;
 
     browser
         .execute("window.__hallcountRelease('second');")

@@ -23,12 +23,7 @@ const EXPECTED: [&str; 7] = [
 /// and the app is not; the only problems allowed are those of the failed start, which it returns.
 async fn message_shows_when(label: &str, script: &str) -> Vec<String> {
     let browser = Browser::open(label).await;
-    browser
-        .cdp(
-            "Page.addScriptToEvaluateOnNewDocument",
-            json!({ "source": script }),
-        )
-        .await;
+    browser.script_before_each_load(script).await;
     browser.client().refresh().await.expect("reload");
     let message = browser.wait_for(MESSAGE).await;
     let shown = browser

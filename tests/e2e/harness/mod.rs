@@ -95,11 +95,10 @@ impl Browser {
             browser.allow_downloads().await;
             // WebDriver cannot drive the native save dialog: pages download, as in Firefox;
             // `save.rs` puts a scripted dialog back.
-            let no_dialog =
-                "delete Window.prototype.showSaveFilePicker; delete window.showSaveFilePicker;";
-            let script = json!({ "source": no_dialog });
             browser
-                .cdp("Page.addScriptToEvaluateOnNewDocument", script)
+                .script_before_each_load(
+                    "delete Window.prototype.showSaveFilePicker; delete window.showSaveFilePicker;",
+                )
                 .await;
         }
         browser.client.goto(&page).await.expect("open the page");
@@ -356,6 +355,16 @@ impl Browser {
                 }
             }
         }
+    }
+
+    /// Runs `script` before the page's own scripts at every later load (Chromium only: a
+    /// DevTools command). The caller reloads.
+    pub async fn script_before_each_load(&self, script: &str) {
+        self.cdp(
+            "Page.addScriptToEvaluateOnNewDocument",
+            json!({ "source": script }),
+        )
+        .await;
     }
 
     /// A Chrome DevTools command through chromedriver (media emulation, printing, downloads).
